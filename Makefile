@@ -1,0 +1,30 @@
+# make run   — create .venv, install, convert everything in samples/ into output/
+# make test  — create .venv with the test dependencies, run the tests
+# make bench — speed and memory figures (pages/s, documents/s, peak memory)
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: run test bench samples clean
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(PY) -m extract convert samples -o output
+
+test: $(STAMP)
+	$(PY) -m pytest
+
+bench: $(STAMP)
+	$(PY) scripts/bench.py
+
+samples: $(STAMP)
+	$(PY) scripts/make_samples.py
+
+clean:
+	rm -rf output .pytest_cache
