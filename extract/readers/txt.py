@@ -160,7 +160,7 @@ def _paragraphs(chunk: List[tuple], width: int) -> Iterable[Paragraph]:
             bold_open = raw_s.count("**") % 2 == 1
             continue
         prev = cur[-1][1]
-        if _new_paragraph(prev, raw_s, width, bold_open):
+        if _new_paragraph(prev, raw_s, width if len(cur) > 1 else 0, bold_open):
             yield _make_paragraph(cur)
             cur = [(lineno, raw_s)]
             bold_open = raw_s.count("**") % 2 == 1
@@ -186,11 +186,14 @@ def _new_paragraph(prev: str, line: str, width: int, bold_open: bool) -> bool:
         return False
     if _SENTENCE_END.search(p):
         return True
-    if _is_caps(p) != _is_caps(s):
-        return True
+    if len(_LETTERS.findall(p)) >= 3 and len(_LETTERS.findall(s)) >= 3:
+        if _is_caps(p) != _is_caps(s):
+            return True
+        if _is_caps(p) and _is_caps(s):
+            # a heading in capitals wrapped onto a second line continues; capital lines without
+            # a number (letterhead, signature block) stay lines of their own
+            return not MARKER_RE.match(p)
     if width and len(prev) < 0.6 * width:
-        return True
-    if not width and not _starts_lower(s):
         return True
     return False
 
@@ -210,14 +213,14 @@ def _cell_text(lines: List[tuple]) -> str:
     """Join a cell's lines: hard wraps become spaces; keep line breaks where items start."""
     parts: List[str] = []
     for _, t in lines:
-        t = _strip_md(t).strip()
-        if not t:
+        t = t.strip()
+        if not t or _SEPARATOR_LINE.match(t):
             continue
-        if parts and (MARKER_RE.match(t) and not re.match(r"^\d", t)):
+        if parts and (MARKER_RE.match(_strip_md(t)) and not re.match(r"^\d", t)):
             parts.append("\n" + t)
         else:
             parts.append((" " if parts else "") + t)
-    return re.sub(r"[ \t]+", " ", "".join(parts)).strip()
+    return re.sub(r"[ \t]+", " ", _strip_md("".join(parts))).strip()
 
 
 def _pipe_table(lines: List[str], i: int):
@@ -299,11 +302,13 @@ def _slots_to_rows(slots: List[List[tuple]]) -> List[List[Cell]]:
         if gap == 0:
             row.append(cell_of(content))
             continue
-        boundary = len(row) >= ncols or (_looks_like_row_start(content) and len(row) + gap - 1 >= 1
-                                         and (len(row) + gap) > ncols - 1) or len(row) + gap > ncols
-        if boundary:
+        if len(row) >= ncols or _looks_like_row_start(content) or len(row) + gap > ncols:
+            # trailing empty slots fill this row up to the column count; one slot is the
+            # boundary; what is left are empty leading cells of the next row
+            fill = min(gap - 1, max(ncols - len(row), 0))
+            row.extend(Cell("") for _ in range(fill))
             rows.append(row)
-            row = [Cell("") for _ in range(gap - 1)]
+            row = [Cell("") for _ in range(gap - 1 - fill)]
         else:
             row.extend(Cell("") for _ in range(gap))
         row.append(cell_of(content))
