@@ -1,24 +1,140 @@
-"""Readers: a file on disk -> RawDocument (blocks with provenance). `read(path)` picks the reader."""
+"""Readers: a file on disk -> RawDocument (blocks with provenance). `read(path)` checks the file
+(exists, readable, size, what its content really is, .docx safety), picks the reader by content
+rather than by extension, and turns the failures of the file formats' libraries into
+`UnreadableFile` errors that name the file and say what to do. Other exceptions are bugs and pass
+through (the batch reports them as internal errors).
+"""
 from __future__ import annotations
 
 import os
+import stat
+import zlib
 
-from ..errors import UnreadableFile, UnsupportedFormat
-from ..model import RawDocument
+from .. import sniff as _sniff
+from ..errors import KehoachError, NeedsOCR, TooLarge, UnreadableFile
+from ..model import Finding, RawDocument
+
+_limits = _sniff.DEFAULT_LIMITS
+
+# Exceptions of the format libraries that mean "this file is damaged", by module prefix.
+_FORMAT_MODULES = ("pdfminer", "pdfplumber", "pypdfium2", "docx", "lxml", "zipfile", "xml.")
+_CORRUPT = (zlib.error, EOFError, UnicodeDecodeError)
+_HINTS = {
+    "pdf": "open it in a PDF viewer; if it opens, print it to a new PDF, otherwise get a fresh copy",
+    "docx": "open it in Word and save it again, or get a fresh copy",
+    "doc": "open it in Word and save it as .docx",
+    "txt": "save it again as UTF-8 text",
+}
+# Share of U+FFFD in a decoded text file above which the encoding was not recognised.
+_MAX_REPLACEMENT = 0.02
 
 
-def read(path: str, **options) -> RawDocument:
+def set_limits(limits: _sniff.Limits) -> None:
+    """Set the process-wide input limits `read` applies when not given any (the batch sets them
+    in each worker)."""
+    global _limits
+    _limits = limits
+
+
+def get_limits() -> _sniff.Limits:
+    return _limits
+
+
+def check(path: str, limits: _sniff.Limits | None = None) -> str:
+    """Check a file before reading it; returns its kind (txt | docx | pdf | doc). Raises
+    UnreadableFile (missing, a folder, permissions, empty, too large, not a supported kind)."""
+    limits = limits or _limits
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise UnreadableFile("no such file", path, "check the path") from None
+    except PermissionError:
+        raise UnreadableFile("permission denied", path, "give the user running kehoach read access") from None
+    except OSError as e:
+        raise UnreadableFile(f"cannot open the file ({e.strerror})", path, "check the path") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise UnreadableFile("this is a folder", path, "give a file, or use `kehoach convert` on folders")
+    if not stat.S_ISREG(st.st_mode):
+        raise UnreadableFile("not a regular file", path, "give a .docx, .pdf or .txt file")
+    _sniff.check_size(path, st.st_size, limits)
+    try:
+        kind = _sniff.sniff(path)
+    except PermissionError:
+        raise UnreadableFile("permission denied", path, "give the user running kehoach read access") from None
+    except OSError as e:
+        raise UnreadableFile(f"cannot read the file ({e.strerror})", path, "check the disk and the path") from None
+    if kind == "empty":
+        raise UnreadableFile("the file is empty (only blank space)", path, "check that it was saved completely")
+    if kind not in _sniff.SUPPORTED:
+        raise _sniff.unsupported(kind, path, os.path.splitext(path)[1].lower())
+    return kind
+
+
+def read(path: str, *, limits: _sniff.Limits | None = None, **options) -> RawDocument:
     """Read a .txt, .docx or .pdf file into blocks. Raises UnreadableFile with a clear message."""
-    if not os.path.exists(path):
-        raise UnreadableFile("no such file", path, "check the path")
-    ext = os.path.splitext(path)[1].lower()
-    if ext == ".docx":
+    path = os.fspath(path)
+    limits = limits or _limits
+    kind = check(path, limits)
+    try:
+        raw = _dispatch(kind, path, limits, options)
+    except KehoachError:
+        raise
+    except MemoryError:
+        raise TooLarge("ran out of memory reading it", path, "split the document or raise the machine's memory") from None
+    except Exception as e:  # noqa: BLE001 - only the format libraries' errors are mapped
+        if isinstance(e, _CORRUPT) or type(e).__module__.startswith(_FORMAT_MODULES):
+            raise _library_error(e, kind, path) from e
+        raise
+    _check_result(raw, kind, path, options)
+    claimed = _sniff.kind_of_extension(path)
+    if claimed != kind and claimed is not None:
+        ext = os.path.splitext(path)[1]
+        raw.findings.append(Finding(
+            code="wrong-extension", severity="info",
+            message=f"Tệp có đuôi {ext} nhưng nội dung là {kind}; đã đọc theo nội dung."))
+    return raw
+
+
+def _dispatch(kind: str, path: str, limits: _sniff.Limits, options: dict) -> RawDocument:
+    if kind in ("docx", "doc"):
+        options = {"max_bytes": limits.max_unzipped, "max_ratio": limits.max_ratio, **options}
+        if kind == "doc":
+            from .doc import read_doc
+            return read_doc(path, **options)
         from .docx import read_docx
         return read_docx(path, **options)
-    if ext == ".pdf":
+    if kind == "pdf":
         from .pdf import read_pdf
         return read_pdf(path, **options)
-    if ext in (".txt", ".md", ".text", ""):
-        from .txt import read_txt
-        return read_txt(path, **options)
-    raise UnsupportedFormat(f"unsupported file type '{ext}'", path, "give a .txt, .docx or .pdf file")
+    from .txt import read_txt
+    return read_txt(path, **options)
+
+
+def _library_error(e: Exception, kind: str, path: str) -> UnreadableFile:
+    name = type(e).__name__
+    if any(w in name.lower() or w in str(e).lower() for w in ("password", "encrypt")):
+        return UnreadableFile("the PDF is password-protected", path,
+                              "ask the sender for an unprotected copy, or remove the password and save it again")
+    detail = str(e).strip().splitlines()[0][:200] if str(e).strip() else name
+    what = {"pdf": "damaged or truncated PDF", "docx": "damaged Word file", "doc": "damaged Word file",
+            "txt": "unreadable text"}[kind]
+    return UnreadableFile(f"{what} ({detail})", path, _HINTS[kind])
+
+
+def _check_result(raw: RawDocument, kind: str, path: str, options: dict) -> None:
+    """Refuse a read that produced no text, or text decoded with an unrecognised encoding."""
+    texts = [b.text for b in raw.blocks if hasattr(b, "text")]
+    for b in raw.blocks:
+        if hasattr(b, "rows"):
+            texts.extend(c.text for row in b.rows for c in row)
+    joined = "".join(texts)
+    if not joined.strip():
+        if kind == "pdf" and not options.get("ocr"):
+            raise NeedsOCR("the PDF has no text layer (a scan)", path,
+                           "run again with --ocr, or get the original .docx")
+        raise UnreadableFile("the document contains no text", path, "check that it is the right file")
+    if kind == "txt":
+        bad = joined.count("\ufffd")
+        if bad > _MAX_REPLACEMENT * len(joined):
+            raise UnreadableFile("the text is in an encoding the tool does not recognise", path,
+                                 "save it again as UTF-8 (Notepad or Word: Save As, Encoding UTF-8)")

@@ -1,0 +1,135 @@
+"""Excel outputs: `<name>.xlsx` for one plan and `plans.xlsx` over a run. One sheet per table
+(document(s), sections, tasks, targets, findings); header row frozen with a filter, column widths
+set, rows of tasks/targets that have findings highlighted (red when one is an error). Reads: plan
+dicts. Writes: the workbook atomically, streamed (openpyxl write-only) so memory stays flat."""
+from __future__ import annotations
+
+import os
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from . import tables
+from .atomic import atomic_path
+
+MAX_CELL = 32767
+_WIDTHS = {"content": 70, "title": 50, "message": 60, "text": 50, "sentence": 60, "group_title": 30,
+           "lead": 35, "partners": 35, "lead_canonical": 30, "partners_canonical": 30, "issuer": 30,
+           "parent_issuer": 25, "deadline_text": 25, "error": 50, "path": 40, "extra": 30,
+           "recipients": 40, "sha256": 20, "value": 30}
+_HEADER_FONT = Font(bold=True)
+_HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+_FLAG = {"warning": PatternFill("solid", fgColor="FFF2CC"), "info": PatternFill("solid", fgColor="FFF2CC"),
+         "error": PatternFill("solid", fgColor="F8CBAD")}
+_WRAP = Alignment(wrap_text=True, vertical="top")
+_SHEETS = ("sections", "tasks", "targets", "findings")
+
+
+def cell_value(value):
+    """A value Excel accepts: no control characters, at most 32767 characters."""
+    if isinstance(value, str):
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)
+        if len(value) > MAX_CELL:
+            value = value[:MAX_CELL - 1] + "…"
+    return value
+
+
+def _cell(ws, value, fill=None, wrap=False):
+    c = WriteOnlyCell(ws, cell_value(value))
+    if isinstance(value, str) and value.startswith("="):
+        c.data_type = "s"  # text, never a formula
+    if fill is not None:
+        c.fill = fill
+    if wrap:
+        c.alignment = _WRAP
+    return c
+
+
+def _sheet(wb, title: str, columns: list):
+    ws = wb.create_sheet(title)
+    ws.freeze_panes = "A2"
+    for i, name in enumerate(columns, 1):
+        ws.column_dimensions[get_column_letter(i)].width = _WIDTHS.get(name, min(max(len(name) + 3, 10), 18))
+    header = []
+    for name in columns:
+        c = WriteOnlyCell(ws, name)
+        c.font, c.fill = _HEADER_FONT, _HEADER_FILL
+        header.append(c)
+    ws.append(header)
+    return ws
+
+
+def _severity_by_item(plan: dict) -> dict:
+    """Worst finding severity per task/target id."""
+    rank = {"error": 0, "warning": 1, "info": 2}
+    out: dict = {}
+    for f in plan.get("findings") or []:
+        sev = f.get("severity") or "warning"
+        for ref in (f.get("task"), f.get("target")):
+            if ref and (ref not in out or rank.get(sev, 1) < rank.get(out[ref], 1)):
+                out[ref] = sev
+    return out
+
+
+class PlanSheets:
+    """Write-only workbook receiving plans one at a time; `save()` writes it atomically."""
+
+    def __init__(self, path: str, single: bool = False):
+        self.path = path
+        self.wb = Workbook(write_only=True)
+        self.single = single
+        self.rows = {name: 0 for name in ("documents",) + _SHEETS}
+        if single:
+            self.ws = {"document": _sheet(self.wb, "document", ["field", "value"])}
+            self.wb["document"].column_dimensions["B"].width = 80
+        else:
+            self.ws = {"documents": _sheet(self.wb, "documents", tables.DOCUMENT_COLUMNS)}
+        for name in _SHEETS:
+            self.ws[name] = _sheet(self.wb, name, tables.TABLES[name])
+
+    def add(self, doc_id: str, plan: dict | None, status: str = "ok", error: str | None = None,
+            path: str | None = None) -> None:
+        row = tables.document_row(doc_id, plan, status, error, path)
+        if self.single:
+            ws = self.ws["document"]
+            for name, value in zip(tables.DOCUMENT_COLUMNS, row):
+                ws.append([_cell(ws, name), _cell(ws, value, wrap=True)])
+        else:
+            ws = self.ws["documents"]
+            fill = _FLAG["error"] if status != "ok" else None
+            ws.append([_cell(ws, v, fill) for v in row])
+        self.rows["documents"] += 1
+        if not plan:
+            return
+        flags = _severity_by_item(plan)
+        for name in _SHEETS:
+            ws = self.ws[name]
+            for r in tables.ROWS[name](doc_id, plan):
+                if name == "findings":
+                    fill = _FLAG["error"] if r[2] == "error" else None
+                else:
+                    fill = _FLAG.get(flags.get(r[1]))
+                ws.append([_cell(ws, v, fill, wrap=self.single) for v in r])
+                self.rows[name] += 1
+
+    def save(self) -> None:
+        for name, ws in self.ws.items():
+            n = self.rows.get(name, 0) if name != "document" else len(tables.DOCUMENT_COLUMNS)
+            cols = 2 if name == "document" else len(tables.TABLES[name])
+            ws.auto_filter.ref = f"A1:{get_column_letter(cols)}{n + 1}"
+        with atomic_path(self.path) as tmp:
+            self.wb.save(tmp)
+
+
+def write_plan_xlsx(path: str, doc_id: str, plan: dict) -> None:
+    """`<name>.xlsx` of one plan."""
+    book = PlanSheets(path, single=True)
+    book.add(doc_id, plan, path=(plan.get("input") or {}).get("path"))
+    book.save()
+
+
+def combined_path(outdir: str) -> str:
+    return os.path.join(outdir, "plans.xlsx")
