@@ -1,0 +1,213 @@
+"""Unit names: split a cell listing units, strip role words, give each unit a canonical name.
+
+- `split_units(text)` -> unit names as written ("Ban Tuyên giáo Huyện ủy, Ban Tổ chức Huyện ủy" is
+  two units; "Các cơ quan, ban, ngành huyện" is one; "Sở Văn hoá, Thể thao và Du lịch" is one).
+  Semicolons and line breaks always separate; a comma separates only when what follows starts a
+  unit (a head word such as Ban/Phòng/Sở/Hội, an abbreviation in capitals, a person's title, or a
+  new "các ..." group). A missing comma before a capitalised head ("... thị trấn Phòng Văn hóa")
+  is a boundary too.
+- `strip_role(text)` drops trailing role words from a lead cell ("X chủ trì, tổng hợp" -> "X").
+- `canonical(name)` / `canonical_list(names)`: abbreviations expanded from the registry, separators
+  ("-", "&", ",") read as "và", tone style "first", case folded (first letter capital), so
+  "Phòng VH-TT", "Phòng VH&TT", "Phòng Văn hóa - Thông tin" and "Phòng Văn hóa và Thông tin" agree.
+
+The registry is `extract/data/units.tsv` (ABBREVIATION<TAB>expansion, '#' comments), loaded once.
+Users extend it with their own file of the same format named by the environment variable
+KEHOACH_UNITS (several files separated by the path separator); their entries win.
+"""
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+from .text.tone import restyle
+
+_REGISTRY_PATH = Path(__file__).parent / "data" / "units.tsv"
+
+# words that begin a unit (capitalised in a list of units)
+_HEADS = (
+    "Ban", "Phòng", "Sở", "Hội", "Liên đoàn", "Liên minh", "Liên hiệp", "Văn phòng", "Trung tâm",
+    "Ủy ban", "Uỷ ban", "Đảng ủy", "Đảng uỷ", "Đảng bộ", "Chi bộ", "Huyện ủy", "Huyện uỷ", "Tỉnh ủy",
+    "Tỉnh uỷ", "Thành ủy", "Thành uỷ", "Thị ủy", "Thị uỷ", "Quận ủy", "Quận uỷ", "Đoàn", "Công an",
+    "Bộ", "Cục", "Chi cục", "Tổng cục", "Viện", "Tòa án", "Toà án", "Kho bạc", "Chi nhánh",
+    "Ngân hàng", "Bảo hiểm", "Bưu điện", "Đài", "Báo", "Trường", "Bệnh viện", "Trạm", "Hạt", "Đội",
+    "Công ty", "Tổng công ty", "Hợp tác xã", "Câu lạc bộ", "Thanh tra", "Kiểm toán", "Cơ quan",
+    "Đồn", "Bộ Chỉ huy", "Ban Chỉ huy", "Thường trực", "Thường vụ", "Mặt trận", "Hội đồng",
+    "Tổ", "Nhóm", "Lãnh đạo", "Người đứng đầu", "Thủ trưởng", "Chủ tịch", "Phó Chủ tịch",
+    "Phó chủ tịch", "Bí thư", "Phó Bí thư", "Phó bí thư", "Trưởng", "Phó", "Giám đốc", "Chánh",
+    "Đồng chí", "Đ/c", "UBND", "HĐND",
+)
+_HEAD_RE = re.compile(
+    r"(?:" + "|".join(sorted(map(re.escape, _HEADS), key=len, reverse=True)) + r")(?![\w])"
+)
+# heads that may follow a lower-case word with no comma between two units
+_GLUE_HEADS = ("Ban", "Phòng", "Sở", "Hội", "Trung tâm", "Văn phòng", "Công an", "Đoàn",
+               "Liên đoàn", "Chi cục", "Trường", "Bệnh viện", "Kho bạc", "Ủy ban", "Uỷ ban")
+_LINKS = ("thuộc", "của", "và", "với", "cho", "tại", "trên", "dưới", "về", "các", "những", "cùng",
+          "đối", "hoặc", "là", "gồm", "như")
+_GLUE_RE = re.compile(
+    r"(?<=[a-zà-ỹđ]) (?=(?:" + "|".join(sorted(map(re.escape, _GLUE_HEADS), key=len, reverse=True))
+    + r") [A-ZÀ-ỸĐ])"
+)
+_ABBR_START = re.compile(r"[A-ZĐ][A-ZĐ0-9&\-]+(?![\w])")
+_PERSON_START = re.compile(r"(?:các |những )?(?:đồng chí|đ/c)\b", re.IGNORECASE)
+_PLURAL = re.compile(r"(?:các|những|toàn thể|tất cả)\s", re.IGNORECASE)
+# qualifiers that close an enumeration of categories ("các sở, ban, ngành liên quan")
+_CLOSERS = re.compile(
+    r"\b(?:huyện|tỉnh|xã|thành phố|thị xã|thị trấn|phường|trực thuộc|liên quan|có liên quan|"
+    r"trên địa bàn|cấp|địa phương)\b", re.IGNORECASE)
+_OUTER = " \t\r\n.,;:-–—+•*·"
+
+
+def _trim(s: str) -> str:
+    s = re.sub(r"\s+", " ", s).strip(_OUTER)
+    # a leading list marker: "a)", "1.", "-"
+    s = re.sub(r"^(?:[a-zđ]\)|\d+[.)])\s+", "", s)
+    return s
+
+
+def _starts_unit(item: str) -> bool:
+    """Does a comma-separated item begin a new unit?"""
+    if _PLURAL.match(item) or _PERSON_START.match(item):
+        return True
+    m = _HEAD_RE.match(item)
+    if m:
+        return m.end() < len(item)  # a bare head ("Ban") continues "cơ quan, Ban, ngành"
+    m = _ABBR_START.match(item)
+    return bool(m) and sum(c.isupper() for c in m.group()) >= 2
+
+
+def _open_group(unit: str) -> bool:
+    """A "các ..." enumeration of bare categories stays open to more categories after a comma."""
+    if not _PLURAL.match(unit):
+        return False
+    last = unit.rsplit(",", 1)[-1]
+    words = _PLURAL.sub("", last.strip(), count=1).split()
+    return len(words) <= 2 and not _CLOSERS.search(last) and not any(w[:1].isupper() for w in words)
+
+
+def _split_glued(piece: str) -> list[str]:
+    """Split "Đảng ủy các xã, thị trấn Phòng Văn hóa" before a head that follows a lower-case
+    word other than a linking word."""
+    out, start = [], 0
+    for m in _GLUE_RE.finditer(piece):
+        prev = piece[start:m.start()].split()
+        if not prev or prev[-1].lower() in _LINKS:
+            continue
+        out.append(piece[start:m.start()])
+        start = m.end()
+    out.append(piece[start:])
+    return out
+
+
+def split_units(text: str) -> list[str]:
+    """Split a cell or phrase listing units into unit names as written (outer punctuation trimmed)."""
+    if not text:
+        return []
+    text = unicodedata.normalize("NFC", text)
+    units: list[str] = []
+    for piece in re.split(r"[;\n]+", text):
+        piece = _trim(piece)
+        if not piece:
+            continue
+        current: list[str] = []
+        for item in re.split(r"\s*,\s*", piece):
+            if not item:
+                continue
+            parts = _split_glued(item)
+            for k, part in enumerate(parts):
+                part = part.strip()
+                new = k > 0 or not current or (
+                    _starts_unit(part) and not (_open_group(", ".join(current)) and not _PLURAL.match(part)
+                                                and not _PERSON_START.match(part)))
+                if new and current:
+                    units.append(", ".join(current))
+                    current = []
+                current.append(part)
+        if current:
+            units.append(", ".join(current))
+    return [u for u in (_trim(u) for u in units) if u]
+
+
+# ------------------------------------------------------------------ role words
+_ROLE_WORDS = (
+    "chủ trì", "phối hợp", "thúc đẩy", "theo dõi", "báo cáo", "hướng dẫn", "tổng hợp", "tham mưu",
+    "đôn đốc", "giám sát", "kiểm tra", "thực hiện", "triển khai", "chịu trách nhiệm", "là cơ quan",
+    "làm đầu mối", "đầu mối", "thường trực", "cập nhật", "đánh giá",
+)
+_ROLE_RE = re.compile(
+    r"(?:\s*[,(–-]\s*|\s+)(?:" + "|".join(sorted(map(re.escape, _ROLE_WORDS), key=len, reverse=True))
+    + r")(?![\w]).*$", re.DOTALL)
+
+
+def strip_role(text: str) -> str:
+    """Remove trailing role words from a lead cell: "Sở KH&CN chủ trì hướng dẫn, tổng hợp" ->
+    "Sở KH&CN". Role words count only in lower case after at least one word of the unit name."""
+    if not text:
+        return text
+    text = unicodedata.normalize("NFC", text).strip()
+    m = _ROLE_RE.search(text)
+    if m and m.start() > 0:
+        text = text[:m.start()]
+    return _trim(text)
+
+
+# ------------------------------------------------------------------ registry and canonical names
+def _read_registry(path: Path, into: dict[str, str]) -> None:
+    for line in path.read_text(encoding="utf-8-sig").splitlines():
+        if not line.strip() or line.lstrip().startswith("#") or "\t" not in line:
+            continue
+        abbr, expansion = line.split("\t", 1)
+        abbr, expansion = abbr.strip(), expansion.strip()
+        if abbr and expansion:
+            into[unicodedata.normalize("NFC", abbr)] = unicodedata.normalize("NFC", expansion)
+
+
+@lru_cache(maxsize=1)
+def registry() -> dict[str, str]:
+    """Abbreviation -> expansion, from the packaged file and then the files in KEHOACH_UNITS."""
+    table: dict[str, str] = {}
+    _read_registry(_REGISTRY_PATH, table)
+    for extra in filter(None, os.environ.get("KEHOACH_UNITS", "").split(os.pathsep)):
+        p = Path(extra)
+        if p.is_file():
+            _read_registry(p, table)
+    return table
+
+
+@lru_cache(maxsize=1)
+def _abbr_re() -> re.Pattern:
+    keys = sorted(registry(), key=len, reverse=True)
+    return re.compile(r"(?<![\w&])(?:" + "|".join(map(re.escape, keys)) + r")(?![\w&])")
+
+
+_SEP_RE = re.compile(r"\s*(?:[-–—&,]|\bvà\b)\s*")
+
+
+@lru_cache(maxsize=8192)
+def canonical(name: str) -> str:
+    """One canonical full name for a unit however it is spelled (abbreviated, other separators,
+    case, tone style): "Phòng VH-TT" -> "Phòng văn hóa và thông tin"."""
+    if not name:
+        return ""
+    s = unicodedata.normalize("NFC", name)
+    s = _abbr_re().sub(lambda m: " " + registry()[m.group()] + " ", s)
+    s = restyle(s, "first")[0].lower()
+    s = _SEP_RE.sub(" và ", s)
+    s = re.sub(r"\s+", " ", s).strip(_OUTER + " ")
+    s = re.sub(r"^(?:và )+|(?: và)+$", "", s)
+    s = re.sub(r"(?: và)+ ", " và ", s)
+    return s[:1].upper() + s[1:]
+
+
+def canonical_list(names) -> list[str]:
+    """Canonical names of a list of units, in order, without duplicates."""
+    out: list[str] = []
+    for n in names or []:
+        c = canonical(n)
+        if c and c not in out:
+            out.append(c)
+    return out

@@ -1,0 +1,104 @@
+"""Unit-name splitting, role stripping and canonical names (extract/units.py)."""
+import pytest
+
+from extract import units
+from extract.units import canonical, canonical_list, split_units, strip_role
+
+SPLITS = [
+    ("Ban Tuyên giáo Huyện ủy, Ban Tổ chức Huyện ủy", ["Ban Tuyên giáo Huyện ủy", "Ban Tổ chức Huyện ủy"]),
+    ("Các cơ quan, ban, ngành huyện", ["Các cơ quan, ban, ngành huyện"]),
+    ("các chi, đảng bộ trực thuộc", ["các chi, đảng bộ trực thuộc"]),
+    ("Các cơ quan, đơn vị, các xã, thị trấn", ["Các cơ quan, đơn vị", "các xã, thị trấn"]),
+    ("Các cơ quan tuyên truyền, các chi, đảng bộ trực thuộc",
+     ["Các cơ quan tuyên truyền", "các chi, đảng bộ trực thuộc"]),
+    ("MTTQ và các đoàn thể huyện, các chi, đảng bộ trực thuộc",
+     ["MTTQ và các đoàn thể huyện", "các chi, đảng bộ trực thuộc"]),
+    ("Các sở, ban, ngành liên quan; các huyện ủy, thành ủy, Đảng ủy trực thuộc tỉnh",
+     ["Các sở, ban, ngành liên quan", "các huyện ủy, thành ủy, Đảng ủy trực thuộc tỉnh"]),
+    ("Trung tâm Văn hóa, thể thao và truyền thông", ["Trung tâm Văn hóa, thể thao và truyền thông"]),
+    ("Phòng Lao động, Thương binh và Xã hội huyện", ["Phòng Lao động, Thương binh và Xã hội huyện"]),
+    ("Sở Văn hoá, Thể thao và Du lịch", ["Sở Văn hoá, Thể thao và Du lịch"]),
+    ("Bộ Văn hóa, Thể thao và Du lịch, Sở Giáo dục và Đào tạo",
+     ["Bộ Văn hóa, Thể thao và Du lịch", "Sở Giáo dục và Đào tạo"]),
+    ("Ban Tuyên giáo Huyện ủy, Ban Tổ chức Huyện ủy, Phòng Tài chính - Kế hoạch, Ban QLDA.",
+     ["Ban Tuyên giáo Huyện ủy", "Ban Tổ chức Huyện ủy", "Phòng Tài chính - Kế hoạch", "Ban QLDA"]),
+    ("Đảng ủy các xã, thị trấn Phòng Văn hóa Thông tin",
+     ["Đảng ủy các xã, thị trấn", "Phòng Văn hóa Thông tin"]),
+    ("Phòng GD&ĐT, các trường trực thuộc Sở GD&ĐT trên địa bàn huyện, Hội CCB huyện, các chi, đảng bộ trực thuộc",
+     ["Phòng GD&ĐT", "các trường trực thuộc Sở GD&ĐT trên địa bàn huyện", "Hội CCB huyện",
+      "các chi, đảng bộ trực thuộc"]),
+    ("Sở KH&CN; các cơ quan, đơn vị liên quan", ["Sở KH&CN", "các cơ quan, đơn vị liên quan"]),
+    ("Các đ/c Phó chủ tịch, Trưởng đoàn thể xã, các đồng chí Chuyên viên cơ quan MTTQ xã",
+     ["Các đ/c Phó chủ tịch", "Trưởng đoàn thể xã", "các đồng chí Chuyên viên cơ quan MTTQ xã"]),
+    ("Liên đoàn Lao động, Hội Nông dân, Liên minh Hợp tác xã",
+     ["Liên đoàn Lao động", "Hội Nông dân", "Liên minh Hợp tác xã"]),
+    ("Văn phòng Huyện ủy, các cơ quan, ban, ngành, đoàn thể, các đảng bộ trực thuộc",
+     ["Văn phòng Huyện ủy", "các cơ quan, ban, ngành, đoàn thể", "các đảng bộ trực thuộc"]),
+    ("UBKT Huyện ủy, Ban TG Huyện ủy", ["UBKT Huyện ủy", "Ban TG Huyện ủy"]),
+    ("Phòng Tư pháp, Công an huyện, UBND các xã", ["Phòng Tư pháp", "Công an huyện", "UBND các xã"]),
+    ("- Sở Tài chính;\n- Sở Nội vụ;", ["Sở Tài chính", "Sở Nội vụ"]),
+    ("Hội Liên hiệp Phụ nữ, Đoàn Thanh niên, Hội Cựu chiến binh",
+     ["Hội Liên hiệp Phụ nữ", "Đoàn Thanh niên", "Hội Cựu chiến binh"]),
+    ("Phòng Kinh tế, Hạ tầng và Đô thị", ["Phòng Kinh tế, Hạ tầng và Đô thị"]),
+    ("Các cơ quan, Ban, Ngành", ["Các cơ quan, Ban, Ngành"]),
+    ("", []),
+    (" ; , ", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", SPLITS)
+def test_split_units(text, expected):
+    assert split_units(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Sở Khoa học và Công nghệ thúc đẩy, theo dõi, báo cáo chỉ tiêu", "Sở Khoa học và Công nghệ"),
+    ("Sở KH&CN chủ trì hướng dẫn, tổng hợp", "Sở KH&CN"),
+    ("Phòng Nội vụ chủ trì", "Phòng Nội vụ"),
+    ("UBND huyện (chủ trì)", "UBND huyện"),
+    ("Ban Tổ chức Huyện ủy", "Ban Tổ chức Huyện ủy"),
+    ("Văn phòng HĐND và UBND huyện tham mưu", "Văn phòng HĐND và UBND huyện"),
+    ("Sở Tài chính phối hợp", "Sở Tài chính"),
+    ("chủ trì", "chủ trì"),
+])
+def test_strip_role(text, expected):
+    assert strip_role(text) == expected
+
+
+@pytest.mark.parametrize("variants", [
+    ["Phòng VH-TT", "Phòng VH&TT", "Phòng Văn hóa - Thông tin", "Phòng Văn hóa và Thông tin",
+     "phòng văn hoá và thông tin", "PHÒNG VĂN HÓA VÀ THÔNG TIN"],
+    ["UBND huyện", "Ủy ban nhân dân huyện", "Uỷ ban Nhân dân huyện"],
+    ["Phòng LĐTB&XH", "Phòng Lao động - Thương binh và Xã hội", "Phòng Lao động, Thương binh và Xã hội"],
+    ["Sở KH&CN", "Sở Khoa học và Công nghệ", "Sở KHCN"],
+    ["Phòng GD&ĐT", "Phòng Giáo dục và Đào tạo", "Phòng GD-ĐT"],
+    ["Sở VH,TT&DL", "Sở Văn hóa, Thể thao và Du lịch", "Sở VHTT&DL"],
+    ["Ban TG Huyện ủy", "BTG Huyện ủy", "Ban Tuyên giáo Huyện uỷ", "Ban Tuyên giáo HU"],
+    ["Phòng TN&MT", "Phòng Tài nguyên và Môi trường", "Phòng TNMT"],
+    ["UBMTTQ xã", "Ủy ban MTTQ xã", "Ủy ban Mặt trận Tổ quốc xã"],
+])
+def test_canonical_same_unit(variants):
+    assert len({canonical(v) for v in variants}) == 1, [canonical(v) for v in variants]
+
+
+def test_canonical_keeps_different_units_apart():
+    names = ["Phòng Văn hóa và Thông tin", "Phòng Tài chính - Kế hoạch", "Phòng Nội vụ", "Sở Tư pháp"]
+    assert len(set(canonical_list(names))) == 4
+
+
+def test_canonical_list_drops_duplicates_in_order():
+    assert canonical_list(["Phòng VH-TT", "Phòng Nội vụ", "Phòng VH&TT"]) == [
+        "Phòng văn hóa và thông tin", "Phòng nội vụ"]
+
+
+def test_registry_extended_by_environment(tmp_path, monkeypatch):
+    extra = tmp_path / "my_units.tsv"
+    extra.write_text("# my office\nVPĐK\tVăn phòng Đăng ký đất đai\n", encoding="utf-8")
+    monkeypatch.setenv("KEHOACH_UNITS", str(extra))
+    units.registry.cache_clear(); units._abbr_re.cache_clear(); units.canonical.cache_clear()
+    try:
+        assert canonical("VPĐK huyện") == "Văn phòng đăng ký đất đai huyện"
+    finally:
+        monkeypatch.delenv("KEHOACH_UNITS")
+        units.registry.cache_clear(); units._abbr_re.cache_clear(); units.canonical.cache_clear()
+    assert canonical("VPĐK huyện") == "VPĐK huyện"
