@@ -1,0 +1,410 @@
+"""Targets: the measurable indicators of a plan, split into atoms.
+
+Reads the body's passages in order (`Passage`, headings included) and writes `Target` records.
+Where targets are read:
+- passages under a heading that names targets ("II. MỤC TIÊU", "1. Mục tiêu cụ thể", "Chỉ tiêu
+  chủ yếu", "... đến năm 2030 với các mục tiêu"), the innermost deciding heading winning, so
+  "2. Đối tượng áp dụng" under "II. MỤC TIÊU, ĐỐI TƯỢNG" is not read;
+- elsewhere only commitment sentences: "Phấn đấu ..." or "... đạt tối thiểu 40%".
+A sentence is cut into items at ";", at "trong đó" (the items after it are children of the item
+before) and before a further quantity ("100% xã ..., 85% bản ..."); each item gives one target:
+its main quantity (qualifiers such as "từ 15 tuổi trở lên", "tốc độ 01 Gb/s" skipped) and the
+indicator text without the number and comparator words. List items without a predicate ("80% hộ
+gia đình; 82% bản, khu phố; 97% cơ quan đạt tiêu chuẩn văn hóa") take the predicate of the item
+that closes the list. A sentence of a targets section without a number but with a completion verb
+("... hoàn thiện về cơ sở vật chất") is a qualitative target (value None).
+Table rows (origin "table") that repeat a target of the text (same value, similar indicator) are
+dropped; table-only targets are kept.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Optional
+
+from .model import Passage, Target
+from .numbers import QUALIFIER_UNITS, TIME_UNITS, Quantity, find_values, scan
+
+__all__ = ["extract_targets", "indicator_similarity", "find_values"]
+
+_I = re.IGNORECASE
+
+# --------------------------------------------------------------------------- headings
+_NUMBER_PREFIX = re.compile(
+    r"^\s*(?:phụ\s+lục\s*[\w.]*\s*[:.\-–]?\s*)?"
+    r"(?:\(?(?:[IVXLCDM]+|\d+(?:\.\d+)*)\)?(?:[.\-–)/:]+\s*|\s+)|[a-zđ]\)\s*|[-+•*]\s+)?", _I)
+_TARGET_WORD = r"(?:mục\s+tiêu|chỉ\s+tiêu)"
+_NEG_START = re.compile(
+    r"^(?:mục\s+đích|yêu\s+cầu|quan\s+điểm|đối\s+tượng|phạm\s+vi|nhiệm\s+vụ|giải\s+pháp|nội\s+dung|"
+    r"kinh\s+phí|tổ\s+chức\s+thực\s+hiện|nguồn|chế\s+độ|căn\s+cứ|sự\s+cần\s+thiết|đánh\s+giá|kết\s+quả|"
+    r"thực\s+trạng|tình\s+hình|trách\s+nhiệm|dự\s+toán|lộ\s+trình|thời\s+gian|tiến\s+độ|hiệu\s+quả|"
+    r"các\s+nhiệm\s+vụ|định\s+hướng|khen\s+thưởng|kiểm\s+tra|báo\s+cáo)\b", _I)
+_GENERAL = re.compile(_TARGET_WORD + r"\s+(?:chung|tổng\s+quát)\b", _I)
+_TARGET_HEAD = re.compile(
+    r"(?:^|[,;]\s*|\bvà\s+)(?:các\s+)?" + _TARGET_WORD + r"\b"          # "MỤC TIÊU", "MỤC ĐÍCH, MỤC TIÊU"
+    r"|\b(?:với|gồm|có|là)\s+(?:các|những)\s+" + _TARGET_WORD + r"\b"   # "... với các mục tiêu"
+    r"|\b(?:các|những)\s+" + _TARGET_WORD + r"\b"                       # "PHÂN CÔNG ... CÁC CHỈ TIÊU"
+    r"|" + _TARGET_WORD + r"(?:\s+(?:cụ\s+thể|chủ\s+yếu|chính))?\s*:?\s*$", _I)
+
+_YEAR_HEAD = re.compile(
+    r"(?:\b(?:đến|tới|hết|vào|trong|cuối|đầu)\s+(?:hết\s+|cuối\s+)?năm\s+|\bgiai\s+đoạn\s+(?:19|20)\d\d\s*[-–]\s*"
+    r"|\bnăm\s+|\b(?:đến|tới)\s+)((?:19|20)\d\d)\b", _I)
+_YEAR_SENT = re.compile(
+    r"(?:\b(?:đến|tới|hết|vào|trong|cuối)\s+(?:hết\s+|cuối\s+)?năm\s+|^\W*(?:năm|giai\s+đoạn\s+(?:19|20)\d\d\s*[-–]\s*)\s*"
+    r"|\b(?:đến|tới)\s+)((?:19|20)\d\d)\b", _I)
+
+
+def _title(heading: str) -> str:
+    return _NUMBER_PREFIX.sub("", unicodedata.normalize("NFC", heading or ""), count=1).strip(" *:.")
+
+
+def _heading_kind(heading: str) -> Optional[str]:
+    """"targets", "general" (Mục tiêu chung: targets, but no qualitative ones), "other" (a section
+    of another kind), or None when the heading says nothing (look further out)."""
+    t = _title(heading)
+    if _GENERAL.search(t) and not re.search(_TARGET_WORD + r"\s+cụ\s+thể", t, _I):
+        return "general"
+    starts_target = re.match(r"(?:các\s+)?" + _TARGET_WORD, t, _I)
+    if _NEG_START.match(t) and not starts_target:
+        # "MỤC ĐÍCH, MỤC TIÊU" lists a targets part; "NHIỆM VỤ ... THỰC HIỆN MỤC TIÊU" does not
+        if re.search(r"(?:[,;]\s*|\bvà\s+)(?:các\s+)?" + _TARGET_WORD + r"\b", t, _I):
+            return "targets"
+        return "other"
+    if starts_target or _TARGET_HEAD.search(t):
+        return "targets"
+    return None
+
+
+def _context(headings: list[str]) -> Optional[str]:
+    for h in reversed(headings):
+        kind = _heading_kind(h)
+        if kind:
+            return kind
+    return None
+
+
+def _heading_year(headings: list[str]) -> Optional[int]:
+    for h in reversed(headings):
+        m = _YEAR_HEAD.search(h or "")
+        if m:
+            return int(m.group(1))
+    return None
+
+
+def _sentence_year(text: str) -> Optional[int]:
+    m = _YEAR_SENT.search(text)
+    return int(m.group(1)) if m else None
+
+
+# --------------------------------------------------------------------------- sentences and items
+_SENT_END = re.compile(r"(?<=[.!?…])\s+")
+_CHILD = re.compile(r"(?:[,.]?\s*|^)\btrong\s+đó\b\s*[:,]?\s*", _I)
+_CMP_WORDS = (r"(?:(?:không\s+(?:dưới|quá|vượt\s+quá|thấp\s+hơn|ít\s+hơn)|tối\s+thiểu|tối\s+đa|ít\s+nhất|"
+              r"trên|dưới|hơn|từ|khoảng|đạt|có|≥|≤|>|<)\s*)*")
+# Cut points inside a clause: before a further quantity, or before a further time phrase.
+_ITEM_CUT = re.compile(
+    r"(?:,|\s+và|\s+-)\s+(?=" + _CMP_WORDS + r"\d)"
+    r"|,\s+(?=(?:đến|tới)\s+(?:hết\s+)?năm\s+\d{4})"
+    r"|,\s+(?=(?:tỷ|tỉ)\s+(?:lệ|trọng)\b)", _I)
+
+_LEAD = re.compile(
+    r"^(?:\s*(?:[-+•*–]|\(?\d+\)?[.)]|\(\d+\)\.?|[a-zđ]\)|(?:đến|tới|trong|vào)?\s*(?:hết\s+|cuối\s+)?năm\s+\d{4}\s*[:,]?"
+    r"|(?:giai\s+đoạn|thời\s+kỳ)\s+\d{4}\s*[-–]\s*\d{4}\s*[:,]?|(?:đến|tới)\s+\d{4}\s*[:,]|phấn\s+đấu(?:\s+để)?\s*[:,]?)\s*)+",
+    _I)
+_NUMBER_FIRST = re.compile(r"^(?:(?:có|đảm\s+bảo|bảo\s+đảm|duy\s+trì|đạt|trên|là)\s*)*$", _I)
+_VERB_BEFORE = re.compile(r"\s*\b(?:đạt|là|ở\s+mức|bằng|lên|còn|xuống)\s*$", _I)
+_PREDICATE = re.compile(
+    r"\b(?:đạt|có|được|là|thành\s+lập|duy\s+trì|hoàn\s+thành|hoàn\s+thiện|sử\s+dụng|ứng\s+dụng|tham\s+gia|"
+    r"tiếp\s+cận|thực\s+hiện|xây\s+dựng|chiếm|biên\s+soạn|triển\s+khai|kết\s+nối|áp\s+dụng|cài\s+đặt|"
+    r"thanh\s+toán|giao\s+dịch|phát\s+hành|công\s+nhận|xếp\s+loại|hưởng|tổ\s+chức|giảm|tăng|không)\b", _I)
+_COMMIT = re.compile(r"\bphấn\s+đấu\b|\bđạt\s+(?:mức\s+)?(?:tối\s+thiểu|ít\s+nhất|không\s+dưới|không\s+thấp\s+hơn|trên|từ)\s+\d"
+                     r"|\bchỉ\s+tiêu\b[^.;]*\bđạt\b", _I)
+_QUALITATIVE = re.compile(
+    r"\b(?:hoàn\s+thiện|hoàn\s+thành|đạt\s+chuẩn|đạt\s+tiêu\s+chuẩn|được\s+công\s+nhận|đạt\s+danh\s+hiệu|"
+    r"phổ\s+cập|đưa\s+vào\s+sử\s+dụng|đi\s+vào\s+hoạt\s+động|không\s+còn|xóa\s+bỏ|xoá\s+bỏ|xóa\s+|xoá\s+)", _I)
+_AFTER_VERB = re.compile(r"\b(?:đạt|lên|còn|xuống|là|ở\s+mức)\s*" + _CMP_WORDS + r"$", _I)
+
+
+def _sentences(text: str) -> list[str]:
+    """Sentences of a passage: a stop followed by an upper-case letter, digit or bracket."""
+    out, start = [], 0
+    for m in _SENT_END.finditer(text):
+        nxt = text[m.end():m.end() + 1]
+        if nxt and (nxt.isupper() or nxt.isdigit() or nxt in "(“\"-+•"):
+            out.append(text[start:m.start()])
+            start = m.end()
+    out.append(text[start:])
+    return [s.strip() for s in out if s.strip()]
+
+
+@dataclass
+class _Item:
+    text: str
+    child: bool  # follows "trong đó"
+
+
+def _items(sentence: str) -> list[_Item]:
+    items = []
+    for clause in re.split(r"\s*;\s*", sentence):
+        parts = _CHILD.split(clause)
+        for k, part in enumerate(parts):
+            for piece in _ITEM_CUT.split(part):
+                if piece and piece.strip(" .,:"):
+                    items.append(_Item(piece.strip(), child=k > 0))
+    return items
+
+
+# --------------------------------------------------------------------------- atoms
+@dataclass
+class _Atom:
+    text: str
+    q: Optional[Quantity]
+    sentence: str
+    passage: Passage
+    year: Optional[int]
+    child: bool = False
+    number_first: bool = False
+    parent: Optional["_Atom"] = None
+    commitment: bool = False   # found outside a targets section
+    table: bool = False
+    id: str = ""
+    dropped: bool = False
+    extra: dict = field(default_factory=dict)
+
+
+def _usable(q: Quantity, in_targets: bool) -> bool:
+    if q.unit in QUALIFIER_UNITS:
+        return False
+    if q.unit in TIME_UNITS:
+        return in_targets and q.comparator != "="
+    if not q.unit:
+        return False
+    return True
+
+
+def _pick(item: str, qs: list[Quantity]) -> Optional[Quantity]:
+    """The item's main quantity: a percentage before other quantities; the one after "đạt" /
+    "lên" / "còn" before others; then one with a comparator; then the first."""
+    if not qs:
+        return None
+    pcts = [q for q in qs if q.unit.startswith("%")]
+    pool = pcts or qs
+    after_verb = [q for q in pool if _AFTER_VERB.search(item[:q.start])]
+    if after_verb:
+        return after_verb[-1]
+    with_cmp = [q for q in pool if q.comparator != "="]
+    return (with_cmp or pool)[0]
+
+
+def _clean(text: str) -> str:
+    text = re.sub(r"\s+", " ", text)
+    text = re.sub(r"\(\s*\)", "", text)
+    text = re.sub(r"\s+([,.;:)])", r"\1", text)
+    text = text.strip(" .,;:-–+*")
+    if text.count("(") > text.count(")"):
+        text = text.rstrip("( ")
+    if text.count(")") > text.count("("):
+        text = text.lstrip(") ")
+        text = re.sub(r"^([^()]*)\)", r"\1", text) if text.count(")") > text.count("(") else text
+    return unicodedata.normalize("NFC", text.strip(" .,;:-–"))
+
+
+def _indicator(item: str, q: Quantity) -> tuple[str, bool]:
+    """The indicator text of `item` without its quantity, and whether the number came first."""
+    pre = item[:q.cmp_start]
+    post = item[q.cmp_end:]
+    if q.comparator == ">=" and re.search(r"\btừ\s*$", pre, _I) is None:
+        pass
+    post = re.sub(r"\s*\btrở\s+(?:lên|xuống)\s*([.,;]?)\s*$", r"\1", post, flags=_I)
+    pre_clean = _LEAD.sub("", pre).strip(" ,:")
+    if _NUMBER_FIRST.fullmatch(pre_clean):
+        return _clean(post), True
+    if _VERB_BEFORE.search(pre_clean):
+        head = _VERB_BEFORE.sub("", pre_clean)
+        if head.strip():
+            return _clean(head), False
+    return _clean(pre_clean + " " + post), False
+
+
+def _atoms_of_sentence(sentence: str, p: Passage, in_targets: bool, year: Optional[int]) -> list[_Atom]:
+    atoms: list[_Atom] = []
+    sent_year = _sentence_year(sentence) or year
+    for it in _items(sentence):
+        qs = [q for q in scan(it.text) if _usable(q, in_targets)]
+        q = _pick(it.text, qs)
+        if q is None:
+            continue
+        text, first = _indicator(it.text, q)
+        atoms.append(_Atom(text=text, q=q, sentence=sentence, passage=p,
+                           year=_sentence_year(it.text) or sent_year, child=it.child, number_first=first))
+    _share_predicates(atoms)
+    return atoms
+
+
+def _share_predicates(atoms: list[_Atom]) -> None:
+    """"80% hộ gia đình; 82% bản, khu phố; 97% cơ quan đạt tiêu chuẩn văn hóa": the bare items
+    take the predicate of the item that closes the list."""
+    bare: list[_Atom] = []
+    for a in atoms:
+        if a.child or not a.number_first:
+            bare = []
+            continue
+        m = _PREDICATE.search(a.text)
+        if m is None and len(a.text.split()) <= 6:
+            bare.append(a)
+            continue
+        if m is not None and bare and m.start() > 0:
+            pred = a.text[m.start():]
+            for b in bare:
+                b.text = _clean(b.text + " " + pred)
+        bare = []
+
+
+# --------------------------------------------------------------------------- similarity
+_OLD_TONE = {"oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa", "oè": "òe", "oé": "óe",
+             "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe", "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy"}
+_OLD_TONE_RE = re.compile(r"(?<!q)(" + "|".join(_OLD_TONE) + r")\b")
+_FILLER = frozenset("các những của và có được trên trong với cho tại theo là đạt tỷ tỉ lệ số".split())
+
+
+def _tokens(text: str) -> set[str]:
+    t = unicodedata.normalize("NFC", text or "").casefold()
+    t = _OLD_TONE_RE.sub(lambda m: _OLD_TONE[m.group(1)], t)
+    return {w for w in re.findall(r"[^\W\d_]+", t) if w not in _FILLER}
+
+
+def indicator_similarity(a: str, b: str) -> float:
+    """How alike two indicator texts are, 0..1: shared syllables (Dice), or the cover of the
+    shorter by the longer when the shorter has enough syllables to mean something (a table row's
+    long content against a target's text). Tone style, case and numbers are ignored."""
+    ta, tb = _tokens(a), _tokens(b)
+    if not ta or not tb:
+        return 0.0
+    inter = len(ta & tb)
+    dice = 2 * inter / (len(ta) + len(tb))
+    short = min(len(ta), len(tb))
+    cover = inter / short * min(1.0, short / 5)
+    return round(max(dice, cover), 4)
+
+
+# --------------------------------------------------------------------------- the stage
+def _marker_kind(marker: Optional[str]) -> str:
+    m = (marker or "").strip()
+    for kind, pattern in (("roman", r"[IVXLCDM]+[.\-)]?"), ("num", r"\d+[.)]?"), ("dotted", r"\d+(?:\.\d+)+\.?"),
+                          ("paren", r"\(\d+\)\.?"), ("letter", r"[a-zđ][.)]"), ("dash", r"[-–]"),
+                          ("plus", r"\+"), ("bullet", r"[•*·]")):
+        if re.fullmatch(pattern, m, _I):
+            return kind
+    return "none" if not m else "other"
+
+
+def extract_targets(passages: list[Passage], year_hint: int | None = None) -> list[Target]:
+    """Targets of a plan from its body passages in order (see the module docstring)."""
+    atoms: list[_Atom] = []
+    lead: Optional[dict] = None  # a passage ending with ":" that heads the next items
+    for p in passages:
+        text = unicodedata.normalize("NFC", p.text or "").strip()
+        if not text:
+            continue
+        headings = list(p.path or []) + ([text] if p.heading else [])
+        kind = _context(headings)
+        in_targets = kind in ("targets", "general")
+        kind_of_marker = _marker_kind(p.marker)
+        if lead and (p.heading or kind_of_marker == lead["marker"] or lead["path"] != list(p.path or [])):
+            lead = None
+        year = _heading_year(headings) or year_hint
+        if lead and lead["year"]:
+            year = lead["year"]
+        passage_year = _sentence_year(text)
+        if passage_year and _LEAD.match(text) and re.match(r"^\W*(?:đến|tới|trong|vào|năm|giai)", text, _I):
+            year = passage_year
+        found: list[_Atom] = []
+        last_main: Optional[_Atom] = lead["parent"] if lead else None
+        for sentence in _sentences(text):
+            if not in_targets and not _COMMIT.search(sentence):
+                continue
+            new = _atoms_of_sentence(sentence, p, in_targets, year)
+            starts_child = re.match(r"^\W*trong\s+đó\b", sentence, _I) is not None
+            for a in new:
+                a.commitment = not in_targets
+                a.table = p.origin == "table"
+                if (a.child or starts_child or (lead and lead["parent"] is not None)) and last_main is not None \
+                        and a is not last_main:
+                    a.parent = last_main
+                    a.child = True
+                else:
+                    last_main = a
+            if not new and in_targets and kind == "targets" and not p.heading:
+                a = _qualitative(sentence, p, year)
+                if a:
+                    new = [a]
+            found.extend(new)
+        atoms.extend(found)
+        if text.endswith(":") and not p.heading:
+            parent = found[-1] if found and re.search(r"\btrong\s+đó\s*:$|\bcụ\s+thể\s*:$|\bgồm\s*:$", text, _I) else None
+            lead = {"marker": kind_of_marker, "path": list(p.path or []),
+                    "year": _sentence_year(text) or (lead["year"] if lead else None), "parent": parent}
+    _drop_repeats(atoms)
+    return _finish(atoms)
+
+
+def _qualitative(sentence: str, p: Passage, year: Optional[int]) -> Optional[_Atom]:
+    s = sentence.strip()
+    if s.endswith(":") or len(s.split()) > 40 or not _QUALITATIVE.search(s):
+        return None
+    if any(_usable(q, True) for q in scan(s)):
+        return None
+    return _Atom(text=_clean(_LEAD.sub("", s)), q=None, sentence=s, passage=p,
+                 year=_sentence_year(s) or year, table=p.origin == "table")
+
+
+def _full_text(a: _Atom) -> str:
+    return a.text + (" " + a.parent.text if a.parent is not None else "")
+
+
+def _same(a: _Atom, b: _Atom, threshold: float) -> bool:
+    if a.q is None or b.q is None:
+        return a.q is None and b.q is None and indicator_similarity(a.text, b.text) >= 0.8
+    if abs(a.q.value - b.q.value) > 1e-9 or a.q.unit.casefold() != b.q.unit.casefold():
+        return False
+    if a.year and b.year and a.year != b.year:
+        return False
+    return indicator_similarity(_full_text(a), _full_text(b)) >= threshold
+
+
+def _drop_repeats(atoms: list[_Atom]) -> None:
+    """Table rows repeating a text target, and commitment sentences repeating an earlier target."""
+    text_atoms = [a for a in atoms if not a.table]
+    for a in atoms:
+        if a.table and any(_same(a, b, 0.5) for b in text_atoms):
+            a.dropped = True
+    kept: list[_Atom] = []
+    for a in atoms:
+        if a.dropped:
+            continue
+        if a.commitment and any(_same(a, b, 0.6) for b in kept):
+            a.dropped = True
+            continue
+        kept.append(a)
+
+
+def _finish(atoms: list[_Atom]) -> list[Target]:
+    out: list[Target] = []
+    n = 0
+    for a in atoms:
+        if a.dropped:
+            continue
+        n += 1
+        a.id = f"T{n}"
+    for a in atoms:
+        if a.dropped:
+            continue
+        parent = a.parent.id if a.parent is not None and not a.parent.dropped else None
+        q = a.q
+        out.append(Target(
+            id=a.id, text=a.text, value=q.value if q else None, unit=(q.unit or None) if q else None,
+            comparator=q.comparator if q else None, year=a.year, parent=parent,
+            value_text=q.written if q else None, sentence=unicodedata.normalize("NFC", a.sentence),
+            section=a.passage.section, source=a.passage.source))
+    return out
