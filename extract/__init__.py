@@ -11,6 +11,18 @@ __version__ = "0.1.0"
 
 from .errors import KehoachError, UnreadableFile  # noqa: E402
 from .model import Plan  # noqa: E402
-from .pipeline import parse, parse_text  # noqa: E402
+
+
+def parse(path, *, tone_style="first", ocr=False):
+    """Read a .txt, .docx or .pdf plan into a Plan (raises KehoachError for unreadable files)."""
+    from .pipeline import parse as _parse
+    return _parse(path, tone_style=tone_style, ocr=ocr)
+
+
+def parse_text(text, *, name=None, tone_style="first"):
+    """Read a plan given as a string into a Plan."""
+    from .pipeline import parse_text as _parse_text
+    return _parse_text(text, name=name, tone_style=tone_style)
+
 
 __all__ = ["parse", "parse_text", "Plan", "KehoachError", "UnreadableFile", "__version__"]

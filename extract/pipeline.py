@@ -1,19 +1,126 @@
-"""The pipeline: file -> RawDocument (reader) -> repaired text -> Plan. (Being built.)"""
+"""The pipeline: file -> RawDocument (reader) -> repaired text -> Plan.
+
+Stages, one way through: readers (blocks) -> text repair -> header (document, where the body
+starts and ends) -> outline (sections, passages) with task tables read where they stand -> duties
+in the text -> targets -> checks (findings) -> canonical unit names.
+"""
 from __future__ import annotations
 
-from .model import Plan
+import hashlib
+import itertools
+import os
+from typing import List, Optional
+
+from . import __version__
+from .checks import check_is_plan, check_target_mismatch, check_text_tasks
+from .header import extract_header
+from .model import Paragraph, Passage, Plan, RawDocument, Table
+from .outline import OutlineBuilder
 from .readers import read
 from .readers.txt import read_text
+from .tables import TaskTableReader
+from .tasks import extract_duties
+from .text import Repairer
+from .units import canonical_list
+
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
 def parse(path: str, *, tone_style: str = "first", ocr: bool = False) -> Plan:
+    """Read a .txt, .docx or .pdf plan. Raises extract.errors.UnreadableFile (a KehoachError)."""
     raw = read(path, ocr=ocr) if ocr else read(path)
-    return build_plan(raw, tone_style=tone_style)
+    plan = build_plan(raw, tone_style=tone_style)
+    try:
+        with open(path, "rb") as fh:
+            plan.input["sha256"] = hashlib.sha256(fh.read()).hexdigest()
+    except OSError:
+        pass
+    return plan
 
 
-def parse_text(text: str, *, name: str | None = None, tone_style: str = "first") -> Plan:
+def parse_text(text: str, *, name: Optional[str] = None, tone_style: str = "first") -> Plan:
+    """Read a plan given as a string."""
     return build_plan(read_text(text, path=name), tone_style=tone_style)
 
 
-def build_plan(raw, *, tone_style: str = "first") -> Plan:
-    return Plan(input={"path": raw.path, "format": raw.format})
+def _repair(raw: RawDocument, repairer: Repairer) -> None:
+    for b in raw.blocks:
+        if isinstance(b, Table):
+            for row in b.rows:
+                for c in row:
+                    c.text = repairer.fix(c.text)
+        else:
+            b.text = repairer.fix(b.text)
+            if b.label:
+                b.label = repairer.fix(b.label)
+
+
+def build_plan(raw: RawDocument, *, tone_style: str = "first") -> Plan:
+    """Blocks -> Plan. Reads a RawDocument; writes every part of the Plan."""
+    repairer = Repairer(tone_style)
+    _repair(raw, repairer)
+    blocks = raw.blocks
+    head = extract_header(blocks)
+    body = blocks[head.body_start:head.body_end] + blocks[head.tail_start:]
+
+    task_ids = (f"K{i}" for i in itertools.count(1))
+    next_task = lambda: next(task_ids)  # noqa: E731
+    outline = OutlineBuilder()
+    tables = TaskTableReader(next_task)
+    table_passages: List[Passage] = []
+    for b in body:
+        if isinstance(b, Paragraph):
+            outline.add(b)
+            continue
+        sec = outline.current.id if outline.current else None
+        if not tables.read(b, sec):
+            # a table that is no task table: its cells are read as paragraphs
+            for row in b.rows:
+                for c in row:
+                    if c.text.strip() and not c.merged:
+                        outline.add(Paragraph(c.text, c.source))
+    result = outline.result()
+    for t in tables.tasks:
+        table_passages.append(Passage(t.content, t.source, t.number, t.section,
+                                      _path(result, t.section), origin="table"))
+    duties = extract_duties(result.passages, result.by_id, result.parent, next_task)
+
+    plan = Plan(document=head.document, sections=result.sections, tool_version=__version__)
+    plan.tasks = sorted(tables.tasks + duties, key=lambda t: int(t.id[1:]))
+    plan.targets = _targets(result.passages, table_passages, head.document)
+    for t in plan.tasks:
+        t.lead_canonical = canonical_list(t.lead)
+        t.partners_canonical = canonical_list(t.partners)
+
+    findings = list(raw.findings) + list(head.findings) + tables.findings
+    findings += check_text_tasks(plan)
+    findings += check_target_mismatch(plan)
+    findings += check_is_plan(plan)
+    plan.findings = findings
+    plan.normalization = list(raw.normalization) + repairer.report()
+    plan.input = {"path": raw.path, "name": os.path.basename(raw.path) if raw.path else None,
+                  "format": raw.format, "pages": raw.pages, "encoding": raw.encoding}
+    return plan
+
+
+def _path(result, sid: Optional[str]) -> List[str]:
+    out = []
+    while sid:
+        s = result.by_id[sid]
+        out.append(f"{s.number}. {s.title}" if s.number else s.title)
+        sid = result.parent.get(sid)
+    return list(reversed(out))
+
+
+def _targets(passages: List[Passage], table_passages: List[Passage], document) -> list:
+    try:
+        from .targets import extract_targets
+    except ImportError:  # the targets stage lands separately
+        return []
+    year = None
+    if document.date:
+        try:
+            year = int(str(document.date)[:4])
+        except ValueError:
+            year = None
+    return extract_targets(passages + table_passages, year_hint=None)

@@ -1,0 +1,267 @@
+"""Duties assigned in the text: passages -> `Task(origin="text")`.
+
+Reads the outline's passages. Writes one task per duty with its lead units, partner units and the
+deadline phrase of the sentence. Four shapes are read:
+- a unit heading in an implementation section ("1. Sở Tài chính", "2. Phòng Nội vụ huyện: …")
+  followed by its duties (bullets, a) b) items or plain paragraphs);
+- a sentence whose subject is a unit ("Các chi, đảng bộ trực thuộc căn cứ …", "Giao X chủ trì,
+  phối hợp với Y …", "Đề nghị X …", "X: nội dung");
+- an item followed by a line naming who leads it ("Đảng uỷ UBND xã chủ trì, phối hợp các cơ quan
+  liên quan tham mưu trình trong tháng 01/2026");
+- an item followed by labelled lines ("- Đơn vị chủ trì: …", "- Đơn vị phối hợp: …", "- Thời gian
+  hoàn thành: …").
+"""
+from __future__ import annotations
+
+import re
+from typing import Dict, List, Optional, Tuple
+
+from .deadlines import find_deadline, parse_deadline
+from .model import Passage, Section, Task
+from .units import split_units
+
+# Words that head the name of a body or a person's office.
+_UNIT_HEAD = (
+    r"(?:(?:các|Các|CÁC)\s+)?(?:"
+    r"Ban|Phòng|Sở|Ủy ban|Uỷ ban|UBND|UBMTTQ|HĐND|Hội đồng|MTTQ|Mặt trận|Trung tâm|Văn phòng|Thanh tra|"
+    r"Công an|Bộ Chỉ huy|Ban Chỉ huy|BCH|Thuế|Kho bạc|Ngân hàng|Chi cục|Cục|Bộ|Tỉnh đoàn|Huyện đoàn|"
+    r"Thành đoàn|Đoàn|Hội|Liên đoàn|Liên minh|Hiệp hội|Báo|Đài|Đảng ủy|Đảng uỷ|Đảng bộ|Huyện ủy|Huyện uỷ|"
+    r"Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Quận ủy|Thị ủy|Chi bộ|Giám đốc|Thủ trưởng|Chủ tịch|Phó Chủ tịch|"
+    r"Phó chủ tịch|Đồng chí|đồng chí|Đ/c|đ/c|Cán bộ|Chuyên viên|Bí thư|Trưởng|Viện|Trường|Bệnh viện|Quỹ|"
+    r"Cơ quan|cơ quan|Đơn vị|đơn vị|Tổ|Ủy viên|Uỷ viên|Lãnh đạo|Người đứng đầu|Thường trực|Thường vụ|"
+    r"cấp ủy|cấp uỷ|Cấp ủy|Cấp uỷ|sở|ban|ngành|xã|phường|chi|đảng ủy|đảng uỷ|tổ chức|đoàn thể|phòng|"
+    r"địa phương|trường|hội|Doanh nghiệp|doanh nghiệp|UBKT|BTG|BTC|Công ty|Tòa án|Viện kiểm sát|"
+    r"Chi nhánh|Bảo hiểm|Điện lực|Hải quan|Kiểm lâm|Hạt|Trạm|Bưu điện|Ủy ban kiểm tra|Uỷ ban kiểm tra"
+    r")\b"
+)
+_UNIT_START = re.compile(r"^\s*" + _UNIT_HEAD)
+
+# Verbs that begin the predicate after a unit subject.
+_VERBS = (
+    "chủ trì", "phối hợp", "tham mưu", "căn cứ", "chỉ đạo", "ban hành", "thực hiện", "tổ chức thực hiện",
+    "xây dựng", "triển khai", "hướng dẫn", "theo dõi", "có trách nhiệm", "chịu trách nhiệm", "tăng cường",
+    "đẩy mạnh", "chủ động", "kiểm tra", "rà soát", "tuyên truyền", "bố trí", "đảm bảo", "bảo đảm",
+    "quán triệt", "nghiên cứu", "đề xuất", "tiếp tục", "thường xuyên", "định kỳ", "lãnh đạo", "cụ thể hóa",
+    "cụ thể hoá", "duy trì", "phát huy", "quan tâm", "giám sát", "tập trung", "trình", "cung cấp", "hỗ trợ",
+    "báo cáo", "là cơ quan", "thẩm định", "xử lý", "vận động", "nắm", "đôn đốc", "tổng hợp", "chuẩn bị",
+    "phát động", "biên soạn", "cử", "tạo điều kiện", "tích cực", "khẩn trương", "nâng cao", "đổi mới",
+    "phổ biến", "quản lý", "gửi", "bám sát", "ưu tiên", "huy động", "lồng ghép", "rà soát", "chủ tham mưu",
+    "thông tin", "định hướng", "mở", "phát triển", "tập huấn", "phân công", "đánh giá", "tiếp nhận",
+    "chỉ huy", "sơ kết", "tổng kết", "thành lập", "kiện toàn", "điều chỉnh", "bổ sung", "cập nhật",
+    "phối kết hợp", "làm", "tuân thủ", "giải quyết", "trình", "tổ chức",
+)
+_VERB_RE = re.compile(r"(?<![\wÀ-ỹ])(?:" + "|".join(sorted({re.escape(v) for v in _VERBS}, key=len, reverse=True))
+                      + r")(?![\wÀ-ỹ])", re.I)
+_IMPLEMENTATION = re.compile(r"tổ chức thực hiện|phân công|trách nhiệm|giao nhiệm vụ|triển khai thực hiện",
+                             re.I)
+_GIAO = re.compile(r"^(?:Giao|giao|Đề nghị|đề nghị|Yêu cầu|yêu cầu|Phân công|phân công)\s+(?P<rest>.+)$", re.S)
+_LEAD_LABEL = re.compile(r"^(?:Đơn vị|Cơ quan|Người|Bộ phận)?\s*(?:chủ trì|thực hiện|phụ trách|chịu trách nhiệm)"
+                         r"(?:\s+thực hiện)?\s*:\s*(?P<v>.+)$", re.I | re.S)
+_PARTNER_LABEL = re.compile(r"^(?:Đơn vị|Cơ quan|Bộ phận)?\s*phối hợp\s*(?:thực hiện)?\s*:\s*(?P<v>.+)$", re.I | re.S)
+_TIME_LABEL = re.compile(r"^(?:Thời gian|Thời hạn|Tiến độ)(?:\s+(?:hoàn thành|thực hiện|trình))?\s*:\s*(?P<v>.+)$",
+                         re.I | re.S)
+_OTHER_LABEL = re.compile(r"^(?:Kết quả|Sản phẩm|Hình thức|Kinh phí|Nội dung|Thành phần|Địa điểm)\s*:", re.I)
+_PARTNER_IN = re.compile(r"\bphối (?:kết )?hợp(?: chặt chẽ)?(?: với)?\s+(?P<v>.+)$", re.I | re.S)
+_LEAD_LINE = re.compile(r"^(?P<u>.+?)\s+(?P<verb>chủ trì|chủ tham mưu|tham mưu|chịu trách nhiệm|thực hiện)\b(?P<rest>.*)$",
+                        re.S)
+
+
+def looks_like_unit(text: str) -> bool:
+    """True when text reads as the name of a body or office (short, headed by a unit word)."""
+    t = text.strip(" .:;-")
+    return bool(t) and len(t.split()) <= 30 and bool(_UNIT_START.match(t))
+
+
+def split_subject(text: str) -> Tuple[Optional[str], str]:
+    """'Các chi, đảng bộ trực thuộc căn cứ Kế hoạch …' -> ('Các chi, đảng bộ trực thuộc', 'căn cứ …')."""
+    if not _UNIT_START.match(text):
+        return None, text
+    k = _first_verb(text)
+    if k:
+        subj = text[:k].strip(" ,:;")
+        if looks_like_unit(subj):
+            return subj, text[k:].strip()
+    return None, text
+
+
+_NAME_BEFORE = re.compile(r"(?:^|\s)(?:[Bb]an|[ỦUủu][ỷy] ban|[Hh]ội|[Pp]hòng|[Bb]ộ|[Cc]ác|[Nn]hững|[Cc]ấp)\s*$")
+
+
+def _first_verb(text: str, start: int = 1) -> Optional[int]:
+    """Where the predicate starts: the first verb that is not part of a body's name ("Ban Tổ
+    chức", "các ban xây dựng Đảng", "Ủy ban kiểm tra")."""
+    for m in _VERB_RE.finditer(text):
+        if m.start() < start:
+            continue
+        if _NAME_BEFORE.search(text[:m.start()]) or m.group(0)[0].isupper():
+            continue
+        return m.start()
+    return None
+
+
+def _partners(text: str) -> List[str]:
+    m = _PARTNER_IN.search(text)
+    if not m:
+        return []
+    v = m.group("v")
+    stop = _first_verb(v)
+    cut = v[:stop] if stop else ""
+    for sep in (" để ", " trong việc ", " trong ", " nhằm ", ". ", "; "):
+        k = cut.find(sep)
+        if k > 0:
+            cut = cut[:k]
+    cut = cut.strip(" ,;.")
+    if not cut or not looks_like_unit(cut):
+        return []
+    return split_units(cut)
+
+
+def _clean_unit(u: str) -> str:
+    u = re.sub(r"^(?:Giao|Đề nghị|Yêu cầu)\s+", "", u.strip(), flags=re.I)
+    return u.strip(" .:;,-")
+
+
+class DutyReader:
+    """Walks the passages in order and emits text tasks."""
+
+    def __init__(self, sections: Dict[str, Section], parent: Dict[str, Optional[str]], next_id) -> None:
+        self.sections = sections
+        self.parent = parent
+        self.next_id = next_id
+        self.tasks: List[Task] = []
+        self._pending: Optional[Task] = None     # an item waiting for its labelled lines
+        self._anchor: Optional[Passage] = None   # last numbered item or heading
+        self._prev: Optional[Passage] = None     # last plain passage
+
+    # ------------------------------------------------------------------ context
+    def _ancestors(self, sid: Optional[str]):
+        while sid:
+            yield self.sections[sid]
+            sid = self.parent.get(sid)
+
+    def _in_implementation(self, sid: Optional[str]) -> bool:
+        return any(_IMPLEMENTATION.search(s.title or "") for s in self._ancestors(sid))
+
+    def _unit_heading(self, sid: Optional[str]) -> Optional[str]:
+        """The nearest enclosing heading that names a unit, inside an implementation section."""
+        for s in self._ancestors(sid):
+            if _IMPLEMENTATION.search(s.title or ""):
+                return None
+            t = _clean_unit(s.title or "")
+            if looks_like_unit(t) and _first_verb(t) is None:
+                return t
+        return None
+
+    # ------------------------------------------------------------------ walk
+    def read(self, passages: List[Passage]) -> List[Task]:
+        for p in passages:
+            self._passage(p)
+        self._flush()
+        return self.tasks
+
+    def _new(self, p: Passage, lead: List[str], content: str, partners=None, deadline_text=None) -> Task:
+        dl = deadline_text if deadline_text is not None else (find_deadline(content) or "")
+        t = Task(id=self.next_id(), origin="text", content=content.strip(), lead=lead,
+                 partners=partners if partners is not None else _partners(content),
+                 deadline=parse_deadline(dl), section=p.section, source=p.source)
+        self.tasks.append(t)
+        return t
+
+    def _flush(self) -> None:
+        self._pending = None
+
+    def _passage(self, p: Passage) -> None:
+        text = p.text.strip()
+        if not text:
+            return
+        # labelled lines complete the last numbered item
+        for rx, field in ((_LEAD_LABEL, "lead"), (_PARTNER_LABEL, "partners"), (_TIME_LABEL, "deadline")):
+            m = rx.match(text)
+            if m and p.marker in (None, "-", "+", "•", "–") and self._anchor is not None:
+                self._labelled(p, field, m.group("v").strip(" .;"))
+                return
+        if _OTHER_LABEL.match(text) and self._pending is not None:
+            return
+        if p.heading or (p.marker and p.marker not in ("-", "+", "•", "–", "*")):
+            self._anchor = p
+            self._pending = None
+        # an item followed by a line naming its lead: "X chủ trì, phối hợp Y … trong tháng 01/2026"
+        lead_line = self._lead_line(text)
+        if lead_line and self._prev is not None and not self._in_implementation(p.section):
+            unit, rest = lead_line
+            target = self._prev
+            if not any(t.source == target.source and t.content == target.text for t in self.tasks):
+                self._new(target, split_units(unit), target.text, partners=_partners(rest) or _partners(text),
+                          deadline_text=find_deadline(text) or "")
+                self._pending = self.tasks[-1]
+            self._prev = None
+            return
+        if p.heading:
+            self._prev = p
+            return
+        self._duty(p, text)
+        self._prev = p
+
+    def _lead_line(self, text: str) -> Optional[Tuple[str, str]]:
+        m = _LEAD_LINE.match(text)
+        if not m:
+            return None
+        unit = _clean_unit(m.group("u"))
+        if not looks_like_unit(unit) or len(unit.split()) > 14:
+            return None
+        return unit, m.group("rest")
+
+    def _labelled(self, p: Passage, field: str, value: str) -> None:
+        task = self._pending
+        if task is None:
+            a = self._anchor
+            task = Task(id=self.next_id(), origin="text", content=a.text.strip(), section=a.section, source=a.source)
+            self.tasks.append(task)
+            self._pending = task
+        if field == "lead":
+            task.lead = [value.strip()] if value.strip() else []
+        elif field == "partners":
+            task.partners = split_units(value)
+        else:
+            task.deadline = parse_deadline(value)
+
+    def _duty(self, p: Passage, text: str) -> None:
+        impl = self._in_implementation(p.section)
+        # "X: nội dung" where X names a unit or an office ("Đề nghị X: …" too)
+        m = re.match(r"^(?P<u>[^:]{3,200}?)\s*:\s+(?P<r>\S.*)$", text, re.S)
+        if m and looks_like_unit(_clean_unit(m.group("u"))) and (impl or self._unit_heading(p.section)):
+            self._new(p, split_units(_clean_unit(m.group("u"))), m.group("r"))
+            return
+        # "Giao X chủ trì, phối hợp với Y …" / "Đề nghị X …"
+        g = _GIAO.match(text)
+        if g:
+            rest = g.group("rest")
+            m = re.match(r"^(?P<u>.+?)\s+chủ trì\b\s*,?\s*(?P<r>.*)$", rest, re.S)
+            if m and looks_like_unit(m.group("u")):
+                self._new(p, split_units(m.group("u")), m.group("r") or rest, partners=_partners(rest))
+                return
+            unit, pred = self._unit_and_content(rest)
+            if unit:
+                self._new(p, split_units(unit), pred)
+                return
+        if not impl:
+            return
+        heading_unit = self._unit_heading(p.section)
+        if heading_unit:
+            self._new(p, split_units(heading_unit), text)
+            return
+        unit, pred = self._unit_and_content(text)
+        if unit:
+            self._new(p, split_units(unit), pred)
+
+    def _unit_and_content(self, text: str) -> Tuple[Optional[str], str]:
+        subj, pred = split_subject(text)
+        if subj:
+            m = re.match(r"^chủ trì\b\s*,?\s*(.*)$", pred, re.S)
+            return subj, (m.group(1) if m and m.group(1) else pred)
+        return None, text
+
+
+def extract_duties(passages: List[Passage], sections: Dict[str, Section], parent: Dict[str, Optional[str]],
+                   next_id) -> List[Task]:
+    return DutyReader(sections, parent, next_id).read(passages)
