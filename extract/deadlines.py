@@ -1,0 +1,559 @@
+"""Deadline and time phrases of Vietnamese plans: read a cell or a duty sentence, write a `Deadline`.
+
+    parse_deadline(text) -> Deadline   a whole deadline cell / phrase -> kind, start, end, period
+    is_deadline(text)    -> bool       does a whole table cell read as a time phrase (column-shift test)
+    find_deadline(sent)  -> str|None   the deadline phrase inside a longer duty sentence or labelled line
+
+How it works. The text is put in NFC and folded to a same-length ASCII shadow (case, tone marks and
+đ removed, dashes unified), so every pattern is written once without diacritics and matches
+"QUÝ I/2023", "Quí IV-2025", "quy i/2023" or NFD input alike; match offsets index the NFC text, so
+the phrase is returned as written. One precompiled regex cuts the shadow into tokens: period units
+(day, month, quarter, half-year, year, school year), time words (từ, đến, trước, chậm nhất, trong,
+xong, hoàn thành, dự kiến, giai đoạn…), recurrence (hằng năm, định kỳ 6 tháng…), continuity
+(thường xuyên, liên tục), conditions (khi có…, theo chỉ đạo…, sau khi…, đột xuất, trong vòng 30
+ngày…) and open ends (… và các năm tiếp theo, đến khi …). Tokens separated only by white space,
+brackets, commas, dashes, "và" or "hoặc" form one phrase.
+
+Edge rules (decided here; tests pin them):
+- kind: the first of {thường xuyên, a recurrence word, a period carrying a year} in the text decides
+  (continuous / recurring / once|range); "Thường xuyên, hằng năm" is continuous. A period without a
+  year ("trước ngày 15/11", "Quý I") does not outrank a recurrence word: "trước ngày 15/11 hằng năm"
+  is recurring. With none of those: a period without a year gives once without dates; else a
+  condition gives conditional; else None.
+- recurring: period is the shortest recurrence named (day < week < month < quarter < half-year <
+  year); plain "Định kỳ" gives period None. start/end stay None unless dated periods are named.
+- once: start of the first period, end of the last ("Năm 2022 và 2023" -> 2022-01-01..2023-12-31;
+  "Quý I, II/2024", "Tháng 3-4/2024", "quý I và quý II/2030" share the last year).
+- "trước / chậm nhất / đến / hết X" reads as "by X": once, start None, end = end of X (a day is
+  its own end: "trước ngày 01/01/2030" -> end 2030-01-01; "Đến năm 2025" -> end 2025-12-31).
+- range: "Từ X" (start X, end None), "X đến Y", "Từ X đến Y", "X - Y" where both sides carry
+  their own year ("2022 - 2025", "Năm 2024-2025", "Giai đoạn 2021-2025"), "X và các năm tiếp
+  theo", "từ X đến khi …" (end None). A compact list sharing one year ("Tháng 3-4/2024") is once.
+- a bare day ("Ngày 30/6/2024") is once with start = end = that day. "Năm học 2024-2025" is once
+  2024-09-01..2025-05-31. Invalid dates (31/2) give None dates, never an error.
+- the returned text is NFC with runs of white space folded to one space and outer white space and
+  punctuation stripped.
+- find_deadline takes a dated phrase only after a time word (trong, trước, từ, chậm nhất, xong,
+  hoàn thành, dự kiến, vào, đến hết, "X đến Y"); a bare "đến năm 2030" (tầm nhìn / định hướng /
+  a title's horizon), "giai đoạn 2026 – 2030" in a title and dates of cited documents ("Kế hoạch
+  số 102-KH/HU ngày 26/01/2022") are not deadlines. A labelled line ("Thời gian thực hiện: …",
+  "Thời hạn: …", "Tiến độ: …") gives its whole value. Among several phrases a dated one beats a
+  recurrence or "thường xuyên", which beat a condition; ties go to the last (the deadline of a
+  Vietnamese duty sentence usually closes it).
+"""
+from __future__ import annotations
+
+import calendar
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Optional
+
+from .model import Deadline
+
+__all__ = ["parse_deadline", "is_deadline", "find_deadline"]
+
+
+# --------------------------------------------------------------------------- folding
+def _build_fold() -> dict:
+    """A 1:1 character table: Latin letters with marks -> lower-case ASCII, dashes -> '-'."""
+    table = {}
+    for cp in list(range(0x41, 0x5B)) + list(range(0xC0, 0x250)) + list(range(0x1E00, 0x1F00)):
+        ch = chr(cp)
+        base = unicodedata.normalize("NFD", ch)[0]
+        if "A" <= base <= "Z" or "a" <= base <= "z":
+            table[cp] = base.lower()
+    for ch in "đĐðÐ":
+        table[ord(ch)] = "d"
+    for cp in (0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xFE58, 0xFE63, 0xFF0D):
+        table[cp] = "-"
+    for cp in (0x00A0, 0x2007, 0x202F, 0x200B, 0xFEFF):
+        table[cp] = " "
+    table[0xFF0F] = "/"
+    table[0xFF1A] = ":"
+    return table
+
+
+_FOLD = _build_fold()
+
+
+def _fold(nfc: str) -> str:
+    """Same-length ASCII shadow of an NFC string (positions line up with the original)."""
+    return nfc.translate(_FOLD)
+
+
+def _nfc(text) -> str:
+    if text is None:
+        return ""
+    if not isinstance(text, str):
+        text = str(text)
+    return unicodedata.normalize("NFC", text)
+
+
+# --------------------------------------------------------------------------- tokens
+_Y = r"(?:19|20)\d\d(?!\d)"
+_MM = r"(?:0?[1-9]|1[0-2])(?!\d)"
+_DD = r"(?:0?[1-9]|[12]\d|3[01])(?!\d)"
+_QN = r"(?:iv|iii|ii|i|[1-4])(?![a-z0-9])"
+_YS = r"\s*(?:[/.-]\s*|,?\s*nam\s*)"          # "/2023", "-2025", " năm 2023", ", năm 2025"
+_WORDS = r"(?:\s+[^\s,;.()\[\]]+){0,%d}"      # a clause tail: words up to punctuation
+
+_TOKEN_PATTERNS = [
+    ("school", rf"\bnam\s+hoc\s*{_Y}\s*-\s*{_Y}"),
+    ("open", r"(?:\b(?:va|hoac)\s+|,\s*)?\b(?:cac|nhung)\s+nam\s+(?:tiep\s+theo|ke\s+tiep|tiep|sau(?:\s+do)?)\b"
+             r"|\btro\s+(?:di|ve\s+sau)\b"),
+    ("until", r"\b(?:cho\s+)?(?:den|toi)\s+(?:khi|luc)\b" + _WORDS % 8),
+    ("rel", r"\b(?:trong\s+(?:vong|thoi\s+han|thoi\s+gian|khoang)?|sau|cham\s+nhat(?:\s+la)?|truoc)\s*"
+            r"\d{1,3}\s*(?:ngay|tuan|thang|nam)(?:\s+lam\s+viec)?\b(?!\s*(?:dau|cuoi)\s+nam)"
+            r"(?:\s*(?:,\s*)?(?:ke\s+tu|tinh\s+tu|sau\s+khi)\b" + _WORDS % 10 + ")?"),
+    ("half", rf"\b(?:(?:6|sau)\s*thang|nua)\s+(?:dau|cuoi)\s+(?:cua\s+)?nam(?:\s*{_Y})?"),
+    ("rec", r"\b(?:dinh\s+ky\s+)?(?:hang|moi|tung)\s+(?:(?:6|sau)\s*thang|nam|quy|thang|tuan|ngay)\b"
+            r"|\b(?:dinh\s+ky\s+)?(?:6|sau)\s*thang\s*(?:/\s*|mot\s+)lan\b"
+            r"|\bdinh\s+ky\s+(?:6|sau)\s*thang\b|\bdinh\s+ky\b"),
+    ("cont", r"\bthuong\s+xuyen\b|\blien\s+tuc\b"
+             r"|\b(?:trong\s+)?suot\s+(?:qua\s+trinh|thoi\s+gian|nhiem\s+ky|giai\s+doan|ca\s+nam|nam)\b"
+             r"|\bca\s+nhiem\s+ky\b"),
+    ("cond", r"\b(?:ngay\s+)?sau\s+khi\b" + _WORDS % 10 +
+             r"|\bkhi\s+(?:co|duoc|can|xay\s+ra|phat\s+sinh|hoan\s+thanh)\b" + _WORDS % 10 +
+             r"|\btheo\s+(?:su\s+)?(?:chi\s+dao|yeu\s+cau|ke\s+hoach|huong\s+dan|quy\s+dinh|tien\s+do"
+             r"|lo\s+trinh|lich|thong\s+bao|de\s+nghi|van\s+ban)\b(?:\s+(?:cua|tu)\b" + _WORDS % 8 + ")?"
+             r"|\bdot\s+xuat\b|\btuy\s+(?:theo\s+)?tinh\s+hinh\b"),
+    ("daylong", rf"\bngay\s*{_DD}\s*thang\s*{_MM}(?:\s*,?\s*nam\s*{_Y})?"),
+    ("day", rf"(?<![\d/.])(?:\bngay\s*)?{_DD}\s*(?:/\s*{_MM}(?:\s*/\s*{_Y})?|[.-]\s*{_MM}\s*[.-]\s*{_Y})(?![\d/])"),
+    ("day0", rf"\bngay\s*{_DD}(?![\d/.-])(?!\s*thang)"),
+    ("quarter", rf"\bqu[yi]\s*{_QN}(?:\s*(?:,|&|va|-)\s*(?:qu[yi]\s*)?{_QN})*(?:{_YS}{_Y})?"),
+    ("month", rf"\bthang\s*{_MM}(?:\s*(?:,|&|va|-)\s*(?:thang\s*)?{_MM})*(?:{_YS}{_Y})?"),
+    ("year", rf"(?<![\w/.])(?:nam\s*)?{_Y}(?!\w|\s*/\s*\w|-[a-z])"),
+    ("phase", r"\b(?:giai\s+doan|nhiem\s+ky|thoi\s+ky)\b"),
+    ("asof", r"\btinh\s+(?:den|toi)\b"),
+    ("from", r"\b(?:ke\s+tu|bat\s+dau\s+tu|bat\s+dau|tu)\b"),
+    ("to", r"\b(?:cho\s+den\s+het|cho\s+den|den\s+het|toi\s+het|den|toi|het)\b"),
+    ("by", r"\b(?:cham\s+nhat(?:\s+(?:la|vao))?|truoc|han\s+chot|han\s+cuoi)\b"),
+    ("in", r"\b(?:xong|hoan\s+thanh|du\s+kien|trong|vao)\b"),
+    ("mod", r"\b(?:dau|cuoi|giua|ca)\b"),
+]
+_TOKEN = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in _TOKEN_PATTERNS))
+
+_UNITS = frozenset({"school", "half", "daylong", "day", "day0", "quarter", "month", "year"})
+_PREFIX = frozenset({"from", "to", "by", "in", "phase", "asof", "mod"})
+_GAP = re.compile(r"[\s*_()\[\]\"'“”‘’]*(?:(?:,|&|-|\bva\b|\bhoac\b|\bhay\b)[\s*_()\[\]\"'“”‘’]*){0,2}")
+_BUDGET_BEFORE = re.compile(r"\b(?:chi|kinh\s+phi|von|nguon|du\s+toan|ngan\s+sach|su\s+nghiep|thuong\s+truc)\s*$")
+_DOCREF_BEFORE = re.compile(r"(?:\bso\s*[\w./-]*|[\w.-]*\d[\w.-]*/[\w./-]+|\bban\s+hanh|\bky)\s*,?\s*$")
+_STRONG_COND = re.compile(r"\bkhi\s+co\s+(?:yeu\s+cau|van\s+ban|ke\s+hoach|chi\s+dao|huong\s+dan|quyet\s+dinh)\b"
+                          r"|\bngay\s+sau\s+khi\b")
+_PERIODS = ("day", "week", "month", "quarter", "half-year", "year")
+_REC_PERIOD = (("6", "half-year"), ("sau", "half-year"), ("nam", "year"), ("quy", "quarter"),
+               ("thang", "month"), ("tuan", "week"), ("ngay", "day"))
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_NUM = re.compile(r"\d+")
+_QNUM = re.compile(rf"{_QN}")
+_YEAR_NUM = re.compile(_Y)
+
+
+# --------------------------------------------------------------------------- dates
+def _iso(y: int, m: int, d: int) -> Optional[str]:
+    if not (1 <= m <= 12) or d < 1 or d > calendar.monthrange(y, m)[1]:
+        return None
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def _month_end(y: int, m: int) -> str:
+    return f"{y:04d}-{m:02d}-{calendar.monthrange(y, m)[1]:02d}"
+
+
+@dataclass
+class _Unit:
+    """A period named in the text: months lo_m..hi_m (days lo_d/hi_d when a day), own year or None."""
+    kind: str
+    pos: int
+    year: Optional[int]
+    lo_m: int = 1
+    hi_m: int = 12
+    day: Optional[int] = None
+    year2: Optional[int] = None   # school year end, year ranges within one token
+
+    def span(self, year: Optional[int]):
+        """(start, end) ISO dates for this unit in the given year (None when unknown)."""
+        if year is None:
+            return None, None
+        if self.kind == "school":
+            return f"{year:04d}-09-01", f"{self.year2:04d}-05-31"
+        if self.day is not None:
+            d = _iso(year, self.lo_m, self.day)
+            return d, d
+        lo_year = year - 1 if self.lo_m > self.hi_m else year
+        return f"{lo_year:04d}-{self.lo_m:02d}-01", _month_end(year, self.hi_m)
+
+
+def _unit(kind: str, pos: int, tok: str) -> Optional[_Unit]:
+    years = [int(y) for y in _YEAR_NUM.findall(tok)]
+    year = years[-1] if years else None
+    if kind == "year":
+        return _Unit(kind, pos, year)
+    if kind == "school":
+        return _Unit(kind, pos, years[0], year2=years[1])
+    if kind == "half":
+        first = " dau " in f" {tok} "
+        return _Unit(kind, pos, year, 1 if first else 7, 6 if first else 12)
+    if kind in ("day", "daylong", "day0"):
+        body = _YEAR_NUM.sub(" ", tok) if year else tok
+        nums = [int(n) for n in _NUM.findall(body)]
+        if kind == "day0":
+            return _Unit(kind, pos, None, day=nums[0]) if nums else None
+        if len(nums) < 2:
+            return None
+        return _Unit(kind, pos, year, nums[1], nums[1], day=nums[0])
+    if kind == "quarter":
+        body = tok[tok.index("qu") + 3:]
+        if year:
+            body = body[:body.rfind(str(year))]
+        qs = [_ROMAN[q] for q in _QNUM.findall(body) if q in _ROMAN]
+        if not qs:
+            return None
+        return _Unit(kind, pos, year, qs[0] * 3 - 2, qs[-1] * 3)
+    if kind == "month":
+        body = _YEAR_NUM.sub(" ", tok) if year else tok
+        ms = [int(n) for n in _NUM.findall(body)]
+        if not ms:
+            return None
+        return _Unit(kind, pos, year, ms[0], ms[-1])
+    return None
+
+
+# --------------------------------------------------------------------------- phrases
+@dataclass
+class _Tok:
+    kind: str
+    start: int
+    end: int
+    text: str
+    unit: Optional[_Unit] = None
+    gap: str = ""   # folded text between the previous token of the phrase and this one
+
+
+@dataclass
+class _Phrase:
+    toks: list = field(default_factory=list)
+    # derived
+    kind: Optional[str] = None        # once | range for the dated part
+    start_date: Optional[str] = None
+    end_date: Optional[str] = None
+    dated_pos: Optional[int] = None   # position of the first unit
+    has_year: bool = False
+    rec_pos: Optional[int] = None
+    period: Optional[str] = None
+    cont_pos: Optional[int] = None
+    cond_pos: Optional[int] = None
+
+    @property
+    def start(self) -> int:
+        return self.toks[0].start
+
+    @property
+    def end(self) -> int:
+        return self.toks[-1].end
+
+
+def _tokens(folded: str) -> list:
+    toks = []
+    for m in _TOKEN.finditer(folded):
+        kind, s, e = m.lastgroup, m.start(), m.end()
+        tok = m.group()
+        if kind == "cont" and tok.startswith("thuong") and _BUDGET_BEFORE.search(folded, max(0, s - 20), s):
+            continue
+        unit = None
+        if kind in _UNITS:
+            if kind in ("day", "daylong") and _DOCREF_BEFORE.search(folded[max(0, s - 40):s]):
+                continue    # the date of a cited document
+            unit = _unit(kind, s, tok)
+            if unit is None:
+                continue
+        toks.append(_Tok(kind, s, e, tok, unit))
+    # "đầu / cuối / giữa / cả" count only right before a period ("cuối năm 2025"), not in "phấn đấu"
+    return [t for k, t in enumerate(toks) if t.kind != "mod" or (
+        k + 1 < len(toks) and toks[k + 1].unit is not None and not folded[t.end:toks[k + 1].start].strip())]
+
+
+def _phrases(folded: str) -> list:
+    """Group tokens whose gaps are connectors only; analyse each group."""
+    out, cur = [], None
+    for t in _tokens(folded):
+        if cur is not None:
+            gap = folded[cur.toks[-1].end:t.start]
+            if _GAP.fullmatch(gap):
+                t.gap = gap
+                cur.toks.append(t)
+                continue
+            out.append(cur)
+        cur = _Phrase([t])
+    if cur is not None:
+        out.append(cur)
+    for p in out:
+        _analyse(p)
+    return out
+
+
+def _analyse(p: _Phrase) -> None:
+    toks = p.toks
+    units = [(i, t.unit) for i, t in enumerate(toks) if t.unit is not None]
+    for t in toks:
+        if t.kind == "rec" and p.rec_pos is None:
+            p.rec_pos = t.start
+        if t.kind == "rec":
+            per = None
+            rest = t.text[t.text.find(" ", 0) + 1:] if t.text.startswith(("hang", "moi", "tung")) else t.text
+            for key, name in _REC_PERIOD:
+                if re.search(rf"\b{key}\b", rest) or (key == "6" and "6" in rest):
+                    per = name
+                    break
+            if t.text.strip() == "dinh ky":
+                per = None
+            if per and (p.period is None or _PERIODS.index(per) < _PERIODS.index(p.period)):
+                p.period = per
+        elif t.kind == "cont" and p.cont_pos is None:
+            p.cont_pos = t.start
+        elif t.kind in ("cond", "rel") and p.cond_pos is None:
+            p.cond_pos = t.start
+    if not units:
+        return
+    # bare days "15/11" need "ngày", a year or a time word in front to count
+    units = [(i, u) for i, u in units
+             if not (u.kind == "day" and u.year is None and not toks[i].text.startswith("ngay")
+                     and not (i > 0 and (toks[i - 1].kind in _PREFIX or toks[i - 1].unit is not None)))]
+    if not units:
+        return
+    p.dated_pos = units[0][1].pos
+    # years: own, else the next unit's to the right, else the nearest to the left
+    years = []
+    for k, (i, u) in enumerate(units):
+        y = u.year
+        if y is None and u.kind != "day0":
+            right = next((v.year for _, v in units[k + 1:] if v.year is not None), None)
+            if right is not None:
+                y = right
+                nxt = next(v for _, v in units[k + 1:] if v.year is not None)
+                if (u.lo_m, u.day or 1) > (nxt.lo_m, nxt.day or 1) and u.lo_m <= u.hi_m:
+                    y -= 1   # "tháng 11 đến tháng 4/2026": November is of 2025
+            else:
+                y = next((yy for yy in reversed(years) if yy is not None), None)
+        years.append(y)
+    spans = [u.span(y) for (_, u), y in zip(units, years)]
+    p.has_year = any(y is not None for y in years)
+    first_i = units[0][0]
+    pre = {t.kind for t in toks[:first_i] if t.kind in _PREFIX}
+    is_range = "from" in pre
+    open_end = False
+    for k in range(1, len(units)):
+        (i0, u0), (i1, u1) = units[k - 1], units[k]
+        between = toks[i0 + 1:i1 + 1]
+        if any(t.kind == "to" for t in between[:-1]):
+            is_range = True
+        elif "-" in toks[i1].gap and u0.year is not None and u1.year is not None:
+            is_range = True
+    last_i = units[-1][0]
+    if any(t.kind in ("open", "until") for t in toks[last_i + 1:]) or \
+            any(t.kind == "open" for t in toks[:first_i]):
+        is_range, open_end = True, True
+    if "phase" in pre and len(units) > 1:
+        is_range = True
+    starts = [s for s, _ in spans if s]
+    ends = [e for _, e in spans if e]
+    if is_range:
+        p.kind = "range"
+        p.start_date = spans[0][0]
+        p.end_date = None if open_end or len(units) == 1 else spans[-1][1]
+    elif pre & {"to", "by"} and "from" not in pre:
+        p.kind = "once"
+        p.end_date = max(ends) if ends else None
+    else:
+        p.kind = "once"
+        p.start_date = min(starts) if starts else None
+        p.end_date = max(ends) if ends else None
+
+
+# --------------------------------------------------------------------------- public API
+_OUTER_LEFT = re.compile(r"^[\s.,;:\-–—•+*·…/]+")
+_OUTER_RIGHT = re.compile(r"[\s.,;:\-–—•+*·…/]+$")
+_SPACES = re.compile(r"\s+")
+
+
+def _clean(text: str) -> str:
+    """NFC text with white space folded, outer punctuation and wrapping brackets stripped."""
+    text = _SPACES.sub(" ", text)
+    while True:
+        new = _OUTER_RIGHT.sub("", _OUTER_LEFT.sub("", text))
+        if new.startswith("(") and new.endswith(")") and new[1:-1].count("(") == new[1:-1].count(")"):
+            new = new[1:-1]
+        if new == text:
+            return text
+        text = new
+
+
+def _decide(phrases: list) -> tuple:
+    """(kind, start, end, period) from a text's phrases, by the rules of the module docstring."""
+    signals = []  # (pos, what, phrase)
+    for p in phrases:
+        if p.cont_pos is not None:
+            signals.append((p.cont_pos, "continuous", p))
+        if p.rec_pos is not None:
+            signals.append((p.rec_pos, "recurring", p))
+        if p.dated_pos is not None and p.has_year:
+            signals.append((p.dated_pos, "dated", p))
+    dated = [p for p in phrases if p.dated_pos is not None and p.has_year]
+
+    def dates(primary: Optional[_Phrase]):
+        if not dated:
+            return None, None
+        ref = primary or dated[0]
+        starts = [p.start_date for p in dated if p.start_date]
+        ends = [p.end_date for p in dated if p.end_date]
+        if primary is None:
+            return (min(starts) if starts else None), (max(ends) if ends else None)
+        start = min(starts) if ref.start_date and starts else None
+        end = max(ends) if ref.end_date and ends else None
+        return start, end
+
+    if signals:
+        pos, what, p = min(signals, key=lambda s: s[0])
+        if what == "dated":
+            start, end = dates(p)
+            return p.kind, start, end, None
+        start, end = dates(None)
+        if what == "recurring":
+            periods = [q.period for q in phrases if q.period]
+            period = min(periods, key=_PERIODS.index) if periods else None
+            return "recurring", start, end, period
+        return "continuous", start, end, None
+    if any(p.dated_pos is not None for p in phrases):
+        return "once", None, None, None
+    if any(p.cond_pos is not None for p in phrases):
+        return "conditional", None, None, None
+    return None, None, None, None
+
+
+def parse_deadline(text: str) -> Deadline:
+    """A deadline cell or phrase -> Deadline(text as written, kind, start, end, period). Never raises."""
+    clean = _clean(_nfc(text))
+    if not clean:
+        return Deadline(text="")
+    kind, start, end, period = _decide(_phrases(_fold(clean)))
+    return Deadline(text=clean, kind=kind, start=start, end=end, period=period)
+
+
+_LEAD_IN = re.compile(
+    r"[\W_]*(?:(?:thuc\s+hien|hoan\s+thanh|xong|du\s+kien|thoi\s+gian(?:\s+(?:thuc\s+hien|hoan\s+thanh))?"
+    r"|thoi\s+han|tien\s+do|to\s+chuc|trien\s+khai|bao\s+cao|ban\s+hanh|trinh|ap\s+dung)[\W_]*)*")
+_UNIT_WORD = re.compile(
+    r"\b(?:so|ban|phong|ubnd|ubmttq|uy\s+ban|hdnd|hoi\s+dong|van\s+phong|trung\s+tam|hoi|dang\s+uy"
+    r"|dang\s+bo|chi\s+bo|cong\s+an|mttq|mat\s+tran|doan\s+the|xa|phuong|thi\s+tran|huyen|tinh"
+    r"|huyen\s+uy|tinh\s+uy|thanh\s+uy|co\s+quan|don\s+vi|nganh|doanh\s+nghiep|truong|bo|cuc"
+    r"|chi\s+cuc|kho\s+bac|ngan\s+hang|tap\s+doan|cong\s+ty|quan|thi\s+xa|thanh\s+pho)\b")
+
+
+def is_deadline(text: str) -> bool:
+    """True when a whole table cell reads as a time phrase (not a unit list or a task)."""
+    clean = _clean(_nfc(text))
+    if not clean or len(clean) > 250:
+        return False
+    folded = _fold(clean)
+    phrases = _phrases(folded)
+    kind = _decide(phrases)[0]
+    if kind is None:
+        return False
+    signal = [p for p in phrases if p.dated_pos is not None or p.rec_pos is not None
+              or p.cont_pos is not None or p.cond_pos is not None]
+    first = signal[0]
+    if _LEAD_IN.fullmatch(folded[:first.start]):
+        return True
+    # "Hoàn thành đầu tư … xong trước ngày 01/01/2030": a dated phrase after a time word, no unit names
+    return (not _UNIT_WORD.search(folded)
+            and any(p.has_year and any(t.kind in ("by", "in", "from") for t in p.toks) for p in signal))
+
+
+_LABEL = re.compile(
+    r"\b(?:thoi\s+gian|thoi\s+han|tien\s+do)(?:\s+(?:thuc\s+hien|hoan\s+thanh|trinh|ban\s+hanh|to\s+chuc"
+    r"|bao\s+cao|nop|gui|du\s+kien|trien\s+khai))?(?:\s*\([^)]{0,40}\))?\s*:\s*")
+_VALUE_END = re.compile(r";|\n|\.\s+(?=[A-ZĐÀ-Ỹ])|\.\s*$")
+_SOFT_TO = re.compile(r"(?:cho\s+)?(?:den|toi)$")
+_GOAL_BEFORE = re.compile(r"\b(?:tam\s+nhin|dinh\s+huong|muc\s+tieu|phan\s+dau)\s*[,(]?\s*$")
+
+
+def _anchored(p: _Phrase, folded: str) -> int:
+    """How strongly a phrase of a duty sentence reads as its deadline: 3 dated, 2 recurring or
+    continuous, 1 conditional, 0 not a deadline (a title's horizon, a cited date, a bare year)."""
+    score = 0
+    if p.dated_pos is not None:
+        kinds = [t.kind for t in p.toks]
+        first_unit = next(i for i, t in enumerate(p.toks) if t.unit is not None)
+        pre = [t for t in p.toks[:first_unit] if t.kind in _PREFIX]
+        units = [t for t in p.toks if t.unit is not None]
+        strong = any(t.kind in ("from", "by", "in") for t in pre)
+        to_pre = [t for t in pre if t.kind == "to"]
+        if to_pre and not strong:
+            soft = _SOFT_TO.fullmatch(to_pre[-1].text.strip())
+            plain_year = all(u.unit.kind == "year" for u in units)
+            strong = not (soft and plain_year) and not _GOAL_BEFORE.search(folded[:p.start])
+        if not strong and "to" in kinds[first_unit:] and len(units) > 1:
+            strong = True       # "tháng 11/2025 đến tháng 4/2026"
+        if any(t.kind == "asof" for t in pre):
+            strong = False
+        if strong:
+            score = 3 if not any(t.kind == "phase" for t in pre) or len(units) == 1 else 2
+    if p.rec_pos is not None:
+        score = max(score, 2)
+    if p.cont_pos is not None and any(t.kind == "cont" and t.text.startswith("thuong") for t in p.toks):
+        score = max(score, 2)
+    if not score and any(t.kind == "rel" or (t.kind == "cond" and _STRONG_COND.match(t.text))
+                         for t in p.toks):
+        score = 1
+    return score
+
+
+def _trim_to(p: _Phrase) -> tuple:
+    """The phrase's span without a trailing time word or a trailing manner ("… theo quy định")."""
+    toks = list(p.toks)
+    while len(toks) > 1 and (toks[-1].kind in _PREFIX
+                             or (toks[-1].kind == "cond" and toks[-1].text.startswith("theo"))):
+        toks.pop()
+    return toks[0].start, toks[-1].end
+
+
+def _balance(nfc: str, s: int, e: int) -> tuple:
+    """Widen or narrow [s, e) so that its round brackets pair up."""
+    part = nfc[s:e]
+    opens, closes = part.count("("), part.count(")")
+    if opens > closes:
+        m = re.match(r"[^()]{0,80}\)", nfc[e:])
+        if m:
+            e += m.end()
+        else:
+            s += part.index("(") + 1 if part.index("(") == 0 else 0
+    elif closes > opens:
+        k = nfc.rfind("(", 0, s)
+        if k != -1 and s - k <= 80 and ")" not in nfc[k:s]:
+            s = k
+    return s, e
+
+
+def find_deadline(sentence: str) -> Optional[str]:
+    """The deadline phrase inside a duty sentence or a labelled line ("Thời gian thực hiện: …"),
+    as written (NFC, white space folded), or None when there is none."""
+    nfc = _nfc(sentence)
+    if not nfc.strip():
+        return None
+    folded = _fold(nfc)
+    for m in _LABEL.finditer(folded):
+        end = _VALUE_END.search(nfc, m.end())
+        value = _clean(nfc[m.end():end.start() if end else len(nfc)])
+        if value and parse_deadline(value).kind is not None:
+            return value
+    best, best_score = None, 0
+    for p in _phrases(folded):
+        score = _anchored(p, folded)
+        if score and score >= best_score:
+            best, best_score = p, score
+    if best is None:
+        return None
+    s, e = _trim_to(best)
+    s, e = _balance(nfc, s, e)
+    return _clean(nfc[s:e]) or None
