@@ -104,7 +104,7 @@ _CMP_WORDS = (r"(?:(?:không\s+(?:dưới|quá|vượt\s+quá|thấp\s+hơn|ít\
               r"trên|dưới|hơn|từ|khoảng|đạt|có|≥|≤|>|<)\s*)*")
 # Cut points inside a clause: before a further quantity, or before a further time phrase.
 _ITEM_CUT = re.compile(
-    r"(?:,|\s+và|\s+-)\s+(?=" + _CMP_WORDS + r"\d)"
+    r"(?:,|\s+và)\s+(?=" + _CMP_WORDS + r"\d)"
     r"|,\s+(?=(?:đến|tới)\s+(?:hết\s+)?năm\s+\d{4})"
     r"|,\s+(?=(?:tỷ|tỉ)\s+(?:lệ|trọng)\b)", _I)
 
@@ -113,13 +113,17 @@ _LEAD = re.compile(
     r"|(?:giai\s+đoạn|thời\s+kỳ)\s+\d{4}\s*[-–]\s*\d{4}\s*[:,]?|(?:đến|tới)\s+\d{4}\s*[:,]|phấn\s+đấu(?:\s+để)?\s*[:,]?)\s*)+",
     _I)
 _NUMBER_FIRST = re.compile(r"^(?:(?:có|đảm\s+bảo|bảo\s+đảm|duy\s+trì|đạt|trên|là)\s*)*$", _I)
-_VERB_BEFORE = re.compile(r"\s*\b(?:đạt|là|ở\s+mức|bằng|lên|còn|xuống)\s*$", _I)
+_VERB_BEFORE = re.compile(r"(?:\s*\b(?:đạt|là|ở\s+mức|bằng|lên|còn|xuống))+\s*$", _I)
+# What is left of a starting value once the target value is cut: "... từ 60% lên 75%".
+_FROM_VALUE = re.compile(r"\s+từ\s+\d[\d.,]*\s*(?:%|phần\s+trăm)?\s*$", _I)
 _PREDICATE = re.compile(
     r"\b(?:đạt|có|được|là|thành\s+lập|duy\s+trì|hoàn\s+thành|hoàn\s+thiện|sử\s+dụng|ứng\s+dụng|tham\s+gia|"
     r"tiếp\s+cận|thực\s+hiện|xây\s+dựng|chiếm|biên\s+soạn|triển\s+khai|kết\s+nối|áp\s+dụng|cài\s+đặt|"
     r"thanh\s+toán|giao\s+dịch|phát\s+hành|công\s+nhận|xếp\s+loại|hưởng|tổ\s+chức|giảm|tăng|không)\b", _I)
 _COMMIT = re.compile(r"\bphấn\s+đấu\b|\bđạt\s+(?:mức\s+)?(?:tối\s+thiểu|ít\s+nhất|không\s+dưới|không\s+thấp\s+hơn|trên|từ)\s+\d"
-                     r"|\bchỉ\s+tiêu\b[^.;]*\bđạt\b", _I)
+                     r"|\bchỉ\s+tiêu\b[^.;]*\bđạt\b|[≥≤]\s*\d", _I)
+# A table row stating an indicator: "Tỷ lệ ... đạt 80%", "Số ... đạt 500 ...".
+_ROW_INDICATOR = re.compile(r"^\W*(?:tỷ|tỉ)\s+(?:lệ|trọng)\b[^;]*\bđạt\b|^\W*(?:số|tổng\s+số)\b[^;]*\bđạt\b", _I)
 _QUALITATIVE = re.compile(
     r"\b(?:hoàn\s+thiện|hoàn\s+thành|đạt\s+chuẩn|đạt\s+tiêu\s+chuẩn|được\s+công\s+nhận|đạt\s+danh\s+hiệu|"
     r"phổ\s+cập|đưa\s+vào\s+sử\s+dụng|đi\s+vào\s+hoạt\s+động|không\s+còn|xóa\s+bỏ|xoá\s+bỏ|xóa\s+|xoá\s+)", _I)
@@ -173,11 +177,13 @@ class _Atom:
     extra: dict = field(default_factory=dict)
 
 
-def _usable(q: Quantity, in_targets: bool) -> bool:
+def _usable(q: Quantity, in_targets: bool, text: str = "") -> bool:
+    """A quantity that can be a target: no qualifier ("15 tuổi", "01 Gb/s"), no bare number, and
+    a duration only inside a targets section when it is bounded or reached ("xuống còn 05 ngày")."""
     if q.unit in QUALIFIER_UNITS:
         return False
     if q.unit in TIME_UNITS:
-        return in_targets and q.comparator != "="
+        return in_targets and (q.comparator != "=" or bool(_AFTER_VERB.search(text[:q.start])))
     if not q.unit:
         return False
     return True
@@ -189,12 +195,13 @@ def _pick(item: str, qs: list[Quantity]) -> Optional[Quantity]:
     if not qs:
         return None
     pcts = [q for q in qs if q.unit.startswith("%")]
-    pool = pcts or qs
-    after_verb = [q for q in pool if _AFTER_VERB.search(item[:q.start])]
-    if after_verb:
-        return after_verb[-1]
-    with_cmp = [q for q in pool if q.comparator != "="]
-    return (with_cmp or pool)[0]
+    if pcts:
+        after_verb = [q for q in pcts if _AFTER_VERB.search(item[:q.start])]
+        return after_verb[-1] if after_verb else pcts[0]
+    # counts: the first one counts ("có ít nhất 02 sản phẩm ... đạt 3 sao trở lên"), unless it
+    # is the subject of a later "đạt N" ("Số doanh nghiệp 4.0 ... đạt 500")
+    with_cmp = [q for q in qs if q.comparator != "=" and q.cmp_start < q.start]
+    return (with_cmp or qs)[0]
 
 
 def _clean(text: str) -> str:
@@ -214,14 +221,13 @@ def _indicator(item: str, q: Quantity) -> tuple[str, bool]:
     """The indicator text of `item` without its quantity, and whether the number came first."""
     pre = item[:q.cmp_start]
     post = item[q.cmp_end:]
-    if q.comparator == ">=" and re.search(r"\btừ\s*$", pre, _I) is None:
-        pass
     post = re.sub(r"\s*\btrở\s+(?:lên|xuống)\s*([.,;]?)\s*$", r"\1", post, flags=_I)
     pre_clean = _LEAD.sub("", pre).strip(" ,:")
     if _NUMBER_FIRST.fullmatch(pre_clean):
         return _clean(post), True
     if _VERB_BEFORE.search(pre_clean):
         head = _VERB_BEFORE.sub("", pre_clean)
+        head = _FROM_VALUE.sub("", head)
         if head.strip():
             return _clean(head), False
     return _clean(pre_clean + " " + post), False
@@ -231,7 +237,7 @@ def _atoms_of_sentence(sentence: str, p: Passage, in_targets: bool, year: Option
     atoms: list[_Atom] = []
     sent_year = _sentence_year(sentence) or year
     for it in _items(sentence):
-        qs = [q for q in scan(it.text) if _usable(q, in_targets)]
+        qs = [q for q in scan(it.text) if _usable(q, in_targets, it.text)]
         q = _pick(it.text, qs)
         if q is None:
             continue
@@ -289,6 +295,13 @@ def indicator_similarity(a: str, b: str) -> float:
 
 
 # --------------------------------------------------------------------------- the stage
+_OPENS_LIST = re.compile(r"(?:\btrong\s+đó|\bcụ\s+thể|\bgồm|\bbao\s+gồm|\bnhư\s+sau)\s*:\s*$", _I)
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text or "")).strip(" .:").casefold()
+
+
 def _marker_kind(marker: Optional[str]) -> str:
     m = (marker or "").strip()
     for kind, pattern in (("roman", r"[IVXLCDM]+[.\-)]?"), ("num", r"\d+[.)]?"), ("dotted", r"\d+(?:\.\d+)+\.?"),
@@ -303,6 +316,7 @@ def extract_targets(passages: list[Passage], year_hint: int | None = None) -> li
     """Targets of a plan from its body passages in order (see the module docstring)."""
     atoms: list[_Atom] = []
     lead: Optional[dict] = None  # a passage ending with ":" that heads the next items
+    heads: dict[str, _Atom] = {}  # headings that state a target and open a list of its parts
     for p in passages:
         text = unicodedata.normalize("NFC", p.text or "").strip()
         if not text:
@@ -320,17 +334,20 @@ def extract_targets(passages: list[Passage], year_hint: int | None = None) -> li
         if passage_year and _LEAD.match(text) and re.match(r"^\W*(?:đến|tới|trong|vào|năm|giai)", text, _I):
             year = passage_year
         found: list[_Atom] = []
-        last_main: Optional[_Atom] = lead["parent"] if lead else None
+        given = lead["parent"] if lead else None
+        if given is None and p.path:
+            given = heads.get(_key(_title(p.path[-1])))
+        last_main: Optional[_Atom] = given
         for sentence in _sentences(text):
-            if not in_targets and not _COMMIT.search(sentence):
+            if not in_targets and not _COMMIT.search(sentence) and not (
+                    p.origin == "table" and _ROW_INDICATOR.search(sentence)):
                 continue
             new = _atoms_of_sentence(sentence, p, in_targets, year)
             starts_child = re.match(r"^\W*trong\s+đó\b", sentence, _I) is not None
             for a in new:
                 a.commitment = not in_targets
                 a.table = p.origin == "table"
-                if (a.child or starts_child or (lead and lead["parent"] is not None)) and last_main is not None \
-                        and a is not last_main:
+                if (a.child or starts_child or given is not None) and last_main is not None:
                     a.parent = last_main
                     a.child = True
                 else:
@@ -341,8 +358,11 @@ def extract_targets(passages: list[Passage], year_hint: int | None = None) -> li
                     new = [a]
             found.extend(new)
         atoms.extend(found)
+        opens = found and _OPENS_LIST.search(text)
+        if p.heading and opens:
+            heads[_key(text)] = found[-1]
         if text.endswith(":") and not p.heading:
-            parent = found[-1] if found and re.search(r"\btrong\s+đó\s*:$|\bcụ\s+thể\s*:$|\bgồm\s*:$", text, _I) else None
+            parent = found[-1] if opens else None
             lead = {"marker": kind_of_marker, "path": list(p.path or []),
                     "year": _sentence_year(text) or (lead["year"] if lead else None), "parent": parent}
     _drop_repeats(atoms)
