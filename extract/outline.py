@@ -17,7 +17,7 @@ from typing import List, Optional, Tuple
 
 from .model import Paragraph, Passage, Section, Source
 
-_ROMAN_RE = r"(?:X{0,3}(?:IX|IV|V?I{0,3}))"
+_ROMAN_RE = r"(?:(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3}))"
 _MARKER = re.compile(
     r"^\s*(?P<m>"
     r"(?P<kw>(?:Phần|PHẦN|Mục|MỤC|Chương|CHƯƠNG|Phụ lục|PHỤ LỤC|Phụ Lục)\s+(?:[IVXLC]+|\d+|[A-Z])\b\s*[.:\-–]?)"

@@ -23,12 +23,12 @@ from .units import split_units
 # Words that head the name of a body or a person's office.
 _UNIT_HEAD = (
     r"(?:(?:các|Các|CÁC)\s+)?(?:"
-    r"Ban|Phòng|Sở|Ủy ban|Uỷ ban|UBND|UBMTTQ|HĐND|Hội đồng|MTTQ|Mặt trận|Trung tâm|Văn phòng|Thanh tra|"
+    r"Ban(?! hành)|Phòng(?!,? chống| ngừa)|Sở(?! dĩ)|Ủy ban|Uỷ ban|UBND|UBMTTQ|HĐND|Hội đồng|MTTQ|Mặt trận|Trung tâm|Văn phòng|Thanh tra|"
     r"Công an|Bộ Chỉ huy|Ban Chỉ huy|BCH|Thuế|Kho bạc|Ngân hàng|Chi cục|Cục|Bộ|Tỉnh đoàn|Huyện đoàn|"
-    r"Thành đoàn|Đoàn|Hội|Liên đoàn|Liên minh|Hiệp hội|Báo|Đài|Đảng ủy|Đảng uỷ|Đảng bộ|Huyện ủy|Huyện uỷ|"
+    r"Thành đoàn|Đoàn(?! kết)|Hội(?! nghị| thi| thảo| diễn)|Liên đoàn|Liên minh|Hiệp hội|Báo(?! cáo)|Đài|Đảng ủy|Đảng uỷ|Đảng bộ|Huyện ủy|Huyện uỷ|"
     r"Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Quận ủy|Thị ủy|Chi bộ|Giám đốc|Thủ trưởng|Chủ tịch|Phó Chủ tịch|"
-    r"Phó chủ tịch|Đồng chí|đồng chí|Đ/c|đ/c|Cán bộ|Chuyên viên|Bí thư|Trưởng|Viện|Trường|Bệnh viện|Quỹ|"
-    r"Cơ quan|cơ quan|Đơn vị|đơn vị|Tổ|Ủy viên|Uỷ viên|Lãnh đạo|Người đứng đầu|Thường trực|Thường vụ|"
+    r"Phó chủ tịch|Đồng chí|đồng chí|Đ/c|đ/c|Cán bộ|Chuyên viên|Bí thư|Trưởng|Viện|Trường(?! hợp)|Bệnh viện|Quỹ|"
+    r"Cơ quan|cơ quan|Đơn vị|đơn vị|Tổ(?! chức)|Ủy viên|Uỷ viên|Lãnh đạo|Người đứng đầu|Thường trực|Thường vụ|"
     r"cấp ủy|cấp uỷ|Cấp ủy|Cấp uỷ|sở|ban|ngành|xã|phường|chi|đảng ủy|đảng uỷ|tổ chức|đoàn thể|phòng|"
     r"địa phương|trường|hội|Doanh nghiệp|doanh nghiệp|UBKT|BTG|BTC|Công ty|Tòa án|Viện kiểm sát|"
     r"Chi nhánh|Bảo hiểm|Điện lực|Hải quan|Kiểm lâm|Hạt|Trạm|Bưu điện|Ủy ban kiểm tra|Uỷ ban kiểm tra"
@@ -117,8 +117,30 @@ def _partners(text: str) -> List[str]:
 
 
 def _clean_unit(u: str) -> str:
-    u = re.sub(r"^(?:Giao|Đề nghị|Yêu cầu)\s+", "", u.strip(), flags=re.I)
+    u = re.sub(r"^(?:Giao|Đề nghị|Yêu cầu)[\s:]+", "", u.strip(), flags=re.I)
     return u.strip(" .:;,-")
+
+
+_CLAUSE_SPLIT = re.compile(r"(?<=[;.])\s+")
+_TIME_LEAD = re.compile(r"^(?:Hằng|Hàng)\s+(?:năm|quý|tháng|tuần)\s*,\s*|^(?:Định kỳ|Thường xuyên)\s*,?\s*", re.I)
+
+
+def split_clauses(text: str) -> List[str]:
+    """Split a duty at ";" and sentence ends where the next clause starts with a verb (its own
+    predicate): "Xây dựng kế hoạch …; tuyên truyền, hướng dẫn …" -> two duties. A ";" inside a list
+    of units ("phối hợp với Sở X; các cơ quan liên quan …") does not split."""
+    parts = _CLAUSE_SPLIT.split(text.strip())
+    out: List[str] = []
+    for part in parts:
+        head = _TIME_LEAD.sub("", part)
+        if out and len(part.split()) >= 3 and _VERB_RE.match(head) and len(out[-1].split()) >= 3 \
+                and "(" not in out[-1][out[-1].rfind(")") + 1:]:
+            out.append(part)
+        elif out:
+            out[-1] = out[-1] + " " + part
+        else:
+            out.append(part)
+    return [o.strip(" ;") for o in out if o.strip(" ;.")]
 
 
 class DutyReader:
@@ -160,6 +182,14 @@ class DutyReader:
         return self.tasks
 
     def _new(self, p: Passage, lead: List[str], content: str, partners=None, deadline_text=None) -> Task:
+        """One task per clause of the duty ("…; tổ chức theo dõi …. Tổng hợp …")."""
+        clauses = split_clauses(content) if partners is None and deadline_text is None else [content]
+        task = None
+        for c in clauses:
+            task = self._new_one(p, lead, c, partners, deadline_text)
+        return task
+
+    def _new_one(self, p: Passage, lead: List[str], content: str, partners=None, deadline_text=None) -> Task:
         dl = deadline_text if deadline_text is not None else (find_deadline(content) or "")
         t = Task(id=self.next_id(), origin="text", content=content.strip(), lead=lead,
                  partners=partners if partners is not None else _partners(content),
@@ -246,13 +276,13 @@ class DutyReader:
                 return
         if not impl:
             return
+        unit, pred = self._unit_and_content(text)
+        if unit:  # a duty naming its own subject
+            self._new(p, split_units(unit), pred)
+            return
         heading_unit = self._unit_heading(p.section)
         if heading_unit:
             self._new(p, split_units(heading_unit), text)
-            return
-        unit, pred = self._unit_and_content(text)
-        if unit:
-            self._new(p, split_units(unit), pred)
 
     def _unit_and_content(self, text: str) -> Tuple[Optional[str], str]:
         subj, pred = split_subject(text)

@@ -160,7 +160,7 @@ def _paragraphs(chunk: List[tuple], width: int) -> Iterable[Paragraph]:
             bold_open = raw_s.count("**") % 2 == 1
             continue
         prev = cur[-1][1]
-        if _new_paragraph(prev, raw_s, width if len(cur) > 1 else 0, bold_open):
+        if _new_paragraph(prev, raw_s, width, bold_open, first_line=len(cur) == 1):
             yield _make_paragraph(cur)
             cur = [(lineno, raw_s)]
             bold_open = raw_s.count("**") % 2 == 1
@@ -172,7 +172,7 @@ def _paragraphs(chunk: List[tuple], width: int) -> Iterable[Paragraph]:
         yield _make_paragraph(cur)
 
 
-def _new_paragraph(prev: str, line: str, width: int, bold_open: bool) -> bool:
+def _new_paragraph(prev: str, line: str, width: int, bold_open: bool, first_line: bool = False) -> bool:
     p, s = _strip_md(prev).strip(), _strip_md(line).strip()
     if not p or not s:
         return True
@@ -193,9 +193,11 @@ def _new_paragraph(prev: str, line: str, width: int, bold_open: bool) -> bool:
             # a heading in capitals wrapped onto a second line continues; capital lines without
             # a number (letterhead, signature block) stay lines of their own
             return not MARKER_RE.match(p)
-    if width and len(prev) < 0.6 * width:
+    if not width:
+        # not hard-wrapped: a line is a paragraph unless the next one goes on in lower case
         return True
-    return False
+    # the first line of a wrapped web paragraph is often short; later short lines end it
+    return not first_line and len(prev) < 0.6 * width
 
 
 def _make_paragraph(lines: List[tuple]) -> Paragraph:
