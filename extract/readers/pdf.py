@@ -1,0 +1,316 @@
+"""PDF reader: a .pdf file -> RawDocument (format="pdf") of Paragraph and Table blocks.
+
+Reads the text layer through PDFium (pypdfium2, which pdfplumber installs): words once per page
+(`pdf_text`), ruled tables from the page's strokes (`pdf_tables`), lines and paragraphs
+(`pdf_lines`). The two-column letterhead becomes a one-row Table (issuer | motto and date); other
+side-by-side blocks (recipients | signer) become the left block's paragraphs, then the right one's.
+Running headers, footers and page numbers are dropped. Every block carries Source(page, bbox).
+Scans without a text layer raise NeedsOCR unless `ocr=True` (Tesseract, `pdf_ocr`).
+"""
+from __future__ import annotations
+
+import os
+import re
+from collections import Counter
+from statistics import median
+
+from ..errors import NeedsOCR, UnreadableFile
+from ..model import Cell, Finding, Paragraph, RawDocument, Source, Table
+from .pdf_lines import Line, group_lines, is_centered, paragraph_breaks
+from .pdf_tables import PageTable, continue_table, ruled_tables, same_columns
+
+
+class EncryptedPDF(UnreadableFile):
+    """The PDF needs a password."""
+
+
+class DamagedPDF(UnreadableFile):
+    """The PDF is corrupt or truncated."""
+
+
+OCR_HINT = ("run with --ocr (needs Debian packages tesseract-ocr and tesseract-ocr-vie)")
+
+
+def _open(path: str, password):
+    import pypdfium2 as pdfium
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(1024)
+    except OSError as exc:
+        raise UnreadableFile(f"cannot open the file ({exc.strerror})", path, "check the path and permissions")
+    if not head:
+        raise DamagedPDF("the file is empty", path, "get the PDF again from its source")
+    if b"%PDF-" not in head:
+        raise UnreadableFile("this is not a PDF file (no %PDF- header)", path,
+                             "check the file type; give a .pdf, .docx or .txt file")
+    for pw in ([password] if password is not None else [None, ""]):
+        try:
+            return pdfium.PdfDocument(path, password=pw)
+        except pdfium.PdfiumError as exc:
+            code = getattr(exc, "err_code", None)
+            if code == 4:   # FPDF_ERR_PASSWORD
+                continue
+            if code == 2:
+                raise UnreadableFile("cannot open the file", path, "check the path and permissions")
+            raise DamagedPDF("the PDF is damaged and cannot be read", path,
+                             "get the file again from its source or re-save it as PDF")
+    raise EncryptedPDF("the PDF is encrypted with a password", path,
+                       "remove the password (e.g. qpdf --decrypt --password=... in.pdf out.pdf) "
+                       "or give it with password=")
+
+
+def _truncated(path: str) -> bool:
+    with open(path, "rb") as fh:
+        fh.seek(max(os.path.getsize(path) - 2048, 0))
+        return b"%%EOF" not in fh.read()
+
+
+def read_pdf(path: str, *, ocr: bool = False, password: str | None = None, **options) -> RawDocument:
+    """Read a PDF into blocks. Raises UnreadableFile (EncryptedPDF, DamagedPDF, NeedsOCR)."""
+    from .pdf_text import FontCache, page_words
+    doc = _open(path, password)
+    findings: list = []
+    try:
+        n = len(doc)
+        if n == 0:
+            raise DamagedPDF("the PDF has no pages", path, "get the file again from its source")
+        fonts = FontCache()
+        pages = []
+        for i in range(n):
+            try:
+                page = doc[i]
+            except Exception:
+                raise DamagedPDF(f"page {i + 1} cannot be read", path,
+                                 "get the file again from its source or re-save it as PDF")
+            pages.append(page_words(page, i + 1, fonts))
+            page.close()
+        if _truncated(path):
+            findings.append(Finding("damaged-file", "warning",
+                                    "Tệp PDF bị cắt cụt hoặc hỏng phần cuối; nội dung có thể không đầy đủ.",
+                                    source=Source(page=n)))
+        scanned = [p for p in pages if not p.words and not p.unreadable]
+        if len(scanned) == n or (ocr and scanned):
+            if not ocr:
+                raise NeedsOCR("this PDF is a scan without a text layer", path, OCR_HINT)
+            from .pdf_ocr import ocr_pages
+            ocr_pages(doc, scanned, path)
+    finally:
+        doc.close()
+    for p in pages:
+        if p.unreadable:
+            xs = [w.x0 for w in p.unreadable] + [w.x1 for w in p.unreadable]
+            ys = [w.top for w in p.unreadable] + [w.bottom for w in p.unreadable]
+            findings.append(Finding(
+                "unreadable-text", "error",
+                f"Trang {p.number}: {len(p.unreadable)} từ không đọc được (phông chữ không có bảng "
+                "mã Unicode); phần này bị bỏ qua — cần đối chiếu bản gốc hoặc chạy lại với --ocr.",
+                source=Source(page=p.number, bbox=(round(min(xs), 1), round(min(ys), 1),
+                                                   round(max(xs), 1), round(max(ys), 1)))))
+    if all(not p.words for p in pages):
+        if any(p.unreadable for p in pages):
+            raise NeedsOCR("the text of this PDF cannot be decoded (fonts without Unicode mapping)",
+                           path, OCR_HINT)
+    blocks = build_blocks(pages)
+    return RawDocument(blocks=blocks, path=path, format="pdf", pages=len(pages), findings=findings)
+
+
+# ---------------------------------------------------------------------------- page layout
+_PAGE_NO = re.compile(r"^[-–—\s]*(?:trang|page)?\s*(\d{1,4})(?:\s*/\s*\d{1,4})?[-–—\s]*$", re.I)
+
+
+def _furniture(pages_lines: list, heights: list) -> set:
+    """(page, line index) of running headers, footers and page numbers."""
+    drop: set = set()
+    seen: Counter = Counter()
+    cand: list = []
+    for pi, lines in enumerate(pages_lines):
+        h = heights[pi]
+        for li, line in enumerate(lines):
+            if line.top > 0.12 * h and line.bottom < 0.9 * h:
+                continue
+            if li > 1 and li < len(lines) - 2:
+                continue
+            m = _PAGE_NO.match(line.text)
+            if m and abs(int(m.group(1)) - (pi + 1)) <= 2:
+                drop.add((pi, li))
+                continue
+            key = re.sub(r"\d+", "#", line.text.casefold()).strip()
+            seen[key] += 1
+            cand.append((pi, li, key))
+    if len(pages_lines) >= 2:
+        need = max(2, len(pages_lines) // 2)
+        for pi, li, key in cand:
+            if seen[key] >= need:
+                drop.add((pi, li))
+    return drop
+
+
+def _corridor(lines: list, lo: float, hi: float):
+    """The widest x-interval within lo..hi free of words in all `lines`, or None."""
+    free = [(lo, hi)]
+    for line in lines:
+        for w in line.words:
+            nxt = []
+            for a, b in free:
+                if w.x1 <= a or w.x0 >= b:
+                    nxt.append((a, b))
+                    continue
+                if w.x0 > a:
+                    nxt.append((a, w.x0))
+                if w.x1 < b:
+                    nxt.append((w.x1, b))
+            free = nxt
+            if not free:
+                return None
+    best = max(free, key=lambda ab: ab[1] - ab[0])
+    return best if best[1] - best[0] >= 6 else None
+
+
+def _two_sided(lines: list, left: float, right: float) -> list:
+    """Runs of lines set side by side in two blocks: [(start, end, gutter_x)]."""
+    lo, hi = left + 0.25 * (right - left), right - 0.25 * (right - left)
+    runs, i, n = [], 0, len(lines)
+    while i < n:
+        j, gutter = i, None
+        while j < n:
+            line = lines[j]
+            if j > i and line.top - lines[j - 1].bottom > 3 * line.size:
+                break
+            if len(line.segments) == 1 and is_centered(line, left, right) and not (
+                    gutter and (line.x1 < gutter[0] or line.x0 > gutter[1])):
+                break
+            g = _corridor(lines[i:j + 1], lo, hi)
+            if g is None:
+                break
+            gutter, j = g, j + 1
+        if gutter is not None:
+            g = (gutter[0] + gutter[1]) / 2
+            both = sum(1 for l in lines[i:j] if l.x0 < g < l.x1)
+            if both >= 2:
+                runs.append((i, j, g))
+                i = j
+                continue
+        i += 1
+    return runs
+
+
+def _side_lines(lines: list, g: float, page: int) -> tuple:
+    lw = [w for l in lines for w in l.words if w.x1 <= g]
+    rw = [w for l in lines for w in l.words if w.x0 >= g]
+    return group_lines(lw, page), group_lines(rw, page)
+
+
+def _bbox(items) -> tuple:
+    items = list(items)
+    return (round(min(i.x0 for i in items), 1), round(min(i.top for i in items), 1),
+            round(max(i.x1 for i in items), 1), round(max(i.bottom for i in items), 1))
+
+
+def build_blocks(pages: list) -> list:
+    """Pages of words and edges -> blocks in reading order."""
+    per_page = []
+    for p in pages:
+        tables, words = ruled_tables(p)
+        per_page.append((tables, group_lines(words, p.number)))
+    drop = _furniture([ls for _, ls in per_page], [p.height for p in pages])
+    # body margins from all lines
+    x0s = Counter(round(l.x0) for _, ls in per_page for l in ls)
+    blocks: list = []
+    pending: list = []   # lines of running text waiting to become paragraphs
+    margins = {}
+    for pi, (tables, lines) in enumerate(per_page):
+        lines = [l for li, l in enumerate(lines) if (pi, li) not in drop]
+        if lines:
+            left = min(k for k, c in x0s.items() if c >= max(2, 0.05 * len(x0s)))if x0s else 0
+            left = max(min(l.x0 for l in lines), left) if lines else left
+            rights = sorted(l.x1 for l in lines)
+            right = rights[int(0.9 * (len(rights) - 1))]
+        else:
+            left, right = 0.0, pages[pi].width
+        margins[pi + 1] = (left, right)
+        items = [(l.top, "line", l) for l in lines] + [(t.bbox[1], "table", t) for t in tables]
+        items.sort(key=lambda it: it[0])
+        body = [it[2] for it in items if it[1] == "line"]
+        runs = {body.index(lines_i): (end, g) for lines_i, end, g in
+                ((body[s], e, g) for s, e, g in _two_sided(body, left, right))}
+        k = 0
+        for _, kind, obj in items:
+            if kind == "table":
+                if (not pending and blocks and isinstance(blocks[-1], PageTable)
+                        and blocks[-1].pages[-1] == pi and k == 0 and same_columns(blocks[-1], obj)):
+                    continue_table(blocks[-1], obj)
+                else:
+                    _flush(pending, blocks, margins)
+                    blocks.append(obj)
+                continue
+            idx = body.index(obj)
+            if idx < k:
+                continue
+            if idx in runs:
+                end, g = runs[idx]
+                run = body[idx:end]
+                _flush(pending, blocks, margins)
+                lside, rside = _side_lines(run, g, pi + 1)
+                if not blocks and pi == 0:
+                    src = Source(page=1, bbox=_bbox(run))
+                    blocks.append(Table([[
+                        Cell("\n".join(l.text for l in lside), Source(page=1, table=0, row=0, cell=0,
+                                                                      bbox=_bbox(lside) if lside else None)),
+                        Cell("\n".join(l.text for l in rside), Source(page=1, table=0, row=0, cell=1,
+                                                                      bbox=_bbox(rside) if rside else None)),
+                    ]], src))
+                else:
+                    for side in (lside, rside):
+                        if side:
+                            _flush(side, blocks, {pi + 1: (min(l.x0 for l in side), max(l.x1 for l in side))})
+                k = end
+                continue
+            pending.append(obj)
+            k = idx + 1
+    _flush(pending, blocks, margins)
+    return _finish(blocks)
+
+
+def _flush(lines: list, blocks: list, margins: dict) -> None:
+    """Pending lines -> paragraphs appended to blocks."""
+    if not lines:
+        return
+    # paragraph breaks are decided with each line's own page margins
+    groups: list = [[lines[0]]]
+    pitch = _pitch(lines)
+    for prev, nxt in zip(lines, lines[1:]):
+        left, right = margins.get(nxt.page, (0, 1e9))
+        if paragraph_breaks([prev, nxt], left, right, pitch)[0]:
+            groups.append([nxt])
+        else:
+            groups[-1].append(nxt)
+    for g in groups:
+        first_page = [l for l in g if l.page == g[0].page]
+        text = " ".join(l.text for l in g)
+        bold = sum(len(l.text) for l in g if l.bold) * 2 > len(text)
+        blocks.append(Paragraph(text, Source(page=g[0].page, bbox=_bbox(first_page)),
+                                bold=bold, size=median(l.size for l in g)))
+    lines.clear()
+
+
+def _pitch(lines: list):
+    deltas = [b.base - a.base for a, b in zip(lines, lines[1:])
+              if a.page == b.page and 0 < b.base - a.base < 3 * a.size]
+    return median(deltas) if deltas else None
+
+
+def _finish(blocks: list) -> list:
+    """PageTables -> Tables with table/row/cell indices; NFC is done on words already."""
+    out, t = [], 0
+    for b in blocks:
+        if isinstance(b, PageTable):
+            for r, row in enumerate(b.rows):
+                for c, cell in enumerate(row):
+                    cell.source.table, cell.source.row, cell.source.cell = t, r, c
+            out.append(Table(b.rows, Source(page=b.page, table=t, bbox=b.bbox)))
+            t += 1
+        else:
+            if isinstance(b, Table):
+                t += 1
+            out.append(b)
+    return out

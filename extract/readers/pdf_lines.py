@@ -1,0 +1,176 @@
+"""Words -> lines, and lines -> paragraphs, for the PDF reader.
+
+`group_lines(words)` reads the words of a page (or of one table cell) and writes `Line`s in reading
+order (top to bottom, words left to right), split into segments at wide gaps. `join_text(lines)`
+writes one string for lines that belong together (a table cell), joining a token the line broke
+inside ("30/6/202" + "4") without a space. `paragraph_breaks(lines, left, right)` decides where a
+new paragraph starts in running text: at a numbering marker, an indent, a wider gap, a change of
+font, or after a line ending a sentence or one that did not reach the right margin.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from statistics import median
+
+
+@dataclass
+class Line:
+    words: list                  # list[Word], left to right
+    page: int = 0
+    segments: list = field(default_factory=list)   # list[list[Word]] split at wide gaps
+
+    @property
+    def x0(self) -> float:
+        return self.words[0].x0
+
+    @property
+    def x1(self) -> float:
+        return self.words[-1].x1
+
+    @property
+    def top(self) -> float:
+        return min(w.top for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(w.bottom for w in self.words)
+
+    @property
+    def base(self) -> float:
+        return self.words[0].base
+
+    @property
+    def size(self) -> float:
+        return max(w.size for w in self.words)
+
+    @property
+    def bold(self) -> bool:
+        chars = sum(len(w.text) for w in self.words)
+        return sum(len(w.text) for w in self.words if w.bold) * 2 > chars
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    def bbox(self) -> tuple:
+        return (round(self.x0, 1), round(self.top, 1), round(self.x1, 1), round(self.bottom, 1))
+
+
+def group_lines(words: list, page: int = 0, gap: float = 1.6) -> list:
+    """Words -> lines: words whose baselines lie within a third of the font size share a line.
+    Segments break where the horizontal gap exceeds `gap` times the font size."""
+    if not words:
+        return []
+    words = sorted(words, key=lambda w: (w.base, w.x0))
+    lines: list = []
+    cur = [words[0]]
+    for w in words[1:]:
+        ref = cur[-1]
+        if abs(w.base - ref.base) <= 0.35 * max(w.size, ref.size):
+            cur.append(w)
+        else:
+            lines.append(cur)
+            cur = [w]
+    lines.append(cur)
+    out = []
+    for ws in lines:
+        ws.sort(key=lambda w: w.x0)
+        segs = [[ws[0]]]
+        for a, b in zip(ws, ws[1:]):
+            if b.x0 - a.x1 > gap * max(a.size, b.size):
+                segs.append([b])
+            else:
+                segs[-1].append(b)
+        out.append(Line(ws, page, segs))
+    return out
+
+
+# a line ending in the middle of a token: the next line carries on without a space
+_BROKEN_TAIL = re.compile(r"(?:\d[/.\-]?|[/\-])$")
+_BROKEN_HEAD = re.compile(r"^(?:\d|[/\-]\d)")
+
+
+def broken_inside(prev_text: str, next_text: str, filled: bool) -> bool:
+    """Did a cell line end inside a token? Digits and date separators on both sides of the break
+    ("30/6/202" + "4", "31/12/" + "2024", "Quý II/202" + "4"), or a line that filled its cell and
+    ends in letters that continue on the next line without a space (a word cut by a narrow
+    column, "Thườ" + "ng")."""
+    if not prev_text or not next_text:
+        return False
+    if _BROKEN_TAIL.search(prev_text) and _BROKEN_HEAD.match(next_text):
+        tail = prev_text.rsplit(" ", 1)[-1]
+        return "/" in tail or "-" in tail or "/" in next_text.split(" ", 1)[0] or filled
+    if filled and prev_text[-1].isalpha() and next_text[0].isalpha() and next_text[0].islower():
+        from ..text.syllable import is_syllable
+        tail = prev_text.rsplit(" ", 1)[-1]
+        head = next_text.split(" ", 1)[0].rstrip(",.;:")
+        joined = tail + head
+        return not (is_syllable(tail.lower()) and is_syllable(head.lower())) and is_syllable(joined.lower())
+    return False
+
+
+def join_text(lines: list, right: float | None = None) -> str:
+    """The text of lines that belong together (a table cell), one space between lines unless the
+    break fell inside a token. `right` is the inner right edge the lines could reach."""
+    if not lines:
+        return ""
+    parts = [lines[0].text]
+    for prev, nxt in zip(lines, lines[1:]):
+        text = nxt.text
+        filled = right is not None and right - prev.x1 < 1.2 * prev.size
+        if broken_inside(parts[-1], text, filled):
+            parts[-1] += text
+        else:
+            parts.append(text)
+    return " ".join(parts)
+
+
+# ---------------------------------------------------------------------------- paragraphs
+MARKER = re.compile(
+    r"^(?:[IVXLC]{1,6}\s*[.\-–):]|\d{1,2}(?:\.\d{1,2}){0,3}\s*[.\-–)/](?!\d)|\(\d{1,2}\)|"
+    r"[a-zđ]\s*[).]|[-+•–—*·▪➢✓]\s|\(?[a-zđ]\)|(?:Điều|Mục|Phần|Chương)\s+\d)"
+)
+_SENTENCE_END = re.compile(r"(?:[.!?:;…]|\./\.)[\"”’)]*$")
+_STARTS_UPPER = re.compile(r"^[\"“‘(]*[A-ZÀ-Ỹ0-9ĐÂĂÊÔƠƯ]")
+
+
+def is_centered(line: Line, left: float, right: float) -> bool:
+    mid = (left + right) / 2
+    return (abs((line.x0 + line.x1) / 2 - mid) < max(6.0, 0.03 * (right - left))
+            and line.x0 > left + 2 * line.size)
+
+
+def paragraph_breaks(lines: list, left: float, right: float, pitch: float | None = None) -> list:
+    """For each line after the first, True when it starts a new paragraph."""
+    if pitch is None:
+        deltas = [b.base - a.base for a, b in zip(lines, lines[1:])
+                  if a.page == b.page and 0 < b.base - a.base < 3 * a.size]
+        pitch = median(deltas) if deltas else None
+    out = []
+    for prev, nxt in zip(lines, lines[1:]):
+        out.append(_starts_paragraph(prev, nxt, left, right, pitch))
+    return out
+
+
+def _starts_paragraph(prev: Line, nxt: Line, left: float, right: float, pitch) -> bool:
+    size = max(prev.size, nxt.size)
+    if abs(prev.size - nxt.size) > 1.0 or prev.bold != nxt.bold:
+        return True
+    if prev.page == nxt.page and pitch and nxt.base - prev.base > 1.3 * pitch + 1:
+        return True
+    text = nxt.text
+    prev_text = prev.text
+    centered = is_centered(prev, left, right) and is_centered(nxt, left, right)
+    first_word = nxt.words[0].x1 - nxt.words[0].x0
+    room = (right - left) - (prev.x1 - prev.x0) if centered else right - prev.x1
+    short = room > first_word + 0.6 * size
+    indented = not centered and nxt.x0 > left + 0.8 * size and nxt.x0 - prev.x0 > 0.8 * size
+    ends = bool(_SENTENCE_END.search(prev_text))
+    if short or indented:
+        return True
+    if MARKER.match(text) and ends:
+        return True
+    if ends and _STARTS_UPPER.match(text) and not prev_text.endswith((",", "v.v.")):
+        return True
+    return False

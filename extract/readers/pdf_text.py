@@ -1,0 +1,193 @@
+"""PDF page -> words and ruling lines, through pypdfium2 (PDFium's text and object APIs).
+
+Reads one `pypdfium2.PdfPage`; writes `Word`s (text, box in points with the origin at the top left,
+baseline, font size, bold, legacy encoding converted by font name) and `Edge`s (horizontal and
+vertical strokes, the borders of ruled tables). Words come from PDFium's text with the spaces and
+line breaks PDFium inserts, cut by a regex, so the Python work is per word, not per character.
+Glyphs without a Unicode mapping are kept aside as unreadable words, never passed on as text.
+"""
+from __future__ import annotations
+
+import ctypes
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+
+@dataclass(slots=True)
+class Word:
+    """A run of non-space characters on one line. Coordinates in points, top-left origin."""
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    base: float     # baseline
+    size: float
+    bold: bool = False
+
+
+@dataclass(slots=True)
+class Edge:
+    """A horizontal (`h`) or vertical (`v`) stroke: `pos` is its y (h) or x (v); `a`..`b` its extent."""
+    kind: str
+    pos: float
+    a: float
+    b: float
+
+
+@dataclass
+class PageText:
+    number: int          # 1-based
+    width: float
+    height: float
+    words: list          # list[Word]
+    edges: list          # list[Edge]
+    unreadable: list     # list[Word] whose glyphs have no Unicode mapping
+    chars: int = 0       # characters in the text layer (0: a scan)
+
+
+_TOKEN = re.compile(r"\S+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd\ufffe\uffff]")
+
+
+def _legacy():
+    """The legacy-font converters (extract.text.legacy), or None while that module is missing."""
+    try:
+        from ..text import legacy
+        return legacy
+    except ImportError:  # pragma: no cover - the module ships with the package
+        return None
+
+
+class FontCache:
+    """Font facts per PDFium font handle: (name, bold, legacy encoding)."""
+
+    def __init__(self) -> None:
+        self._by_handle: dict = {}
+        self._legacy = _legacy()
+        self._buf = ctypes.create_string_buffer(256)
+
+    def facts(self, textobj) -> tuple:
+        font = pdfium_c.FPDFTextObj_GetFont(textobj)
+        key = ctypes.cast(font, ctypes.c_void_p).value
+        got = self._by_handle.get(key)
+        if got is None:
+            got = self._by_handle[key] = self._read(font)
+        return got
+
+    def _read(self, font) -> tuple:
+        name = ""
+        if font:
+            n = pdfium_c.FPDFFont_GetBaseFontName(font, self._buf, len(self._buf))
+            if n > 1:
+                name = self._buf.raw[: n - 1].decode("latin-1", "replace")
+        weight = pdfium_c.FPDFFont_GetWeight(font) if font else -1
+        low = name.lower()
+        bold = weight >= 600 or any(k in low for k in ("bold", "black", "heavy", "semibold", ",bd"))
+        enc = self._legacy.font_encoding(name) if self._legacy and name else None
+        return name, bold, enc
+
+    def convert(self, text: str, enc: str) -> str:
+        return self._legacy.convert(text, enc) if self._legacy else text
+
+
+def page_words(page: "pdfium.PdfPage", number: int, fonts: FontCache) -> PageText:
+    """Words, unreadable words and ruling edges of one page."""
+    left, bottom, right, top = page.get_cropbox()
+    width, height = right - left, top - bottom
+    textpage = page.get_textpage()
+    tp = textpage.raw
+    n = pdfium_c.FPDFText_CountChars(tp)
+    words: list = []
+    unreadable: list = []
+    if n > 0:
+        text = textpage.get_text_range(0, n)
+        if len(text) != n:  # characters outside the BMP: fall back to one code point per char
+            text = "".join(chr(pdfium_c.FPDFText_GetUnicode(tp, i) or 0xFFFD) for i in range(n))
+        rect = pdfium_c.FS_RECTF()
+        ox, oy = ctypes.c_double(), ctypes.c_double()
+        box, origin = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetCharOrigin
+        size_of, obj_of = pdfium_c.FPDFText_GetFontSize, pdfium_c.FPDFText_GetTextObject
+        map_error = pdfium_c.FPDFText_HasUnicodeMapError
+        for m in _TOKEN.finditer(text):
+            i, j = m.start(), m.end() - 1
+            box(tp, i, rect)
+            x0 = rect.left
+            if j != i:
+                box(tp, j, rect)
+            x1 = rect.right
+            origin(tp, i, ox, oy)
+            size = size_of(tp, i) or 10.0
+            obj = obj_of(tp, i)
+            name, bold, enc = fonts.facts(obj) if obj else ("", False, None)
+            base = top - oy.value
+            word_text = m.group()
+            w = Word(word_text, x0 - left, base - 0.8 * size, x1 - left, base + 0.25 * size,
+                     base, round(size, 2), bold)
+            if map_error(tp, i) == 1 or _CONTROL.search(word_text):
+                unreadable.append(w)
+                continue
+            if enc:
+                w.text = fonts.convert(word_text, enc)
+            words.append(w)
+        for w in words:
+            if not w.text.isascii():
+                w.text = unicodedata.normalize("NFC", w.text)
+    textpage.close()
+    return PageText(number, width, height, words, page_edges(page, left, top), unreadable, n)
+
+
+def page_edges(page: "pdfium.PdfPage", left: float, top: float) -> list:
+    """Horizontal and vertical strokes of the page (thin paths and the sides of rectangles)."""
+    edges: list = []
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=4):
+        x0, y0, x1, y1 = obj.get_bounds()
+        w, h = x1 - x0, y1 - y0
+        if w < 1 and h < 1:
+            continue
+        if h <= 2.5 and w > 2:
+            edges.append(Edge("h", top - (y0 + y1) / 2, x0 - left, x1 - left))
+        elif w <= 2.5 and h > 2:
+            edges.append(Edge("v", (x0 + x1) / 2 - left, top - y1, top - y0))
+        else:
+            edges.extend(_path_edges(obj, left, top))
+    return edges
+
+
+def _path_edges(obj, left: float, top: float) -> list:
+    """Axis-parallel straight segments of a path (a rectangle gives its four sides)."""
+    raw = obj.raw
+    count = pdfium_c.FPDFPath_CountSegments(raw)
+    if count <= 0 or count > 400:
+        return []
+    m = obj.get_matrix()
+    a, b, c, d, e, f = m.a, m.b, m.c, m.d, m.e, m.f
+    fx, fy = ctypes.c_float(), ctypes.c_float()
+    pts: list = []
+    out: list = []
+    start = None
+    for k in range(count):
+        seg = pdfium_c.FPDFPath_GetPathSegment(raw, k)
+        pdfium_c.FPDFPathSegment_GetPoint(seg, fx, fy)
+        x, y = a * fx.value + c * fy.value + e, b * fx.value + d * fy.value + f
+        kind = pdfium_c.FPDFPathSegment_GetType(seg)
+        if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
+            start = (x, y)
+        elif kind == pdfium_c.FPDF_SEGMENT_LINETO and pts:
+            px, py = pts[-1]
+            _segment(out, px, py, x, y, left, top)
+        if pdfium_c.FPDFPathSegment_GetClose(seg) and start is not None:
+            _segment(out, x, y, start[0], start[1], left, top)
+        pts.append((x, y))
+    return out
+
+
+def _segment(out: list, xa: float, ya: float, xb: float, yb: float, left: float, top: float) -> None:
+    if abs(ya - yb) <= 1 and abs(xa - xb) > 2:
+        out.append(Edge("h", top - (ya + yb) / 2, min(xa, xb) - left, max(xa, xb) - left))
+    elif abs(xa - xb) <= 1 and abs(ya - yb) > 2:
+        out.append(Edge("v", (xa + xb) / 2 - left, top - max(ya, yb), top - min(ya, yb)))
