@@ -124,7 +124,7 @@ _VNI_SIGNS = set("øûïåäëüöñæîØÛÏÅÄËÜÖÑÆÎ")
 _VISCII_SIGNS = set(VISCII_MAP) - set("ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý")
 SIGN_CHARS = _TCVN3_SIGNS | _VNI_SIGNS | _VISCII_SIGNS
 _GATE_RE = re.compile("[" + re.escape("".join(sorted(SIGN_CHARS - {"\u00a0"}))) + "]")
-_LEGACY_TOKEN_RE = re.compile(r"[A-Za-z\u00a1-\u00ff\x02\x05\x06\x14\x19\x1e]+")
+_LEGACY_TOKEN_RE = re.compile(r"(?:[^\W\d_]|[\u00a1-\u00ff\x02\x05\x06\x14\x19\x1e])+")
 _ENCODINGS = ("tcvn3", "vni", "viscii")
 
 
@@ -165,13 +165,12 @@ def _convert_line(line: str) -> tuple[str, str | None]:
             new = convert(w, enc)
             if new == w:
                 continue
-            ok_old, ok_new = _word_ok(w), _word_ok(new.lower() if enc else new)
+            ok_old, ok_new = _word_ok(w), _word_ok(new)
             if ok_new and not ok_old:
-                gain += 1
+                gain += 1 if len(new) > 1 else 0
             elif ok_old and not ok_new:
                 continue            # a Unicode word in a legacy line: keep it
-            elif not ok_new:
-                gain -= 0           # neither reads: convert with the line's encoding anyway
+            # neither reads: convert with the line's encoding anyway
             pieces.append((s, e, new))
         if gain > best_gain:
             best, best_gain, best_enc = pieces, gain, enc
