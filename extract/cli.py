@@ -1,0 +1,284 @@
+"""The `kehoach` command (also `python -m extract`): argument parsing and printing only; the work
+is done by `extract.batch` and `extract.writers`. Exit codes: 0 all good, 1 some document failed
+or has an error-level finding, 2 usage error (130 when interrupted)."""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from . import __version__
+from .errors import KehoachError
+
+EXIT_CODES = """exit codes:
+  0  all documents converted, none with an error-level finding
+  1  some document failed or has an error-level finding (or the output cannot be written)
+  2  usage error (bad option, missing argument)"""
+
+_CONVERT_EPILOG = """examples:
+  kehoach convert ke-hoach.docx                    # -> output/ke-hoach.json, .xlsx and the combined files
+  kehoach convert plans/ -o out --jobs 4           # a whole folder, recursively, 4 at a time
+  kehoach convert plan.pdf -o - --format json      # the plan JSON on standard output
+  kehoach convert plans/ --format csv,sqlite       # only the combined tables (and the per-plan JSON)
+
+outputs in OUTDIR:
+  <name>.json          the plan (always written: re-runs and the combined outputs read it)
+  <name>.xlsx          one sheet per table (xlsx)
+  documents.csv tasks.csv targets.csv findings.csv   over all documents, UTF-8 with BOM (csv)
+  plans.jsonl          one plan per line (json)
+  plans.xlsx           all documents' tables (xlsx)
+  plans.sqlite         tables documents, sections, tasks, targets, findings, task_units (sqlite)
+A document whose content and the tool are unchanged since the last run into OUTDIR is skipped
+(--force redoes it). Failed documents are listed with their reason; the others still convert.
+
+""" + EXIT_CODES
+
+_CHECK_EPILOG = """examples:
+  kehoach check ke-hoach.docx
+  kehoach check plans/ --jobs 4
+
+Prints the findings of each document (errors first) in one block per document.
+
+""" + EXIT_CODES
+
+_SHOW_EPILOG = """examples:
+  kehoach show ke-hoach.docx
+  kehoach show output/ke-hoach.json     # a plan converted earlier
+
+""" + EXIT_CODES
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # usage errors: exit 2 with the usage line
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def _size(text: str) -> int:
+    """'50MB', '200k', '1.5G', '1048576' -> bytes."""
+    t = text.strip().upper().rstrip("B")
+    mult = {"K": 1024, "M": 1024 ** 2, "G": 1024 ** 3}.get(t[-1:], 1)
+    try:
+        value = float(t[:-1] if mult > 1 else t)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a size: {text!r} (e.g. 50MB)") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError("a size must be positive")
+    return int(value * mult)
+
+
+def _formats(text: str) -> tuple:
+    from .batch import FORMATS
+    items = tuple(dict.fromkeys(f.strip().lower() for f in text.split(",") if f.strip()))
+    bad = [f for f in items if f not in FORMATS]
+    if bad or not items:
+        raise argparse.ArgumentTypeError(f"unknown format {', '.join(bad) or text!r}; choose from {','.join(FORMATS)}")
+    return items
+
+
+def _positive_int(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return n
+
+
+def _seconds(text: str) -> float:
+    try:
+        n = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if n <= 0:
+        raise argparse.ArgumentTypeError("must be positive")
+    return n
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from .batch import DEFAULT_TIMEOUT, FORMATS
+    raw = argparse.RawDescriptionHelpFormatter
+    p = _Parser(prog="kehoach", formatter_class=raw,
+                description="Turn Vietnamese government plans (Kế hoạch) in .docx, .pdf or .txt into data: "
+                            "header, outline, tasks, targets and reviewer findings.",
+                epilog="examples:\n  kehoach convert plans/ -o output\n  kehoach check ke-hoach.docx\n"
+                       "  kehoach show ke-hoach.docx\n  kehoach COMMAND --help   # each command's options\n\n"
+                       + EXIT_CODES)
+    p.add_argument("--version", action="version", version=f"kehoach {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    def common(sp, jobs=True):
+        sp.add_argument("--tone-style", choices=("first", "main", "keep"), default="first",
+                        help="where tone marks go in repaired text: first (hòa, default), main (hoà) or keep")
+        sp.add_argument("--ocr", action="store_true", help="read scanned PDFs by OCR (slow)")
+        sp.add_argument("--max-size", type=_size, default=None, metavar="SIZE",
+                        help="refuse input files larger than this (default 50MB)")
+        sp.add_argument("--timeout", type=_seconds, default=DEFAULT_TIMEOUT, metavar="SECONDS",
+                        help=f"stop converting a document after this long (default {DEFAULT_TIMEOUT:.0f})")
+        if jobs:
+            sp.add_argument("-j", "--jobs", type=_positive_int, default=0, metavar="N",
+                            help="documents converted in parallel (default: number of cores)")
+            sp.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
+
+    c = sub.add_parser("convert", help="convert plans into JSON, CSV, XLSX and SQLite", formatter_class=raw,
+                       description="Convert plans (files or folders, recursively) into data files.",
+                       epilog=_CONVERT_EPILOG)
+    c.add_argument("paths", nargs="+", metavar="PATH", help="a .docx, .doc, .pdf or .txt file, or a folder")
+    c.add_argument("-o", "--output", default="output", metavar="OUTDIR",
+                   help="output folder (default: output/); '-' writes one plan's JSON to standard output")
+    c.add_argument("--format", type=_formats, default=FORMATS, metavar="LIST",
+                   help=f"comma-separated outputs among {','.join(FORMATS)} (default: all)")
+    c.add_argument("--force", action="store_true", help="convert again documents that are unchanged")
+    c.add_argument("--explain", action="store_true", help="print the text repairs done on each document")
+    common(c)
+
+    k = sub.add_parser("check", help="print the reviewer findings of plans", formatter_class=raw,
+                       description="Convert plans without writing files and print their findings.",
+                       epilog=_CHECK_EPILOG)
+    k.add_argument("paths", nargs="+", metavar="PATH", help="a file or a folder")
+    common(k)
+
+    s = sub.add_parser("show", help="print a readable summary of one plan", formatter_class=raw,
+                       description="Print a plan's header, outline, tasks, targets and findings.",
+                       epilog=_SHOW_EPILOG)
+    s.add_argument("path", metavar="PATH", help="a plan file, or a plan JSON written by convert")
+    common(s, jobs=False)
+    return p
+
+
+def _options(args, **over):
+    from .batch import Options
+    from .sniff import Limits
+    limits = Limits(max_size=args.max_size) if args.max_size else Limits()
+    return Options(tone_style=args.tone_style, ocr=args.ocr, timeout=args.timeout, limits=limits,
+                   jobs=getattr(args, "jobs", 0), **over)
+
+
+def main(argv=None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not args.command:
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        return {"convert": _convert, "check": _check, "show": _show}[args.command](args, parser)
+    except KeyboardInterrupt:
+        print("\nkehoach: interrupted; finished documents are kept, run the same command to resume",
+              file=sys.stderr)
+        return 130
+    except KehoachError as e:  # the output folder, mostly
+        print(f"kehoach: {e}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # `kehoach ... | head`
+        return 1
+
+
+def _convert(args, parser) -> int:
+    from . import batch
+    from .writers import report
+    if args.output == "-":
+        if len(args.paths) != 1 or os.path.isdir(args.paths[0]):
+            parser.error("-o - writes one plan to standard output: give exactly one file")
+        if args.format != batch.FORMATS and set(args.format) != {"json"}:
+            parser.error("-o - writes JSON only: use --format json")
+        return _to_stdout(args)
+    keep = ("normalization",) if args.explain else ()
+    options = _options(args, outdir=args.output, formats=args.format, force=args.force, keep=keep)
+    progress = report.Progress(enabled=False if args.quiet else None)
+    summary = batch.run(args.paths, options, progress)
+    if args.explain:
+        for r in summary.results:
+            if r.status != "failed":
+                sys.stdout.write(report.explain(r.doc_id, r.extra.get("normalization")))
+    if not summary.results:
+        print(f"kehoach: no plans found in {', '.join(args.paths)} (looked for .docx, .doc, .pdf, .txt)",
+              file=sys.stderr)
+        return 1
+    if args.quiet:
+        for r in summary.failed:
+            print(r.error, file=sys.stderr)
+    else:
+        sys.stdout.write(report.summary_text(summary))
+    return summary.exit_code
+
+
+def _in_process(args) -> dict:
+    """Convert one file in this process (show, -o -); raises KehoachError with a clear message."""
+    from . import batch
+    from .readers import set_limits
+    options = _options(args)
+    set_limits(options.limits)
+    try:
+        return batch.convert_one(args.paths[0] if hasattr(args, "paths") else args.path, options)
+    except batch.DocumentTimeout:
+        raise KehoachError(f"conversion took longer than {options.timeout:.0f} s and was stopped",
+                           args.paths[0] if hasattr(args, "paths") else args.path,
+                           "raise the limit with --timeout") from None
+
+
+def _internal_error(path: str, e: Exception) -> int:
+    print(f"kehoach: {path}: internal error ({type(e).__name__}: {e}) — this is a bug in kehoach: "
+          "please report it with the file", file=sys.stderr)
+    return 1
+
+
+def _to_stdout(args) -> int:
+    from .writers.json import dumps
+    path = args.paths[0]
+    try:
+        plan = _in_process(args)
+    except KehoachError as e:
+        print(f"kehoach: {e}", file=sys.stderr)
+        return 1
+    except Exception as e:  # noqa: BLE001 - never a traceback for the user
+        return _internal_error(path, e)
+    sys.stdout.write(dumps(plan) + "\n")
+    sys.stdout.flush()
+    return 1 if any(f.get("severity") == "error" for f in plan.get("findings") or []) else 0
+
+
+def _check(args, parser) -> int:
+    from . import batch
+    from .writers import report
+    options = _options(args, outdir=None, formats=(), keep=("findings",))
+    summary = batch.run(args.paths, options, report.Progress(enabled=False if args.quiet else None))
+    for r in summary.results:
+        sys.stdout.write(report.findings_block(r.path, r.extra.get("findings"), r.error))
+    if not summary.results:
+        print(f"kehoach: no plans found in {', '.join(args.paths)}", file=sys.stderr)
+        return 1
+    return summary.exit_code
+
+
+def _show(args, parser) -> int:
+    from .writers import report
+    path = args.path
+    try:
+        plan = _load_plan_json(path)
+        if plan is None:
+            plan = _in_process(args)
+    except KehoachError as e:
+        print(f"kehoach: {e}", file=sys.stderr)
+        return 1
+    except Exception as e:  # noqa: BLE001 - never a traceback for the user
+        return _internal_error(path, e)
+    sys.stdout.write(report.show(plan, os.path.basename(path)))
+    return 1 if any(f.get("severity") == "error" for f in plan.get("findings") or []) else 0
+
+
+def _load_plan_json(path: str):
+    """A plan JSON written by `convert` (by its schema_version), else None."""
+    if not path.lower().endswith(".json") or not os.path.isfile(path):
+        return None
+    import json
+    try:
+        with open(path, encoding="utf-8") as fh:
+            data = json.load(fh)
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) and "schema_version" in data else None
+
+
+if __name__ == "__main__":
+    sys.exit(main())
