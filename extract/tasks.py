@@ -121,6 +121,50 @@ def _clean_unit(u: str) -> str:
     return u.strip(" .:;,-")
 
 
+_LEAD_VERBS = re.compile(r"^(?:chủ trì|chủ tham mưu|tham mưu|chịu trách nhiệm|phối hợp|chỉ đạo|chuẩn bị|trình)\b")
+_OBJECT_BEFORE = re.compile(r"(?:với|và|của|cho|đến|tới|giữa|tại|theo)\s*$", re.I)
+
+
+def lead_line(text: str) -> Optional[Tuple[str, str]]:
+    """'Ban Xây dựng Đảng chủ trì, phối hợp … trình trong tháng 11/2025' -> (unit, the rest):
+    a short line whose subject is a unit and whose predicate says it leads or prepares."""
+    if len(text.split()) > 45 or not _UNIT_START.match(text):
+        return None
+    k = _first_verb(text)
+    if not k:
+        return None
+    unit, rest = text[:k].strip(" ,;:-"), text[k:]
+    if not looks_like_unit(unit) or len(unit.split()) > 16 or not _LEAD_VERBS.match(rest.lower()):
+        return None
+    return unit, rest
+
+
+_CAP_UNIT = re.compile(r"(?<=\s)(?=(?:Ban|Phòng|Sở|Ủy ban|Uỷ ban|UBND|Đảng ủy|Đảng uỷ|Văn phòng|Thường trực|"
+                       r"Các cơ quan|Trung tâm|Công an|Hội|Mặt trận|MTTQ|Huyện đoàn|Đoàn)\b)")
+
+
+def split_trailing_lead(text: str) -> Optional[Tuple[str, str, str]]:
+    """An item and the line naming its lead run together (PDF text): '1.1. Nghị quyết … 2030 Ban
+    Xây dựng Đảng chủ trì, phối hợp tham mưu, trình trong tháng 11/2025' -> (item, unit, rest)."""
+    for m in _CAP_UNIT.finditer(text):
+        k = m.start()
+        if k < 15 or _OBJECT_BEFORE.search(text[:k]):
+            continue
+        found = lead_line(text[k:])
+        if found and re.match(r"^(?:chủ trì|chủ tham mưu|tham mưu|chịu trách nhiệm)", found[1]):
+            return text[:k].strip(), found[0], found[1]
+    return None
+
+
+def _lead_and_partners(unit: str, rest: str) -> Tuple[List[str], List[str]]:
+    """'A, B, C phối hợp tham mưu' names A first and B, C as partners."""
+    units = split_units(unit)
+    partners = _partners(rest)
+    if rest.lower().startswith("phối hợp") and len(units) > 1 and not partners:
+        return units[:1], units[1:]
+    return units, partners
+
+
 _CLAUSE_SPLIT = re.compile(r"(?<=[;.])\s+")
 _TIME_LEAD = re.compile(r"^(?:Hằng|Hàng)\s+(?:năm|quý|tháng|tuần)\s*,\s*|^(?:Định kỳ|Thường xuyên)\s*,?\s*", re.I)
 
@@ -216,14 +260,23 @@ class DutyReader:
             self._anchor = p
             self._pending = None
         # an item followed by a line naming its lead: "X chủ trì, phối hợp Y … trong tháng 01/2026"
-        lead_line = self._lead_line(text)
-        if lead_line and self._prev is not None and not self._in_implementation(p.section):
-            unit, rest = lead_line
+        impl = self._in_implementation(p.section)
+        found = lead_line(text) if not impl else None
+        if found and self._prev is not None:
+            unit, rest = found
             target = self._prev
             if not any(t.source == target.source and t.content == target.text for t in self.tasks):
-                self._new(target, split_units(unit), target.text, partners=_partners(rest) or _partners(text),
-                          deadline_text=find_deadline(text) or "")
+                lead, partners = _lead_and_partners(unit, rest)
+                self._new(target, lead, target.text, partners=partners, deadline_text=find_deadline(text) or "")
                 self._pending = self.tasks[-1]
+            self._prev = None
+            return
+        trailing = split_trailing_lead(text) if not impl else None
+        if trailing:
+            item, unit, rest = trailing
+            lead, partners = _lead_and_partners(unit, rest)
+            self._new(p, lead, item, partners=partners, deadline_text=find_deadline(rest) or "")
+            self._pending = self.tasks[-1]
             self._prev = None
             return
         if p.heading:
@@ -233,13 +286,7 @@ class DutyReader:
         self._prev = p
 
     def _lead_line(self, text: str) -> Optional[Tuple[str, str]]:
-        m = _LEAD_LINE.match(text)
-        if not m:
-            return None
-        unit = _clean_unit(m.group("u"))
-        if not looks_like_unit(unit) or len(unit.split()) > 14:
-            return None
-        return unit, m.group("rest")
+        return lead_line(text)
 
     def _labelled(self, p: Passage, field: str, value: str) -> None:
         task = self._pending
