@@ -97,6 +97,9 @@ _DD = r"(?:0?[1-9]|[12]\d|3[01])(?!\d)"
 _QN = r"(?:iv|iii|ii|i|[1-4])(?![a-z0-9])"
 _YS = r"\s*(?:[/.-]\s*|,?\s*nam\s*)"          # "/2023", "-2025", " năm 2023", ", năm 2025"
 _WORDS = r"(?:\s+[^\s,;.()\[\]]+){0,%d}"      # a clause tail: words up to punctuation
+# a condition's tail: words up to punctuation or a word that starts a new clause
+_CLAUSE = (r"(?:\s+(?!(?:va|ve|de|thi|nham|roi|dong\s+thoi|bao\s+cao|gui|trinh|tham\s+muu)\b)"
+           r"[^\s,;.()\[\]*]+){0,%d}")
 
 _TOKEN_PATTERNS = [
     ("school", rf"\bnam\s+hoc\s*{_Y}\s*-\s*{_Y}"),
@@ -113,10 +116,11 @@ _TOKEN_PATTERNS = [
     ("cont", r"\bthuong\s+xuyen\b|\blien\s+tuc\b"
              r"|\b(?:trong\s+)?suot\s+(?:qua\s+trinh|thoi\s+gian|nhiem\s+ky|giai\s+doan|ca\s+nam|nam)\b"
              r"|\bca\s+nhiem\s+ky\b"),
-    ("cond", r"\b(?:ngay\s+)?sau\s+khi\b" + _WORDS % 10 +
-             r"|\bkhi\s+(?:co|duoc|can|xay\s+ra|phat\s+sinh|hoan\s+thanh)\b" + _WORDS % 10 +
+    ("cond", r"\b(?:ngay\s+)?sau\s+khi\b" + _CLAUSE % 14 +
+             r"|\bkhi\s+co\s+yeu\s+cau\b(?:\s+cua\b" + _CLAUSE % 8 + ")?"
+             r"|\bkhi\s+(?:co|duoc|can(?:\s+thiet)?|xay\s+ra|phat\s+sinh|hoan\s+thanh)\b" + _CLAUSE % 10 +
              r"|\btheo\s+(?:su\s+)?(?:chi\s+dao|yeu\s+cau|ke\s+hoach|huong\s+dan|quy\s+dinh|tien\s+do"
-             r"|lo\s+trinh|lich|thong\s+bao|de\s+nghi|van\s+ban)\b(?:\s+(?:cua|tu)\b" + _WORDS % 8 + ")?"
+             r"|lo\s+trinh|lich|thong\s+bao|de\s+nghi|van\s+ban)\b(?:\s+(?:cua|tu)\b" + _CLAUSE % 8 + ")?"
              r"|\bdot\s+xuat\b|\btuy\s+(?:theo\s+)?tinh\s+hinh\b"),
     ("daylong", rf"\bngay\s*{_DD}\s*thang\s*{_MM}(?:\s*,?\s*nam\s*{_Y})?"),
     ("day", rf"(?<![\d/.])(?:\bngay\s*)?{_DD}\s*(?:/\s*{_MM}(?:\s*/\s*{_Y})?|[.-]\s*{_MM}\s*[.-]\s*{_Y})(?![\d/])"),
