@@ -1,0 +1,109 @@
+"""Outline: numbering markers, levels learnt from the document, headings vs numbered sentences."""
+import pytest
+
+from extract.model import Paragraph
+from extract.outline import build_outline, parse_marker
+
+
+@pytest.mark.parametrize("text, number, kind, rest", [
+    ("I- MỤC ĐÍCH, YÊU CẦU", "I", "roman", "MỤC ĐÍCH, YÊU CẦU"),
+    ("II. NỘI DUNG", "II", "roman", "NỘI DUNG"),
+    ("IV - TỔ CHỨC THỰC HIỆN", "IV", "roman", "TỔ CHỨC THỰC HIỆN"),
+    ("IX. KINH PHÍ", "IX", "roman", "KINH PHÍ"),
+    ("1. Mục đích", "1", "dec", "Mục đích"),
+    ("1- Mục đích", "1", "dec", "Mục đích"),
+    ("1.1. Nâng cao chất lượng", "1.1", "dec", "Nâng cao chất lượng"),
+    ("1.10. Kinh phí thực hiện", "1.10", "dec", "Kinh phí thực hiện"),
+    ("2.1 Nghị quyết về", "2.1", "dec", "Nghị quyết về"),
+    ("1.1- Nội dung", "1.1", "dec", "Nội dung"),
+    ("(1) 100% cán bộ", "(1)", "paren", "100% cán bộ"),
+    ("(2). 100% xã", "(2)", "paren", "100% xã"),
+    ("1) Tuyên truyền", "1", "dec", "Tuyên truyền"),
+    ("a) Thúc đẩy", "a", "lower", "Thúc đẩy"),
+    ("đ) Biểu dương", "đ", "lower", "Biểu dương"),
+    ("b. Huy động", "b", "lower", "Huy động"),
+    ("A. NỘI DUNG TRÌNH", "A", "upper", "NỘI DUNG TRÌNH"),
+    ("- Thường xuyên củng cố", None, "bullet", "Thường xuyên củng cố"),
+    ("+ Tổ chức", None, "bullet", "Tổ chức"),
+    ("• Xây dựng", None, "bullet", "Xây dựng"),
+    ("Phụ lục I", "Phụ lục I", "keyword", ""),
+    ("PHẦN II. NHIỆM VỤ", "PHẦN II", "keyword", "NHIỆM VỤ"),
+])
+def test_marker_is_read_with_its_literal_number(text, number, kind, rest):
+    mk, body = parse_marker(text)
+    assert mk is not None and mk.kind == kind and mk.number == number
+    assert body.strip() == rest
+
+
+@pytest.mark.parametrize("text", [
+    "100% xã, thị trấn có nhà văn hóa",
+    "2022 và 2023 là hai năm",
+    "Căn cứ Kế hoạch số 102-KH/HU",
+    "Ban Tuyên giáo Huyện ủy",
+    "Việt Nam",
+])
+def test_text_without_marker(text):
+    mk, body = parse_marker(text)
+    assert mk is None and body == text
+
+
+def _outline(lines):
+    return build_outline([Paragraph(t) for t in lines])
+
+
+def _flat(sections, depth=0):
+    for s in sections:
+        yield depth, s.number, s.title
+        yield from _flat(s.children, depth + 1)
+
+
+def test_levels_come_from_the_order_of_appearance():
+    res = _outline(["I- MỤC ĐÍCH", "1. Mục đích", "Nội dung.", "2. Yêu cầu", "II- NỘI DUNG",
+                    "1. Nhiệm vụ", "1.1. Tuyên truyền", "a) Báo chí", "1.2. Lý luận", "2. Giải pháp"])
+    assert list(_flat(res.sections)) == [
+        (0, "I", "MỤC ĐÍCH"), (1, "1", "Mục đích"), (1, "2", "Yêu cầu"), (0, "II", "NỘI DUNG"),
+        (1, "1", "Nhiệm vụ"), (2, "1.1", "Tuyên truyền"), (3, "a", "Báo chí"), (2, "1.2", "Lý luận"),
+        (1, "2", "Giải pháp")]
+
+
+def test_letter_parts_restart_roman_numbering_under_each():
+    res = _outline(["A. NỘI DUNG TRÌNH BAN CHẤP HÀNH", "I. NHÓM ĐỊNH KỲ", "1. Quý IV", "II. CỤ THỂ KHÁC",
+                    "B. NỘI DUNG TRÌNH BAN THƯỜNG VỤ", "I. NHÓM ĐỊNH KỲ", "1. Năm 2026"])
+    flat = list(_flat(res.sections))
+    assert flat[0] == (0, "A", "NỘI DUNG TRÌNH BAN CHẤP HÀNH")
+    assert (0, "B", "NỘI DUNG TRÌNH BAN THƯỜNG VỤ") in flat
+    assert flat[-2:] == [(1, "I", "NHÓM ĐỊNH KỲ"), (2, "1", "Năm 2026")]
+
+
+def test_numbered_sentence_is_an_item_not_a_heading():
+    res = _outline(["IV- TỔ CHỨC THỰC HIỆN",
+                    "1. Hội đồng nhân dân huyện ban hành cơ chế, chính sách để thực hiện Kế hoạch này.",
+                    "2. UBND huyện chỉ đạo các ngành tổ chức thực hiện có hiệu quả các nhiệm vụ theo Kế hoạch."])
+    assert [s.title for s in res.sections] == ["TỔ CHỨC THỰC HIỆN"]
+    assert not res.sections[0].children
+    items = [p for p in res.passages if not p.heading]
+    assert [p.marker for p in items] == ["1.", "2."]
+    assert all(p.section == res.sections[0].id for p in items)
+
+
+def test_heading_with_text_after_a_colon():
+    res = _outline(["I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích: Cụ thể hóa Kế hoạch số 102-KH/HU của Huyện ủy."])
+    sub = res.sections[0].children[0]
+    assert (sub.number, sub.title) == ("1", "Mục đích")
+    assert res.passages[-1].text.startswith("Cụ thể hóa") and res.passages[-1].section == sub.id
+
+
+def test_roman_written_two_ways_is_one_level():
+    res = _outline(["I- MỤC ĐÍCH", "1. Mục đích", "II. NỘI DUNG"])
+    assert [s.number for s in res.sections] == ["I", "II"]
+
+
+def test_word_label_gives_the_number():
+    res = build_outline([Paragraph("MỤC TIÊU", label="II."), Paragraph("Mục tiêu chung", label="1.")])
+    assert res.sections[0].number == "II" and res.sections[0].children[0].number == "1"
+
+
+def test_passage_path_holds_the_enclosing_headings():
+    res = _outline(["II- MỤC TIÊU ĐẾN NĂM 2025", "(1) 100% cán bộ được bồi dưỡng; 95% trở lên đảng viên được học tập."])
+    item = res.passages[-1]
+    assert item.path == ["II. MỤC TIÊU ĐẾN NĂM 2025"] and item.marker == "(1)"
