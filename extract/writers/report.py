@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import textwrap
 import sys
 import time
 import unicodedata
@@ -12,8 +13,12 @@ import unicodedata
 _SEV_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
 def _nfc(s) -> str:
-    return unicodedata.normalize("NFC", str(s)) if s is not None else ""
+    """Text for the terminal: NFC, without control characters (a stray BEL from Word beeps)."""
+    return _CONTROL.sub(" ", unicodedata.normalize("NFC", str(s))) if s is not None else ""
 
 
 def _clip(text, width: int) -> str:
@@ -83,9 +88,10 @@ def show(plan: dict, name: str | None = None) -> str:
     targets = plan.get("targets") or []
     out.append(f"\nTargets ({len(targets)}):")
     for t in targets:
-        value = t.get("value_text") or (t.get("value") if t.get("value") is not None else "")
-        bits = " ".join(str(x) for x in (t.get("comparator") if t.get("comparator") not in (None, "=") else "",
-                                         value, t.get("unit") or "") if x not in ("", None))
+        value = _nfc(t.get("value_text") or (t.get("value") if t.get("value") is not None else ""))
+        unit = _nfc(t.get("unit")) if t.get("unit") and _nfc(t.get("unit")) not in value else ""
+        comparator = t.get("comparator") if t.get("comparator") not in (None, "=") else ""
+        bits = " ".join(x for x in (comparator, value, unit) if x)
         year = f" ({t['year']})" if t.get("year") else ""
         indent = "    " if t.get("parent") else "  "
         out.append(f"{indent}{t.get('id', ''):<6} {bits:<16} {_clip(t.get('text'), w - 26 - len(indent))}{year}")
@@ -113,24 +119,26 @@ def label(number, marker) -> str:
 
 
 def _tasks_table(tasks: list, w: int) -> str:
+    """Tasks as a table whose cells wrap (nothing cut off): id, no, content, lead, partners, deadline."""
     out = [f"\nTasks ({len(tasks)}):"]
     if not tasks:
         return out[0]
-    cols = [("id", 6), ("no", 5), ("content", 0), ("lead", 22), ("partners", 18), ("deadline", 16)]
-    fixed = sum(c for _, c in cols) + len(cols) * 1 + 2
-    content_w = max(20, w - fixed)
-    cols = [(n, c or content_w) for n, c in cols]
-    out.append("  " + " ".join(f"{n:<{c}}" for n, c in cols).rstrip())
+    rest = w - 2 - (5 + 5 + 14) - 6
+    widths = [5, 5, max(20, rest * 50 // 100), max(12, rest * 27 // 100), max(10, rest * 23 // 100), 14]
+    names = ["id", "no", "content", "lead", "partners", "deadline"]
+    out.append("  " + " ".join(f"{n:<{c}}" for n, c in zip(names, widths)).rstrip())
     last_group = None
     for t in tasks:
         group = t.get("group")
         if group and group != last_group:
             out.append(f"  [{group}] {_clip(t.get('group_title'), w - 8)}")
             last_group = group
-        dl = (t.get("deadline") or {}).get("text") or ""
         vals = [t.get("id"), t.get("number"), t.get("content"), "; ".join(t.get("lead") or []),
-                "; ".join(t.get("partners") or []), dl]
-        out.append("  " + " ".join(f"{_clip(v or '', c):<{c}}" for v, (_n, c) in zip(vals, cols)).rstrip())
+                "; ".join(t.get("partners") or []), (t.get("deadline") or {}).get("text")]
+        cells = [textwrap.wrap(" ".join(_nfc(v or "").split()), c) or [""] for v, c in zip(vals, widths)]
+        for i in range(max(len(c) for c in cells)):
+            out.append("  " + " ".join(f"{(c[i] if i < len(c) else ''):<{wd}}"
+                                       for c, wd in zip(cells, widths)).rstrip())
     return "\n".join(out)
 
 
