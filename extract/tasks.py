@@ -84,7 +84,7 @@ def split_subject(text: str) -> Tuple[Optional[str], str]:
     return None, text
 
 
-_NAME_BEFORE = re.compile(r"(?:^|\s)(?:[Bb]an|[ỦUủu][ỷy] ban|[Hh]ội|[Pp]hòng|[Bb]ộ|[Cc]ác|[Nn]hững|[Cc]ấp)\s*$")
+_NAME_BEFORE = re.compile(r"(?:^|\s)(?:[Bb]an|[ỦUủu][ỷy] ban|[Hh]ội|[Pp]hòng|[Bb]ộ|[Cc]ác|[Nn]hững|[Cc]ấp|lĩnh vực|công tác|phụ trách|về|việc)\s*$")
 
 
 def _first_verb(text: str, start: int = 1) -> Optional[int]:

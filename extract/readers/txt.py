@@ -88,34 +88,37 @@ def _blocks(lines: List[str]) -> Iterable:
     i = 0
     chunk: List[tuple] = []  # (line number, text) of the current paragraph chunk
     width = _wrap_width(lines)
+    # text with blank lines between paragraphs (web pages, Word exports) marks paragraph ends
+    # itself; a short first line there is an artefact of the page, not a paragraph end
+    spaced = sum(1 for ln in lines if not ln.strip()) >= 0.15 * max(len(lines), 1)
     while i < n:
         line = lines[i]
         if _is_pipe_line(line):
-            yield from _paragraphs(chunk, width)
+            yield from _paragraphs(chunk, width, spaced)
             chunk = []
             table, i = _pipe_table(lines, i)
             if table is not None:
                 yield table
             continue
         if _is_md_row(line):
-            yield from _paragraphs(chunk, width)
+            yield from _paragraphs(chunk, width, spaced)
             chunk = []
             table, i = _md_table(lines, i)
             yield table
             continue
         if "\t" in line and _is_tab_row(line):
-            yield from _paragraphs(chunk, width)
+            yield from _paragraphs(chunk, width, spaced)
             chunk = []
             table, i = _tab_table(lines, i)
             yield table
             continue
         if not line.strip():
-            yield from _paragraphs(chunk, width)
+            yield from _paragraphs(chunk, width, spaced)
             chunk = []
         else:
             chunk.append((i + 1, line))
         i += 1
-    yield from _paragraphs(chunk, width)
+    yield from _paragraphs(chunk, width, spaced)
 
 
 def _wrap_width(lines: List[str]) -> int:
@@ -145,7 +148,7 @@ def _starts_lower(s: str) -> bool:
     return bool(m) and m.group(0).islower() and not s.lstrip().startswith(("-", "+", "•"))
 
 
-def _paragraphs(chunk: List[tuple], width: int) -> Iterable[Paragraph]:
+def _paragraphs(chunk: List[tuple], width: int, spaced: bool = True) -> Iterable[Paragraph]:
     """Join the hard-wrapped lines of one chunk (lines between blank lines) into paragraphs."""
     if not chunk:
         return
@@ -160,7 +163,7 @@ def _paragraphs(chunk: List[tuple], width: int) -> Iterable[Paragraph]:
             bold_open = raw_s.count("**") % 2 == 1
             continue
         prev = cur[-1][1]
-        if _new_paragraph(prev, raw_s, width, bold_open, first_line=len(cur) == 1):
+        if _new_paragraph(prev, raw_s, width, bold_open, first_line=spaced and len(cur) == 1):
             yield _make_paragraph(cur)
             cur = [(lineno, raw_s)]
             bold_open = raw_s.count("**") % 2 == 1
