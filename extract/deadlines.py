@@ -127,6 +127,7 @@ _TOKEN_PATTERNS = [
     ("day0", rf"\bngay\s*{_DD}(?![\d/.-])(?!\s*thang)"),
     ("quarter", rf"\bqu[yi]\s*{_QN}(?:\s*(?:,|&|va|-)\s*(?:qu[yi]\s*)?{_QN})*(?:{_YS}{_Y})?"),
     ("month", rf"\bthang\s*{_MM}(?:\s*(?:,|&|va|-)\s*(?:thang\s*)?{_MM})*(?:{_YS}{_Y})?"),
+    ("monthyear", rf"(?<![\w/.]){_MM}\s*/\s*{_Y}(?![\d/])"),
     ("year", rf"(?<![\w/.])(?:nam\s*)?{_Y}(?!\w|\s*/\s*\w|-[a-z])"),
     ("phase", r"\b(?:giai\s+doan|nhiem\s+ky|thoi\s+ky)\b"),
     ("asof", r"\btinh\s+(?:den|toi)\b"),
@@ -138,11 +139,11 @@ _TOKEN_PATTERNS = [
 ]
 _TOKEN = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in _TOKEN_PATTERNS))
 
-_UNITS = frozenset({"school", "half", "daylong", "day", "day0", "quarter", "month", "year"})
+_UNITS = frozenset({"school", "half", "daylong", "day", "day0", "quarter", "month", "monthyear", "year"})
 _PREFIX = frozenset({"from", "to", "by", "in", "phase", "asof", "mod"})
 _GAP = re.compile(r"[\s*_()\[\]\"'“”‘’]*(?:(?:,|&|-|\bva\b|\bhoac\b|\bhay\b)[\s*_()\[\]\"'“”‘’]*){0,2}")
 _BUDGET_BEFORE = re.compile(r"\b(?:chi|kinh\s+phi|von|nguon|du\s+toan|ngan\s+sach|su\s+nghiep|thuong\s+truc)\s*$")
-_DOCREF_BEFORE = re.compile(r"(?:\bso\s*[\w./-]*|[\w.-]*\d[\w.-]*/[\w./-]+|\bban\s+hanh|\bky)\s*,?\s*$")
+_DOCREF_BEFORE = re.compile(r"(?:\bso\s*[\w./-]*|[\w.-]*\d[\w.-]*/[\w./-]*[a-z][\w./-]*|\bban\s+hanh|\bky)\s*,?\s*$")
 _STRONG_COND = re.compile(r"\bkhi\s+co\s+(?:yeu\s+cau|van\s+ban|ke\s+hoach|chi\s+dao|huong\s+dan|quyet\s+dinh)\b"
                           r"|\bngay\s+sau\s+khi\b")
 _PERIODS = ("day", "week", "month", "quarter", "half-year", "year")
@@ -215,7 +216,7 @@ def _unit(kind: str, pos: int, tok: str) -> Optional[_Unit]:
         if not qs:
             return None
         return _Unit(kind, pos, year, qs[0] * 3 - 2, qs[-1] * 3)
-    if kind == "month":
+    if kind in ("month", "monthyear"):
         body = _YEAR_NUM.sub(" ", tok) if year else tok
         ms = [int(n) for n in _NUM.findall(body)]
         if not ms:
@@ -267,7 +268,7 @@ def _tokens(folded: str) -> list:
             continue
         unit = None
         if kind in _UNITS:
-            if kind in ("day", "daylong") and _DOCREF_BEFORE.search(folded[max(0, s - 40):s]):
+            if kind in ("day", "daylong", "monthyear") and _DOCREF_BEFORE.search(folded[max(0, s - 40):s]):
                 continue    # the date of a cited document
             unit = _unit(kind, s, tok)
             if unit is None:
@@ -393,9 +394,14 @@ def _clean(text: str) -> str:
         text = new
 
 
-def _decide(phrases: list) -> tuple:
+_LETTER = re.compile(r"[a-z]")
+
+
+def _decide(phrases: list, folded: str) -> tuple:
     """(kind, start, end, period) from a text's phrases, by the rules of the module docstring."""
     signals = []  # (pos, what, phrase)
+    dated = []    # dated phrases whose periods join the deadline
+    prev_end = None
     for p in phrases:
         if p.cont_pos is not None:
             signals.append((p.cont_pos, "continuous", p))
@@ -403,7 +409,12 @@ def _decide(phrases: list) -> tuple:
             signals.append((p.rec_pos, "recurring", p))
         if p.dated_pos is not None and p.has_year:
             signals.append((p.dated_pos, "dated", p))
-    dated = [p for p in phrases if p.dated_pos is not None and p.has_year]
+            # a later period joins only after bare punctuation ("Quý III/2023; quý IV/2025") or a
+            # time word, not from an aside ("trước 20/12/2025 (đối với năm 2025)")
+            if not dated or not _LETTER.search(folded[prev_end:p.start]) or any(
+                    t.kind in ("from", "to", "by", "in") for t in p.toks):
+                dated.append(p)
+        prev_end = p.end
 
     def dates(primary: Optional[_Phrase]):
         if not dated:
@@ -440,7 +451,8 @@ def parse_deadline(text: str) -> Deadline:
     clean = _clean(_nfc(text))
     if not clean:
         return Deadline(text="")
-    kind, start, end, period = _decide(_phrases(_fold(clean)))
+    folded = _fold(clean)
+    kind, start, end, period = _decide(_phrases(folded), folded)
     return Deadline(text=clean, kind=kind, start=start, end=end, period=period)
 
 
@@ -461,7 +473,7 @@ def is_deadline(text: str) -> bool:
         return False
     folded = _fold(clean)
     phrases = _phrases(folded)
-    kind = _decide(phrases)[0]
+    kind = _decide(phrases, folded)[0]
     if kind is None:
         return False
     signal = [p for p in phrases if p.dated_pos is not None or p.rec_pos is not None
@@ -482,9 +494,10 @@ _SOFT_TO = re.compile(r"(?:cho\s+)?(?:den|toi)$")
 _GOAL_BEFORE = re.compile(r"\b(?:tam\s+nhin|dinh\s+huong|muc\s+tieu|phan\s+dau)\s*[,(]?\s*$")
 
 
-def _anchored(p: _Phrase, folded: str) -> int:
+def _anchored(p: _Phrase, folded: str) -> float:
     """How strongly a phrase of a duty sentence reads as its deadline: 3 dated, 2 recurring or
-    continuous, 1 conditional, 0 not a deadline (a title's horizon, a cited date, a bare year)."""
+    continuous, 1.5 a bare "định kỳ", 1 conditional, 0 not a deadline (a title's horizon, a cited
+    date, a bare year)."""
     score = 0
     if p.dated_pos is not None:
         kinds = [t.kind for t in p.toks]
@@ -504,7 +517,7 @@ def _anchored(p: _Phrase, folded: str) -> int:
         if strong:
             score = 3 if not any(t.kind == "phase" for t in pre) or len(units) == 1 else 2
     if p.rec_pos is not None:
-        score = max(score, 2)
+        score = max(score, 2 if p.period else 1.5)   # a bare "định kỳ" yields to "thường xuyên"
     if p.cont_pos is not None and any(t.kind == "cont" and t.text.startswith("thuong") for t in p.toks):
         score = max(score, 2)
     if not score and any(t.kind == "rel" or (t.kind == "cond" and _STRONG_COND.match(t.text))

@@ -133,6 +133,18 @@ PHRASINGS = [
     ("Theo hướng dẫn của Sở Nội vụ", "conditional", None, None),
     ("Trong vòng 30 ngày kể từ ngày ban hành Kế hoạch", "conditional", None, None),
     ("Ngay sau khi có Nghị quyết của HĐND tỉnh", "conditional", None, None),
+    # month/year without "tháng", day-of-month recurrences, asides
+    ("06/2024 - 12/2024", "range", "2024-06-01", "2024-12-31"),
+    ("Từ 10/2025 đến 3/2026", "range", "2025-10-01", "2026-03-31"),
+    ("Tháng 11/2025-02/2026", "range", "2025-11-01", "2026-02-28"),
+    ("Tháng 10, 11/2025", "once", "2025-10-01", "2025-11-30"),
+    ("ngày 15 hằng tháng", "recurring", None, None),
+    ("Nhiệm kỳ 2025-2030", "range", "2025-01-01", "2030-12-31"),
+    ("Từ 2024", "range", "2024-01-01", None),
+    ("31/12/2025", "once", "2025-12-31", "2025-12-31"),
+    ("Quý III/2023; quý IV/2025", "once", "2023-07-01", "2025-12-31"),
+    ("Quý I năm 2026 (sau Đại hội)", "once", "2026-01-01", "2026-03-31"),
+    ("trong 6 tháng đầu năm 2025", "once", "2025-01-01", "2025-06-30"),
     # periods without a year: once without dates
     ("Quý I", "once", None, None),
     ("Trước ngày 15/12", "once", None, None),
@@ -187,6 +199,17 @@ def test_text_is_stripped_nfc_as_written(raw, clean):
     d = parse_deadline(raw)
     assert d.text == clean
     assert unicodedata.is_normalized("NFC", d.text)
+
+
+def test_an_aside_year_does_not_widen_the_deadline():
+    d = parse_deadline("Trước 20/12/2025 (đối với năm 2025); trước 20/12 hằng năm (các năm tiếp theo)")
+    assert (d.kind, d.start, d.end) == ("once", None, "2025-12-20")
+
+
+@pytest.mark.parametrize("text", ["Quyết định số 10/2024/QĐ-UBND", "Nghị định 13/2023/NĐ-CP",
+                                  "Kế hoạch số 102-KH/HU ngày 26/01/2022"])
+def test_cited_document_numbers_are_not_periods(text):
+    assert parse_deadline(text).kind is None
 
 
 @pytest.mark.parametrize("text", ["", "   ", " ;. ", None])
@@ -260,6 +283,13 @@ FIND = [
      "Trong vòng 30 ngày kể từ ngày Kế hoạch được ban hành"),
     ("Tham gia các đoàn kiểm tra do MTTQ cấp trên tổ chức khi có yêu cầu; phối hợp với các cơ quan",
      "khi có yêu cầu"),
+    # a bare "định kỳ" (no period) yields to "thường xuyên"
+    ("Giao Ban Tuyên giáo Huyện ủy chủ trì, phối hợp với Văn phòng Huyện ủy thường xuyên theo dõi, đôn "
+     "đốc, kiểm tra việc thực hiện Kế hoạch này, định kỳ báo cáo Ban Thường vụ Huyện ủy.", "thường xuyên"),
+    ("Văn phòng Huyện ủy định kỳ báo cáo Ban Thường vụ Huyện ủy.", "định kỳ"),
+    # a trailing manner ("theo quy định") is not part of the deadline
+    ("tham mưu UBND tỉnh ban hành bảng giá tính thuế tài nguyên hàng năm theo quy định.", "hàng năm"),
+    ("Sở Nội vụ ban hành trước tháng 12/2025 theo Quyết định số 10/2024/QĐ-UBND", "trước tháng 12/2025"),
     # a cited title's period before the real deadline
     ("Nghị quyết về giáo dục giai đoạn 2026 – 2030, định hướng đến năm 2035. Đảng uỷ UBND xã tham mưu, "
      "trình trong tháng 12/2025.", "trong tháng 12/2025"),
