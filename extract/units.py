@@ -195,7 +195,12 @@ def canonical(name: str) -> str:
         return ""
     s = unicodedata.normalize("NFC", name)
     s = _abbr_re().sub(lambda m: " " + registry()[m.group()] + " ", s)
-    s = restyle(s, "first")[0].lower()
+    s = restyle(s, "first")[0]
+    if any(c.islower() for c in s):   # keep abbreviations the registry does not know ("VPĐK")
+        s = re.sub(r"\w+", lambda m: m.group() if len(m.group()) > 1 and m.group().isupper()
+                   else m.group().lower(), s)
+    else:                             # a name written all in capitals
+        s = s.lower()
     s = _SEP_RE.sub(" và ", s)
     s = re.sub(r"\s+", " ", s).strip(_OUTER + " ")
     s = re.sub(r"^(?:và )+|(?: và)+$", "", s)

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from .syllable import LETTER_CLASS, TONE_OF, is_syllable
 
-_TOKEN_RE = re.compile(rf"(?<![\w&/@.\-])[{LETTER_CLASS}]+(?:&[{LETTER_CLASS}]+)*(?![\w&/@])")
+_TOKEN_RE = re.compile(rf"(?<![\w&/@.\-])[{LETTER_CLASS}]+(?:&[{LETTER_CLASS}]+)*(?![^\W\d]|[&/@])")
 _ROMAN_RE = re.compile(r"[IVX]{1,4}")
 _MAX_SYLLABLE = 7  # "nghiêng", "nghuếch"
 
