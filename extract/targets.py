@@ -26,7 +26,7 @@ from typing import Optional
 from .model import Passage, Target
 from .numbers import QUALIFIER_UNITS, TIME_UNITS, Quantity, find_values, scan
 
-__all__ = ["extract_targets", "indicator_similarity", "find_values"]
+__all__ = ["extract_targets", "indicator_similarity", "find_values", "horizon_year"]
 
 _I = re.IGNORECASE
 
@@ -312,8 +312,52 @@ def _marker_kind(marker: Optional[str]) -> str:
     return "none" if not m else "other"
 
 
+_OPEN_END = re.compile(r"[\w,(%/-]\s*$")
+
+
+_DANGLING = re.compile(r"(?:[,(]|\b(?:từ|trên|dưới|đạt|có|là|với|và|của|cho|khoảng|tối\s+thiểu|tối\s+đa|ít\s+nhất|"
+                       r"không\s+dưới|không\s+quá|hơn|gần|còn|lên|xuống|bằng|mức|trong\s+đó))\s*$", _I)
+
+
+def _continues(prev: str, text: str) -> bool:
+    """`text` goes on with the sentence `prev` left open: it starts in lower case, or with a
+    number after a word that needs one ("... phát triển từ" / "05 bộ dữ liệu")."""
+    head = (text or "").lstrip()[:1]
+    return head.islower() or (head.isdigit() and _DANGLING.search(prev) is not None)
+
+
+def _join_broken(passages: list[Passage]) -> list[Passage]:
+    """Mend paragraphs broken inside a sentence (a wrapped line taken for a new paragraph, as in PDF
+    text layers and some Word exports): a passage that ends without a stop, followed in the same
+    section by an unmarked one that starts in lower case or with a digit, is read as one."""
+    out: list[Passage] = []
+    for p in passages:
+        prev = out[-1] if out else None
+        if (prev is not None and not p.heading and not prev.heading and not p.marker and p.origin == prev.origin == "text"
+                and list(p.path or []) == list(prev.path or []) and _OPEN_END.search(prev.text or "")
+                and _continues(prev.text, p.text)):
+            out[-1] = Passage(text=prev.text.rstrip() + " " + p.text.lstrip(), source=prev.source.span_to(p.source),
+                              marker=prev.marker, section=prev.section, path=prev.path, heading=False,
+                              origin=prev.origin)
+            continue
+        out.append(p)
+    return out
+
+
+def horizon_year(text: str | None) -> Optional[int]:
+    """The plan's horizon from its title or a heading, for `year_hint`: "... đến năm 2030" -> 2030,
+    "giai đoạn 2026 - 2030" -> 2030; None when it names none."""
+    text = unicodedata.normalize("NFC", text or "")
+    m = re.search(r"\bgiai\s+đoạn\s+(?:19|20)\d\d\s*[-–]\s*((?:19|20)\d\d)\b", text, _I)
+    if m:
+        return int(m.group(1))
+    years = [int(y) for y in re.findall(r"\b(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:năm\s+)?((?:19|20)\d\d)\b", text, _I)]
+    return max(years) if years else None
+
+
 def extract_targets(passages: list[Passage], year_hint: int | None = None) -> list[Target]:
     """Targets of a plan from its body passages in order (see the module docstring)."""
+    passages = _join_broken(list(passages or []))
     atoms: list[_Atom] = []
     lead: Optional[dict] = None  # a passage ending with ":" that heads the next items
     heads: dict[str, _Atom] = {}  # headings that state a target and open a list of its parts
