@@ -328,6 +328,11 @@ class _Body:
         self.T["Choice"] = f"{{{MC}}}Choice"
         self.T["Fallback"] = f"{{{MC}}}Fallback"
         T = self.T
+        self.val, self.fld_type, self.sym_char = T["val"], T["fldCharType"], T["char"]
+        self.run_kinds = {T["t"]: "t", T["rPr"]: "rPr", T["tab"]: "\t", T["br"]: "\n", T["cr"]: "\n",
+                          T["noBreakHyphen"]: "-", T["fldChar"]: "fld", T["sym"]: "sym",
+                          T["drawing"]: "box", T["pict"]: "box", T["object"]: "box",
+                          T["AlternateContent"]: "box"}
         self.recurse_in_para = {T["ins"], T["moveTo"], T["hyperlink"], T["smartTag"], T["customXml"],
                                 T["fldSimple"], T["sdtContent"], T["dir"], T["bdo"]}
 
@@ -421,69 +426,73 @@ class _Body:
             # w:del, w:moveFrom, w:pPr, bookmarks, comments, math: nothing displayed as text
 
     def run(self, r, base: tuple, acc: "_Runs") -> None:
-        T = self.T
+        """One w:r: its properties (one pass over w:rPr) and its visible text."""
         font, bold, size, caps = base
-        rpr = r.find(T["rPr"])
         hidden = False
-        if rpr is not None:
-            rs = rpr.find(T["rStyle"])
-            if rs is not None:   # a character style's own chain overrides the paragraph's
-                sid, get = rs.get(T["val"]), self.styles.get
-                font, bold, size, caps = (v if v is not None else old for v, old in (
-                    (get(sid, "font", False), font), (get(sid, "bold", False), bold),
-                    (get(sid, "size", False), size), (get(sid, "caps", False), caps)))
-            fonts = rpr.find(T["rFonts"])
-            if fonts is not None:
-                f = _font_of(fonts, self.w)
-                if f is not None:
-                    font = f
-            v = _onoff(rpr.find(T["b"]), T["val"])
-            if v is not None:
-                bold = v
-            sz = rpr.find(T["sz"])
-            if sz is not None and _to_int(sz.get(T["val"])) is not None:
-                size = _to_int(sz.get(T["val"])) / 2
-            v = _onoff(rpr.find(T["caps"]), T["val"])
-            if v is not None:
-                caps = v
-            hidden = bool(_onoff(rpr.find(T["vanish"]), T["val"]))
         parts = []
         fields = self.fields
+        show = not fields or all(fields)
+        kinds, val = self.run_kinds, self.val
         for el in r:
-            tag = el.tag
-            if tag == T["t"]:
-                if el.text and not hidden and all(fields):
+            kind = kinds.get(el.tag)
+            if kind is None:
+                continue
+            if kind == "t":
+                if show and not hidden and el.text:
                     parts.append(el.text)
-            elif tag == T["tab"]:
-                if not hidden and all(fields):
-                    parts.append("\t")
-            elif tag == T["br"] or tag == T["cr"]:
-                if not hidden and all(fields):
-                    parts.append("\n")
-            elif tag == T["fldChar"]:
-                kind = el.get(T["fldCharType"])
-                if kind == "begin":
+            elif kind == "rPr":
+                font, bold, size, caps, hidden = self.run_props(el, font, bold, size, caps)
+            elif kind == "fld":
+                ftype = el.get(self.fld_type)
+                if ftype == "begin":
                     fields.append(False)
-                elif kind == "separate" and fields:
+                elif ftype == "separate" and fields:
                     fields[-1] = True
-                elif kind == "end" and fields:
+                elif ftype == "end" and fields:
                     fields.pop()
-            elif tag == T["noBreakHyphen"]:
-                if not hidden and all(fields):
-                    parts.append("-")
-            elif tag == T["sym"]:
-                if not hidden and all(fields):
-                    code = el.get(T["char"]) or ""
+                show = not fields or all(fields)
+            elif kind == "box":
+                self.textboxes(el)
+            elif show and not hidden:
+                if kind == "sym":
                     try:
-                        ch = chr(int(code, 16))
+                        ch = chr(int(el.get(self.sym_char) or "", 16))
                     except ValueError:
                         ch = ""
                     parts.append(_SYMBOLS.get(ch, ch) if "\uf000" <= ch <= "\uf0ff" else ch)
-            elif tag in (T["drawing"], T["pict"], T["object"], T["AlternateContent"]):
-                self.textboxes(el)
+                else:
+                    parts.append(kind)      # "\t", "\n", "-"
         if parts:
-            text = "".join(parts)
-            acc.add(text, self.encoding(font), bool(bold), size, bool(caps))
+            acc.add("".join(parts), self.encoding(font), bool(bold), size, bool(caps))
+
+    def run_props(self, rpr, font, bold, size, caps):
+        """w:rPr over the inherited (font, bold, size, caps) -> the run's own, and hidden."""
+        T, val = self.T, self.val
+        hidden = False
+        for pr in rpr:
+            tag = pr.tag
+            if tag == T["rFonts"]:
+                f = _font_of(pr, self.w)
+                if f is not None:
+                    font = f
+            elif tag == T["b"]:
+                bold = pr.get(val, "true").lower() not in _OFF
+            elif tag == T["sz"]:
+                half = _to_int(pr.get(val))
+                if half is not None:
+                    size = half / 2
+            elif tag == T["caps"]:
+                caps = pr.get(val, "true").lower() not in _OFF
+            elif tag == T["vanish"]:
+                hidden = pr.get(val, "true").lower() not in _OFF
+            elif tag == T["rStyle"]:   # a character style: its own chain over the paragraph's
+                sid, get = pr.get(val), self.styles.get
+                cf, cb, csz, ccaps = (get(sid, a, False) for a in ("font", "bold", "size", "caps"))
+                font = cf if cf is not None else font
+                bold = cb if cb is not None else bold
+                size = csz if csz is not None else size
+                caps = ccaps if ccaps is not None else caps
+        return font, bold, size, caps, hidden
 
     def textboxes(self, el) -> None:
         """Paragraphs of text boxes inside a drawing, read once (the preferred alternative)."""
@@ -718,7 +727,9 @@ def read_docx(path: str, max_bytes: int = MAX_BYTES, max_ratio: float = MAX_RATI
         styles = _Styles(pkg.xml(rels["styles"]) if "styles" in rels else None, w)
         numbering = Numbering.from_xml(pkg.xml(rels["numbering"]) if "numbering" in rels else None, w)
         pages = None
-        app = pkg.xml("docProps/app.xml")
+        # docProps/app.xml's page count is only as fresh as the last layout: trust it when Word
+        # laid the document out (rendered page breaks), not for generated files.
+        app = pkg.xml("docProps/app.xml") if body.find(f".//{{{w}}}lastRenderedPageBreak") is not None else None
         if app is not None:
             for el in app:
                 if isinstance(el.tag, str) and el.tag.endswith("}Pages"):
