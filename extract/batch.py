@@ -213,7 +213,9 @@ def run(paths: Iterable[str], options: Options, progress=None) -> Summary:
         else:
             todo.append(job)
     if progress:
-        progress.start(len(jobs) + len(failures), len(results))
+        progress.start(len(jobs) + len(failures))
+        for r in results.values():
+            progress.done(r)
 
     def done(result: DocResult) -> None:
         results[result.doc_id] = result
@@ -300,7 +302,7 @@ def _convert_all(todo: list, options: Options, done: Callable, progress) -> None
 def _pool_pass(pending: deque, n: int, options: Options, done: Callable, progress) -> list:
     """One pool over `pending`; returns the jobs lost in a pool crash."""
     suspects: list = []
-    hard = options.timeout + max(10.0, options.timeout * 0.2)
+    hard = options.timeout * 1.2 + 2.0  # the alarm fires at `timeout`; this is for code it cannot reach
     while pending:
         pool = cf.ProcessPoolExecutor(max_workers=min(n, len(pending)), initializer=_init_worker,
                                       initargs=(options.limits,))
@@ -530,7 +532,8 @@ class Manifest:
         self.save()
 
     def save(self, force: bool = False) -> None:
-        if not (force or self._dirty and time.monotonic() - self._saved > 2.0):
+        """Write the manifest if it changed (at most every two seconds unless `force`)."""
+        if not self._dirty or not force and time.monotonic() - self._saved < 2.0:
             return
         data = {"tool": tool_fingerprint(), "combined": self.combined, "documents": self.docs}
         atomic.write_text(os.path.join(self.outdir, MANIFEST), json.dumps(data, ensure_ascii=False, indent=1))
@@ -558,7 +561,7 @@ def build_combined(outdir: str, results: list, formats: tuple, manifest: Optiona
     names = combined_names(formats)
     paths = [os.path.join(outdir, n) for n in names]
     key = hashlib.sha256(json.dumps(
-        [names, [(r.doc_id, r.status, r.sha256, r.error) for r in results],
+        [names, [(r.doc_id, r.status == "failed", r.sha256, r.error) for r in results],
          tool_fingerprint()]).encode()).hexdigest()
     if manifest is not None and manifest.combined == key and all(os.path.isfile(p) for p in paths):
         return paths, False
@@ -594,6 +597,7 @@ def build_combined(outdir: str, results: list, formats: tuple, manifest: Optiona
         raise
     if manifest is not None:
         manifest.combined = key
+        manifest._dirty = True
     return paths, True
 
 

@@ -190,8 +190,8 @@ class Progress:
         self.current = ""
         self._drawn = 0.0
 
-    def start(self, total: int, already: int = 0) -> None:
-        self.total, self.done_n = total, already
+    def start(self, total: int) -> None:
+        self.total = total
 
     def started(self, job) -> None:
         self.current = job.path
@@ -214,7 +214,9 @@ class Progress:
         frac = self.done_n / self.total if self.total else 1.0
         bar = "#" * int(frac * 20)
         head = f"[{bar:<20}] {self.done_n}/{self.total}  failed {self.failed}  findings {self.findings}  "
-        line = head + _clip(self.current, max(10, w - len(head) - 1))
+        room = max(10, w - len(head) - 1)
+        current = self.current if len(self.current) <= room else "…" + self.current[-(room - 1):]
+        line = head + current
         self.stream.write("\r" + line.ljust(w - 1)[: w - 1])
         self.stream.flush()
 
