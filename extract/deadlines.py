@@ -458,7 +458,7 @@ def parse_deadline(text: str) -> Deadline:
 
 _LEAD_IN = re.compile(
     r"[\W_]*(?:(?:thuc\s+hien|hoan\s+thanh|xong|du\s+kien|thoi\s+gian(?:\s+(?:thuc\s+hien|hoan\s+thanh))?"
-    r"|thoi\s+han|tien\s+do|to\s+chuc|trien\s+khai|bao\s+cao|ban\s+hanh|trinh|ap\s+dung)[\W_]*)*")
+    r"|thoi\s+han|tien\s+do|to\s+chuc|trien\s+khai|ap\s+dung)[\W_]*)*")
 _UNIT_WORD = re.compile(
     r"\b(?:so|ban|phong|ubnd|ubmttq|uy\s+ban|hdnd|hoi\s+dong|van\s+phong|trung\s+tam|hoi|dang\s+uy"
     r"|dang\s+bo|chi\s+bo|cong\s+an|mttq|mat\s+tran|doan\s+the|xa|phuong|thi\s+tran|huyen|tinh"
@@ -466,24 +466,50 @@ _UNIT_WORD = re.compile(
     r"|chi\s+cuc|kho\s+bac|ngan\s+hang|tap\s+doan|cong\s+ty|quan|thi\s+xa|thanh\s+pho)\b")
 
 
+_PAREN = re.compile(r"\([^()]*\)?")
+_TAIL_WORD = re.compile(r"[a-z0-9]+")
+_CITATION_TAIL = frozenset({"cua", "ve", "tai", "quy", "ban"})   # "ngày 22/12/2024 của Bộ Chính trị"
+
+
+def _tail_words(folded: str, phrases: list, first: _Phrase) -> list:
+    """Words after the first signal phrase that no other phrase or bracket covers."""
+    pieces, pos = [], first.end
+    for p in phrases:
+        if p.start >= first.end:
+            pieces.append(folded[pos:p.start])
+            pos = p.end
+    pieces.append(folded[pos:])
+    tail = _PAREN.sub(" ", " ".join(pieces))
+    return [w for w in _TAIL_WORD.findall(tail) if w not in ("va", "hoac")]
+
+
 def is_deadline(text: str) -> bool:
-    """True when a whole table cell reads as a time phrase (not a unit list or a task)."""
+    """True when a whole table cell reads as a time phrase (not a unit list, a task or a citation).
+
+    The cell must open with the time phrase (after lead-ins such as "Thực hiện", "Hoàn thành",
+    "Thời gian thực hiện:") and, unless it is a condition ("Khi có văn bản của …"), end within a few
+    words of it; or, with no unit name in it, close on a dated phrase after a time word ("Hoàn thành
+    đầu tư … xong trước ngày 01/01/2030")."""
     clean = _clean(_nfc(text))
     if not clean or len(clean) > 250:
         return False
     folded = _fold(clean)
     phrases = _phrases(folded)
-    kind = _decide(phrases, folded)[0]
-    if kind is None:
+    if _decide(phrases, folded)[0] is None:
         return False
     signal = [p for p in phrases if p.dated_pos is not None or p.rec_pos is not None
               or p.cont_pos is not None or p.cond_pos is not None]
     first = signal[0]
+    tail = _tail_words(folded, phrases, first)
+    led_by_condition = first.cond_pos is not None and first.cond_pos <= min(
+        x for x in (first.dated_pos, first.rec_pos, first.cont_pos, first.cond_pos) if x is not None)
     if _LEAD_IN.fullmatch(folded[:first.start]):
-        return True
-    # "Hoàn thành đầu tư … xong trước ngày 01/01/2030": a dated phrase after a time word, no unit names
-    return (not _UNIT_WORD.search(folded)
-            and any(p.has_year and any(t.kind in ("by", "in", "from") for t in p.toks) for p in signal))
+        if led_by_condition:
+            return True
+        return len(tail) <= 5 and not (tail and tail[0] in _CITATION_TAIL)
+    last = signal[-1]
+    return (not _UNIT_WORD.search(folded) and len(_tail_words(folded, phrases, last)) <= 2
+            and last.has_year and any(t.kind in ("by", "in", "from") for t in last.toks))
 
 
 _LABEL = re.compile(
@@ -509,7 +535,7 @@ def _anchored(p: _Phrase, folded: str) -> float:
         if to_pre and not strong:
             soft = _SOFT_TO.fullmatch(to_pre[-1].text.strip())
             plain_year = all(u.unit.kind == "year" for u in units)
-            strong = not (soft and plain_year) and not _GOAL_BEFORE.search(folded[:p.start])
+            strong = not (soft and plain_year) and not _GOAL_BEFORE.search(folded[max(0, p.start - 40):p.start])
         if not strong and "to" in kinds[first_unit:] and len(units) > 1:
             strong = True       # "tháng 11/2025 đến tháng 4/2026"
         if any(t.kind == "asof" for t in pre):

@@ -234,6 +234,14 @@ UNIT_LISTS = [
     "Thời gian thực hiện", "Thời gian hoàn thành", "Cơ quan phối hợp", "(4)", "",
     "Các đơn vị liên quan (khi có yêu cầu)", "Văn phòng UBND tỉnh theo dõi, tổng hợp",
     "Sở Tài chính bố trí kinh phí chi thường xuyên",
+    # content or citations that merely start with a time word are not deadline cells
+    "- Thường xuyên theo dõi, rà soát để kịp thời phát hiện các trang thông tin điện tử có nội dung xấu",
+    "- Định kỳ tổng hợp, báo cáo tình hình dư luận xã hội liên quan đến công tác bầu cử",
+    "ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học, công nghệ",
+    "Năm 2030, tỉnh có ít nhất 20 tập dữ liệu mở phục vụ phát triển kinh tế số",
+    "giai đoạn 2026–2030, mà còn là động lực then chốt được thúc đẩy bởi khoa học",
+    "báo cáo đột xuất, báo cáo sơ kết, tổng kết khi có yêu cầu về Sở Khoa học và Công nghệ",
+    "Ban Xây dựng Đảng chủ trì, tham mưu trình trong tháng 11/2025",
 ]
 
 
