@@ -441,3 +441,39 @@ def test_read_dispatches_docx(tmp_path):
     doc = read(package(tmp_path / "a.docx", p(r("KẾ HOẠCH"))))
     assert texts(doc) == ["KẾ HOẠCH"]
 
+
+
+# --------------------------------------------------------------------------- never a traceback
+def test_odd_but_well_formed_values_do_not_crash(tmp_path):
+    numbering = ('<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="x"><w:start w:val="abc"/>'
+                 '<w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%9.%1."/></w:lvl></w:abstractNum>'
+                 '<w:num w:numId="2"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0">'
+                 '<w:startOverride w:val="z"/></w:lvlOverride></w:num><w:num w:numId="3"><w:abstractNumId w:val="404"/></w:num>')
+    body = (p(r("Một"), ppr='<w:numPr><w:ilvl w:val="-1"/><w:numId w:val="2"/></w:numPr>')
+            + p(r("Hai"), ppr='<w:numPr><w:ilvl w:val="0"/><w:numId w:val="3"/></w:numPr>')
+            + p(r("Ba"), ppr='<w:numPr><w:numId w:val="2"/></w:numPr><w:pStyle w:val="KhongCo"/>')
+            + p('<w:r><w:sym w:char="zz"/><w:fldChar w:fldCharType="end"/><w:t>Bốn</w:t></w:r>')
+            + tbl(tr(tc(None, "<w:vMerge/>"), tc("x", '<w:gridSpan w:val="abc"/>'), trpr='<w:gridBefore w:val="q"/>'),
+                  tr(tc("y", '<w:hMerge/>'), tc("z", '<w:hMerge w:val="continue"/>'))))
+    doc = read_docx(package(tmp_path / "odd.docx", body, numbering=numbering))
+    assert [b.text for b in doc.blocks if isinstance(b, Paragraph)] == ["Một", "Hai", "Ba", "Bốn"]
+    assert doc.blocks[2].label.endswith("1.")   # "%9" names no level: nothing shown for it
+    rows = doc.blocks[-1].rows
+    assert [(c.text, c.span) for c in rows[1]] == [("y", 2)]
+
+
+def test_damaged_packages_give_the_tools_error_or_a_document(tmp_path):
+    import random
+    good = open(package(tmp_path / "good.docx", (p(r("I. MỤC ĐÍCH")) + tbl(tr(tc("1"), tc("Tuyên truyền")))) * 20),
+                "rb").read()
+    rnd = random.Random(20250312)
+    for k in range(60):
+        data = bytearray(good)
+        for _ in range(rnd.randint(1, 8)):
+            data[rnd.randrange(len(data))] = rnd.randrange(256)
+        path = tmp_path / f"hong-{k}.docx"
+        path.write_bytes(bytes(data))
+        try:
+            read_docx(str(path))
+        except UnreadableFile as exc:
+            assert f"hong-{k}.docx" in str(exc)
