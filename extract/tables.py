@@ -23,7 +23,7 @@ from .units import split_units, strip_role
 ROLES = ("number", "content", "lead", "partners", "deadline")
 
 _ROMAN = re.compile(r"^(?=[IVXLC])(X{0,3}(?:IX|IV|V?I{0,3}))\s*[.\-–:)]?\s*(.*)$", re.S)
-_LETTER_GROUP = re.compile(r"^([A-ZĐ])\s*[.\-–:)]\s*(.*)$|^([A-ZĐ])\s+(?=[A-ZĐÀ-Ỹ]{2})(.*)$", re.S)
+_LETTER_GROUP = re.compile(r"^([A-ZĐ])\s*[.\-–:)]?\s*()$|^([A-ZĐ])\s*[.\-–:)]\s*(.*)$|^([A-ZĐ])\s+(?=[A-ZĐÀ-Ỹ]{2})(.*)$", re.S)
 _NUMBER = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)\s*[.)]?$")
 _NUMBER_THEN_TEXT = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)[.)]?\s+(\S.*)$", re.S)
 _INDEX_CELL = re.compile(r"^\(?\s*\d{1,2}\s*\)?$|^\(?[A-Z]\)?$")
@@ -203,10 +203,9 @@ class TaskTableReader:
         if self._group_row(row, first_idx, lay):
             return
         # "1 Tuyên truyền …" with the rest shifted left: number and content in one cell
-        m = _NUMBER_THEN_TEXT.match(row[ni]) if ni < ci else None
-        if m and not row[ci + 1:] == [] and len([t for t in row if t]) < len([r for r in lay.cols]) + 1:
-            row = row[:ni] + [m.group(1), m.group(2)] + row[ni + 1:]
-            row = row[:lay.ncols] if not any(row[lay.ncols:]) else row
+        m = _NUMBER_THEN_TEXT.match(row[ni]) if ni + 1 == ci else None
+        if m and not row[ci]:
+            row[ni], row[ci] = m.group(1), m.group(2)
         number_text = row[ni].strip() if ni != ci else ""
         nm = _NUMBER.match(number_text)
         number = nm.group(1) if nm else (number_text or None)
@@ -272,8 +271,8 @@ class TaskTableReader:
         else:
             lm = _LETTER_GROUP.match(text)
             if lm:
-                num = lm.group(1) or lm.group(3)
-                title = (lm.group(2) or lm.group(4) or "").strip()
+                num = lm.group(1) or lm.group(3) or lm.group(5)
+                title = (lm.group(4) or lm.group(6) or "").strip()
         if num is None:
             return False
         if not title and rest_filled:

@@ -1,0 +1,123 @@
+"""Task tables: header finding, groups, repeated headers, shifted cells, empty rows, numbering."""
+import pytest
+
+import extract
+
+HEAD = "TT\tNội dung công việc\tCơ quan chủ trì\tCơ quan phối hợp\tThời hạn hoàn thành\n"
+PLAN = """ỦY BAN NHÂN DÂN
+XÃ TÂN PHÚ
+Số: 12/KH-UBND
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Tân Phú, ngày 05 tháng 3 năm 2024
+KẾ HOẠCH
+Phát triển du lịch cộng đồng năm 2024
+
+I. MỤC ĐÍCH
+Phát triển du lịch.
+
+II. NHIỆM VỤ CỤ THỂ
+{table}
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+Nguyễn Văn An
+"""
+
+
+def plan_with(rows: str):
+    return extract.parse_text(PLAN.format(table=HEAD + rows))
+
+
+def table_tasks(plan):
+    return [t for t in plan.tasks if t.origin == "table"]
+
+
+def codes(plan, task):
+    return sorted(f.code for f in plan.findings if f.task == task.id)
+
+
+def test_group_rows_and_fields():
+    plan = plan_with("A\tQUẢNG BÁ DU LỊCH\t\t\t\n"
+                     "1\tXây dựng video quảng bá\tCông chức Văn hóa - Xã hội\tĐoàn Thanh niên, Hội Phụ nữ xã\tQuý II/2024\n"
+                     "2\tTổ chức lễ hội\tBan Văn hóa xã\tCác thôn\tHằng năm\n")
+    t1, t2 = table_tasks(plan)
+    assert (t1.group, t1.group_title, t1.number) == ("A", "QUẢNG BÁ DU LỊCH", "1")
+    assert t1.lead == ["Công chức Văn hóa - Xã hội"]
+    assert t1.partners == ["Đoàn Thanh niên", "Hội Phụ nữ xã"]
+    assert (t1.deadline.kind, t1.deadline.start, t1.deadline.end) == ("once", "2024-04-01", "2024-06-30")
+    assert t2.deadline.kind == "recurring"
+    assert codes(plan, t1) == [] and codes(plan, t2) == []
+
+
+def test_column_shift_deadline_in_partner_column_is_realigned():
+    plan = plan_with("I\tHẠ TẦNG\t\t\t\n"
+                     "1\tNâng cấp đường vào bản\tBan Quản lý dự án xã\tNăm 2025\t\n")
+    (t,) = table_tasks(plan)
+    assert t.partners == [] and t.deadline.text == "Năm 2025" and t.deadline.kind == "once"
+    assert codes(plan, t) == ["column-shift"]
+
+
+def test_missing_lead_and_missing_deadline():
+    plan = plan_with("1\tRà soát hộ nghèo\t\tCác thôn\tQuý IV/2024\n"
+                     "2\tTổng kết năm\tVăn phòng UBND xã\t\t\n")
+    t1, t2 = table_tasks(plan)
+    assert codes(plan, t1) == ["missing-lead"]
+    assert codes(plan, t2) == ["missing-deadline"]
+
+
+def test_repeated_header_after_page_break_is_dropped():
+    plan = plan_with("1\tViệc một\tBan A\t\tQuý I/2024\n\n" + HEAD.replace("TT", "Số thứ tự") +
+                     "2\tViệc hai\tBan B\t\tQuý II/2024\n")
+    assert [t.content for t in table_tasks(plan)] == ["Việc một", "Việc hai"]
+
+
+@pytest.mark.parametrize("numbers, expected", [
+    (["1", "2", "2"], {2: "numbering-duplicate"}),
+    (["1", "3", "2"], {1: "numbering-gap", 2: "numbering-order"}),
+    (["1", "2", "3"], {}),
+])
+def test_numbering_checks_within_a_group(numbers, expected):
+    rows = "".join(f"{n}\tViệc số {i}\tBan A\t\tNăm 2024\n" for i, n in enumerate(numbers))
+    plan = plan_with("I\tNHÓM\t\t\t\n" + rows)
+    tasks = table_tasks(plan)
+    got = {i: c for i, t in enumerate(tasks) for c in codes(plan, t)}
+    assert got == expected
+
+
+def test_numbering_restarts_in_each_group():
+    plan = plan_with("I\tNHÓM MỘT\t\t\t\n1\tViệc a\tBan A\t\tNăm 2024\n"
+                     "II\tNHÓM HAI\t\t\t\n1\tViệc b\tBan B\t\tNăm 2024\n")
+    assert not [f for f in plan.findings if f.code.startswith("numbering")]
+
+
+def test_empty_numbered_row_gives_a_finding_and_no_task():
+    plan = plan_with("1\tViệc một\tBan A\t\tNăm 2024\n2\t\t\t\t\n")
+    assert len(table_tasks(plan)) == 1
+    assert [f.code for f in plan.findings if f.code == "empty-row"] == ["empty-row"]
+
+
+def test_column_index_row_is_not_a_task():
+    plan = plan_with("(1)\t(2)\t(3)\t(4)\t(5)\n1\tViệc một\tBan A\t\tNăm 2024\n")
+    assert [t.number for t in table_tasks(plan)] == ["1"]
+
+
+def test_group_number_in_second_cell_after_an_empty_first_cell():
+    plan = plan_with(" \tVII Xây dựng hệ thống chính trị\t\t\t\n1\tViệc một\tBan A\t\tNăm 2024\n")
+    (t,) = table_tasks(plan)
+    assert (t.group, t.group_title) == ("VII", "Xây dựng hệ thống chính trị")
+
+
+def test_extra_column_is_kept_by_its_header_name():
+    head = "STT\tNhiệm vụ\tĐơn vị chủ trì\tĐơn vị phối hợp\tThời gian\tSản phẩm\n"
+    plan = extract.parse_text(PLAN.format(table=head + "1\tLập quy hoạch\tBan A\tBan B\tNăm 2024\tQuyết định phê duyệt\n"))
+    (t,) = table_tasks(plan)
+    assert t.extra == {"Sản phẩm": "Quyết định phê duyệt"}
+
+
+def test_table_without_deadline_column_reports_no_missing_deadline():
+    head = "TT\tChỉ tiêu\tChủ trì\n"
+    plan = extract.parse_text(PLAN.format(table=head + "1\tTỷ lệ hộ dùng nước sạch đạt 95%\tBan A\n"))
+    (t,) = table_tasks(plan)
+    assert t.lead == ["Ban A"] and codes(plan, t) == []
