@@ -1,0 +1,100 @@
+"""Duties assigned in the text: the shapes plans use to say who does what, by when."""
+import pytest
+
+import extract
+
+HEAD = """ỦY BAN NHÂN DÂN
+HUYỆN BÌNH LIÊU
+Số: 88/KH-UBND
+Bình Liêu, ngày 10 tháng 4 năm 2024
+KẾ HOẠCH
+Triển khai chuyển đổi số năm 2024
+
+I. MỤC ĐÍCH, YÊU CẦU
+Nâng cao nhận thức.
+
+II. TỔ CHỨC THỰC HIỆN
+{body}
+Nơi nhận:
+- Như trên;
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+Lê Văn Bình
+"""
+
+
+def duties(body):
+    plan = extract.parse_text(HEAD.format(body=body))
+    return plan, [t for t in plan.tasks if t.origin == "text"]
+
+
+def test_unit_heading_followed_by_bullets():
+    plan, ts = duties("1. Phòng Văn hóa và Thông tin huyện\n"
+                      "- Tham mưu UBND huyện triển khai Kế hoạch.\n"
+                      "- Phối hợp với Trung tâm Truyền thông huyện tuyên truyền thường xuyên.\n"
+                      "2. Phòng Tài chính - Kế hoạch huyện\n"
+                      "- Bố trí kinh phí thực hiện Kế hoạch trước ngày 30/6/2024.\n")
+    assert [t.lead for t in ts] == [["Phòng Văn hóa và Thông tin huyện"]] * 2 + [["Phòng Tài chính - Kế hoạch huyện"]]
+    assert ts[1].partners == ["Trung tâm Truyền thông huyện"]
+    assert ts[1].deadline.kind == "continuous"
+    assert ts[2].deadline.end == "2024-06-30"
+
+
+def test_unit_with_colon_then_duty():
+    plan, ts = duties("3. Phòng Nội vụ huyện: Tham mưu UBND huyện công tác đào tạo, bồi dưỡng.\n")
+    assert ts[0].lead == ["Phòng Nội vụ huyện"] and ts[0].content.startswith("Tham mưu UBND huyện")
+
+
+@pytest.mark.parametrize("sentence, lead, partners", [
+    ("Giao Phòng Văn hóa và Thông tin chủ trì, phối hợp với Văn phòng HĐND và UBND huyện theo dõi, đôn đốc việc thực hiện.",
+     ["Phòng Văn hóa và Thông tin"], ["Văn phòng HĐND và UBND huyện"]),
+    ("Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam huyện và các đoàn thể: Tuyên truyền, vận động Nhân dân tham gia.",
+     ["Ủy ban Mặt trận Tổ quốc Việt Nam huyện và các đoàn thể"], []),
+    ("Các cơ quan, đơn vị trực thuộc căn cứ chức năng, nhiệm vụ xây dựng kế hoạch thực hiện.",
+     ["Các cơ quan, đơn vị trực thuộc"], []),
+    ("UBND các xã, thị trấn chỉ đạo các thôn, bản tổ chức thực hiện.", ["UBND các xã, thị trấn"], []),
+])
+def test_sentence_naming_its_unit(sentence, lead, partners):
+    plan, ts = duties("1. " + sentence + "\n")
+    joined = lambda units: sorted(", ".join(units).replace(" và ", ", ").split(", "))
+    assert joined(ts[0].lead) == joined(lead)
+    assert joined(ts[0].partners) == joined(partners)
+
+
+def test_duty_without_deadline_gets_a_finding():
+    plan, ts = duties("1. Các phòng, ban chuyên môn căn cứ nhiệm vụ được giao tổ chức thực hiện.\n")
+    assert [f.code for f in plan.findings if f.task == ts[0].id] == ["missing-deadline"]
+
+
+def test_clauses_with_their_own_verb_are_separate_duties():
+    plan, ts = duties("1. Sở Tài chính\n- Thẩm định dự toán kinh phí; tham mưu bố trí kinh phí hằng năm.\n")
+    assert [t.content for t in ts] == ["Thẩm định dự toán kinh phí", "tham mưu bố trí kinh phí hằng năm."]
+    assert ts[1].deadline.kind == "recurring" and not ts[0].deadline.text
+
+
+def test_item_followed_by_labelled_lines():
+    plan, ts = duties("1.1. Xây dựng hướng dẫn công tác bầu cử.\n"
+                      "- Thời gian hoàn thành: Quý IV/2025.\n"
+                      "- Đơn vị chủ trì: Đồng chí Phó Chủ tịch Thường trực\n"
+                      "- Đơn vị phối hợp: Các đoàn thể xã, các thôn.\n"
+                      "- Kết quả: Hướng dẫn được ban hành.\n")
+    (t,) = ts
+    assert t.content == "Xây dựng hướng dẫn công tác bầu cử."
+    assert t.lead == ["Đồng chí Phó Chủ tịch Thường trực"] and t.partners == ["Các đoàn thể xã", "các thôn"]
+    assert t.deadline.start == "2025-10-01"
+
+
+def test_item_followed_by_a_line_naming_its_lead_outside_the_implementation_section():
+    text = HEAD.replace("II. TỔ CHỨC THỰC HIỆN\n{body}", "II. NỘI DUNG TRÌNH HỘI NGHỊ\n{body}")
+    plan = extract.parse_text(text.format(body="1. Quý I năm 2025\n1.1. Nghị quyết về phát triển nông nghiệp\n"
+                                               "Phòng Kinh tế chủ trì, phối hợp các cơ quan liên quan tham mưu trình trong tháng 02/2025\n"))
+    (t,) = [t for t in plan.tasks if t.origin == "text"]
+    assert t.content == "Nghị quyết về phát triển nông nghiệp"
+    assert t.lead == ["Phòng Kinh tế"] and t.partners == ["các cơ quan liên quan"]
+    assert t.deadline.start == "2025-02-01"
+
+
+def test_plain_paragraph_outside_implementation_is_no_duty():
+    text = HEAD.replace("II. TỔ CHỨC THỰC HIỆN\n{body}", "II. NỘI DUNG\n{body}")
+    plan = extract.parse_text(text.format(body="Tăng cường phối hợp với Ban Tuyên giáo Huyện ủy thực hiện Quyết định số 238-QĐ/TW.\n"))
+    assert [t for t in plan.tasks if t.origin == "text"] == []
