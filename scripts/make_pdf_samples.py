@@ -392,11 +392,12 @@ def tcvn3_pdf(path: Path) -> None:
 
 
 def strip_tounicode(src: Path, dst: Path) -> None:
-    """Remove the fonts' ToUnicode maps: the glyphs keep drawing but have no Unicode mapping."""
+    """Remove the first font's ToUnicode map: its glyphs keep drawing but have no Unicode mapping."""
     with tempfile.TemporaryDirectory() as tmp:
         qdf = Path(tmp) / "q.pdf"
         subprocess.run(["qpdf", "--qdf", "--object-streams=disable", str(src), str(qdf)], check=True)
-        data = re.sub(rb"/ToUnicode \d+ 0 R", lambda m: b" " * len(m.group()), qdf.read_bytes())
+        data = re.sub(rb"/ToUnicode \d+ 0 R", lambda m: b" " * len(m.group()), qdf.read_bytes(),
+                      count=1)
         qdf.write_bytes(data)
         with open(dst, "wb") as out:
             subprocess.run(["fix-qdf", str(qdf)], check=True, stdout=out)
@@ -423,7 +424,10 @@ def fixtures(sample: Path) -> None:
         for text in ("KẾ HOẠCH", "Cải cách hành chính năm 2024",
                      "1. Sở Nội vụ chủ trì, phối hợp với các sở, ngành hoàn thành việc rà soát thủ "
                      "tục hành chính trước ngày 30/6/2024."):
-            _runs(doc.add_paragraph(), text)
+            par = doc.add_paragraph()
+            if not text[0].isdigit():
+                par.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            _runs(par, text, bold=not text[0].isdigit())
         doc.save(small)
         small_pdf = to_pdf(small, tmp)
         shutil.copy(small_pdf, FIXTURES / "small.pdf")

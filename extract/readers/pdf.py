@@ -221,8 +221,8 @@ def build_blocks(pages: list) -> list:
     for pi, (tables, lines) in enumerate(per_page):
         lines = [l for li, l in enumerate(lines) if (pi, li) not in drop]
         if lines:
-            left = min(k for k, c in x0s.items() if c >= max(2, 0.05 * len(x0s)))if x0s else 0
-            left = max(min(l.x0 for l in lines), left) if lines else left
+            common = min((k for k, c in x0s.items() if c >= 2), default=0)
+            left = max(min(l.x0 for l in lines), common)
             rights = sorted(l.x1 for l in lines)
             right = rights[int(0.9 * (len(rights) - 1))]
         else:
