@@ -128,9 +128,13 @@ _LEGACY_TOKEN_RE = re.compile(r"(?:[^\W\d_]|[\u00a1-\u00ff\x02\x05\x06\x14\x19\x
 _ENCODINGS = ("tcvn3", "vni", "viscii")
 
 
+# VNI spellings made only of letters Unicode Vietnamese also has: "Yeâu", "caàu", "Vaên", "coù"
+_VNI_GATE_RE = re.compile(r"[aeAE][âáàãêéèÂÁÀÃÊÉÈ]|[oO][âêÂÊ]|[aeiouyAEIOUY][ùÙ]")
+
+
 def might_be_legacy(text: str) -> bool:
-    """Quick check: does the text hold a character typical of TCVN3/VNI/VISCII?"""
-    return _GATE_RE.search(text) is not None
+    """Quick check: does the text hold a character or spelling typical of TCVN3/VNI/VISCII?"""
+    return _GATE_RE.search(text) is not None or _VNI_GATE_RE.search(text) is not None
 
 
 def _word_ok(word: str) -> bool:
@@ -152,30 +156,46 @@ def _restore_caps(line: str, converted_words: list[tuple[int, int]]) -> str:
     return "".join(out)
 
 
+_SOURCE = {"tcvn3": set(TCVN3_MAP), "vni": set("".join(VNI_MAP)) - set("aeiouyAEIOUY"), "viscii": set(VISCII_MAP)}
+_SIGNS = {"tcvn3": _TCVN3_SIGNS, "vni": _VNI_SIGNS, "viscii": _VISCII_SIGNS}
+
+
+def _reads(word: str, enc: str) -> bool:
+    # TCVN3 leaves capitals with tones small ("HO¹CH" -> "HOạCH"): judge it case-blind
+    return _word_ok(word) or (enc == "tcvn3" and _word_ok(word.lower()))
+
+
 def _convert_line(line: str) -> tuple[str, str | None]:
-    """Best legacy reading of one line, or the line itself. Returns (text, encoding or None)."""
+    """Best legacy reading of one line, or the line itself. Returns (text, encoding or None).
+    A reading wins on evidence: words with a legacy sign that become syllables. Then every word
+    holding a character of that encoding is converted, unless it reads as Unicode and would not
+    after conversion (a Unicode word inside a legacy line)."""
     tokens = [(m.start(), m.end(), m.group()) for m in _LEGACY_TOKEN_RE.finditer(line)]
-    suspects = [t for t in tokens if _GATE_RE.search(t[2]) or not _word_ok(t[2])]
-    if not suspects:
-        return line, None
     best, best_gain, best_enc = None, 0, None
     for enc in _ENCODINGS:
-        gain, pieces, changed = 0, [], []
-        for s, e, w in suspects:
+        source, signs = _SOURCE[enc], _SIGNS[enc]
+        gain, loss, signed, longest, pieces = 0, 0, 0, 0, []
+        for s, e, w in tokens:
+            if not source.intersection(w):
+                continue
             new = convert(w, enc)
             if new == w:
                 continue
-            ok_old, ok_new = _word_ok(w), _word_ok(new)
-            if ok_new and not ok_old:
-                gain += 1 if len(new) > 1 else 0
-            elif ok_old and not ok_new:
-                continue            # a Unicode word in a legacy line: keep it
-            # neither reads: convert with the line's encoding anyway
+            has_sign = bool(signs.intersection(w))
+            signed += has_sign
+            ok_old, ok_new = _word_ok(w), _reads(new, enc)
+            if ok_old and not ok_new:
+                loss += has_sign
+                continue
+            if ok_new and not ok_old and len(new) > 1:
+                gain += 1
+                longest = max(longest, len(new))
             pieces.append((s, e, new))
-        if gain > best_gain:
+        # accept when at least half of the words with legacy signs become syllables, and the
+        # evidence is more than one short word ("m²" is not VISCII "mỗ")
+        if gain > best_gain and gain * 2 >= signed and gain > loss and (gain >= 2 or longest >= 3):
             best, best_gain, best_enc = pieces, gain, enc
-    # accept when the gain is real: at least half of the suspect words become syllables
-    if best is None or best_gain * 2 < len(suspects) - sum(1 for t in suspects if _word_ok(t[2])):
+    if best is None:
         return line, None
     out, pos, spans = [], 0, []
     for s, e, new in best:
