@@ -210,3 +210,12 @@ def test_a_long_word_plan_reads_well_under_a_second():
     elapsed = time.perf_counter() - start
     assert len(doc.blocks) > 90
     assert elapsed < 0.5, f"{elapsed:.3f} s"
+
+
+def test_password_protected_word_file_is_named_as_such(tmp_path, monkeypatch):
+    path = tmp_path / "mat-khau.docx"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 200 + "EncryptionInfo".encode("utf-16-le")
+                     + b"\0" * 200)
+    monkeypatch.setattr(doc_reader, "soffice", lambda: pytest.fail("LibreOffice must not be started"))
+    with pytest.raises(UnreadableFile, match="mat-khau.docx: the Word file is password-protected"):
+        doc_reader.read_doc(str(path))

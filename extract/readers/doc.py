@@ -18,6 +18,18 @@ _INSTALL_HINT = ("install LibreOffice (Debian package libreoffice-writer) or sav
                  "in Word (File > Save As > Word Document)")
 
 
+_ENCRYPTION_STREAM = "EncryptionInfo".encode("utf-16-le")   # a password-protected .docx in OLE
+
+
+def password_protected(path: str, limit: int = 8 << 20) -> bool:
+    """An OLE file holding an "EncryptionInfo" stream: a Word file saved with a password."""
+    try:
+        with open(path, "rb") as fh:
+            return _ENCRYPTION_STREAM in fh.read(limit)
+    except OSError:
+        return False
+
+
 def soffice() -> str | None:
     """The LibreOffice command on PATH, None when absent."""
     return shutil.which("soffice") or shutil.which("libreoffice")
@@ -27,6 +39,10 @@ def read_doc(path: str, timeout: float = CONVERT_TIMEOUT, **options) -> RawDocum
     """Read a .doc file: LibreOffice converts it to .docx, `read_docx` reads that (format "doc")."""
     if not os.path.isfile(path):
         raise UnreadableFile("no such file", path, "check the path")
+    if password_protected(path):
+        raise UnreadableFile("the Word file is password-protected", path,
+                             "ask the sender for an unprotected copy, or open it in Word, remove the "
+                             "password (File > Info > Protect Document) and save it as .docx")
     exe = soffice()
     if exe is None:
         raise UnreadableFile("a Word 97-2003 .doc file needs LibreOffice to be read", path, _INSTALL_HINT)
