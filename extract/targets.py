@@ -42,9 +42,9 @@ _NEG_START = re.compile(
     r"các\s+nhiệm\s+vụ|định\s+hướng|khen\s+thưởng|kiểm\s+tra|báo\s+cáo)\b", _I)
 _GENERAL = re.compile(_TARGET_WORD + r"\s+(?:chung|tổng\s+quát)\b", _I)
 _TARGET_HEAD = re.compile(
-    r"(?:^|[,;]\s*|\bvà\s+)(?:các\s+)?" + _TARGET_WORD + r"\b"          # "MỤC TIÊU", "MỤC ĐÍCH, MỤC TIÊU"
+    r"(?:^|[,;]\s*|\bvà\s+|\bvề\s+)(?:các\s+)?" + _TARGET_WORD + r"\b"  # "MỤC TIÊU", "MỤC ĐÍCH, MỤC TIÊU"
     r"|\b(?:với|gồm|có|là)\s+(?:các|những)\s+" + _TARGET_WORD + r"\b"   # "... với các mục tiêu"
-    r"|\b(?:các|những)\s+" + _TARGET_WORD + r"\b"                       # "PHÂN CÔNG ... CÁC CHỈ TIÊU"
+    r"|\b(?:các|những|một\s+số)\s+" + _TARGET_WORD + r"\b"            # "PHÂN CÔNG ... CÁC CHỈ TIÊU"
     r"|" + _TARGET_WORD + r"(?:\s+(?:cụ\s+thể|chủ\s+yếu|chính))?\s*:?\s*$", _I)
 
 _YEAR_HEAD = re.compile(
@@ -114,6 +114,8 @@ _LEAD = re.compile(
     _I)
 _NUMBER_FIRST = re.compile(r"^(?:(?:có|đảm\s+bảo|bảo\s+đảm|duy\s+trì|đạt|trên|là)\s*)*$", _I)
 _VERB_BEFORE = re.compile(r"(?:\s*\b(?:đạt|là|ở\s+mức|bằng|lên|còn|xuống))+\s*$", _I)
+# A time phrase closing the indicator: "Tỷ lệ ... đến năm 2025 (đạt 50%)".
+_TIME_TAIL = re.compile(r"[\s,]*\b(?:(?:đến|tới|vào|trong|cuối)\s+(?:hết\s+|cuối\s+)?)?năm\s+(?:19|20)\d\d\s*[:,]?\s*$", _I)
 # What is left of a starting value once the target value is cut: "... từ 60% lên 75%".
 _FROM_VALUE = re.compile(r"\s+từ\s+\d[\d.,]*\s*(?:%|phần\s+trăm)?\s*$", _I)
 _PREDICATE = re.compile(
@@ -226,11 +228,10 @@ def _indicator(item: str, q: Quantity) -> tuple[str, bool]:
     if _NUMBER_FIRST.fullmatch(pre_clean):
         return _clean(post), True
     if _VERB_BEFORE.search(pre_clean):
-        head = _VERB_BEFORE.sub("", pre_clean)
-        head = _FROM_VALUE.sub("", head)
-        if head.strip():
+        head = _TIME_TAIL.sub("", _FROM_VALUE.sub("", _VERB_BEFORE.sub("", pre_clean)))
+        if head.strip(" ,:"):
             return _clean(head), False
-    return _clean(pre_clean + " " + post), False
+    return _clean(_TIME_TAIL.sub("", pre_clean) + " " + post), False
 
 
 def _atoms_of_sentence(sentence: str, p: Passage, in_targets: bool, year: Optional[int]) -> list[_Atom]:
@@ -242,6 +243,8 @@ def _atoms_of_sentence(sentence: str, p: Passage, in_targets: bool, year: Option
         if q is None:
             continue
         text, first = _indicator(it.text, q)
+        if not text and atoms:
+            text = atoms[-1].text  # "Tỷ lệ X đến năm 2025 đạt 50%, đến năm 2030 đạt 80%"
         atoms.append(_Atom(text=text, q=q, sentence=sentence, passage=p,
                            year=_sentence_year(it.text) or sent_year, child=it.child, number_first=first))
     _share_predicates(atoms)
@@ -355,32 +358,42 @@ def horizon_year(text: str | None) -> Optional[int]:
     return max(years) if years else None
 
 
+def _heading_like(text: str) -> bool:
+    """A paragraph that acts as a heading though the outline did not make it one: short, no stop
+    at the end ("Mục tiêu cụ thể:", "CÁC CHỈ TIÊU CHỦ YẾU")."""
+    return len(text.split()) <= 15 and not re.search(r"[.;]\s*$", text)
+
+
 def extract_targets(passages: list[Passage], year_hint: int | None = None) -> list[Target]:
     """Targets of a plan from its body passages in order (see the module docstring)."""
     passages = _join_broken(list(passages or []))
     atoms: list[_Atom] = []
-    lead: Optional[dict] = None  # a passage ending with ":" that heads the next items
+    lead: Optional[dict] = None   # a passage ending with ":" that heads the next items
+    local: Optional[dict] = None  # a paragraph acting as a heading inside the current section
     heads: dict[str, _Atom] = {}  # headings that state a target and open a list of its parts
     for p in passages:
         text = unicodedata.normalize("NFC", p.text or "").strip()
         if not text:
             continue
-        headings = list(p.path or []) + ([text] if p.heading else [])
-        kind = _context(headings)
-        in_targets = kind in ("targets", "general")
+        path = list(p.path or [])
+        headings = path + ([text] if p.heading else [])
         kind_of_marker = _marker_kind(p.marker)
-        if lead and (p.heading or kind_of_marker == lead["marker"] or lead["path"] != list(p.path or [])):
+        if lead and (p.heading or kind_of_marker == lead["marker"] or lead["path"] != path):
             lead = None
-        year = _heading_year(headings) or year_hint
-        if lead and lead["year"]:
-            year = lead["year"]
-        passage_year = _sentence_year(text)
-        if passage_year and _LEAD.match(text) and re.match(r"^\W*(?:đến|tới|trong|vào|năm|giai)", text, _I):
-            year = passage_year
-        found: list[_Atom] = []
+        if local and (p.heading or local["path"] != path):
+            local = None
+        if not p.heading and _heading_like(text) and _heading_kind(text):
+            local = {"path": path, "kind": _heading_kind(text), "year": _heading_year([text])}
+            continue
+        kind = local["kind"] if local else _context(headings)
+        in_targets = kind in ("targets", "general")
+        year = (lead or {}).get("year") or (local or {}).get("year") or _heading_year(headings) or year_hint
+        if re.match(r"^\W*(?:đến|tới|trong|vào|năm|giai)", text, _I) and _sentence_year(text):
+            year = _sentence_year(text)
         given = lead["parent"] if lead else None
-        if given is None and p.path:
-            given = heads.get(_key(_title(p.path[-1])))
+        if given is None and path:
+            given = heads.get(_key(_title(path[-1])))
+        found: list[_Atom] = []
         last_main: Optional[_Atom] = given
         for sentence in _sentences(text):
             if not in_targets and not _COMMIT.search(sentence) and not (
@@ -391,12 +404,14 @@ def extract_targets(passages: list[Passage], year_hint: int | None = None) -> li
             for a in new:
                 a.commitment = not in_targets
                 a.table = p.origin == "table"
+                if not a.text:  # "- Năm 2025: 50%" under "Tỷ lệ hồ sơ được số hóa:"
+                    a.text = (lead or {}).get("text") or (_clean(_title(headings[-1])) if headings else "")
                 if (a.child or starts_child or given is not None) and last_main is not None:
                     a.parent = last_main
                     a.child = True
                 else:
                     last_main = a
-            if not new and in_targets and kind == "targets" and not p.heading:
+            if not new and kind == "targets" and not p.heading:
                 a = _qualitative(sentence, p, year)
                 if a:
                     new = [a]
@@ -406,9 +421,9 @@ def extract_targets(passages: list[Passage], year_hint: int | None = None) -> li
         if p.heading and opens:
             heads[_key(text)] = found[-1]
         if text.endswith(":") and not p.heading:
-            parent = found[-1] if opens else None
-            lead = {"marker": kind_of_marker, "path": list(p.path or []),
-                    "year": _sentence_year(text) or (lead["year"] if lead else None), "parent": parent}
+            lead = {"marker": kind_of_marker, "path": path, "parent": found[-1] if opens else None,
+                    "year": _sentence_year(text) or (lead or {}).get("year"),
+                    "text": "" if found else _clean(_TIME_TAIL.sub("", _LEAD.sub("", text)))}
     _drop_repeats(atoms)
     return _finish(atoms)
 

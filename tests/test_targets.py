@@ -372,3 +372,37 @@ def test_marked_items_and_sentences_are_not_joined():
 ])
 def test_horizon_year(title, year):
     assert horizon_year(title) == year
+
+
+def test_yearly_values_of_one_indicator_in_one_sentence():
+    ts = run("Tỷ lệ hồ sơ được số hóa đến năm 2025 đạt 50%, đến năm 2030 đạt 80%.")
+    assert [(t.value, t.year, t.text) for t in ts] == [
+        (50, 2025, "Tỷ lệ hồ sơ được số hóa"), (80, 2030, "Tỷ lệ hồ sơ được số hóa")]
+
+
+def test_yearly_values_listed_under_an_indicator_lead_in():
+    ps = [Passage(text="Tỷ lệ hồ sơ công việc được xử lý trên môi trường mạng:", path=TARGETS, marker="-"),
+          Passage(text="Năm 2025: 50%;", path=TARGETS, marker="+"),
+          Passage(text="Năm 2030: 90%.", path=TARGETS, marker="+")]
+    ts = extract_targets(ps)
+    assert [(t.value, t.year, t.text) for t in ts] == [
+        (50, 2025, "Tỷ lệ hồ sơ công việc được xử lý trên môi trường mạng"),
+        (90, 2030, "Tỷ lệ hồ sơ công việc được xử lý trên môi trường mạng")]
+
+
+@pytest.mark.parametrize("lead_in", ["Mục tiêu cụ thể:", "CÁC CHỈ TIÊU CHỦ YẾU ĐẾN NĂM 2027", "Một số chỉ tiêu chủ yếu"])
+def test_paragraph_acting_as_a_targets_heading(lead_in):
+    path = ["I. MỤC ĐÍCH, YÊU CẦU"]  # the outline missed the heading: the paragraph still opens a targets part
+    ps = [Passage(text="Nâng cao hiệu quả hoạt động, bảo đảm 100% cơ quan triển khai.", path=path),
+          Passage(text=lead_in, path=path),
+          Passage(text="100% xã, phường có điểm phục vụ bưu chính.", path=path, marker="-")]
+    ts = extract_targets(ps, year_hint=2030)
+    assert [(t.value, t.text) for t in ts] == [(100, "xã, phường có điểm phục vụ bưu chính")]
+    assert ts[0].year == (2027 if "2027" in lead_in else 2030)
+
+
+def test_paragraph_acting_as_another_heading_ends_a_targets_part():
+    ps = [Passage(text="100% xã có nhà văn hóa.", path=TARGETS),
+          Passage(text="Đối tượng áp dụng:", path=TARGETS),
+          Passage(text="100 doanh nghiệp nhỏ và vừa trên địa bàn tỉnh.", path=TARGETS)]
+    assert [t.value for t in extract_targets(ps)] == [100]
