@@ -219,3 +219,26 @@ def test_password_protected_word_file_is_named_as_such(tmp_path, monkeypatch):
     monkeypatch.setattr(doc_reader, "soffice", lambda: pytest.fail("LibreOffice must not be started"))
     with pytest.raises(UnreadableFile, match="mat-khau.docx: the Word file is password-protected"):
         doc_reader.read_doc(str(path))
+
+
+# --------------------------------------------------------------------------- through the pipeline
+def _summary(plan):
+    return ([(t.content, t.lead, t.partners, t.deadline.text, t.number, t.group) for t in plan.tasks],
+            [(s.number, s.title) for s in plan.iter_sections()],
+            [(t.text, t.value, t.unit) for t in plan.targets],
+            (plan.document.number, plan.document.date, plan.document.issuer, plan.document.signer))
+
+
+@pytest.mark.parametrize("name", SEEDS)
+def test_seed_in_word_extracts_like_its_text_export(name):
+    import extract
+    assert _summary(extract.parse(str(SAMPLES / f"{name}.docx"))) == \
+        _summary(extract.parse(str(SAMPLES / f"{name}.txt")))
+
+
+def test_tcvn3_plan_extracts_like_its_unicode_twin():
+    import extract
+    pytest.importorskip("extract.text.legacy")
+    unicode_plan = extract.parse(str(COMMUNE))
+    assert len(unicode_plan.tasks) >= 7
+    assert _summary(extract.parse(str(COMMUNE_TCVN3))) == _summary(unicode_plan)
