@@ -24,7 +24,8 @@ bench: $(STAMP)
 	$(PY) scripts/bench.py
 
 samples: $(STAMP)
-	$(PY) scripts/make_samples.py
+	$(PY) scripts/make_docx_samples.py
+	$(PY) scripts/make_pdf_samples.py
 
 clean:
 	rm -rf output .pytest_cache
