@@ -86,12 +86,13 @@ _AUTHORITY_START = re.compile(r"^(?:T/M|TM\.?|KT\.?|TL\.?|TUQ\.?|UQ\.|Q\.|THAY\s
                               r"|THỪA\s+ỦY\s+QUYỀN|THỪA\s+UỶ\s+QUYỀN)\s+\S")
 # Titles of office (a closed class of words, used to split capital lines joined by a reader).
 _OFFICE = (r"(?:(?:PHÓ|Q\.|QUYỀN)\s+)?(?:CHỦ\s+TỊCH|BÍ\s+THƯ|(?:TỔNG\s+)?GIÁM\s+ĐỐC|CHỦ\s+NHIỆM|CHÁNH\s+VĂN\s+PHÒNG"
-           r"|CHÁNH\s+THANH\s+TRA|CHÁNH\s+ÁN|TRƯỞNG(?:\s+\w+){1,2}|(?:\w+\s+)?\w+\s+TRƯỞNG|THỦ\s+TRƯỞNG|CHÍNH\s+ỦY"
+           r"|CHÁNH\s+THANH\s+TRA|CHÁNH\s+ÁN|TRƯỞNG\s+(?!TRƯỞNG\b)[^\W\d_]+|(?:CHI\s+CỤC|TỔNG\s+CỤC|(?!TRƯỞNG\b)[^\W\d_]+)\s+TRƯỞNG"
+           r"|CHÍNH\s+ỦY"
            r"|CHÍNH\s+UỶ|TƯ\s+LỆNH|TỔNG\s+BIÊN\s+TẬP|ỦY\s+VIÊN|UỶ\s+VIÊN|CHỦ\s+TỊCH\s+HỘI\s+ĐỒNG)"
            r"(?:\s+THƯỜNG\s+TRỰC)?")
 _OFFICE_RE = re.compile(rf"^{_OFFICE}$", _I)
-_SIGNED_RE = re.compile(r"^\(?\s*(?:đã\s+ký(?:\s+và\s+đóng\s+dấu)?|ký(?:\s+tên)?(?:,\s*[^)]*)?|chữ\s+ký[^)]*|ký\s+bởi\s*:?)\s*\)?\s*[:.]?\s*", _I)
-_STAMP_RE = re.compile(r"\d{1,2}[-/.]\d{1,2}[-/.]\d{4}\s+\d{1,2}:\d{2}|^(?:Ký\s+bởi|Cơ\s+quan\s*:|Thời\s+gian\s+ký|Email\s*:)", _I)
+_SIGNED_RE = re.compile(r"^\(?\s*(?:ký\s+bởi\s*:?|đã\s+ký(?:\s+và\s+đóng\s+dấu)?|ký(?:\s+tên)?(?:,\s*[^)]*)?|chữ\s+ký[^)]*|ký\s+bởi\s*:?)\s*\)?\s*[:.]?\s*", _I)
+_STAMP_RE = re.compile(r"\d{1,2}[-/.]\d{1,2}[-/.]\d{4}\s+\d{1,2}:\d{2}|^(?:Cơ\s+quan\s*:|Thời\s+gian\s+ký|Email\s*:)", _I)
 _BULLET = re.compile(r"^\s*[-+•●▪◦*–—]\s*")
 
 # Numbers and dates.
@@ -139,7 +140,8 @@ def _nfc(s: Optional[str]) -> Optional[str]:
 
 
 def _ws(s: str) -> str:
-    return re.sub(r"\s+", " ", s.replace("\u00a0", " ")).strip()
+    """NFC, one space between words."""
+    return unicodedata.normalize("NFC", re.sub(r"\s+", " ", s.replace("\u00a0", " ")).strip())
 
 
 def _is_caps(s: str) -> bool:
@@ -179,7 +181,8 @@ def parse_number(text: str) -> tuple:
     "12/2024/QĐ-UBND" -> (…, "QĐ-UBND"); " /KH-UBND" and "  -CTr/ĐU" -> (None, symbol).
     Spaces around the separators are dropped ("45 / KH - UBND")."""
     m = _NUMBER_TEXT.match(text)
-    if not m or not re.search(r"[A-ZĐ]", m.group("sym")):
+    if not m or not re.search(r"[A-ZĐ]", m.group("sym")) or not (re.search(r"[/\-–]", m.group("sym"))
+                                                                   or m.group("sym").isupper()):
         return None, None, 0
     sym = re.sub(r"\s+", "", m.group("sym")).replace("–", "-").rstrip(".,;-/")
     num = m.group("num")
@@ -281,9 +284,9 @@ def _block_lines(blocks: list, i: int) -> List[_Line]:
                 src = cell.source if any(v is not None for v in vars(cell.source).values()) else b.source
                 for part in cell.text.split("\n"):
                     if part.strip():
-                        out.append(_Line(i, _ws(part), src, True))
+                        out.append(_Line(i, _nfc(_ws(part)), src, True))
         return out
-    text = _ws(getattr(b, "text", "") or "")
+    text = _nfc(_ws(getattr(b, "text", "") or ""))
     return [_Line(i, text, b.source, False)] if text else []
 
 
@@ -313,6 +316,8 @@ def _doc_type_of(text: str) -> Optional[tuple]:
 
 
 def _is_letterhead_line(text: str) -> bool:
+    if not re.search(r"\w", text):
+        return True  # "*", "-----" under the issuer
     if _MOTTO_RE.search(text) or _NUMBER_LINE.search(text) or parse_date(text)[0] and len(text) < 90:
         return True
     return _is_caps(text) and len(text.split()) <= 16
@@ -382,6 +387,7 @@ def _read_letterhead(lines: List[_Line]) -> _Letterhead:
                 head, place = _place_of(text[:m.start()])
                 lh.place = place
                 text = head
+        text = text.strip(" *-_.,:;")
         if _is_caps(text):
             lh.issuer_lines.append(text)
     return lh
@@ -395,7 +401,9 @@ def _place_of(head: str) -> tuple:
         return "", None
     words = head.split()
     k = len(words)
-    while k > 0 and len(words) - k < 6 and (words[k - 1][:1].isupper() or words[k - 1].isdigit()) \
+    while k > 0 and len(words) - k < 6 and (words[k - 1][:1].isupper() or words[k - 1].isdigit()
+                                            or (words[k - 1] in ("phố", "trấn", "xã") and k > 1
+                                                and words[k - 2] in ("Thành", "Thị"))) \
             and not (k < len(words) and _is_caps(words[k - 1]) and not _is_caps(" ".join(words[k:]))):
         k -= 1
     place = " ".join(words[k:]).strip(" ,")
@@ -518,7 +526,7 @@ def _cited(texts: List[str]) -> List[CitedDocument]:
             issuer = None
             im = _CITE_ISSUER.match(after[rest_at:])
             if im and len(im.group("who")) < 120:
-                issuer = im.group("who").strip()
+                issuer = re.sub(r"\s+(?:và|cùng|với)$", "", im.group("who").strip())
                 end = rest_at + im.end("who")
             else:
                 end = rest_at if nm else len(re.split(r"[;,]", after, 1)[0])
@@ -695,6 +703,8 @@ def _signature(blocks: list, start: int) -> tuple:
             rest = _RECIPIENTS_RE.sub("", t, 1)
             if rest:
                 recipients.append(rest)
+        elif mode == "recip" and _BULLET.match(t):
+            recipients.append(t)
         elif have_name:
             if _STAMP_RE.search(t):
                 signer.append(t)
@@ -789,7 +799,8 @@ def extract_header(blocks: list) -> HeaderResult:
         head_lines = []
         for ln in lines[:25]:
             if _MOTTO_RE.search(ln.text) or _NUMBER_LINE.search(ln.text) or (parse_date(ln.text)[0] and len(ln.text) < 90) \
-                    or (_is_caps(ln.text) and _BODY_HEAD_RE.search(ln.text) and len(ln.text.split()) <= 16):
+                    or (_is_caps(ln.text) and (_BODY_HEAD_RE.search(ln.text) or _ADMIN_LINE.match(ln.text))
+                        and len(ln.text.split()) <= 16):
                 head_lines.append(ln)
         if head_lines and any(_MOTTO_RE.search(x.text) or _NUMBER_LINE.search(x.text) for x in head_lines):
             body_start = head_lines[-1].block + 1
