@@ -127,6 +127,7 @@ _TOKEN_PATTERNS = [
     ("day0", rf"\bngay\s*{_DD}(?![\d/.-])(?!\s*thang)"),
     ("quarter", rf"\bqu[yi]\s*{_QN}(?:\s*(?:,|&|va|-)\s*(?:qu[yi]\s*)?{_QN})*(?:{_YS}{_Y})?"),
     ("month", rf"\bthang\s*{_MM}(?:\s*(?:,|&|va|-)\s*(?:thang\s*)?{_MM})*(?:{_YS}{_Y})?"),
+    ("nowyear", r"\b(?:trong|ca|cuoi|dau|giua)\s+nam(?:\s+nay)?(?=\s*(?:$|[;,.()]))"),
     ("monthyear", rf"(?<![\w/.]){_MM}\s*/\s*{_Y}(?![\d/])"),
     ("year", rf"(?<![\w/.])(?:nam\s*)?{_Y}(?!\w|\s*/\s*\w|-[a-z])"),
     ("phase", r"\b(?:giai\s+doan|nhiem\s+ky|thoi\s+ky)\b"),
@@ -139,7 +140,8 @@ _TOKEN_PATTERNS = [
 ]
 _TOKEN = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in _TOKEN_PATTERNS))
 
-_UNITS = frozenset({"school", "half", "daylong", "day", "day0", "quarter", "month", "monthyear", "year"})
+_UNITS = frozenset({"school", "half", "daylong", "day", "day0", "quarter", "month", "monthyear", "year",
+                    "nowyear"})
 _PREFIX = frozenset({"from", "to", "by", "in", "phase", "asof", "mod"})
 _GAP = re.compile(r"[\s*_()\[\]\"'“”‘’]*(?:(?:,|&|-|\bva\b|\bhoac\b|\bhay\b)[\s*_()\[\]\"'“”‘’]*){0,2}")
 _BUDGET_BEFORE = re.compile(r"\b(?:chi|kinh\s+phi|von|nguon|du\s+toan|ngan\s+sach|su\s+nghiep|thuong\s+truc)\s*$")
@@ -147,8 +149,8 @@ _DOCREF_BEFORE = re.compile(r"(?:\bso\s*[\w./-]*|[\w.-]*\d[\w.-]*/[\w./-]*[a-z][
 _STRONG_COND = re.compile(r"\bkhi\s+co\s+(?:yeu\s+cau|van\s+ban|ke\s+hoach|chi\s+dao|huong\s+dan|quyet\s+dinh)\b"
                           r"|\bngay\s+sau\s+khi\b")
 _PERIODS = ("day", "week", "month", "quarter", "half-year", "year")
-_REC_PERIOD = (("6", "half-year"), ("sau", "half-year"), ("nam", "year"), ("quy", "quarter"),
-               ("thang", "month"), ("tuan", "week"), ("ngay", "day"))
+_REC_WORD = re.compile(r"(?<![a-z0-9])(?:6|sau)|\b(?:nam|quy|thang|tuan|ngay)\b")
+_REC_NAME = {"nam": "year", "quy": "quarter", "thang": "month", "tuan": "week", "ngay": "day"}
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _NUM = re.compile(r"\d+")
 _QNUM = re.compile(rf"{_QN}")
@@ -195,6 +197,8 @@ def _unit(kind: str, pos: int, tok: str) -> Optional[_Unit]:
     year = years[-1] if years else None
     if kind == "year":
         return _Unit(kind, pos, year)
+    if kind == "nowyear":            # "Trong năm", "Cuối năm": the year is not named
+        return _Unit(kind, pos, None)
     if kind == "school":
         return _Unit(kind, pos, years[0], year2=years[1])
     if kind == "half":
@@ -305,14 +309,9 @@ def _analyse(p: _Phrase) -> None:
         if t.kind == "rec" and p.rec_pos is None:
             p.rec_pos = t.start
         if t.kind == "rec":
-            per = None
-            rest = t.text[t.text.find(" ", 0) + 1:] if t.text.startswith(("hang", "moi", "tung")) else t.text
-            for key, name in _REC_PERIOD:
-                if re.search(rf"\b{key}\b", rest) or (key == "6" and "6" in rest):
-                    per = name
-                    break
-            if t.text.strip() == "dinh ky":
-                per = None
+            words = _REC_WORD.findall(t.text)
+            per = "half-year" if any(w in ("6", "sau") for w in words) else (
+                _REC_NAME[words[-1]] if words else None)      # plain "định kỳ": no period
             if per and (p.period is None or _PERIODS.index(per) < _PERIODS.index(p.period)):
                 p.period = per
         elif t.kind == "cont" and p.cont_pos is None:
@@ -332,7 +331,7 @@ def _analyse(p: _Phrase) -> None:
     years = []
     for k, (i, u) in enumerate(units):
         y = u.year
-        if y is None and u.kind != "day0":
+        if y is None and u.kind not in ("day0", "nowyear"):
             right = next((v.year for _, v in units[k + 1:] if v.year is not None), None)
             if right is not None:
                 y = right
@@ -525,7 +524,7 @@ def _anchored(p: _Phrase, folded: str) -> float:
     continuous, 1.5 a bare "định kỳ", 1 conditional, 0 not a deadline (a title's horizon, a cited
     date, a bare year)."""
     score = 0
-    if p.dated_pos is not None:
+    if p.dated_pos is not None and any(t.unit is not None and t.kind != "nowyear" for t in p.toks):
         kinds = [t.kind for t in p.toks]
         first_unit = next(i for i, t in enumerate(p.toks) if t.unit is not None)
         pre = [t for t in p.toks[:first_unit] if t.kind in _PREFIX]

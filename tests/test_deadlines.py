@@ -146,6 +146,9 @@ PHRASINGS = [
     ("Quý I năm 2026 (sau Đại hội)", "once", "2026-01-01", "2026-03-31"),
     ("trong 6 tháng đầu năm 2025", "once", "2025-01-01", "2025-06-30"),
     # periods without a year: once without dates
+    ("Trong năm", "once", None, None),
+    ("Cuối năm", "once", None, None),
+    ("Tháng 6", "once", None, None),
     ("Quý I", "once", None, None),
     ("Trước ngày 15/12", "once", None, None),
     # spacing, dashes, NFD
@@ -175,7 +178,7 @@ def test_there_are_at_least_80_cases():
     ("Hằng năm", "year"), ("Hàng năm nếu có thay đổi", "year"), ("trước ngày 15/11 hằng năm", "year"),
     ("định kỳ hàng năm (trước ngày 10/12) hoặc đột xuất", "year"), ("Hằng quý", "quarter"),
     ("Hàng tháng", "month"), ("Hằng tuần", "week"), ("Hằng ngày", "day"), ("định kỳ 6 tháng", "half-year"),
-    ("Định kỳ 6 tháng, hằng năm", "half-year"), ("Báo cáo định kỳ", None), ("Mỗi quý", "quarter"),
+    ("Định kỳ 6 tháng, hằng năm", "half-year"), ("định kỳ 6tháng", "half-year"), ("Sáu tháng một lần", "half-year"), ("Báo cáo định kỳ", None), ("Mỗi quý", "quarter"),
 ])
 def test_recurring_period_is_the_shortest_named(text, period):
     d = parse_deadline(text)
@@ -323,6 +326,8 @@ def test_find_deadline_in_duty_sentences(sentence, phrase):
     "Phấn đấu đến năm 2030, tỷ lệ hộ gia đình sử dụng internet đạt 95%",
     "Số liệu tính đến ngày 31/12/2025",
     "Tổ chức tổng kết năm 2025 và triển khai nhiệm vụ năm 2026",
+    "Trong năm, tổ chức 3 lớp bồi dưỡng cho cán bộ cơ sở",
+    "Trong năm qua, công tác tuyên truyền đạt nhiều kết quả",
     "Sở Tài chính bố trí kinh phí chi thường xuyên để thực hiện Kế hoạch",
     "Nâng cao chất lượng quy hoạch, quy định về khoáng sản",
     "",
