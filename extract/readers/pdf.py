@@ -261,14 +261,27 @@ def build_blocks(pages: list) -> list:
                     ]], src))
                 else:
                     for side in (lside, rside):
-                        if side:
-                            _flush(side, blocks, {pi + 1: (min(l.x0 for l in side), max(l.x1 for l in side))})
+                        _side_paragraphs(side, blocks)
                 k = end
                 continue
             pending.append(obj)
             k = idx + 1
     _flush(pending, blocks, margins)
     return _finish(blocks)
+
+
+def _side_paragraphs(lines: list, blocks: list) -> None:
+    """A block set beside another (recipients, signer): short lines, one paragraph each, except a
+    line going on in lower case (a wrapped line)."""
+    groups: list = []
+    for line in lines:
+        if groups and line.text[:1].islower():
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    for g in groups:
+        blocks.append(Paragraph(" ".join(l.text for l in g), Source(page=g[0].page, bbox=_bbox(g)),
+                                bold=g[0].bold, size=g[0].size))
 
 
 def _flush(lines: list, blocks: list, margins: dict) -> None:

@@ -135,10 +135,11 @@ _SENTENCE_END = re.compile(r"(?:[.!?:;…]|\./\.)[\"”’)]*$")
 _STARTS_UPPER = re.compile(r"^[\"“‘(]*[A-ZÀ-Ỹ0-9ĐÂĂÊÔƠƯ]")
 
 
-def is_centered(line: Line, left: float, right: float) -> bool:
+def is_centered(line: Line, left: float, right: float, strict: bool = True) -> bool:
+    """Is the line centred between the margins (and, when strict, clearly shorter than them)?"""
     mid = (left + right) / 2
     return (abs((line.x0 + line.x1) / 2 - mid) < max(6.0, 0.03 * (right - left))
-            and line.x0 > left + 2 * line.size)
+            and (not strict or line.x0 > left + 2 * line.size))
 
 
 def paragraph_breaks(lines: list, left: float, right: float, pitch: float | None = None) -> list:
@@ -161,7 +162,7 @@ def _starts_paragraph(prev: Line, nxt: Line, left: float, right: float, pitch) -
         return True
     text = nxt.text
     prev_text = prev.text
-    centered = is_centered(prev, left, right) and is_centered(nxt, left, right)
+    centered = is_centered(prev, left, right, strict=False) and is_centered(nxt, left, right)
     first_word = nxt.words[0].x1 - nxt.words[0].x0
     room = (right - left) - (prev.x1 - prev.x0) if centered else right - prev.x1
     short = room > first_word + 0.6 * size
