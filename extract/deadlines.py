@@ -30,7 +30,15 @@ Edge rules (decided here; tests pin them):
   their own year ("2022 - 2025", "Năm 2024-2025", "Giai đoạn 2021-2025"), "X và các năm tiếp
   theo", "từ X đến khi …" (end None). A compact list sharing one year ("Tháng 3-4/2024") is once.
 - a bare day ("Ngày 30/6/2024") is once with start = end = that day. "Năm học 2024-2025" is once
-  2024-09-01..2025-05-31. Invalid dates (31/2) give None dates, never an error.
+  2024-09-01..2025-05-31; "Đầu/Cuối/Giữa năm 2025" is the whole year; "Trong năm", "Cuối năm"
+  (no year named) are once without dates. Invalid dates (31/2) give None dates, never an error.
+- a period in an aside does not widen the dates ("Trước 20/12/2025 (đối với năm 2025)" ends
+  2025-12-20); one after bare punctuation or a time word does ("Quý III/2023; quý IV/2025").
+- is_deadline: the cell opens with the time phrase (after "Thực hiện", "Hoàn thành", "Dự kiến",
+  "Thời gian thực hiện:" …) and, unless it opens with a condition ("Khi có văn bản của …"), ends
+  within five words of it and is no citation ("ngày 22/12/2024 của Bộ Chính trị"); or, naming no
+  unit (Sở, Ban, Phòng, UBND, xã …), it closes on a dated phrase after a time word ("Hoàn thành
+  đầu tư … xong trước ngày 01/01/2030").
 - the returned text is NFC with runs of white space folded to one space and outer white space and
   punctuation stripped.
 - find_deadline takes a dated phrase only after a time word (trong, trước, từ, chậm nhất, xong,
