@@ -548,6 +548,20 @@ def _is_name(text: str) -> bool:
     return all(w.isalpha() and w.istitle() for w in words)
 
 
+def _ends_with_office(text: str) -> bool:
+    words = text.split()
+    return any(_OFFICE_RE.match(" ".join(words[k:])) for k in range(max(0, len(words) - 6), len(words)))
+
+
+def _caps_name(before: List[str], text: str) -> bool:
+    """A name printed in capitals ("NGUYỄN VĂN AN"): a short capitals line right after the title
+    of office that is neither a title nor an authority line."""
+    words = text.split()
+    return bool(before) and _is_caps(text) and 2 <= len(words) <= 5 and all(w.isalpha() for w in words) \
+        and _ends_with_office(before[-1]) and not _OFFICE_RE.match(text) and not _AUTHORITY_START.match(text) \
+        and not _BODY_HEAD_RE.match(text)
+
+
 def _split_name(text: str) -> tuple:
     """'TM. … PHÓ CHỦ TỊCH Huỳnh Minh Tuấn' -> ('TM. … PHÓ CHỦ TỊCH', 'Huỳnh Minh Tuấn')."""
     words = text.split()
@@ -593,6 +607,9 @@ def _parse_signer(lines: List[str]) -> Signer:
             if head:
                 caps.append(head)
             name = nm
+            break
+        if caps and _caps_name(caps, t):
+            name = t
             break
         if _is_caps(t):
             caps.append(t)
@@ -714,7 +731,7 @@ def _signature(blocks: list, start: int) -> tuple:
             mode = "signer"
             signer.append(t)
             head, nm = _split_name(_SIGNED_RE.sub("", t) if _SIGNED_RE.match(t) else t)
-            if nm or (_is_name(t) and len(signer) > 1):
+            if nm or (_is_name(t) and len(signer) > 1) or _caps_name(signer[:-1], t):
                 have_name = True
         elif mode == "recip" and (_is_item(t) or not recipients or len(t) < 80 and not _HEADING_START.match(t)):
             recipients.append(t)
@@ -733,6 +750,17 @@ def _signature(blocks: list, start: int) -> tuple:
             while i < n and isinstance(blocks[i], Paragraph) and _is_item(_ws(blocks[i].text)):
                 recipients.append(_ws(blocks[i].text))
                 i += 1
+    # a recipient wrapped onto a line of its own (no bullet) continues the one before, when the
+    # list is a bulleted one
+    bulleted = sum(1 for r in recipients if _BULLET.match(r))
+    if bulleted >= 2 and bulleted >= 0.6 * len(recipients):
+        merged: List[str] = []
+        for r in recipients:
+            if merged and not _BULLET.match(r) and _BULLET.match(merged[-1]):
+                merged[-1] = merged[-1] + " " + r
+            else:
+                merged.append(r)
+        recipients = merged
     items = []
     for r in recipients:
         for piece in re.split(r"(?<=[;,.])\s+(?=[-+•]\s)", r):

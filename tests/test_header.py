@@ -332,6 +332,12 @@ SIGNATURES = [
     ([T(["Nơi nhận:\n- Bộ Khoa học và Công nghệ;\n- CT, các PCT UBND Tỉnh;\n- Lưu: VT, KGVX.",
          "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Huỳnh Minh Tuấn"])],
      "Huỳnh Minh Tuấn", "PHÓ CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH"),
+    # the name printed in capitals, an appendix title after it
+    (paras("Nơi nhận:", "- Như trên;", "- Lưu: VT.", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "NGUYỄN VĂN AN"),
+     "NGUYỄN VĂN AN", "PHÓ CHỦ TỊCH", "KT. CHỦ TỊCH"),
+    # Word table cell: one paragraph a line
+    ([T(["Nơi nhận:\n- Như trên;\n- Lưu: VT.", "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n(Đã ký)\nHoàng Văn Thắng"])],
+     "Hoàng Văn Thắng", "CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN"),
     # the signer before the recipient list
     (paras("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Nguyễn Hữu Thể", "Nơi nhận:", "- Như trên;", "- Lưu: VT."),
      "Nguyễn Hữu Thể", "CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN"),
@@ -374,6 +380,25 @@ def test_unsigned_draft_stops_before_the_appendix_title():
     r = extract_header(blocks)
     assert r.document.signer.name is None
     assert r.document.signer.title == "CHỦ TỊCH"
+    assert r.tail_start == len(blocks) - len(appendix)
+
+
+def test_recipient_wrapped_in_a_word_cell_is_one_recipient():
+    cell = ("Nơi nhận:\n- BTT Ủy ban MTTQ Việt Nam tỉnh;\n- Uỷ ban Kiểm tra Đảng uỷ, Ban xây dựng Đảng,\nVP Đảng uỷ;\n"
+            "- Bí thư Chi bộ, Trưởng thôn, Ban công\ntác MT thôn;\n- Lưu: MTTQ")
+    r = extract_header(_doc([T([cell, "TM. BAN THƯỜNG TRỰC\nCHỦ TỊCH\nLan Thị Vân"], ["", ""])]))
+    assert r.document.recipients == ["BTT Ủy ban MTTQ Việt Nam tỉnh",
+                                     "Uỷ ban Kiểm tra Đảng uỷ, Ban xây dựng Đảng, VP Đảng uỷ",
+                                     "Bí thư Chi bộ, Trưởng thôn, Ban công tác MT thôn", "Lưu: MTTQ"]
+    assert r.document.signer.name == "Lan Thị Vân"
+
+
+def test_caps_name_ends_the_block_before_a_capitals_appendix_title():
+    closing = paras("Nơi nhận:", "- Như trên;", "TM. HUYỆN ỦY", "PHÓ BÍ THƯ", "LÒ VĂN PHÁT")
+    appendix = [P("NHIỆM VỤ CỤ THỂ"), T(["Stt", "Nội dung"], ["1", "Tuyên truyền"])]
+    blocks = _doc(closing, appendix)
+    r = extract_header(blocks)
+    assert r.document.signer.name == "LÒ VĂN PHÁT"
     assert r.tail_start == len(blocks) - len(appendix)
 
 
