@@ -504,3 +504,37 @@ def test_real_plans_header_matches_expected(shared, expected, txt):
             assert score.norm(v) == score.norm(got[k]), (k, v, got[k])
     assert ("missing-number" in [f.code for f in r.findings]) == (want.get("number") is None)
     assert r.body_start < r.body_end <= r.tail_start
+
+
+# --------------------------------------------------------------------------- fuzz: any mix of pieces
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_PIECES = ["ỦY BAN NHÂN DÂN", "TỈNH LÀO CAI", "Số: /KH-UBND", "Số 12-KH/HU", "Số:", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT",
+           "NAM", "Độc lập - Tự do - Hạnh phúc", "Lào Cai, ngày  tháng  năm 2026", "ngày 31/2/2024", "KẾ HOẠCH",
+           "Triển khai công tác", "Căn cứ Luật số 85/2015/QH13, ngày 25/6/2015 của Quốc hội;", "I. MỤC ĐÍCH",
+           "Nơi nhận:", "- Như trên;", "- Lưu: VT.", "TM. ỦY BAN NHÂN DÂN", "KT.", "PHÓ CHỦ TỊCH", "Nguyễn Văn An",
+           "(Đã ký)", "PHỤ LỤC", "", " ", "*", "-----", "T/M", "Ký bởi:", "ĐẢNG CỘNG SẢN VIỆT NAM", "ngày tháng năm",
+           "Số: 45 / KH - UBND Hà Nội, ngày 1/13/2024", "TL. CHỦ TỊCH CHÁNH VĂN PHÒNG Lê Văn Bình"]
+
+
+@st.composite
+def _blocks(draw):
+    out = []
+    for _ in range(draw(st.integers(0, 25))):
+        if draw(st.integers(0, 6)) == 0:
+            rows = draw(st.lists(st.lists(st.sampled_from(_PIECES + ["\n".join(_PIECES[:4])]), max_size=3), max_size=3))
+            out.append(T(*rows))
+        else:
+            out.append(P(draw(st.one_of(st.sampled_from(_PIECES), st.text(max_size=40)))))
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(_blocks())
+def test_any_mix_of_header_and_signature_pieces_never_crashes(blocks):
+    r = extract_header(blocks)
+    assert 0 <= r.body_start <= r.body_end <= r.tail_start <= len(blocks)
+    d = r.document
+    for v in (d.issuer, d.place, d.title, d.number, d.signer.name):
+        assert v is None or (isinstance(v, str) and v == unicodedata.normalize("NFC", v))
+    assert d.date is None or len(d.date) in (4, 7, 10)
