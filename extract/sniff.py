@@ -63,8 +63,6 @@ _DESCRIBE = {
     "pptx": ("a PowerPoint presentation", "save the plan as .docx, .pdf or .txt"),
     "odt": ("an OpenDocument file", "open it and save it as .docx"),
     "zip": ("a zip archive that is not a Word document", "extract it or give a .docx file"),
-    "utf16-nobom": ("UTF-16 text without a byte-order mark",
-                    "save it again as UTF-8 text (Notepad: Save As, Encoding UTF-8)"),
     "binary": ("binary data, not text", "give a .docx, .pdf or .txt plan; check the file is not damaged"),
 }
 
@@ -83,11 +81,12 @@ def sniff_bytes(head: bytes) -> str:
         return "txt"
     if _MARKUP.match(head):
         return "xml" if head.lstrip()[:5] == b"<?xml" else "html"
-    nul = head.count(0)
-    if nul:
-        # ASCII-range UTF-16 has a NUL in every other byte.
-        if nul > len(head) // 3 and (head[1::2].count(0) > len(head) // 3 or head[0::2].count(0) > len(head) // 3):
-            return "utf16-nobom"
+    if head.count(0):
+        # UTF-16 without a byte-order mark: a NUL in most odd (LE) or even (BE) bytes, few in the others.
+        half = len(head) / 2
+        odd, even = head[1::2].count(0), head[0::2].count(0)
+        if odd > 0.4 * half and even < 0.05 * half or even > 0.4 * half and odd < 0.05 * half:
+            return "txt"
         return "binary"
     controls = len(head) - len(head.translate(None, _CONTROL))
     return "binary" if controls > max(2, len(head) // 100) else "txt"

@@ -7,6 +7,7 @@ through (the batch reports them as internal errors).
 from __future__ import annotations
 
 import os
+import re
 import stat
 import zlib
 
@@ -25,8 +26,15 @@ _HINTS = {
     "doc": "open it in Word and save it as .docx",
     "txt": "save it again as UTF-8 text",
 }
-# Share of U+FFFD in a decoded text file above which the encoding was not recognised.
-_MAX_REPLACEMENT = 0.02
+# A decoded text file whose encoding was not recognised: replacement characters or C1 controls
+# (never in real text) over this share of its characters...
+_MAX_BAD_CHARS = 0.01
+_BAD_CHARS = re.compile("[\ufffd\x80-\x9f]")
+# ... or, read through an 8-bit code page, accented words of which under this share are Vietnamese
+# syllables (the share of the first _SAMPLE_WORDS accented words).
+_MIN_SYLLABLES = 0.3
+_SAMPLE_WORDS = 2000
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 def set_limits(limits: _sniff.Limits) -> None:
@@ -133,8 +141,24 @@ def _check_result(raw: RawDocument, kind: str, path: str, options: dict) -> None
             raise NeedsOCR("the PDF has no text layer (a scan)", path,
                            "run again with --ocr, or get the original .docx")
         raise UnreadableFile("the document contains no text", path, "check that it is the right file")
-    if kind == "txt":
-        bad = joined.count("\ufffd")
-        if bad > _MAX_REPLACEMENT * len(joined):
-            raise UnreadableFile("the text is in an encoding the tool does not recognise", path,
-                                 "save it again as UTF-8 (Notepad or Word: Save As, Encoding UTF-8)")
+    if kind == "txt" and _unrecognised_encoding(joined, raw.encoding):
+        raise UnreadableFile(f"the text is in an encoding the tool does not recognise (read as "
+                             f"{raw.encoding or 'unknown'}, it is not Vietnamese)", path,
+                             "save it again as UTF-8 (Notepad or Word: Save As, Encoding UTF-8)")
+
+
+def _unrecognised_encoding(text: str, encoding: str | None) -> bool:
+    if len(_BAD_CHARS.findall(text)) > _MAX_BAD_CHARS * len(text):
+        return True
+    if (encoding or "").lower().replace("-", "").startswith("utf"):
+        return False  # valid UTF-8/16/32 is its own evidence
+    words = []
+    for m in _WORD.finditer(text):
+        if not m.group().isascii():
+            words.append(m.group())
+            if len(words) >= _SAMPLE_WORDS:
+                break
+    if len(words) < 20:
+        return False
+    from ..text.syllable import is_syllable
+    return sum(map(is_syllable, words)) < _MIN_SYLLABLES * len(words)
