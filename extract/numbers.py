@@ -98,7 +98,7 @@ _REF_BEFORE = re.compile(
     r"phần|phụ\s+lục|chỉ\s+thị|nghị\s+quyết|nghị\s+định|quyết\s+định|thông\s+tư|kế\s+hoạch|kết\s+luận|"
     r"công\s+văn|luật|thông\s+báo|tờ\s+trình|báo\s+cáo|hướng\s+dẫn|văn\s+bản|biểu|mẫu|quốc\s+lộ|"
     r"tỉnh\s+lộ|đường\s+tỉnh|tổ|khu|cụm|lô|tầng|phòng|số|top|cấp\s+độ|level|version|phiên\s+bản)"
-    r"(?:\s+số)?\s*[:.]?\s*$)",
+    r"(?:\s+số)?\s*$)",
     re.IGNORECASE)
 _YEAR_BEFORE = re.compile(r"\b(?:năm|đến|tới|từ|trong|hết|cuối|đầu|giữa|sau|trước|niên\s+độ|vụ|mùa)\s*$",
                           re.IGNORECASE)
@@ -112,7 +112,7 @@ _QTY_RE = re.compile(
 _RANGE_TO_RE = re.compile(r"^\s*(?:đến|tới)\s*(?P<num2>" + _NUM + r")(?![\w.,/])", re.IGNORECASE)
 
 _SCALE_RE = re.compile(r"^\s+(?P<scale>nghìn|ngàn|triệu|tỷ|tỉ)\b", re.IGNORECASE)
-_CURRENCY_RE = re.compile(r"^\s+(?:(?:nghìn|ngàn|triệu|tỷ|tỉ)\s+)?" + _CURRENCY + r"(?![\w])" + _RATE,
+_CURRENCY_RE = re.compile(r"^\s+(?:(?:nghìn|ngàn|triệu|tỷ|tỉ)\s+)*" + _CURRENCY + r"(?![\w])" + _RATE,
                           re.IGNORECASE)
 _MEASURE_RE = re.compile(
     r"^\s*(?P<unit>" + "|".join(re.escape(u) for u in sorted(_MEASURES, key=len, reverse=True)) + r")"
@@ -194,8 +194,8 @@ def scan(text: str) -> list[Quantity]:
         if value is None:
             continue
         before = text[max(0, m.start() - 40):m.start()]
-        if _REF_BEFORE.search(before):
-            continue
+        if _REF_BEFORE.search(before) and not m.group("pct"):
+            continue  # "Điều 39", "khóa 5" (but "kiểu mẫu 20%" is a quantity)
         end = m.end()
         upper = parse_number(m.group("num2")) if m.group("num2") else None
         if m.group("num2") and not m.group("pct") and re.fullmatch(r"(?:19|20)\d\d", m.group("num2")):
@@ -208,11 +208,11 @@ def scan(text: str) -> list[Quantity]:
             if upper is None:
                 rng = _RANGE_TO_RE.match(text[end:])
                 if rng:
-                    pct = re.match(_WS + r"(?:%|phần\s+trăm)", text[end + rng.end():], re.IGNORECASE)
+                    pct = re.match(_WS + r"(?:%|phần\s+trăm)" + _RATE, text[end + rng.end():], re.IGNORECASE)
                     upper = parse_number(rng.group("num2"))
                     end += rng.end()
                     if pct:
-                        unit = "%"
+                        unit = re.sub(r"(?i)\s*phần\s*trăm", "%", re.sub(r"\s+", "", pct.group(0)))
                         end += pct.end()
             rest = text[end:]
             if not unit:

@@ -53,6 +53,7 @@ _YEAR_HEAD = re.compile(
 _YEAR_SENT = re.compile(
     r"(?:\b(?:đến|tới|hết|vào|trong|cuối)\s+(?:hết\s+|cuối\s+)?năm\s+|^\W*(?:năm|giai\s+đoạn\s+(?:19|20)\d\d\s*[-–]\s*)\s*"
     r"|\b(?:đến|tới)\s+)((?:19|20)\d\d)\b", _I)
+_YEAR_SPAN = re.compile(r"\b(?:giai\s+đoạn|thời\s+kỳ|nhiệm\s+kỳ)\s+(?:19|20)\d\d\s*[-–]\s*((?:19|20)\d\d)\b", _I)
 
 
 def _title(heading: str) -> str:
@@ -93,7 +94,7 @@ def _heading_year(headings: list[str]) -> Optional[int]:
 
 
 def _sentence_year(text: str) -> Optional[int]:
-    m = _YEAR_SENT.search(text)
+    m = _YEAR_SENT.search(text) or _YEAR_SPAN.search(text)
     return int(m.group(1)) if m else None
 
 
@@ -106,7 +107,8 @@ _CMP_WORDS = (r"(?:(?:không\s+(?:dưới|quá|vượt\s+quá|thấp\s+hơn|ít\
 _ITEM_CUT = re.compile(
     r"(?:,|\s+và)\s+(?=" + _CMP_WORDS + r"\d)"
     r"|,\s+(?=(?:đến|tới)\s+(?:hết\s+)?năm\s+\d{4})"
-    r"|,\s+(?=(?:tỷ|tỉ)\s+(?:lệ|trọng)\b)", _I)
+    r"|,\s+(?=(?:tỷ|tỉ)\s+(?:lệ|trọng)\b)"
+    r"|,\s+(?=[^,;:()\d]{1,60}:\s*" + _CMP_WORDS + r"\d)", _I)   # ", nông thôn mới kiểu mẫu: 20%"
 
 _LEAD = re.compile(
     r"^(?:\s*(?:[-+•*–]|\(?\d+\)?[.)]|\(\d+\)\.?|[a-zđ]\)|(?:đến|tới|trong|vào)?\s*(?:hết\s+|cuối\s+)?năm\s+\d{4}\s*[:,]?"
@@ -114,6 +116,8 @@ _LEAD = re.compile(
     _I)
 _NUMBER_FIRST = re.compile(r"^(?:(?:có|đảm\s+bảo|bảo\s+đảm|duy\s+trì|đạt|trên|là)\s*)*$", _I)
 _VERB_BEFORE = re.compile(r"(?:\s*\b(?:đạt|là|ở\s+mức|bằng|lên|còn|xuống))+\s*$", _I)
+# A bracketed note with numbers after the value.
+_NOTE = re.compile(r"\s*\([^()]*\d[^()]*\)")
 # A time phrase closing the indicator: "Tỷ lệ ... đến năm 2025 (đạt 50%)".
 _TIME_TAIL = re.compile(r"[\s,]*\b(?:(?:đến|tới|vào|trong|cuối)\s+(?:hết\s+|cuối\s+)?)?năm\s+(?:19|20)\d\d\s*[:,]?\s*$", _I)
 # What is left of a starting value once the target value is cut: "... từ 60% lên 75%".
@@ -151,13 +155,18 @@ class _Item:
 
 
 def _items(sentence: str) -> list[_Item]:
+    """Items of a sentence. "trong đó" makes the rest of its clause children; "trong đó:" with a
+    colon makes the rest of the sentence children ("đạt 16%, trong đó: nông nghiệp tăng 6%; ...")."""
     items = []
+    children_to_end = False
     for clause in re.split(r"\s*;\s*", sentence):
         parts = _CHILD.split(clause)
+        if len(parts) > 1 and re.search(r"\btrong\s+đó\s*:", clause, _I):
+            children_to_end = True
         for k, part in enumerate(parts):
             for piece in _ITEM_CUT.split(part):
                 if piece and piece.strip(" .,:"):
-                    items.append(_Item(piece.strip(), child=k > 0))
+                    items.append(_Item(piece.strip(), child=k > 0 or (children_to_end and len(parts) == 1)))
     return items
 
 
@@ -191,11 +200,27 @@ def _usable(q: Quantity, in_targets: bool, text: str = "") -> bool:
     return True
 
 
+def _paren_depths(text: str) -> list[int]:
+    depth, out = 0, []
+    for ch in text:
+        if ch == "(":
+            depth += 1
+        out.append(depth)
+        if ch == ")" and depth:
+            depth -= 1
+    return out
+
+
 def _pick(item: str, qs: list[Quantity]) -> Optional[Quantity]:
-    """The item's main quantity: a percentage before other quantities; the one after "đạt" /
-    "lên" / "còn" before others; then one with a comparator; then the first."""
+    """The item's main quantity: quantities in brackets only when there is none outside ("50% (8
+    xã)"); a percentage before other quantities; the one after "đạt" / "lên" / "còn" before
+    others; then one with a comparator; then the first."""
     if not qs:
         return None
+    if "(" in item:
+        depth = _paren_depths(item)
+        outside = [q for q in qs if depth[q.start] == 0]
+        qs = outside or qs
     pcts = [q for q in qs if q.unit.startswith("%")]
     if pcts:
         after_verb = [q for q in pcts if _AFTER_VERB.search(item[:q.start])]
@@ -224,6 +249,9 @@ def _indicator(item: str, q: Quantity) -> tuple[str, bool]:
     pre = item[:q.cmp_start]
     post = item[q.cmp_end:]
     post = re.sub(r"\s*\btrở\s+(?:lên|xuống)\s*([.,;]?)\s*$", r"\1", post, flags=_I)
+    post = _NOTE.sub("", post)  # "(8 xã)", "(66/112 thôn, tăng thêm 20 thôn)"
+    if q.noun_unit and post.strip(" .,;:").casefold() == q.unit.casefold():
+        post = ""  # "Số bác sĩ/vạn dân: 15 bác sĩ"
     pre_clean = _LEAD.sub("", pre).strip(" ,:")
     if _NUMBER_FIRST.fullmatch(pre_clean):
         return _clean(post), True

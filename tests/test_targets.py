@@ -406,3 +406,54 @@ def test_paragraph_acting_as_another_heading_ends_a_targets_part():
           Passage(text="Đối tượng áp dụng:", path=TARGETS),
           Passage(text="100 doanh nghiệp nhỏ và vừa trên địa bàn tỉnh.", path=TARGETS)]
     assert [t.value for t in extract_targets(ps)] == [100]
+
+
+def test_trong_do_with_colon_makes_the_rest_of_the_sentence_children():
+    ts = run("Tốc độ tăng giá trị sản xuất bình quân hằng năm đạt 16%, trong đó: nông, lâm, thủy sản tăng 6%; "
+             "công nghiệp - xây dựng tăng 18,4%; dịch vụ tăng 18,2%.")
+    assert [(t.value, t.parent) for t in ts] == [(16, None), (6, "T1"), (18.4, "T1"), (18.2, "T1")]
+
+
+def test_trong_do_without_colon_ends_with_its_clause():
+    ts = run("100% xã, thị trấn có nhà văn hóa, trong đó 84,6% đạt chuẩn; 100% bản có nhà văn hóa, trong đó 60% đạt chuẩn.")
+    assert [(t.value, t.parent) for t in ts] == [(100, None), (84.6, "T1"), (100, None), (60, "T3")]
+
+
+def test_bracketed_counts_are_notes_not_targets():
+    ts = run("Tỷ lệ số xã đạt chuẩn nông thôn mới đạt 50% (8 xã), trong đó: tỷ lệ thôn đạt chuẩn nông thôn mới "
+             "58,9% (66/112 thôn, tăng thêm 20 thôn).")
+    assert [(t.value, t.text, t.parent) for t in ts] == [
+        (50, "Tỷ lệ số xã đạt chuẩn nông thôn mới", None), (58.9, "tỷ lệ thôn đạt chuẩn nông thôn mới", "T1")]
+
+
+def test_money_before_a_bracketed_growth_rate():
+    (t,) = run("Vốn đầu tư phát triển toàn xã hội: từ 3,1 đến 3,2 triệu tỷ đồng (theo giá hiện hành, tăng 12,5%/năm).")
+    assert (t.value, t.unit, t.comparator, t.text) == (3.1, "triệu tỷ đồng", ">=", "Vốn đầu tư phát triển toàn xã hội")
+
+
+@pytest.mark.parametrize("text, value, unit, indicator", [
+    ("Thu nhập bình quân đầu người/năm đến năm 2025: 60 triệu đồng.", 60, "triệu đồng", "Thu nhập bình quân đầu người/năm"),
+    ("Tổng sản lượng lương thực bình quân hằng năm: 25.000 tấn.", 25000, "tấn", "Tổng sản lượng lương thực bình quân hằng năm"),
+    ("Số bác sĩ/vạn dân: 15 bác sĩ.", 15, "bác sĩ", "Số bác sĩ/vạn dân"),
+    ("Tỷ lệ đô thị hóa đến năm 2025: 16% trở lên.", 16, "%", "Tỷ lệ đô thị hóa"),
+    ("Tốc độ tăng trưởng GRDP bình quân giai đoạn 2021 - 2025: từ 7,5 đến 8,0%/năm.", 7.5, "%/năm",
+     "Tốc độ tăng trưởng GRDP bình quân giai đoạn 2021 - 2025"),
+])
+def test_label_colon_value(text, value, unit, indicator):
+    (t,) = run(text)
+    assert (t.value, t.unit, t.text) == (value, unit, indicator)
+
+
+def test_label_colon_values_after_a_comma_are_cut():
+    ts = run("Tỷ lệ xã đạt chuẩn nông thôn mới nâng cao: 40%, nông thôn mới kiểu mẫu: 20%.")
+    assert [(t.value, t.text) for t in ts] == [(40, "Tỷ lệ xã đạt chuẩn nông thôn mới nâng cao"),
+                                              (20, "nông thôn mới kiểu mẫu")]
+
+
+@pytest.mark.parametrize("text, year", [
+    ("Tổng vốn đầu tư thời kỳ 2021-2025: 5.000 tỷ đồng.", 2025),
+    ("Tăng trưởng bình quân giai đoạn 2026 - 2030 đạt 8%/năm.", 2030),
+])
+def test_year_from_a_span_in_the_sentence(text, year):
+    (t,) = run(text)
+    assert t.year == year
