@@ -423,3 +423,12 @@ def test_gold_duty_deadlines_are_found_in_the_text(shared):
                 missing.append((path.name, task["deadline"]))
     assert checked > 30
     assert not missing
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_folded_shadow_keeps_positions(text):
+    """Phrases are cut from the NFC text at offsets found in the folded shadow: lengths must agree."""
+    from extract.deadlines import _fold
+    nfc = unicodedata.normalize("NFC", text)
+    assert len(_fold(nfc)) == len(nfc)
