@@ -196,11 +196,12 @@ def _ruled_table(doc, rows: list, widths=(1.2, 6.0, 3.3, 3.5, 2.5), merges: list
     for c in range(ncols):
         table.columns[c].width = Cm(widths[c])
     for r, row in enumerate(rows):
-        row = [c.strip() for c in row] + [""] * (ncols - len(row))
+        row = [c.strip() for c in row if c.strip()] if not row[0].strip() else [c.strip() for c in row]
+        row = (row + [""] * ncols)[:ncols]
         cells = table.add_row().cells
         for c in range(ncols):
             cells[c].width = Cm(widths[c])
-        group = r > 0 and re.match(r"^[IVX]+\.?\s+\S", row[0]) and not any(row[1:])
+        group = r > 0 and not any(row[1:]) and re.match(r"^[IVX]+\.?\s+\S", row[0])
         if group:
             cells[0].merge(cells[-1])
             cells = [cells[0]]
