@@ -658,6 +658,16 @@ def _is_item(text: str) -> bool:
     return bool(_BULLET.match(text)) or (len(text) < 160 and bool(re.search(r"[;,]$|\)\s*[;,.]?$", text)))
 
 
+def _signer_tail(text: str) -> tuple:
+    """A PDF line holding both columns: "- Như trên; KT. CHỦ TỊCH" -> ("- Như trên;", "KT. CHỦ TỊCH")."""
+    for m in re.finditer(r"(?:^|(?<=[;,:.)])\s)\s*(?=\S)", text):
+        tail = text[m.end():].strip()
+        if tail and _is_caps(tail) and len(tail.split()) <= 12 and (
+                _AUTHORITY_START.match(tail) or _OFFICE_RE.match(tail)):
+            return text[:m.start()].strip(), tail
+    return text, None
+
+
 def _signature(blocks: list, start: int) -> tuple:
     """Find the closing part after `start` -> (body_end, tail_start, recipients, signer lines)."""
     n = len(blocks)
@@ -717,11 +727,16 @@ def _signature(blocks: list, start: int) -> tuple:
         t = lines[0]
         if _RECIPIENTS_RE.match(t):
             mode = "recip"
-            rest = _RECIPIENTS_RE.sub("", t, 1)
+            rest, tail = _signer_tail(_RECIPIENTS_RE.sub("", t, 1))
             if rest:
                 recipients.append(rest)
+            if tail:
+                signer.append(tail)
         elif mode == "recip" and _BULLET.match(t):
-            recipients.append(t)
+            rest, tail = _signer_tail(t)
+            recipients.append(rest)
+            if tail:
+                signer.append(tail)
         elif have_name:
             if _STAMP_RE.search(t):
                 signer.append(t)

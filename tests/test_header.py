@@ -338,6 +338,9 @@ SIGNATURES = [
     # Word table cell: one paragraph a line
     ([T(["Nơi nhận:\n- Như trên;\n- Lưu: VT.", "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n(Đã ký)\nHoàng Văn Thắng"])],
      "Hoàng Văn Thắng", "CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN"),
+    # PDF text layer: the two columns run together on each line
+    (paras("Nơi nhận: TM. ỦY BAN NHÂN DÂN", "- Như trên; KT. CHỦ TỊCH", "- Lưu: VT. PHÓ CHỦ TỊCH", "Nguyễn Văn An"),
+     "Nguyễn Văn An", "PHÓ CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH"),
     # the signer before the recipient list
     (paras("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Nguyễn Hữu Thể", "Nơi nhận:", "- Như trên;", "- Lưu: VT."),
      "Nguyễn Hữu Thể", "CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN"),
