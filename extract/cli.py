@@ -159,8 +159,7 @@ def main(argv=None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if not args.command:
-        parser.print_help(sys.stderr)
-        return 2
+        parser.error("give a command: convert, check or show (kehoach --help shows examples)")
     try:
         return {"convert": _convert, "check": _check, "show": _show}[args.command](args, parser)
     except KeyboardInterrupt:
