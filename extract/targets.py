@@ -32,7 +32,7 @@ _I = re.IGNORECASE
 
 # --------------------------------------------------------------------------- headings
 _NUMBER_PREFIX = re.compile(
-    r"^\s*(?:phụ\s+lục\s*[\w.]*\s*[:.\-–]?\s*)?"
+    r"^\s*(?:phụ\s+lục(?:\s+số)?(?:\s*(?:[IVXLCDM]+|\d+)(?![^\W\d_]))?\s*[:.\-–]?\s*)?"
     r"(?:\(?(?:[IVXLCDM]+|\d+(?:\.\d+)*)\)?(?:[.\-–)/:]+\s*|\s+)|[a-zđ]\)\s*|[-+•*]\s+)?", _I)
 _TARGET_WORD = r"(?:mục\s+tiêu|chỉ\s+tiêu)"
 _NEG_START = re.compile(
@@ -200,15 +200,11 @@ def _usable(q: Quantity, in_targets: bool, text: str = "") -> bool:
     return True
 
 
-def _paren_depths(text: str) -> list[int]:
-    depth, out = 0, []
-    for ch in text:
-        if ch == "(":
-            depth += 1
-        out.append(depth)
-        if ch == ")" and depth:
-            depth -= 1
-    return out
+_BRACKETED = re.compile(r"\([^()]*\)")
+
+
+def _in_brackets(text: str, pos: int) -> bool:
+    return any(m.start() < pos < m.end() for m in _BRACKETED.finditer(text))
 
 
 def _pick(item: str, qs: list[Quantity]) -> Optional[Quantity]:
@@ -218,9 +214,7 @@ def _pick(item: str, qs: list[Quantity]) -> Optional[Quantity]:
     if not qs:
         return None
     if "(" in item:
-        depth = _paren_depths(item)
-        outside = [q for q in qs if depth[q.start] == 0]
-        qs = outside or qs
+        qs = [q for q in qs if not _in_brackets(item, q.start)] or qs
     pcts = [q for q in qs if q.unit.startswith("%")]
     if pcts:
         after_verb = [q for q in pcts if _AFTER_VERB.search(item[:q.start])]
