@@ -133,7 +133,7 @@ _TOKEN_PATTERNS = [
     ("daylong", rf"\bngay\s*{_DD}\s*thang\s*{_MM}(?:\s*,?\s*nam\s*{_Y})?"),
     ("day", rf"(?<![\d/.])(?:\bngay\s*)?{_DD}\s*(?:/\s*{_MM}(?:\s*/\s*{_Y})?|[.-]\s*{_MM}\s*[.-]\s*{_Y})(?![\d/])"),
     ("day0", rf"\bngay\s*{_DD}(?![\d/.-])(?!\s*thang)"),
-    ("quarter", rf"\bqu[yi]\s*{_QN}(?:\s*(?:,|&|va|-)\s*(?:qu[yi]\s*)?{_QN})*(?:{_YS}{_Y})?"),
+    ("quarter", rf"\bq\.?\s*{_QN}\s*[/.-]\s*{_Y}|\bqu[yi]\s*{_QN}(?:\s*(?:,|&|va|-)\s*(?:qu[yi]\s*)?{_QN})*(?:{_YS}{_Y})?"),
     ("month", rf"\bthang\s*{_MM}(?:\s*(?:,|&|va|-)\s*(?:thang\s*)?{_MM})*(?:{_YS}{_Y})?"),
     ("nowyear", r"\b(?:trong|ca|cuoi|dau|giua)\s+nam(?:\s+nay)?(?=\s*(?:$|[;,.()]))"),
     ("monthyear", rf"(?<![\w/.]){_MM}\s*/\s*{_Y}(?![\d/])"),
@@ -162,6 +162,7 @@ _REC_NAME = {"nam": "year", "quy": "quarter", "thang": "month", "tuan": "week", 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _NUM = re.compile(r"\d+")
 _QNUM = re.compile(rf"{_QN}")
+_Q_WORD = re.compile(r"^(?:qu[yi]|q\.?)")
 _YEAR_NUM = re.compile(_Y)
 
 
@@ -221,7 +222,7 @@ def _unit(kind: str, pos: int, tok: str) -> Optional[_Unit]:
             return None
         return _Unit(kind, pos, year, nums[1], nums[1], day=nums[0])
     if kind == "quarter":
-        body = tok[tok.index("qu") + 3:]
+        body = _Q_WORD.sub("", tok, count=1)
         if year:
             body = body[:body.rfind(str(year))]
         qs = [_ROMAN[q] for q in _QNUM.findall(body) if q in _ROMAN]
