@@ -108,6 +108,9 @@ def _decode_8bit(data: bytes) -> tuple[str, str, list[dict]]:
     converted, changes = legacy.detect_and_convert(as_1252)
     if changes:
         encs = sorted({e for e, _b, _a in changes}, key=lambda e: -sum(1 for c in changes if c[0] == e))
+        # the file is in one encoding: convert every line by the word rule, not only those with evidence
+        converted, changes = legacy.detect_and_convert(as_1252, encs[0])
+        encs = encs[:1]
         readings.append((_score(converted), encs[0], converted,
                          [_entry(f"legacy-{e}", [(b, a) for x, b, a in changes if x == e]) for e in encs]))
     readings.append((_score(as_1252) - 0.01, "cp1252", as_1252, []))

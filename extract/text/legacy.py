@@ -129,7 +129,9 @@ _ENCODINGS = ("tcvn3", "vni", "viscii")
 
 
 # VNI spellings made only of letters Unicode Vietnamese also has: "Yeâu", "caàu", "Vaên", "coù"
-_VNI_GATE_RE = re.compile(r"[aeAE][âáàãêéèÂÁÀÃÊÉÈ]|[oO][âêÂÊ]|[aeiouyAEIOUY][ùÙ]")
+_VNI_GATE_RE = re.compile(r"[aeAE][âáàãêéèÂÁÀÃÊÉÈ]|[oO][âêÂÊ]|[aeiouyAEIOUY][ùÙ]"
+                          # TCVN3 capitals typed with small toned codes: "NéI", "MôC"
+                          r"|[A-Z][àáâãèéêìíòóôõùúý]+[A-Z]")
 
 
 def might_be_legacy(text: str) -> bool:
@@ -160,19 +162,31 @@ _SOURCE = {"tcvn3": set(TCVN3_MAP), "vni": set("".join(VNI_MAP)) - set("aeiouyAE
 _SIGNS = {"tcvn3": _TCVN3_SIGNS, "vni": _VNI_SIGNS, "viscii": _VISCII_SIGNS}
 
 
-def _reads(word: str, enc: str) -> bool:
-    # TCVN3 leaves capitals with tones small ("HO¹CH" -> "HOạCH"): judge it case-blind
-    return _word_ok(word) or (enc == "tcvn3" and _word_ok(word.lower()))
+def _reads(word: str, new: str, enc: str) -> bool:
+    """Does the converted word read as Vietnamese? TCVN3 leaves capitals with tones small
+    ("HO¹CH" -> "HOạCH"): such a word is judged case-blind when its capitals were capitals
+    already (so "là" -> "lỔ" through a VN1 capital is no reading)."""
+    if _word_ok(new):
+        return True
+    if enc != "tcvn3" or len(new) != len(word) or not _word_ok(new.lower()):
+        return False
+    return all(not n.isupper() or o.isupper() for o, n in zip(word, new))
 
 
-def _convert_line(line: str) -> tuple[str, str | None]:
+_BEYOND_LATIN1_LETTER = re.compile(r"[\u0100-\u024f\u1e00-\u1eff]")
+
+
+def _convert_line(line: str, force: str | None = None) -> tuple[str, str | None]:
     """Best legacy reading of one line, or the line itself. Returns (text, encoding or None).
     A reading wins on evidence: words with a legacy sign that become syllables. Then every word
     holding a character of that encoding is converted, unless it reads as Unicode and would not
-    after conversion (a Unicode word inside a legacy line)."""
+    after conversion (a Unicode word inside a legacy line). `force` names the encoding the whole
+    document is in: then the line is converted by the word rule without needing evidence."""
     tokens = [(m.start(), m.end(), m.group()) for m in _LEGACY_TOKEN_RE.finditer(line)]
     best, best_gain, best_enc = None, 0, None
-    for enc in _ENCODINGS:
+    # one short word is weak evidence: enough only in a line with no Unicode-only letter
+    weak_ok = not _BEYOND_LATIN1_LETTER.search(line)
+    for enc in ((force,) if force else _ENCODINGS):
         source, signs = _SOURCE[enc], _SIGNS[enc]
         gain, loss, signed, longest, pieces = 0, 0, 0, 0, []
         for s, e, w in tokens:
@@ -183,7 +197,7 @@ def _convert_line(line: str) -> tuple[str, str | None]:
                 continue
             has_sign = bool(signs.intersection(w))
             signed += has_sign
-            ok_old, ok_new = _word_ok(w), _reads(new, enc)
+            ok_old, ok_new = _word_ok(w), _reads(w, new, enc)
             if ok_old and not ok_new:
                 loss += has_sign
                 continue
@@ -191,9 +205,13 @@ def _convert_line(line: str) -> tuple[str, str | None]:
                 gain += 1
                 longest = max(longest, len(new))
             pieces.append((s, e, new))
+        if force:
+            best, best_enc = pieces, enc
+            break
         # accept when at least half of the words with legacy signs become syllables, and the
         # evidence is more than one short word ("m²" is not VISCII "mỗ")
-        if gain > best_gain and gain * 2 >= signed and gain > loss and (gain >= 2 or longest >= 3):
+        strong = gain >= 2 or longest >= 3 or (weak_ok and enc != "viscii")
+        if gain > best_gain and gain * 2 >= signed and gain > loss and strong:
             best, best_gain, best_enc = pieces, gain, enc
     if best is None:
         return line, None
@@ -211,17 +229,21 @@ def _convert_line(line: str) -> tuple[str, str | None]:
     return unicodedata.normalize("NFC", text), best_enc
 
 
-def detect_and_convert(text: str) -> tuple[str, list[tuple[str, str, str]]]:
-    """Find legacy-encoded lines in `text` and convert them. Returns the new text and a list of
-    (encoding, before, after) for each converted line."""
-    if not might_be_legacy(text):
+def detect_and_convert(text: str, encoding: str | None = None) -> tuple[str, list[tuple[str, str, str]]]:
+    """Find legacy-encoded lines in `text` and convert them. With `encoding` (the document is known
+    to be in it, e.g. a cp1252 file whose lines mostly read as TCVN3), every line holding its
+    characters is converted word by word. Returns the new text and (encoding, before, after) for
+    each converted line."""
+    if encoding is None and not might_be_legacy(text):
         return text, []
     changes = []
     lines = text.split("\n")
     for i, line in enumerate(lines):
-        if not might_be_legacy(line):
+        if encoding is None and not might_be_legacy(line):
             continue
-        new, enc = _convert_line(line)
+        if encoding is not None and not _SOURCE[encoding].intersection(line):
+            continue
+        new, enc = _convert_line(line, encoding)
         if enc and new != line:
             changes.append((enc, line, new))
             lines[i] = new

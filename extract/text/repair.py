@@ -22,6 +22,8 @@ from .tone import STYLES, restyle
 _MAX_EXAMPLES = 5
 _ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u034f]")
 _NBSP_RE = re.compile("[\u00a0\u2007\u202f]")
+_SOFT_WORD_RE = re.compile(f"[{LETTER_CLASS}]+\u00ad[{LETTER_CLASS}\u00ad]*")
+_BEYOND_LATIN1 = re.compile(r"[\u0100-\u024f\u1e00-\u1eff]")
 _ETH_WORD_RE = re.compile(f"[{LETTER_CLASS}ðÐ]*[ðÐ][{LETTER_CLASS}ðÐ]*")
 
 
@@ -43,6 +45,7 @@ class Repairer:
         self.legacy_detect = legacy_detect
         self._splitter = Splitter()
         self._steps: dict[str, dict] = {}
+        self._legacy_lines: dict[str, int] = {}
 
     # ------------------------------------------------------------------ bookkeeping
     def _record(self, step: str, changes, count: int | None = None) -> None:
@@ -65,14 +68,14 @@ class Repairer:
             return text
         text, changes = fix_mojibake(text)
         self._record("mojibake", changes)
-        if self.legacy_detect and legacy.might_be_legacy(text):
-            text, lines = legacy.detect_and_convert(text)
-            for enc, before, after in lines:
-                self._record(f"legacy-{enc}", [(before, after)])
+        if self.legacy_detect:
+            text = self._legacy(text)
         if not unicodedata.is_normalized("NFC", text):
             new = unicodedata.normalize("NFC", text)
             self._record("nfc", [(text[:60], new[:60])])
             text = new
+        if "\u00ad" in text:
+            text = self._soft_hyphen(text)
         if _ZERO_WIDTH_RE.search(text):
             n = len(_ZERO_WIDTH_RE.findall(text))
             new = _ZERO_WIDTH_RE.sub("", text)
@@ -90,6 +93,39 @@ class Repairer:
             self._record("split-words", changes)
         text, changes = restyle(text, self.tone_style)
         self._record(f"tone-{self.tone_style}", changes)
+        return text
+
+    def _legacy(self, text: str) -> str:
+        """Legacy lines by content; once the document has shown several lines in one encoding, a
+        line without any Unicode-only letter that holds that encoding's characters follows it."""
+        if legacy.might_be_legacy(text):
+            text, lines = legacy.detect_and_convert(text)
+            for enc, before, after in lines:
+                self._record(f"legacy-{enc}", [(before, after)])
+                self._legacy_lines[enc] = self._legacy_lines.get(enc, 0) + 1
+        if self._legacy_lines and not _BEYOND_LATIN1.search(text):
+            enc = max(self._legacy_lines, key=self._legacy_lines.get)
+            if self._legacy_lines[enc] >= 3:
+                text, lines = legacy.detect_and_convert(text, enc)
+                for enc, before, after in lines:
+                    self._record(f"legacy-{enc}", [(before, after)])
+        return text
+
+    def _soft_hyphen(self, text: str) -> str:
+        """U+00AD left inside a word that reads with "ư" in its place is TCVN3's ư ("t\u00ad" -> "tư");
+        elsewhere it is an invisible hyphenation point, dropped with the zero-width characters."""
+        changes = []
+
+        def sub(m: re.Match) -> str:
+            word = m.group()
+            new = word.replace("\u00ad", "ư")
+            if is_syllable(new) or is_syllable(new.lower()):
+                changes.append((word, new))
+                return new
+            return word
+
+        text = _SOFT_WORD_RE.sub(sub, text)
+        self._record("legacy-tcvn3", changes)
         return text
 
     def _eth(self, text: str) -> str:
