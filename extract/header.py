@@ -59,7 +59,7 @@ _TYPE_QUALIFIER = re.compile(r"^(?:HÀNH\s+ĐỘNG|LIÊN\s+TỊCH|LIÊN\s+NGÀNH
 _SYMBOL_TYPES = {"KH": "Kế hoạch", "CTR": "Chương trình", "BC": "Báo cáo", "QĐ": "Quyết định",
                  "HD": "Hướng dẫn", "ĐA": "Đề án", "TB": "Thông báo", "NQ": "Nghị quyết",
                  "CT": "Chỉ thị", "KL": "Kết luận", "TTR": "Tờ trình", "QC": "Quy chế",
-                 "QĐI": "Quy định", "PA": "Phương án", "CV": "Công văn", "TTR.": "Tờ trình"}
+                 "PA": "Phương án", "CV": "Công văn"}
 
 # Administrative levels: the words after them are a place name.
 _LEVEL = r"(?:TỈNH|HUYỆN|XÃ|PHƯỜNG|THỊ\s+TRẤN|THÀNH\s+PHỐ|TP\.?|QUẬN|THỊ\s+XÃ|ĐẶC\s+KHU|THÔN|BẢN|TỔ\s+DÂN\s+PHỐ)"
@@ -103,7 +103,6 @@ _NUMBER_TEXT = re.compile(
 _SP = r"[\s.…_,]*"
 _DATE_WORDS = re.compile(rf"ngày{_SP}(?P<d>\d{{1,2}})?{_SP}tháng{_SP}(?P<m>\d{{1,2}})?{_SP}năm{_SP}(?P<y>\d{{4}})", _I)
 _DATE_NUMERIC = re.compile(r"ngày\s*(?P<d>\d{1,2})?\s*(?P<s>[/.\-])\s*(?P<m>\d{1,2})?\s*(?P=s)\s*(?P<y>\d{4})", _I)
-_DATE_BARE = re.compile(r"(?<![\d/])(?P<d>\d{1,2})\s*(?P<s>[/.\-])\s*(?P<m>\d{1,2})\s*(?P=s)\s*(?P<y>\d{4})(?![\d/])")
 
 # Preamble and cited documents.
 _PREAMBLE_START = re.compile(r"^(?:[-+•]\s*)?(?:Căn\s+cứ|Thực\s+hiện|Theo|Trên\s+cơ\s+sở|Thi\s+hành|Xét|Triển\s+khai"
@@ -181,9 +180,8 @@ def parse_number(text: str) -> tuple:
     "12/2024/QĐ-UBND" -> (…, "QĐ-UBND"); " /KH-UBND" and "  -CTr/ĐU" -> (None, symbol).
     Spaces around the separators are dropped ("45 / KH - UBND")."""
     m = _NUMBER_TEXT.match(text)
-    if not m or not re.search(r"[A-ZĐ]", m.group("sym")) or not (re.search(r"[/\-–]", m.group("sym"))
-                                                                   or m.group("sym").isupper()):
-        return None, None, 0
+    if not m or not re.search(r"[A-ZĐ]", m.group("sym")) or not re.search(r"[/\-–]", m.group("sym")):
+        return None, None, 0  # a symbol always has a separator: "KH-UBND", "KH/HU"
     sym = re.sub(r"\s+", "", m.group("sym")).replace("–", "-").rstrip(".,;-/")
     num = m.group("num")
     number = None

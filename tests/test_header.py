@@ -64,7 +64,7 @@ def test_number_and_symbol_in_all_forms(text, number, symbol):
     assert (got_number, got_symbol) == (number, symbol)
 
 
-@pytest.mark.parametrize("text", ["", "   ", "Tam Đường", "123", ": ......"])
+@pytest.mark.parametrize("text", ["", "   ", "Tam Đường", "123", ": ......", " TỈNH", " KH"])
 def test_number_line_without_symbol_reads_nothing(text):
     assert parse_number(text)[:2] == (None, None)
 
@@ -173,6 +173,10 @@ LETTERHEADS = [
      "Ủy ban nhân dân tỉnh Lai Châu", None, "301/KH-UBND", "KH-UBND", "Lai Châu", "2024-10-20"),
     (paras("HUYỆN ỦY SÌN HỒ ĐẢNG CỘNG SẢN VIỆT NAM", "Số 44-KH/HU Sìn Hồ, ngày 02 tháng 02 năm 2023"),
      "Huyện ủy Sìn Hồ", None, "44-KH/HU", "KH/HU", "Sìn Hồ", "2023-02-02"),
+    # "SỐ" inside the issuer's name is not a number line
+    (paras("UBND TỈNH LÀO CAI", "BAN CHỈ ĐẠO CHUYỂN ĐỔI SỐ TỈNH", "Số: 03/KH-BCĐ",
+           "Lào Cai, ngày 6 tháng 6 năm 2024"),
+     "Ban Chỉ đạo chuyển đổi số tỉnh", "UBND tỉnh Lào Cai", "03/KH-BCĐ", "KH-BCĐ", "Lào Cai", "2024-06-06"),
     # a thành phố with a TP. place
     (paras("ỦY BAN NHÂN DÂN", "THÀNH PHỐ HỒ CHÍ MINH", "Số: 5012/KH-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
            "Độc lập - Tự do - Hạnh phúc", "Thành phố Hồ Chí Minh, ngày 30 tháng 12 năm 2024"),
