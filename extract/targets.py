@@ -1,26 +1,33 @@
 """Targets: the measurable indicators of a plan, split into atoms.
 
-Reads the body's passages in order (`Passage`, headings included) and writes `Target` records.
+Reads the body's passages in order (`Passage`, headings and table rows included) and writes
+`Target` records (ids T1, T2, ... in reading order; `parent` is the id of the enclosing target).
 Where targets are read:
-- passages under a heading that names targets ("II. MỤC TIÊU", "1. Mục tiêu cụ thể", "Chỉ tiêu
-  chủ yếu", "... đến năm 2030 với các mục tiêu"), the innermost deciding heading winning, so
-  "2. Đối tượng áp dụng" under "II. MỤC TIÊU, ĐỐI TƯỢNG" is not read;
-- elsewhere only commitment sentences: "Phấn đấu ..." or "... đạt tối thiểu 40%".
-A sentence is cut into items at ";", at "trong đó" (the items after it are children of the item
-before) and before a further quantity ("100% xã ..., 85% bản ..."); each item gives one target:
-its main quantity (qualifiers such as "từ 15 tuổi trở lên", "tốc độ 01 Gb/s" skipped) and the
-indicator text without the number and comparator words. List items without a predicate ("80% hộ
-gia đình; 82% bản, khu phố; 97% cơ quan đạt tiêu chuẩn văn hóa") take the predicate of the item
-that closes the list. A sentence of a targets section without a number but with a completion verb
-("... hoàn thiện về cơ sở vật chất") is a qualitative target (value None).
+- passages under a heading that names targets ("II. MỤC TIÊU", "1. Mục tiêu cụ thể", "Một số chỉ
+  tiêu chủ yếu", "... đến năm 2030 với các mục tiêu"), the innermost deciding heading winning, so
+  "2. Đối tượng áp dụng" under "II. MỤC TIÊU, ĐỐI TƯỢNG" is not read; a short paragraph such as
+  "Mục tiêu cụ thể:" acts as a heading when the outline missed it;
+- elsewhere only commitment sentences: "Phấn đấu ...", "... đạt tối thiểu 40%", "≥ 30%", and table
+  rows stating an indicator ("Tỷ lệ ... đạt 80%").
+A sentence is cut into items at ";", at "trong đó" (the rest of its clause, or with a colon the
+rest of the sentence, are children of the item before), before a further quantity ("100% xã ...,
+85% bản ...") and before a further "label: value". Each item gives one target: its main quantity
+(qualifiers such as "từ 15 tuổi trở lên", "tốc độ 01 Gb/s" and bracketed notes "(8 xã)" skipped)
+and the indicator text without the number, comparator words and time phrase. List items without a
+predicate ("80% hộ gia đình; 82% bản, khu phố; 97% cơ quan đạt tiêu chuẩn văn hóa") take the
+predicate of the item that closes the list. A sentence of a specific targets section without a
+number but with a completion verb ("... hoàn thiện về cơ sở vật chất") is a qualitative target
+(value None). Year: the item's or sentence's ("Đến hết năm 2030:"), a lead-in's, the nearest
+heading's, else `year_hint` (see `horizon_year`). Passages broken inside a sentence (a wrapped
+line taken for a paragraph) are mended first.
 Table rows (origin "table") that repeat a target of the text (same value, similar indicator) are
-dropped; table-only targets are kept.
+dropped, and so are commitment sentences repeating an earlier target; table-only targets are kept.
 """
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Optional
 
 from .model import Passage, Target
@@ -185,7 +192,6 @@ class _Atom:
     table: bool = False
     id: str = ""
     dropped: bool = False
-    extra: dict = field(default_factory=dict)
 
 
 def _usable(q: Quantity, in_targets: bool, text: str = "") -> bool:

@@ -457,3 +457,25 @@ def test_label_colon_values_after_a_comma_are_cut():
 def test_year_from_a_span_in_the_sentence(text, year):
     (t,) = run(text)
     assert t.year == year
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_PIECES = st.sampled_from(["100%", "14,2%", "1.250 ha", "05 sản phẩm", "trở lên", "tối thiểu", "trong đó:", "trong đó",
+                           ";", ",", ".", ":", "(", ")", "đạt", "Phấn đấu", "đến năm 2025", "xã, thị trấn", "có",
+                           "nhà văn hóa", "Điều 39", "224-KL/TU", "từ", "đến", "-", "≥", "\n", "năm", "tỷ đồng"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(_PIECES, max_size=25).map(" ".join), max_size=6),
+       st.sampled_from([TARGETS, ["III. NHIỆM VỤ"], []]))
+def test_any_mix_of_target_words_gives_well_formed_targets(texts, path):
+    ts = extract_targets([Passage(text=t, path=path, origin="table" if i % 3 == 2 else "text")
+                          for i, t in enumerate(texts)], year_hint=2030)
+    ids = [t.id for t in ts]
+    assert ids == [f"T{i}" for i in range(1, len(ts) + 1)]
+    for t in ts:
+        assert t.parent is None or t.parent in ids[:ids.index(t.id)]
+        assert t.comparator in (None, "=", ">=", ">", "<=", "<")
+        assert (t.value is None) == (t.unit is None)
+        assert unicodedata.is_normalized("NFC", t.text)
