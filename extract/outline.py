@@ -185,7 +185,7 @@ class OutlineBuilder:
         if mk is None:
             # an unnumbered "PHỤ LỤC" heading starts the appendix part
             if re.match(r"^(PHỤ LỤC|Phụ lục)\b", body) and len(body.split()) <= 12:
-                mk = Marker("Phụ lục", "kw-phụ lục", body, "keyword")
+                mk = Marker("Phụ lục", "kw-phụ lục", None, "keyword")
                 sec = self._open(mk, body, para.source)
                 return [Passage(body, para.source, None, sec.id, self.path(), heading=True)]
             sec = self.current

@@ -97,7 +97,7 @@ def _header_layout(rows: List[List[str]]) -> Optional[Tuple[Layout, int]]:
                     _NUMBER.match(t) for t in nxt if t):
                 nhead = 2
                 for i, t in enumerate(nxt):
-                    if t:
+                    if t and (i >= len(names) or _fold(t) != _fold(names[i])):
                         if i < len(names):
                             names[i] = (names[i] + " " + t).strip() if header_role(t) == "extra" else t
                         else:

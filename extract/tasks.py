@@ -27,7 +27,7 @@ _UNIT_HEAD = (
     r"Công an|Bộ Chỉ huy|Ban Chỉ huy|BCH|Thuế|Kho bạc|Ngân hàng|Chi cục|Cục|Bộ|Tỉnh đoàn|Huyện đoàn|"
     r"Thành đoàn|Đoàn(?! kết)|Hội(?! nghị| thi| thảo| diễn)|Liên đoàn|Liên minh|Hiệp hội|Báo(?! cáo)|Đài|Đảng ủy|Đảng uỷ|Đảng bộ|Huyện ủy|Huyện uỷ|"
     r"Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Quận ủy|Thị ủy|Chi bộ|Giám đốc|Thủ trưởng|Chủ tịch|Phó Chủ tịch|"
-    r"Phó chủ tịch|Đồng chí|đồng chí|Đ/c|đ/c|Cán bộ|Chuyên viên|Bí thư|Trưởng|Viện|Trường(?! hợp)|Bệnh viện|Quỹ|"
+    r"Phó chủ tịch|Đồng chí|đồng chí|Đ/c|đ/c|Cán bộ|Công chức|Viên chức|Chuyên viên|Trưởng thôn|Trưởng ban|Bí thư|Trưởng|Viện|Trường(?! hợp)|Bệnh viện|Quỹ|"
     r"Cơ quan|cơ quan|Đơn vị|đơn vị|Tổ(?! chức)|Ủy viên|Uỷ viên|Lãnh đạo|Người đứng đầu|Thường trực|Thường vụ|"
     r"cấp ủy|cấp uỷ|Cấp ủy|Cấp uỷ|sở|ban|ngành|xã|phường|chi|đảng ủy|đảng uỷ|tổ chức|đoàn thể|phòng|"
     r"địa phương|trường|hội|Doanh nghiệp|doanh nghiệp|UBKT|BTG|BTC|Công ty|Tòa án|Viện kiểm sát|"
@@ -84,7 +84,8 @@ def split_subject(text: str) -> Tuple[Optional[str], str]:
     return None, text
 
 
-_NAME_BEFORE = re.compile(r"(?:^|\s)(?:[Bb]an|[ỦUủu][ỷy] ban|[Hh]ội|[Pp]hòng|[Bb]ộ|[Cc]ác|[Nn]hững|[Cc]ấp|lĩnh vực|công tác|phụ trách|về|việc)\s*$")
+_NAME_BEFORE = re.compile(r"(?:^|\s)(?:[Bb]an|[ỦUủu][ỷy] ban|[Pp]hòng|[Bb]ộ|[Cc]ác|[Nn]hững|[Cc]ấp|lĩnh vực|công tác|"
+                          r"phụ trách|về|việc|cơ quan)\s*$")
 
 
 def _first_verb(text: str, start: int = 1) -> Optional[int]:
@@ -111,7 +112,7 @@ def _partners(text: str) -> List[str]:
         if k > 0:
             cut = cut[:k]
     cut = cut.strip(" ,;.")
-    if not cut or not looks_like_unit(cut):
+    if not cut or len(cut.split()) > 25:
         return []
     return split_units(cut)
 
@@ -134,7 +135,7 @@ def lead_line(text: str) -> Optional[Tuple[str, str]]:
     if not k:
         return None
     unit, rest = text[:k].strip(" ,;:-"), text[k:]
-    if not looks_like_unit(unit) or len(unit.split()) > 16 or not _LEAD_VERBS.match(rest.lower()):
+    if not looks_like_unit(unit) or not 2 <= len(unit.split()) <= 16 or not _LEAD_VERBS.match(rest.lower()):
         return None
     return unit, rest
 
@@ -151,7 +152,8 @@ def split_trailing_lead(text: str) -> Optional[Tuple[str, str, str]]:
         if k < 15 or _OBJECT_BEFORE.search(text[:k]):
             continue
         found = lead_line(text[k:])
-        if found and re.match(r"^(?:chủ trì|chủ tham mưu|tham mưu|chịu trách nhiệm)", found[1]):
+        if found and re.match(r"^(?:chủ trì|chủ tham mưu|tham mưu|chịu trách nhiệm|phối hợp (?:tham mưu|thực hiện))",
+                              found[1]):
             return text[:k].strip(), found[0], found[1]
     return None
 
@@ -164,6 +166,8 @@ def _lead_and_partners(unit: str, rest: str) -> Tuple[List[str], List[str]]:
         return units[:1], units[1:]
     return units, partners
 
+
+_CLOSING = re.compile(r"^(?:Trên đây|Trong quá trình (?:tổ chức )?thực hiện,? nếu|Nơi nhận)", re.I)
 
 _CLAUSE_SPLIT = re.compile(r"(?<=[;.])\s+")
 _TIME_LEAD = re.compile(r"^(?:Hằng|Hàng)\s+(?:năm|quý|tháng|tuần)\s*,\s*|^(?:Định kỳ|Thường xuyên)\s*,?\s*", re.I)
@@ -303,6 +307,8 @@ class DutyReader:
             task.deadline = parse_deadline(value)
 
     def _duty(self, p: Passage, text: str) -> None:
+        if _CLOSING.match(text):
+            return
         impl = self._in_implementation(p.section)
         # "X: nội dung" where X names a unit or an office ("Đề nghị X: …" too)
         m = re.match(r"^(?P<u>[^:]{3,200}?)\s*:\s+(?P<r>\S.*)$", text, re.S)

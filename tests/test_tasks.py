@@ -98,3 +98,20 @@ def test_plain_paragraph_outside_implementation_is_no_duty():
     text = HEAD.replace("II. TỔ CHỨC THỰC HIỆN\n{body}", "II. NỘI DUNG\n{body}")
     plan = extract.parse_text(text.format(body="Tăng cường phối hợp với Ban Tuyên giáo Huyện ủy thực hiện Quyết định số 238-QĐ/TW.\n"))
     assert [t for t in plan.tasks if t.origin == "text"] == []
+
+
+def test_closing_formula_is_no_duty():
+    plan, ts = duties("1. Văn phòng UBND huyện\n- Theo dõi việc thực hiện Kế hoạch.\n"
+                      "Trên đây là Kế hoạch triển khai chuyển đổi số năm 2024 của UBND huyện./.\n")
+    assert [t.content for t in ts] == ["Theo dõi việc thực hiện Kế hoạch."]
+
+
+def test_noun_phrases_that_look_like_verbs_stay_in_the_unit_name():
+    text = HEAD.replace("II. TỔ CHỨC THỰC HIỆN\n{body}", "II. NỘI DUNG\n{body}")
+    plan = extract.parse_text(text.format(
+        body="1. Năm 2030\n1.1. Chuẩn bị văn kiện Đại hội\n"
+             "Các cơ quan tham mưu, giúp việc Đảng uỷ phối hợp tham mưu trong quý II/2030.\n"
+             "1.2. Nghị quyết về giám sát\nUỷ ban MTTQ và các tổ chức chính trị - xã hội tham mưu, trình trong tháng 01/2030\n"))
+    leads = [t.lead for t in plan.tasks if t.origin == "text"]
+    assert leads[0] == ["Các cơ quan tham mưu, giúp việc Đảng uỷ"] or leads[0] == ["Các cơ quan tham mưu, giúp việc Đảng ủy"]
+    assert "tham mưu" not in " ".join(leads[1])

@@ -78,3 +78,15 @@ def test_page_numbers_and_separator_lines_are_dropped():
 def test_lines_in_capitals_without_numbers_stay_apart():
     text = "ĐẢNG BỘ TỈNH KHÁNH HOÀ\nĐẢNG UỶ XÃ CÔNG HẢI\nSố -CTr/ĐU"
     assert _paras(read_text(text)) == ["ĐẢNG BỘ TỈNH KHÁNH HOÀ", "ĐẢNG UỶ XÃ CÔNG HẢI", "Số -CTr/ĐU"]
+
+
+def test_count_at_line_start_does_not_start_a_paragraph():
+    text = ("4.1. Tiếp tục nâng cao chất lượng sinh hoạt chi bộ gắn với sơ kết\n"
+            "03 năm thực hiện Chỉ thị số 50-CT/TW của Ban Bí thư\n- Ban Xây dựng Đảng tham mưu.")
+    assert _paras(read_text(text))[0].endswith("sơ kết 03 năm thực hiện Chỉ thị số 50-CT/TW của Ban Bí thư")
+
+
+def test_web_paragraph_wrapped_before_a_capitalised_word_stays_whole():
+    text = "b) Tham gia các hội chợ theo kế hoạch của Bộ Văn hóa, Thể thao và\nDu lịch.\n\nc) Việc khác.\n"
+    assert _paras(read_text(text)) == ["b) Tham gia các hội chợ theo kế hoạch của Bộ Văn hóa, Thể thao và Du lịch.",
+                                       "c) Việc khác."]

@@ -25,7 +25,7 @@ _ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
 MARKER_RE = re.compile(
     r"^\s*(?:"
     rf"(?:{_ROMAN})\s*[.\-–:)]\s*(?=\S)"          # I.  II-  IV)
-    r"|\d{1,3}(?:\.\d{1,3})*\s*[.\-–)/]?\s+(?=\S)"  # 1.  1.1.  2)  1-
+    r"|\d{1,3}(?:\.\d{1,3})*\s*[.\-–)]\s+(?=\S)"   # 1.  1.1.  2)  1-
     r"|\d{1,3}(?:\.\d{1,3})+(?=\s)"                # 1.1 without the final dot
     r"|\(\s*\d{1,3}\s*\)\.?\s*"                    # (1) (1).
     r"|[a-zđ]\s*[).]\s+(?=\S)"                      # a) b. đ)
@@ -163,7 +163,7 @@ def _paragraphs(chunk: List[tuple], width: int, spaced: bool = True) -> Iterable
             bold_open = raw_s.count("**") % 2 == 1
             continue
         prev = cur[-1][1]
-        if _new_paragraph(prev, raw_s, width, bold_open, first_line=spaced and len(cur) == 1):
+        if _new_paragraph(prev, raw_s, width, bold_open, first_line=spaced and len(cur) == 1, spaced=spaced):
             yield _make_paragraph(cur)
             cur = [(lineno, raw_s)]
             bold_open = raw_s.count("**") % 2 == 1
@@ -175,7 +175,8 @@ def _paragraphs(chunk: List[tuple], width: int, spaced: bool = True) -> Iterable
         yield _make_paragraph(cur)
 
 
-def _new_paragraph(prev: str, line: str, width: int, bold_open: bool, first_line: bool = False) -> bool:
+def _new_paragraph(prev: str, line: str, width: int, bold_open: bool, first_line: bool = False,
+                   spaced: bool = False) -> bool:
     p, s = _strip_md(prev).strip(), _strip_md(line).strip()
     if not p or not s:
         return True
@@ -197,8 +198,9 @@ def _new_paragraph(prev: str, line: str, width: int, bold_open: bool, first_line
             # a number (letterhead, signature block) stay lines of their own
             return not MARKER_RE.match(p)
     if not width:
-        # not hard-wrapped: a line is a paragraph unless the next one goes on in lower case
-        return True
+        # not hard-wrapped: a line is a paragraph unless the next one goes on in lower case;
+        # where blank lines separate paragraphs, the lines between them belong together
+        return not spaced
     # the first line of a wrapped web paragraph is often short; later short lines end it
     return not first_line and len(prev) < 0.6 * width
 
