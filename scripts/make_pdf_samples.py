@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
 """Make the PDF samples and the PDF test fixtures.
 
-    .venv/bin/python scripts/make_pdf_samples.py [--fixtures-only]
+    .venv/bin/python scripts/make_pdf_samples.py [--fixtures-only] [--from-text]
 
 Writes samples/*.pdf (LibreOffice `soffice --headless --convert-to pdf` of Word files: the Word
-samples in samples/*.docx when they exist, else Word files built here with python-docx from the seed
-text exports, plus one plan whose task table runs across pages with a row split by the page break
+samples in samples/*.docx, or with --from-text Word files built here with python-docx from the
+text exports in samples/*.txt, plus one plan whose task table runs across pages with a row split by the page break
 and a vertically merged lead cell) and tests/data/pdf/* (encrypted, scanned, truncated, legacy
 TCVN3 font, glyphs without Unicode mapping, not a PDF). Needs soffice (Debian
 libreoffice-writer-nogui) and qpdf; the fixtures are committed so the tests do not need them.
@@ -450,13 +450,13 @@ def main(argv: list) -> None:
     SAMPLES.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        made = []
-        for txt in sorted(SAMPLES.glob("*.txt")):
-            docx = SAMPLES / (txt.stem + ".docx")
-            if not docx.exists():
+        made = sorted(SAMPLES.glob("*.docx"))
+        if "--from-text" in argv:   # Word files built from the seed text exports instead
+            made = []
+            for txt in sorted(SAMPLES.glob("*.txt")):
                 docx = tmp / (txt.stem + ".docx")
                 seed_to_docx(txt, docx)
-            made.append(docx)
+                made.append(docx)
         table = tmp / "thanhbinh-ubnd-kh-chuyendoiso-2024.docx"
         table_plan_docx(table)
         made.append(table)
