@@ -146,8 +146,12 @@ _TOKEN_PATTERNS = [
     ("in", r"\b(?:xong|hoan\s+thanh|du\s+kien|trong|vao)\b"),
     ("mod", r"\b(?:dau|cuoi|giua|ca)\b"),
 ]
-_TOKEN = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in _TOKEN_PATTERNS))
+# every token starts a word (or at a comma): the look-behind skips positions inside words at once
+_TOKEN = re.compile("(?<![a-z0-9])(?:" + "|".join(f"(?P<{name}>{pat})" for name, pat in _TOKEN_PATTERNS) + ")")
 
+# every phrase needs a unit (a digit, năm, quý, tháng) or a recurrence, continuity or condition word
+_SCREEN = re.compile(r"\d|\b(?:nam|qu[yi]|thang|hang|moi|tung|dinh\s+ky|thuong\s+xuyen|lien\s+tuc|suot"
+                     r"|nhiem\s+ky|khi|theo|dot\s+xuat|tuy)\b")
 _UNITS = frozenset({"school", "half", "daylong", "day", "day0", "quarter", "month", "monthyear", "year",
                     "nowyear"})
 _PREFIX = frozenset({"from", "to", "by", "in", "phase", "asof", "mod"})
@@ -294,6 +298,8 @@ def _tokens(folded: str) -> list:
 
 def _phrases(folded: str) -> list:
     """Group tokens whose gaps are connectors only; analyse each group."""
+    if not _SCREEN.search(folded):
+        return []   # no digit and no time word: a unit list or plain prose
     out, cur = [], None
     for t in _tokens(folded):
         if cur is not None:
