@@ -58,7 +58,7 @@ _YEAR_HEAD = re.compile(
     r"(?:\b(?:đến|tới|hết|vào|trong|cuối|đầu)\s+(?:hết\s+|cuối\s+)?năm\s+|\bgiai\s+đoạn\s+(?:19|20)\d\d\s*[-–]\s*"
     r"|\bnăm\s+|\b(?:đến|tới)\s+)((?:19|20)\d\d)\b", _I)
 _YEAR_SENT = re.compile(
-    r"(?:\b(?:đến|tới|hết|vào|trong|cuối)\s+(?:hết\s+|cuối\s+)?năm\s+|^\W*(?:năm|giai\s+đoạn\s+(?:19|20)\d\d\s*[-–]\s*)\s*"
+    r"(?:\b(?:đến|tới|hết|vào|trong|cuối|phấn\s+đấu)\s+(?:hết\s+|cuối\s+)?năm\s+|^\W*(?:năm|giai\s+đoạn\s+(?:19|20)\d\d\s*[-–]\s*)\s*"
     r"|\b(?:đến|tới)\s+)((?:19|20)\d\d)\b", _I)
 _YEAR_SPAN = re.compile(r"\b(?:giai\s+đoạn|thời\s+kỳ|nhiệm\s+kỳ)\s+(?:19|20)\d\d\s*[-–]\s*((?:19|20)\d\d)\b", _I)
 
@@ -386,6 +386,23 @@ def horizon_year(text: str | None) -> Optional[int]:
     return max(years) if years else None
 
 
+# Sections and sentences about what was done, not what is to be done.
+_RETRO = re.compile(r"(?:đánh\s+giá|kết\s+quả|tình\s+hình|thực\s+trạng|bối\s+cảnh|sơ\s+kết|tổng\s+kết)\b", _I)
+_PAST = re.compile(r"\bđã\s+(?:đạt|có|hoàn\s+thành|thực\s+hiện)|\b(?:năm|kỳ)\s+(?:qua|trước)\b", _I)
+_STRIVE = re.compile(r"\bphấn\s+đấu\b", _I)
+
+
+def _commits(sentence: str, p: Passage, retro: bool) -> bool:
+    """A sentence outside the targets sections that commits to a value: "Phấn đấu ..." anywhere;
+    "đạt tối thiểu 40%", "≥ 30%" or a table row "Tỷ lệ ... đạt 80%" unless it reports the past
+    (a results section, "đã đạt", "năm qua")."""
+    if _STRIVE.search(sentence):
+        return True
+    if retro or _PAST.search(sentence):
+        return False
+    return bool(_COMMIT.search(sentence)) or (p.origin == "table" and bool(_ROW_INDICATOR.search(sentence)))
+
+
 def _heading_like(text: str) -> bool:
     """A paragraph that acts as a heading though the outline did not make it one: short, no stop
     at the end ("Mục tiêu cụ thể:", "CÁC CHỈ TIÊU CHỦ YẾU")."""
@@ -414,6 +431,7 @@ def extract_targets(passages: list[Passage], year_hint: int | None = None) -> li
             local = {"path": path, "kind": _heading_kind(text), "year": _heading_year([text])}
             continue
         kind = local["kind"] if local else _context(headings)
+        retro = any(_RETRO.match(_title(h)) for h in headings)
         in_targets = kind in ("targets", "general")
         year = (lead or {}).get("year") or (local or {}).get("year") or _heading_year(headings) or year_hint
         if re.match(r"^\W*(?:đến|tới|trong|vào|năm|giai)", text, _I) and _sentence_year(text):
@@ -424,8 +442,7 @@ def extract_targets(passages: list[Passage], year_hint: int | None = None) -> li
         found: list[_Atom] = []
         last_main: Optional[_Atom] = given
         for sentence in _sentences(text):
-            if not in_targets and not _COMMIT.search(sentence) and not (
-                    p.origin == "table" and _ROW_INDICATOR.search(sentence)):
+            if not in_targets and not _commits(sentence, p, retro):
                 continue
             new = _atoms_of_sentence(sentence, p, in_targets, year)
             starts_child = re.match(r"^\W*trong\s+đó\b", sentence, _I) is not None

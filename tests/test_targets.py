@@ -479,3 +479,17 @@ def test_any_mix_of_target_words_gives_well_formed_targets(texts, path):
         assert t.comparator in (None, "=", ">=", ">", "<=", "<")
         assert (t.value is None) == (t.unit is None)
         assert unicodedata.is_normalized("NFC", t.text)
+
+
+@pytest.mark.parametrize("text, path", [
+    ("Năm 2024, tỷ lệ hồ sơ giải quyết đúng hạn đạt trên 95%.", ["I. ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN NĂM 2024"]),
+    ("Tỷ lệ hồ sơ giải quyết đúng hạn đã đạt tối thiểu 95%.", ["III. NHIỆM VỤ"]),
+    ("Trong năm qua, tỷ lệ che phủ rừng đạt trên 60%.", ["I. SỰ CẦN THIẾT"]),
+])
+def test_reported_results_are_not_commitments(text, path):
+    assert run(text, path=path) == []
+
+
+def test_striving_in_a_results_section_still_commits():
+    (t,) = run("Phấn đấu năm 2026 tỷ lệ hồ sơ giải quyết đúng hạn đạt 98%.", path=["I. TÌNH HÌNH THỰC HIỆN"])
+    assert (t.value, t.year) == (98, 2026)
