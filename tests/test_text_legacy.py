@@ -197,3 +197,21 @@ def test_real_plan_through_tcvn3_comes_back(shared):
     a, b = out.casefold().split(), text.casefold().split()
     same = sum(x == y for x, y in zip(a, b))
     assert len(a) == len(b) and same / len(b) > 0.995
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("4. ñy ban nh©n d©n c¸c x·", "4. Ủy ban nhân dân các xã"),
+    ("- ñy ban; viÖc lµm. ñy ban", "- Ủy ban; việc làm. Ủy ban"),
+    ("®i häc vµ lµm viÖc", "Đi học và làm việc"),
+    ("a) ¦u tiªn nguån lùc", "a) Ưu tiên nguồn lực"),
+])
+def test_toned_capitals_at_sentence_start_come_back(line, expected):
+    assert legacy.detect_and_convert(line)[0] == expected
+
+
+def test_short_line_in_a_tcvn3_document_follows_the_document():
+    from extract.text import Repairer
+    r = Repairer("keep")
+    doc = [to_tcvn3(l) for l in LINES[:8]] + ["Sè: 617/KH-UBND", "TM. ñY BAN"]
+    out = [r.fix(l) for l in doc]
+    assert out[-2:] == ["Số: 617/KH-UBND", "TM. ỦY BAN"]

@@ -143,18 +143,33 @@ def _word_ok(word: str) -> bool:
     return is_syllable(word) or (word.isascii() and word.isalpha())
 
 
+_SENTENCE_START = re.compile(r"(?:.*[.!?]\s+|\s*(?:[-+•*]|\(?[0-9IVXivx]{1,4}[.)]|\(?[a-zđ]\))?\s*)"
+                             r"[\"“(]?", re.DOTALL)
+
+
+def _caps_word(w: str) -> bool:
+    """A converted word in capitals: its ASCII letters are capitals and it is not Title-shaped
+    ("HOạCH", "ñY", "NéI" but not "Sè")."""
+    ascii_letters = [c for c in w if c.isascii() and c.isalpha()]
+    if not ascii_letters or any(c.islower() for c in ascii_letters):
+        return False
+    return len(ascii_letters) >= 2 or any(c.isupper() for c in w[1:])
+
+
 def _restore_caps(line: str, converted_words: list[tuple[int, int]]) -> str:
-    """TCVN3 from capital-only fonts: converted letters come out small between capitals. Upper-case a
-    word whose other letters are capitals, or every word when the line has no small ASCII letter."""
-    letters = [c for c in line if c.isascii() and c.isalpha()]
-    if len(letters) >= 3 and not any(c.islower() for c in letters):
+    """TCVN3 has no codes for capitals with tones: they come out small. Upper-case a converted word
+    whose other letters are capitals, every word of a line in capitals (no small ASCII letter and
+    some converted word in capitals), and the first letter of a line, list item or sentence."""
+    caps = [_caps_word(line[s:e]) for s, e in converted_words]
+    if any(caps) and not any(c.isascii() and c.islower() for c in line):
         return line.upper()
     out = list(line)
-    for s, e in converted_words:
+    for (s, e), is_caps in zip(converted_words, caps):
         w = line[s:e]
-        ascii_letters = [c for c in w if c.isascii() and c.isalpha()]
-        if sum(c.isupper() for c in ascii_letters) >= 2 and not any(c.islower() for c in ascii_letters):
+        if is_caps:
             out[s:e] = w.upper()
+        elif w[:1].islower() and not w[0].isascii() and _SENTENCE_START.fullmatch(line[:s]):
+            out[s] = w[0].upper()
     return "".join(out)
 
 
