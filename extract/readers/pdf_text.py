@@ -69,6 +69,7 @@ class FontCache:
     def __init__(self) -> None:
         self._by_handle: dict = {}
         self._legacy = _legacy()
+        self._found: dict = {}   # font name -> legacy encoding found from its text (or None)
         self._buf = ctypes.create_string_buffer(256)
 
     def facts(self, textobj) -> tuple:
@@ -91,6 +92,27 @@ class FontCache:
         enc = self._legacy.font_encoding(name) if self._legacy and name else None
         return name, bold, enc
 
+    def detect(self, words: list, names: list) -> None:
+        """Legacy text under a font name that does not say so (a substituted or renamed font):
+        the encoding is found from all the words of that font on the page, then every word of the
+        font is converted by the word rule (Unicode words inside stay)."""
+        if not self._legacy:
+            return
+        by_font: dict = {}
+        for w, name in zip(words, names):
+            if name is not None and not w.text.isascii():
+                by_font.setdefault(name, []).append(w)
+        for name, ws in by_font.items():
+            enc = self._found.get(name)
+            if enc is None and name not in self._found:
+                sample = " ".join(w.text for w in ws)
+                changes = self._legacy.detect_and_convert(sample)[1] if \
+                    self._legacy.might_be_legacy(sample) else []
+                enc = self._found[name] = changes[0][0] if changes else None
+            if enc:
+                for w in ws:
+                    w.text = self._legacy.detect_and_convert(w.text, enc)[0]
+
     def convert(self, text: str, enc: str) -> str:
         return self._legacy.convert(text, enc) if self._legacy else text
 
@@ -103,6 +125,7 @@ def page_words(page: "pdfium.PdfPage", number: int, fonts: FontCache) -> PageTex
     tp = textpage.raw
     n = pdfium_c.FPDFText_CountChars(tp)
     words: list = []
+    names: list = []     # font name of each word not yet converted
     unreadable: list = []
     if n > 0:
         text = textpage.get_text_range(0, n)
@@ -134,6 +157,8 @@ def page_words(page: "pdfium.PdfPage", number: int, fonts: FontCache) -> PageTex
             if enc:
                 w.text = fonts.convert(word_text, enc)
             words.append(w)
+            names.append(None if enc else name)
+        fonts.detect(words, names)
         for w in words:
             if not w.text.isascii():
                 w.text = unicodedata.normalize("NFC", w.text)
