@@ -477,3 +477,24 @@ def test_damaged_packages_give_the_tools_error_or_a_document(tmp_path):
             read_docx(str(path))
         except UnreadableFile as exc:
             assert f"hong-{k}.docx" in str(exc)
+
+
+def test_zip_entry_of_an_unsupported_zip_version_is_a_clear_error(tmp_path):
+    """Regression: a damaged central directory can claim a zip version Python cannot read; that is
+    a damaged file (UnreadableFile), not a NotImplementedError."""
+    import io
+    import zipfile as _zf
+
+    from extract.errors import UnreadableFile
+    from extract.readers.docx import read_docx
+
+    buf = io.BytesIO()
+    with _zf.ZipFile(buf, "w") as z:
+        z.writestr("word/document.xml", "<w:document/>")
+    data = bytearray(buf.getvalue())
+    cd = data.rfind(b"PK\x01\x02")
+    data[cd + 6] = 64  # "version needed to extract" 6.4
+    p = tmp_path / "v64.docx"
+    p.write_bytes(bytes(data))
+    with pytest.raises(UnreadableFile):
+        read_docx(str(p))

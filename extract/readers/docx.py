@@ -77,7 +77,7 @@ class _Package:
         try:
             self.zip = zipfile.ZipFile(path)
             infos = self.zip.infolist()
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, NotImplementedError):
             raise UnreadableFile("not a valid .docx file (the zip package is corrupt or it is "
                                  "another kind of file)", path,
                                  "open it in Word or LibreOffice and save it again as .docx") from None
