@@ -186,6 +186,15 @@ def test_corrupt_docx_bad_zip(tmp_path):
     assert isinstance(e, UnreadableFile)
 
 
+def test_docx_needing_a_newer_zip_version_is_a_clear_failure(tmp_path):
+    """zipfile raises NotImplementedError for these (found by the fuzz test)."""
+    data = bytearray(make_docx(tmp_path / "good.docx").read_bytes())
+    central = data.find(b"PK\x01\x02")
+    data[central + 6] = 64  # "version needed to extract" 6.4
+    (tmp_path / "moi.docx").write_bytes(bytes(data))
+    assert isinstance(failure(tmp_path / "moi.docx"), UnreadableFile)
+
+
 def test_corrupt_docx_missing_document_xml(tmp_path):
     good = make_docx(tmp_path / "good.docx")
     rewrite_zip(good, tmp_path / "thieu.docx", drop={"word/document.xml"})

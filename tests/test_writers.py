@@ -272,3 +272,6 @@ def test_explain_lists_each_repair_with_count_and_examples():
     text = report.explain("ke-hoach", sample_plan()["normalization"])
     assert "tone_style: 3" in text and "'hoà' -> 'hòa'" in text
     assert report.explain("x", []) == "x: no text repairs\n"
+    legacy = [{"step": "legacy_font", "count": 2,
+               "examples": [{"before": "KÕ ho¹ch", "after": "Kế hoạch", "encoding": "tcvn3"}]}]
+    assert "'KÕ ho¹ch' -> 'Kế hoạch' (encoding: tcvn3)" in report.explain("y", legacy)

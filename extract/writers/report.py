@@ -154,6 +154,9 @@ def explain(name: str, normalization: list | None) -> str:
         for ex in (n.get("examples") or [])[:5]:
             if isinstance(ex, (list, tuple)) and len(ex) == 2:
                 ex = f"{_nfc(ex[0])!r} -> {_nfc(ex[1])!r}"
+            elif isinstance(ex, dict) and "before" in ex and "after" in ex:
+                rest = ", ".join(f"{k}: {_nfc(v)}" for k, v in ex.items() if k not in ("before", "after"))
+                ex = f"{_nfc(ex['before'])!r} -> {_nfc(ex['after'])!r}" + (f" ({rest})" if rest else "")
             elif isinstance(ex, dict):
                 ex = ", ".join(f"{k}: {_nfc(v)!r}" for k, v in ex.items())
             lines.append(f"      {_clip(ex, width() - 6)}")
