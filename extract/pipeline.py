@@ -113,14 +113,8 @@ def _path(result, sid: Optional[str]) -> List[str]:
 
 
 def _targets(passages: List[Passage], table_passages: List[Passage], document) -> list:
-    try:
-        from .targets import extract_targets
-    except ImportError:  # the targets stage lands separately
-        return []
-    year = None
-    if document.date:
-        try:
-            year = int(str(document.date)[:4])
-        except ValueError:
-            year = None
-    return extract_targets(passages + table_passages, year_hint=None)
+    """Targets of the body and of table rows; the plan's horizon ("… giai đoạn 2026 - 2030")
+    gives the year of targets that state none."""
+    from .targets import extract_targets, horizon_year
+
+    return extract_targets(passages + table_passages, year_hint=horizon_year(document.title or ""))
