@@ -81,6 +81,8 @@ def _header_layout(rows: List[List[str]]) -> Optional[Tuple[Layout, int]]:
     """Find a header in the first rows: returns the layout and the number of header rows."""
     for start in range(min(len(rows), 4)):
         row = rows[start]
+        if any(len(t.split()) > 8 for t in row):
+            continue
         roles = [header_role(t) for t in row]
         known = {r for r in roles if r and r != "extra"}
         if "content" not in known or not (known & {"lead", "deadline", "partners"}) and "number" not in known:
@@ -116,8 +118,13 @@ def _header_layout(rows: List[List[str]]) -> Optional[Tuple[Layout, int]]:
     return None
 
 
-def _is_header_row(row: List[str], layout: Layout) -> bool:
-    roles = [header_role(t) for t in row if t]
+def _is_header_row(row: List[str], layout: Optional[Layout]) -> bool:
+    """A (repeated) header row: short cells naming at least the content and one other column;
+    a data row mentioning "hoạt động" or "thực hiện" is not one."""
+    cells = [t for t in row if t]
+    if not cells or any(len(t.split()) > 8 for t in cells) or (row and _NUMBER.match(row[0] or "")):
+        return False
+    roles = [header_role(t) for t in cells]
     known = [r for r in roles if r and r != "extra"]
     return len(known) >= 2 and "content" in known
 

@@ -121,3 +121,11 @@ def test_table_without_deadline_column_reports_no_missing_deadline():
     plan = extract.parse_text(PLAN.format(table=head + "1\tTỷ lệ hộ dùng nước sạch đạt 95%\tBan A\n"))
     (t,) = table_tasks(plan)
     assert t.lead == ["Ban A"] and codes(plan, t) == []
+
+
+def test_data_row_with_header_words_is_not_a_repeated_header():
+    """Regression: a row whose content says "hoạt động" and whose partners say "thực hiện" was
+    taken for a repeated header row and dropped."""
+    plan = plan_with("1\tYêu cầu các đơn vị vận hành hệ thống dữ liệu về hoạt động khoáng sản\tSở Nông nghiệp và Môi trường"
+                     "\tCác sở, ngành và các đơn vị thực hiện nội dung liên quan\tTrước ngày 01/01/2030\n")
+    assert [t.number for t in table_tasks(plan)] == ["1"]
