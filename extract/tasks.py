@@ -18,23 +18,7 @@ from typing import Dict, List, Optional, Tuple
 
 from .deadlines import find_deadline, parse_deadline
 from .model import Passage, Section, Task
-from .units import split_units
-
-# Words that head the name of a body or a person's office.
-_UNIT_HEAD = (
-    r"(?:(?:các|Các|CÁC)\s+)?(?:"
-    r"Ban(?! hành)|Phòng(?!,? chống| ngừa)|Sở(?! dĩ)|Ủy ban|Uỷ ban|UBND|UBMTTQ|HĐND|Hội đồng|MTTQ|Mặt trận|Trung tâm|Văn phòng|Thanh tra|"
-    r"Công an|Bộ Chỉ huy|Ban Chỉ huy|BCH|Thuế|Kho bạc|Ngân hàng|Chi cục|Cục|Bộ|Tỉnh đoàn|Huyện đoàn|"
-    r"Thành đoàn|Đoàn(?! kết)|Hội(?! nghị| thi| thảo| diễn)|Liên đoàn|Liên minh|Hiệp hội|Báo(?! cáo)|Đài|Đảng ủy|Đảng uỷ|Đảng bộ|Huyện ủy|Huyện uỷ|"
-    r"Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Quận ủy|Thị ủy|Chi bộ|Giám đốc|Thủ trưởng|Chủ tịch|Phó Chủ tịch|"
-    r"Phó chủ tịch|Đồng chí|đồng chí|Đ/c|đ/c|Cán bộ|Công chức|Viên chức|Chuyên viên|Trưởng thôn|Trưởng ban|Bí thư|Trưởng|Viện|Trường(?! hợp)|Bệnh viện|Quỹ|"
-    r"Cơ quan|cơ quan|Đơn vị|đơn vị|Tổ(?! chức)|Ủy viên|Uỷ viên|Lãnh đạo|Người đứng đầu|Thường trực|Thường vụ|"
-    r"cấp ủy|cấp uỷ|Cấp ủy|Cấp uỷ|sở|ban|ngành|xã|phường|chi|đảng ủy|đảng uỷ|tổ chức|đoàn thể|phòng|"
-    r"địa phương|trường|hội|Doanh nghiệp|doanh nghiệp|UBKT|BTG|BTC|Công ty|Tòa án|Viện kiểm sát|"
-    r"Chi nhánh|Bảo hiểm|Điện lực|Hải quan|Kiểm lâm|Hạt|Trạm|Bưu điện|Ủy ban kiểm tra|Uỷ ban kiểm tra"
-    r")\b"
-)
-_UNIT_START = re.compile(r"^\s*" + _UNIT_HEAD)
+from .units import UNIT_START as _UNIT_START, looks_like_unit, split_units
 
 # Verbs that begin the predicate after a unit subject.
 _VERBS = (
@@ -64,12 +48,6 @@ _OTHER_LABEL = re.compile(r"^(?:Kết quả|Sản phẩm|Hình thức|Kinh phí|
 _PARTNER_IN = re.compile(r"\bphối (?:kết )?hợp(?: chặt chẽ)?(?: với)?\s+(?P<v>.+)$", re.I | re.S)
 _LEAD_LINE = re.compile(r"^(?P<u>.+?)\s+(?P<verb>chủ trì|chủ tham mưu|tham mưu|chịu trách nhiệm|thực hiện)\b(?P<rest>.*)$",
                         re.S)
-
-
-def looks_like_unit(text: str) -> bool:
-    """True when text reads as the name of a body or office (short, headed by a unit word)."""
-    t = text.strip(" .:;-")
-    return bool(t) and len(t.split()) <= 30 and bool(_UNIT_START.match(t))
 
 
 def split_subject(text: str) -> Tuple[Optional[str], str]:

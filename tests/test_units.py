@@ -102,3 +102,20 @@ def test_registry_extended_by_environment(tmp_path, monkeypatch):
         monkeypatch.delenv("KEHOACH_UNITS")
         units.registry.cache_clear(); units._abbr_re.cache_clear(); units.canonical.cache_clear()
     assert canonical("VPĐK huyện") == "VPĐK huyện"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Phòng Văn hóa và Thông tin huyện", True),
+    ("Các chi, đảng bộ trực thuộc", True),
+    ("Đồng chí Phó Chủ tịch UBND xã", True),
+    ("UBND các xã, thị trấn", True),
+    ("Ban hành Kế hoạch tiếp công dân", False),
+    ("Phòng, chống tham nhũng", False),
+    ("Trường hợp có vướng mắc", False),
+    ("Tổ chức hội nghị", False),
+    ("Báo cáo kết quả", False),
+    ("Hội nghị tháng 12", False),
+])
+def test_looks_like_unit_tells_bodies_from_words_that_start_like_them(text, expected):
+    from extract.units import looks_like_unit
+    assert looks_like_unit(text) is expected
