@@ -107,12 +107,14 @@ class PlanSheets:
         flags = _severity_by_item(plan)
         for name in _SHEETS:
             ws = self.ws[name]
+            # a one-plan workbook wraps its wide text columns (styles cost time: only there)
+            wrap = [self.single and _WIDTHS.get(c, 0) >= 30 for c in tables.TABLES[name]]
             for r in tables.ROWS[name](doc_id, plan):
                 if name == "findings":
                     fill = _FLAG["error"] if r[2] == "error" else None
                 else:
                     fill = _FLAG.get(flags.get(r[1]))
-                ws.append([_cell(ws, v, fill, wrap=self.single) for v in r])
+                ws.append([_cell(ws, v, fill, w) for v, w in zip(r, wrap)])
                 self.rows[name] += 1
 
     def save(self) -> None:
