@@ -14,8 +14,10 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# exit status 1 means "converted, and some plans have error-level findings" (the samples have
+# tasks without a lead unit on purpose); 2 and above are real failures
 run: $(STAMP)
-	$(PY) -m extract convert samples -o output
+	$(PY) -m extract convert samples -o output; rc=$$?; [ $$rc -le 1 ]
 
 test: $(STAMP)
 	$(PY) -m pytest
