@@ -206,6 +206,7 @@ def run(paths: Iterable[str], options: Options, progress=None) -> Summary:
             job.sha256 = file_sha256(job.path, options.limits)
         except KehoachError as e:
             results[job.doc_id] = _failed(job.doc_id, job.path, e, "unreadable")
+            _remove_outputs(outdir, job.doc_id)
             continue
         old = manifest.unchanged(job, fingerprint, options) if manifest and not options.force else None
         if old is not None:
@@ -468,11 +469,16 @@ def _remove_outputs(outdir: Optional[str], doc_id: str) -> None:
 
 
 def _write_error_log(outdir: str, results) -> None:
+    """Tracebacks of this run's internal errors into ERROR_LOG (removed when there are none)."""
+    path = os.path.join(outdir, ERROR_LOG)
     details = [r for r in results if r.detail]
     if details:
         text = "".join(f"== {r.path}\n{r.detail}\n" for r in details)
         with contextlib.suppress(KehoachError):
-            atomic.write_text(os.path.join(outdir, ERROR_LOG), text)
+            atomic.write_text(path, text)
+    else:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
 
 
 # --------------------------------------------------------------------------- manifest

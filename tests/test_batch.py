@@ -163,6 +163,9 @@ def test_bad_documents_fail_alone_with_their_reason_and_the_batch_goes_on(tmp_pa
     docs = {d["document_id"]: d for d in rows(out / "documents.csv")}
     assert docs["a"]["status"] == "ok" and docs["bug"]["status"] == "failed" and docs["enc"]["error"]
     assert "ValueError: a bug in a stage" in (out / batch.ERROR_LOG).read_text(encoding="utf-8")
+    (src / "bug.txt").unlink()
+    batch.run([str(src)], options(out))
+    assert not (out / batch.ERROR_LOG).exists()  # the log is of the last run only
     assert "enc: " not in summary_text(summary) and "enc.txt" in summary_text(summary)
 
 
@@ -185,6 +188,11 @@ def test_a_document_that_now_fails_loses_its_old_outputs(tmp_path):
     batch.run([str(src)], options(out))
     assert not (out / "a.json").exists() and not (out / "a.xlsx").exists()
     assert rows(out / "tasks.csv") == []
+    write(src, "a.txt", PLAN_A)
+    batch.run([str(src)], options(out))
+    write(src, "a.txt", "")  # refused before conversion, by the file checks
+    batch.run([str(src)], options(out))
+    assert not (out / "a.json").exists()
 
 
 def test_slow_document_is_stopped_at_the_time_bound(tmp_path):
