@@ -169,10 +169,13 @@ def page_words(page: "pdfium.PdfPage", number: int, fonts: FontCache) -> PageTex
 def page_edges(page: "pdfium.PdfPage", left: float, top: float) -> list:
     """Horizontal and vertical strokes of the page (thin paths and the sides of rectangles)."""
     edges: list = []
+    buf = _paint_buffers()
     for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=4):
         x0, y0, x1, y1 = obj.get_bounds()
         w, h = x1 - x0, y1 - y0
         if w < 1 and h < 1:
+            continue
+        if not _draws_rule(obj.raw, w > 2.5 and h > 2.5, buf):
             continue
         if h <= 2.5 and w > 2:
             edges.append(Edge("h", top - (y0 + y1) / 2, x0 - left, x1 - left))
@@ -181,6 +184,30 @@ def page_edges(page: "pdfium.PdfPage", left: float, top: float) -> list:
         else:
             edges.extend(_path_edges(obj, left, top))
     return edges
+
+
+def _paint_buffers() -> tuple:
+    return (ctypes.c_int(), ctypes.c_int()) + tuple(ctypes.c_uint() for _ in range(4))
+
+
+def _draws_rule(raw, area: bool, buf: tuple) -> bool:
+    """Can this path be a ruling line? Not when nothing of it shows (white or transparent paint on
+    the white page), nor when it is a filled area without an outline: shading behind a paragraph,
+    a highlight or a cell background, whose sides are no borders (Word's white "shading" of body
+    text printed to PDF is a grid of such boxes and made a false table)."""
+    mode, stroke, r, g, b, a = buf
+    if not pdfium_c.FPDFPath_GetDrawMode(raw, mode, stroke):
+        return True
+    if stroke.value:
+        if pdfium_c.FPDFPageObj_GetStrokeColor(raw, r, g, b, a) and _visible(r, g, b, a):
+            return True
+    if mode.value and not area:
+        return bool(pdfium_c.FPDFPageObj_GetFillColor(raw, r, g, b, a) and _visible(r, g, b, a))
+    return False
+
+
+def _visible(r, g, b, a) -> bool:
+    return a.value > 16 and min(r.value, g.value, b.value) < 235
 
 
 def _path_edges(obj, left: float, top: float) -> list:
