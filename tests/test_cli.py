@@ -128,7 +128,12 @@ def test_explain_prints_the_text_repairs(tmp_path, capsys):
     legacy.write_bytes("KÕ ho¹ch tuyªn truyÒn n¨m 2024\n".encode("cp1252") * 5)
     cli.main(["convert", str(legacy), "-o", str(tmp_path / "out"), "--explain", "--quiet"])
     out = capsys.readouterr().out
-    assert out.startswith("tcvn3: ") and ("text repairs" in out or "no text repairs" in out)
+    assert out.startswith("tcvn3: text repairs\n")
+    assert "'KÕ ho¹ch tuyªn truyÒn n¨m 2024' -> 'Kế hoạch tuyên truyền năm 2024'" in out
+    clean = tmp_path / "utf8.txt"
+    clean.write_text("Kế hoạch tuyên truyền năm 2024\n", encoding="utf-8")
+    cli.main(["convert", str(clean), "-o", str(tmp_path / "out2"), "--explain", "--quiet"])
+    assert capsys.readouterr().out == "utf8: no text repairs\n"
 
 
 def test_max_size_option_refuses_big_files(tmp_path, capsys):
