@@ -177,7 +177,7 @@ def _two_sided(lines: list, left: float, right: float) -> list:
             if j > i and line.top - lines[j - 1].bottom > 3 * line.size:
                 break
             if len(line.segments) == 1 and is_centered(line, left, right) and not (
-                    gutter and (line.x1 < gutter[0] or line.x0 > gutter[1])):
+                    gutter and _in_column(line, lines[i:j], gutter, left, right)):
                 break
             g = _corridor(lines[i:j + 1], lo, hi)
             if g is None:
@@ -192,6 +192,23 @@ def _two_sided(lines: list, left: float, right: float) -> list:
                 continue
         i += 1
     return runs
+
+
+def _in_column(line, run: list, gutter: tuple, left: float, right: float) -> bool:
+    """Does a page-centred line belong to one column of the two-sided run above it? Only when it
+    lies wholly on one side of the gutter and is centred under that column's own lines; the type
+    line ("KẾ HOẠCH") centred on the page below both columns ends the letterhead even when a
+    narrow left column puts the gutter left of the page centre."""
+    if line.x1 < gutter[0]:
+        side = [w for l in run for w in l.words if w.x1 <= gutter[0]]
+    elif line.x0 > gutter[1]:
+        side = [w for l in run for w in l.words if w.x0 >= gutter[1]]
+    else:
+        return False
+    if not side:
+        return False
+    mid = (min(w.x0 for w in side) + max(w.x1 for w in side)) / 2
+    return abs((line.x0 + line.x1) / 2 - mid) < max(6.0, 0.03 * (right - left))
 
 
 def _side_lines(lines: list, g: float, page: int) -> tuple:
