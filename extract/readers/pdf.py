@@ -123,6 +123,7 @@ def _furniture(pages_lines: list, heights: list) -> set:
     drop: set = set()
     seen: Counter = Counter()
     cand: list = []
+    numbers: dict = {}   # (page index, number) -> line index of a bare number off its page's count
     for pi, lines in enumerate(pages_lines):
         h = heights[pi]
         for li, line in enumerate(lines):
@@ -134,9 +135,15 @@ def _furniture(pages_lines: list, heights: list) -> set:
             if m and abs(int(m.group(1)) - (pi + 1)) <= 2:
                 drop.add((pi, li))
                 continue
+            if m:
+                numbers[(pi, int(m.group(1)))] = li
             key = re.sub(r"\d+", "#", line.text.casefold()).strip()
             seen[key] += 1
             cand.append((pi, li, key))
+    # numbering restarted (an appendix counted from 1): numbers running on from page to page
+    for (pi, num), li in numbers.items():
+        if (pi - 1, num - 1) in numbers or (pi + 1, num + 1) in numbers:
+            drop.add((pi, li))
     if len(pages_lines) >= 2:
         need = max(2, len(pages_lines) // 2)
         for pi, li, key in cand:
