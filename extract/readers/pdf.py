@@ -118,8 +118,10 @@ def read_pdf(path: str, *, ocr: bool = False, password: str | None = None, **opt
 _PAGE_NO = re.compile(r"^[-–—\s]*(?:trang|page)?\s*(\d{1,4})(?:\s*/\s*\d{1,4})?[-–—\s]*$", re.I)
 
 
-def _furniture(pages_lines: list, heights: list) -> set:
-    """(page, line index) of running headers, footers and page numbers."""
+def _furniture(pages_lines: list, heights: list, widths: list) -> set:
+    """(page, line index) of running headers, footers and page numbers. A bare number in the top or
+    bottom margin is a page number when it matches the page count, runs on from page to page (the
+    numbering restarted for an appendix), or stands alone centred on the page."""
     drop: set = set()
     seen: Counter = Counter()
     cand: list = []
@@ -137,6 +139,8 @@ def _furniture(pages_lines: list, heights: list) -> set:
                 continue
             if m:
                 numbers[(pi, int(m.group(1)))] = li
+                if len(lines) > 1 and abs(line.x0 + line.x1 - widths[pi]) < 0.05 * widths[pi]:
+                    drop.add((pi, li))
             key = re.sub(r"\d+", "#", line.text.casefold()).strip()
             seen[key] += 1
             cand.append((pi, li, key))
@@ -236,7 +240,7 @@ def build_blocks(pages: list) -> list:
     for p in pages:
         tables, words = ruled_tables(p)
         per_page.append((tables, group_lines(words, p.number)))
-    drop = _furniture([ls for _, ls in per_page], [p.height for p in pages])
+    drop = _furniture([ls for _, ls in per_page], [p.height for p in pages], [p.width for p in pages])
     # body margins from all lines
     x0s = Counter(round(l.x0) for _, ls in per_page for l in ls)
     blocks: list = []
