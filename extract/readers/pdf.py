@@ -18,6 +18,7 @@ from ..errors import NeedsOCR, UnreadableFile
 from ..model import Cell, Finding, Paragraph, RawDocument, Source, Table
 from .pdf_lines import Line, group_lines, is_centered, paragraph_breaks
 from .pdf_tables import PageTable, continue_table, ruled_tables, same_columns
+from .pdf_unruled import unruled_tables
 
 
 class EncryptedPDF(UnreadableFile):
@@ -256,6 +257,11 @@ def build_blocks(pages: list) -> list:
         else:
             left, right = 0.0, pages[pi].width
         margins[pi + 1] = (left, right)
+        found = unruled_tables(lines, pi + 1)
+        if found:
+            taken = set().union(*(ks for _, ks in found))
+            lines = [l for li, l in enumerate(lines) if li not in taken]
+            tables = sorted(tables + [t for t, _ in found], key=lambda t: t.bbox[1])
         items = [(l.top, "line", l) for l in lines] + [(t.bbox[1], "table", t) for t in tables]
         items.sort(key=lambda it: it[0])
         body = [it[2] for it in items if it[1] == "line"]
