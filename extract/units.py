@@ -40,14 +40,18 @@ _HEADS = (
     "Phó chủ tịch", "Bí thư", "Phó Bí thư", "Phó bí thư", "Trưởng", "Phó", "Giám đốc", "Chánh",
     "Đồng chí", "Đ/c", "UBND", "HĐND",
 )
+# a head of several words is also written with every word capitalised ("Văn Phòng", "Trung Tâm")
 _HEAD_RE = re.compile(
-    r"(?:" + "|".join(sorted(map(re.escape, _HEADS), key=len, reverse=True)) + r")(?![\w])"
+    r"(?:" + "|".join(sorted(map(re.escape, set(_HEADS) | {h.title() for h in _HEADS if " " in h}),
+                             key=len, reverse=True)) + r")(?![\w])"
 )
 # heads that may follow a lower-case word with no comma between two units
 _GLUE_HEADS = ("Ban", "Phòng", "Sở", "Hội", "Trung tâm", "Văn phòng", "Công an", "Đoàn",
                "Liên đoàn", "Chi cục", "Trường", "Bệnh viện", "Kho bạc", "Ủy ban", "Uỷ ban")
 _LINKS = ("thuộc", "của", "và", "với", "cho", "tại", "trên", "dưới", "về", "các", "những", "cùng",
           "đối", "hoặc", "là", "gồm", "như")
+# last words of an office that takes its body after it: "Thành viên Ban Chỉ đạo", "Bí thư Chi bộ"
+_OFFICE_ENDS = ("viên", "đạo", "diện", "trưởng", "phó", "thư", "tịch", "đốc")
 _GLUE_RE = re.compile(
     r"(?<=[a-zà-ỹđ]) (?=(?:" + "|".join(sorted(map(re.escape, _GLUE_HEADS), key=len, reverse=True))
     + r") [A-ZÀ-ỸĐ])"
@@ -95,8 +99,8 @@ def _split_glued(piece: str) -> list[str]:
     out, start = [], 0
     for m in _GLUE_RE.finditer(piece):
         prev = piece[start:m.start()].split()
-        if not prev or prev[-1].lower() in _LINKS:
-            continue
+        if not prev or prev[-1].lower() in _LINKS or prev[-1].lower() in _OFFICE_ENDS or prev[-1][:1].isupper():
+            continue  # "Văn Phòng Huyện ủy": a capitalised word before the head belongs to the name
         out.append(piece[start:m.start()])
         start = m.end()
     out.append(piece[start:])

@@ -119,3 +119,15 @@ def test_registry_extended_by_environment(tmp_path, monkeypatch):
 def test_looks_like_unit_tells_bodies_from_words_that_start_like_them(text, expected):
     from extract.units import looks_like_unit
     assert looks_like_unit(text) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Các ban xây dựng Đảng, Văn Phòng Huyện ủy", ["Các ban xây dựng Đảng", "Văn Phòng Huyện ủy"]),
+    ("Thành viên Ban Chỉ đạo, thư ký, tổ cộng tác viên Ban Chỉ đạo 35 huyện",
+     ["Thành viên Ban Chỉ đạo, thư ký, tổ cộng tác viên Ban Chỉ đạo 35 huyện"]),
+    ("Đảng ủy các xã, thị trấn Phòng Văn hóa Thông tin", ["Đảng ủy các xã, thị trấn", "Phòng Văn hóa Thông tin"]),
+])
+def test_head_words_inside_a_name_do_not_split_it(text, expected):
+    """Regression: "Văn Phòng" written with a capital P, and an office followed by its body
+    ("Thành viên Ban Chỉ đạo"), were cut into two units."""
+    assert split_units(text) == expected
