@@ -32,6 +32,8 @@ _MARKER = re.compile(
 )
 _HEADING_WORDS = 40
 _SENT_END = re.compile(r"[.;,]\s*$|\./\.\s*$")
+# a trailing remark that points elsewhere is no part of a heading's title (the passage keeps it)
+_NOTE_TAIL = re.compile(r"\s*\((?=[^()]*(?:phụ lục|kèm theo))[^()]*\)\s*$", re.I)
 _COLON_SPLIT = re.compile(r"^(?P<title>[^:;]{2,80}?)\s*:\s+(?P<rest>\S.*)$", re.S)
 
 
@@ -112,7 +114,7 @@ def _is_heading(mk: Marker, title: str, para: Paragraph) -> bool:
         return True
     if _SENT_END.search(t):
         return False
-    return words <= 25
+    return words <= 35
 
 
 @dataclass
@@ -191,7 +193,7 @@ class OutlineBuilder:
             sec = self.current
             return [Passage(body, para.source, None, sec.id if sec else None, self.path())]
         if _is_heading(mk, body, para):
-            sec = self._open(mk, body.rstrip(" :"), para.source)
+            sec = self._open(mk, _NOTE_TAIL.sub("", body).rstrip(" :"), para.source)
             return [Passage(body, para.source, mk.raw, sec.id, self.path(), heading=True)]
         m = _COLON_SPLIT.match(body)
         if m and mk.kind != "bullet" and len(m.group("title").split()) <= 12 and not re.search(r"\d", m.group("title")[-3:]):

@@ -107,3 +107,16 @@ def test_passage_path_holds_the_enclosing_headings():
     res = _outline(["II- MỤC TIÊU ĐẾN NĂM 2025", "(1) 100% cán bộ được bồi dưỡng; 95% trở lên đảng viên được học tập."])
     item = res.passages[-1]
     assert item.path == ["II. MỤC TIÊU ĐẾN NĂM 2025"] and item.marker == "(1)"
+
+
+def test_heading_title_leaves_out_a_remark_pointing_to_the_appendix():
+    res = _outline(["III- NỘI DUNG", "2. Các nhiệm vụ cụ thể (có phụ lục chi tiết kèm theo)"])
+    sub = res.sections[0].children[0]
+    assert sub.title == "Các nhiệm vụ cụ thể"
+    assert res.passages[-1].text == "Các nhiệm vụ cụ thể (có phụ lục chi tiết kèm theo)"
+
+
+def test_long_heading_without_final_period_is_a_heading():
+    res = _outline(["1. Nhiệm vụ", "1.9. Đầu tư cơ sở vật chất, trang thiết bị cho các cơ quan làm công tác tư tưởng, "
+                    "văn hóa và thiết chế văn hóa cơ sở của các xã vùng cao"])
+    assert res.sections[0].children[0].number == "1.9"
