@@ -145,6 +145,25 @@ def _lead_and_partners(unit: str, rest: str) -> Tuple[List[str], List[str]]:
     return units, partners
 
 
+# an adverbial opening before the subject: "Trên cơ sở Kế hoạch này, các sở, ban, ngành …"
+_ADVERBIAL = re.compile(r"^(?:Trên cơ sở|Căn cứ|Để|Nhằm|Trong quá trình|Theo)\b[^,;]{0,100},\s+(?=\S)")
+
+
+def split_subject_clauses(text: str) -> List[str]:
+    """Split a sentence at ";" or a sentence end where the next clause names its own unit
+    ("…; Ủy ban nhân dân các xã, phường căn cứ …")."""
+    parts = re.split(r"(?<=[;.])\s+", text.strip())
+    out: List[str] = []
+    for part in parts:
+        if out and split_subject(_ADVERBIAL.sub("", part, count=1))[0]:
+            out.append(part)
+        elif out:
+            out[-1] = out[-1] + " " + part
+        else:
+            out.append(part)
+    return out
+
+
 _CLOSING = re.compile(r"^(?:Trên đây|Trong quá trình (?:tổ chức )?thực hiện,? nếu|Nơi nhận)", re.I)
 
 _CLAUSE_SPLIT = re.compile(r"(?<=[;.])\s+")
@@ -307,13 +326,16 @@ class DutyReader:
                 return
         if not impl:
             return
-        unit, pred = self._unit_and_content(text)
-        if unit:  # a duty naming its own subject
-            self._new(p, split_units(unit), pred)
-            return
         heading_unit = self._unit_heading(p.section)
-        if heading_unit:
-            self._new(p, split_units(heading_unit), text)
+        last = None
+        for part in split_subject_clauses(text):
+            body = _ADVERBIAL.sub("", part, count=1)
+            unit, pred = self._unit_and_content(body)
+            if unit:  # a duty naming its own subject
+                self._new(p, split_units(unit), pred)
+                last = unit
+            elif last or heading_unit:
+                self._new(p, split_units(last or heading_unit), part)
 
     def _unit_and_content(self, text: str) -> Tuple[Optional[str], str]:
         subj, pred = split_subject(text)

@@ -115,3 +115,10 @@ def test_noun_phrases_that_look_like_verbs_stay_in_the_unit_name():
     leads = [t.lead for t in plan.tasks if t.origin == "text"]
     assert leads[0] == ["Các cơ quan tham mưu, giúp việc Đảng uỷ"] or leads[0] == ["Các cơ quan tham mưu, giúp việc Đảng ủy"]
     assert "tham mưu" not in " ".join(leads[1])
+
+
+def test_each_clause_naming_its_own_unit_is_a_duty_of_that_unit():
+    plan, ts = duties("3. Các sở, ban, ngành, địa phương\n\n"
+                      "Trên cơ sở Kế hoạch này, các sở, ban, ngành tỉnh tổ chức thực hiện nhiệm vụ được giao; "
+                      "Ủy ban nhân dân các xã, phường căn cứ nhiệm vụ được giao, xây dựng kế hoạch cụ thể.\n")
+    assert [t.lead for t in ts] == [["các sở, ban, ngành tỉnh"], ["Ủy ban nhân dân các xã, phường"]]

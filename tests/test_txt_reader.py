@@ -90,3 +90,8 @@ def test_web_paragraph_wrapped_before_a_capitalised_word_stays_whole():
     text = "b) Tham gia các hội chợ theo kế hoạch của Bộ Văn hóa, Thể thao và\nDu lịch.\n\nc) Việc khác.\n"
     assert _paras(read_text(text)) == ["b) Tham gia các hội chợ theo kế hoạch của Bộ Văn hóa, Thể thao và Du lịch.",
                                        "c) Việc khác."]
+
+
+def test_nested_emphasis_marks_of_web_pages_are_removed_but_footnote_marks_stay():
+    text = "định kỳ **trước\nngày 01/6 và 15/11 hằng năm ***(hoặc đột xuất khi có yêu cầu) *báo cáo kết quả (*).\n"
+    assert _paras(read_text(text)) == ["định kỳ trước ngày 01/6 và 15/11 hằng năm (hoặc đột xuất khi có yêu cầu) báo cáo kết quả (*)."]

@@ -131,3 +131,10 @@ def test_head_words_inside_a_name_do_not_split_it(text, expected):
     """Regression: "Văn Phòng" written with a capital P, and an office followed by its body
     ("Thành viên Ban Chỉ đạo"), were cut into two units."""
     assert split_units(text) == expected
+
+
+@pytest.mark.parametrize("text", ["tổ chức theo dõi, giám sát", "sở dĩ phải làm", "xã hội hóa nguồn lực"])
+def test_lower_case_category_word_without_a_group_word_is_no_unit(text):
+    """Regression: "tổ chức theo dõi …" (a verb) was read as the unit "tổ chức"."""
+    from extract.units import looks_like_unit
+    assert not looks_like_unit(text)

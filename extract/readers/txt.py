@@ -38,6 +38,7 @@ _SEPARATOR_LINE = re.compile(r"^\s*(?:[-_=*~.·…]{1,}\s*)+$")
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:Trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*-)?\s*$")
 _MD_BOLD = re.compile(r"\*\*")
 _MD_ITALIC = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]*?\S)\*(?![\w*])")
+_MD_STRAY = re.compile(r"\*(?=[(\w])|(?<=[)\w.,;:])\*")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
 _LETTERS = re.compile(r"[^\W\d_]")
 
@@ -135,7 +136,9 @@ def _strip_md(s: str) -> str:
     s = _MD_ESCAPE.sub(r"\1", s)
     s = _MD_BOLD.sub("", s)
     s = _MD_ITALIC.sub(r"\1", s)
-    return s
+    # an emphasis mark left over where the page nested them ("***(hoặc …) *báo cáo"); a
+    # footnote mark "(*)" stays
+    return _MD_STRAY.sub("", s)
 
 
 def _is_caps(s: str) -> bool:
