@@ -37,7 +37,6 @@ _SENTENCE_END = re.compile(r"[.;:!?]\)?[\"”’*]*$|\./\.$")
 _SEPARATOR_LINE = re.compile(r"^\s*(?:[-_=*~.·…]{1,}\s*)+$")
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:Trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*-)?\s*$")
 _MD_BOLD = re.compile(r"\*\*")
-_MD_ITALIC = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]*?\S)\*(?![\w*])")
 _MD_STRAY = re.compile(r"\*(?=[(\w])|(?<=[)\w.,;:])\*")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
 _LETTERS = re.compile(r"[^\W\d_]")
@@ -135,9 +134,8 @@ def _wrap_width(lines: List[str]) -> int:
 def _strip_md(s: str) -> str:
     s = _MD_ESCAPE.sub(r"\1", s)
     s = _MD_BOLD.sub("", s)
-    s = _MD_ITALIC.sub(r"\1", s)
-    # an emphasis mark left over where the page nested them ("***(hoặc …) *báo cáo"); a
-    # footnote mark "(*)" stays
+    # italic marks touch the text they mark ("*(DN)*", "*Căn cứ …;*"), also where the page nested
+    # them ("***(hoặc …) *báo cáo"); a footnote mark "(*)" touches neither and stays
     return _MD_STRAY.sub("", s)
 
 
