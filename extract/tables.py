@@ -50,7 +50,8 @@ def header_role(text: str) -> Optional[str]:
         return "lead"
     if re.search(r"thoi gian|thoi han|tien do|moc thoi gian|han hoan thanh|thoi diem", t):
         return "deadline"
-    if re.search(r"noi dung|nhiem vu|cong viec|chi tieu|ten (nhiem vu|de an|du an|chuong trinh)|hoat dong|giai phap|de an|du an", t):
+    if re.search(r"noi dung|nhiem vu|cong viec|chi tieu|^ten\b|danh muc|hoat dong|giai phap|de an|du an|"
+                 r"van ban|san pham chu yeu", t):
         return "content"
     return "extra"
 

@@ -129,3 +129,18 @@ def test_data_row_with_header_words_is_not_a_repeated_header():
     plan = plan_with("1\tYêu cầu các đơn vị vận hành hệ thống dữ liệu về hoạt động khoáng sản\tSở Nông nghiệp và Môi trường"
                      "\tCác sở, ngành và các đơn vị thực hiện nội dung liên quan\tTrước ngày 01/01/2030\n")
     assert [t.number for t in table_tasks(plan)] == ["1"]
+
+
+@pytest.mark.parametrize("header, roles", [
+    ("Stt|Nội dung|Đơn vị chủ trì|Cơ quan phối hợp|Thời gian thực hiện", ["number", "content", "lead", "partners", "deadline"]),
+    ("TT|Tên nhiệm vụ|Sở, ngành chủ trì tham mưu|Đơn vị phối hợp thực hiện|Thời gian thực hiện|Ghi chú",
+     ["number", "content", "lead", "partners", "deadline", "extra"]),
+    ("Số TT|Tên văn bản|Cơ quan chủ trì soạn thảo|Thời hạn trình", ["number", "content", "lead", "deadline"]),
+    ("TT|Nội dung công việc|Đơn vị thực hiện|Tiến độ|Sản phẩm", ["number", "content", "lead", "deadline", "extra"]),
+    ("STT|Chỉ tiêu|Chủ trì", ["number", "content", "lead"]),
+    ("Số thứ tự|Nhiệm vụ, giải pháp|Người phụ trách|Thời gian hoàn thành",
+     ["number", "content", "lead", "deadline"]),
+])
+def test_header_cells_name_their_roles(header, roles):
+    from extract.tables import header_role
+    assert [header_role(c) for c in header.split("|")] == roles
