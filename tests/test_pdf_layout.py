@@ -215,3 +215,16 @@ def justified(text: str, n: int, x0: float = 85.0, x1: float = 540.0) -> list:
 ])
 def test_running_text_and_two_column_blocks_are_no_unruled_table(lines):
     assert unruled_tables(lines, 1) == []
+
+
+def test_unruled_table_runs_on_over_pages_with_the_cut_row_joined():
+    raw = read_pdf(str(DATA / "unruled-two-pages.pdf"))
+    found = tables(raw)
+    assert len(found) == 2
+    rows = [[c.text for c in row] for row in found[1].rows]
+    numbered = [r for r in rows if re.fullmatch(r"\d+", r[0])]
+    assert [r[0] for r in numbered] == [str(k) for k in range(1, 25)]
+    assert {c.source.page for row in found[1].rows for c in row} == {1, 2, 3}
+    # row 10 is cut by the page break: its last lines open page 2 with the number column empty
+    assert numbered[9][1].endswith("xử lý nghiêm các vi phạm về đăng ký, đăng kiểm phương tiện thủy nội địa")
+    assert not [p for p in paragraphs(raw) if "kiểm phương tiện thủy nội địa" in p]

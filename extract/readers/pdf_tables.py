@@ -24,6 +24,7 @@ class PageTable:
     xs: list                    # column boundaries
     rows: list                  # list[list[Cell]]
     pages: list = field(default_factory=list)
+    gutters: list = field(default_factory=list)   # unruled tables: the white column gaps (a, b)
 
 
 def _merge_edges(edges: list, kind: str) -> list:
@@ -173,8 +174,11 @@ def _norm(text: str) -> str:
 
 
 def same_columns(a: PageTable, b: PageTable) -> bool:
+    """The same columns: borders within 4 pt, or for tables without ruling, gutters overlapping."""
     if len(a.xs) != len(b.xs):
         return False
+    if a.gutters and b.gutters:
+        return all(p0 < q1 and q0 < p1 for (p0, p1), (q0, q1) in zip(a.gutters, b.gutters))
     return all(abs(p - q) <= 4 for p, q in zip(a.xs, b.xs))
 
 

@@ -101,16 +101,32 @@ def _grow(lines: list, i: int) -> tuple:
 def unruled_tables(lines: list, page: int) -> list:
     """[(PageTable, set of line indices)] of the tables without ruling among a page's lines."""
     out: list = []
-    i, n = 0, len(lines)
+    i, n, done = 0, len(lines), 0
     while i < n - 2:
         end, gutters, groups = _grow(lines, i)
         table = _table(lines, i, end, gutters, groups, page) if end - i >= 3 else None
         if table is None:
             i += 1
             continue
-        out.append((table, set(range(i, end))))
-        i = end
+        start = _lead_in(lines, i, done, gutters)
+        if start < i:
+            table = _table(lines, start, end, gutters, groups, page) or table
+        out.append((table, set(range(start, end))))
+        i = done = end
     return out
+
+
+def _lead_in(lines: list, i: int, floor: int, gutters: list) -> int:
+    """Lines just above the run with the number column empty and no word across a gutter: the
+    end of a row cut by the page break (they carry no gutter of their own to start the run)."""
+    while i > floor:
+        line, nxt = lines[i - 1], lines[i]
+        if line.page != nxt.page or nxt.top - line.bottom > _ROW_GAP * nxt.size:
+            break
+        if line.x0 < gutters[0][1] or any(w.x0 < b and w.x1 > a for w in line.words for a, b in gutters):
+            break
+        i -= 1
+    return i
 
 
 def _table(lines: list, start: int, end: int, gutters: list, groups: set, page: int):
@@ -138,7 +154,7 @@ def _table(lines: list, start: int, end: int, gutters: list, groups: set, page: 
     top = min(l.top for l in run)
     bottom = max(l.bottom for l in run)
     bbox = (round(x0, 1), round(top, 1), round(x1, 1), round(bottom, 1))
-    return PageTable(page, bbox, xs, rows, [page])
+    return PageTable(page, bbox, xs, rows, [page], gutters=list(gutters))
 
 
 def _row(lines: list, xs: list, page: int) -> list:

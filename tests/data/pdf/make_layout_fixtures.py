@@ -10,7 +10,7 @@ printed to PDF by LibreOffice, as a plan's author would):
   header, with a ruled task table (index row "(1) … (5)") running over three pages, one of its
   cells shaded white too.
 - unruled-table.pdf: a task table without any ruling (borderless Word table), cells wrapped over
-  several lines, a group row, then body text.
+  several lines, group rows, then body text; unruled-two-pages.pdf: the same running over a page.
 
 Needs soffice (Debian libreoffice-writer-nogui); the PDFs are committed so the tests do not.
 """
@@ -43,12 +43,14 @@ VERBS = ["Rà soát, đánh giá việc thực hiện", "Tổ chức tuyên truy
 OBJECTS = ["quản lý tài nguyên nước trên địa bàn tỉnh", "an toàn lao động trong khai thác mỏ",
            "bảo vệ môi trường tại các khu công nghiệp", "cấp phép xây dựng nhà ở riêng lẻ",
            "thu ngân sách từ hoạt động khai thác khoáng sản", "đăng ký, đăng kiểm phương tiện thủy nội địa"]
+PLACES = ["trên địa bàn các xã vùng cao", "tại các khu đô thị mới", "dọc các tuyến sông chính",
+          "ở các khu, cụm công nghiệp", "trong các khu bảo tồn thiên nhiên"]
 
 
 def task(k: int, long: bool = False) -> tuple:
     content = f"{VERBS[k % len(VERBS)]} {OBJECTS[(k * 5) % len(OBJECTS)]}"
     if long:
-        content += (f"; đình chỉ hoạt động đối với các trường hợp không đủ điều kiện theo quy định "
+        content += (f"; đình chỉ hoạt động đối với các trường hợp không đủ điều kiện {PLACES[k % len(PLACES)]} "
                     f"và xử lý nghiêm các vi phạm về {OBJECTS[(k + 2) % len(OBJECTS)]}")
     lead = UNITS[k % len(UNITS)]
     partners = f"{UNITS[(k + 3) % len(UNITS)]}; UBND các xã, phường"
@@ -181,7 +183,7 @@ def shaded_body(out: Path) -> None:
     _save(doc, out)
 
 
-def unruled_table(out: Path) -> None:
+def unruled_table(out: Path, n: int = 7) -> None:
     doc = _document()
     _letterhead(doc, left_width=6.5)
     _centred(doc, "KẾ HOẠCH", bold=True)
@@ -199,7 +201,7 @@ def unruled_table(out: Path) -> None:
             ["I", "CẢI CÁCH THỂ CHẾ", "", "", ""]]
     rows += [list(task(k, long=k == 1)) for k in range(3)]
     rows += [["II", "HIỆN ĐẠI HÓA HÀNH CHÍNH", "", "", ""]]
-    rows += [list(task(k)) for k in range(3, 7)]
+    rows += [list(task(k, long=k % 4 == 1)) for k in range(3, n)]
     for values in rows:
         cells = table.add_row().cells
         group = values[0] in ("I", "II")
@@ -230,3 +232,4 @@ if __name__ == "__main__":
         sys.exit("soffice is needed: apt-get install libreoffice-writer-nogui")
     shaded_body(HERE / "shaded-body.pdf")
     unruled_table(HERE / "unruled-table.pdf")
+    unruled_table(HERE / "unruled-two-pages.pdf", n=24)
