@@ -1,8 +1,8 @@
 """PDF reader: a .pdf file -> RawDocument (format="pdf") of Paragraph and Table blocks.
 
 Reads the text layer through PDFium (pypdfium2, which pdfplumber installs): words once per page
-(`pdf_text`), ruled tables from the page's strokes (`pdf_tables`), lines and paragraphs
-(`pdf_lines`). The two-column letterhead becomes a one-row Table (issuer | motto and date); other
+(`pdf_text`), ruled tables from the page's strokes (`pdf_tables`), tables without ruling from the
+word positions (`pdf_unruled`), lines and paragraphs (`pdf_lines`). The two-column letterhead becomes a one-row Table (issuer | motto and date); other
 side-by-side blocks (recipients | signer) become the left block's paragraphs, then the right one's.
 Running headers, footers and page numbers are dropped. Every block carries Source(page, bbox).
 Scans without a text layer raise NeedsOCR unless `ocr=True` (Tesseract, `pdf_ocr`).
