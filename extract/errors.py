@@ -29,3 +29,7 @@ class NeedsOCR(UnreadableFile):
 
 class TooLarge(UnreadableFile):
     """Over a configured size limit (or a zip bomb)."""
+
+
+class OutputError(KehoachError):
+    """An output file or folder cannot be written (permissions, disk full, read-only medium)."""

@@ -8,15 +8,11 @@ import os
 import tempfile
 from typing import Iterator
 
-from ..errors import KehoachError
+from ..errors import OutputError
 
 _UMASK = os.umask(0o022)
 os.umask(_UMASK)
 STALE_SECONDS = 600
-
-
-class OutputError(KehoachError):
-    """An output file or folder cannot be written (permissions, disk full, read-only medium)."""
 
 
 def output_error(e: OSError, path: str) -> OutputError:
