@@ -248,15 +248,13 @@ def run(paths: Iterable[str], options: Options, progress=None) -> Summary:
 def file_sha256(path: str, limits: Limits = Limits()) -> str:
     """SHA-256 of a file's bytes; UnreadableFile when it cannot be read (the dispatch's messages)."""
     from .readers import check as check_file  # missing, folder, permissions, size, kind
+    from .readers import sha256_file
+
     check_file(path, limits)
-    h = hashlib.sha256()
     try:
-        with open(path, "rb") as fh:
-            for chunk in iter(lambda: fh.read(1 << 20), b""):
-                h.update(chunk)
+        return sha256_file(path)
     except OSError as e:
         raise KehoachError(f"cannot read the file ({e.strerror})", path, "check the disk and the path") from None
-    return h.hexdigest()
 
 
 def options_fingerprint(options: Options) -> str:
@@ -388,8 +386,8 @@ def convert_one(path: str, options: Options) -> dict:
     """Parse one file into the plan dict, under the time bound (raises KehoachError,
     DocumentTimeout, or anything a bug raises)."""
     parse = options.parse
-    if parse is None:
-        from .pipeline import parse
+    if parse is None:  # the batch has hashed the file already (job.sha256): read it only once more
+        from .pipeline import read_plan as parse
     with time_limit(options.timeout):
         plan = parse(path, tone_style=options.tone_style, ocr=options.ocr)
         return plan.to_dict() if hasattr(plan, "to_dict") else plan

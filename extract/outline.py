@@ -117,12 +117,25 @@ def _is_heading(mk: Marker, title: str, para: Paragraph) -> bool:
     return words <= 35
 
 
+def heading_label(s: Section) -> str:
+    """How a heading stands in a passage's path: "II. MỤC TIÊU", or the title alone."""
+    return f"{s.number}. {s.title}" if s.number else s.title
+
+
 @dataclass
 class OutlineResult:
     sections: List[Section]          # the tree (top-level sections)
     passages: List[Passage]          # every body paragraph, in order
     by_id: dict                      # section id -> Section
     parent: dict                     # section id -> parent section id (None at top)
+
+    def path(self, sid: Optional[str]) -> List[str]:
+        """Headings enclosing section `sid` and itself, outermost first."""
+        out = []
+        while sid:
+            out.append(heading_label(self.by_id[sid]))
+            sid = self.parent.get(sid)
+        return out[::-1]
 
 
 class OutlineBuilder:
@@ -141,7 +154,7 @@ class OutlineBuilder:
         return self.stack[-1][1] if self.stack else None
 
     def path(self) -> List[str]:
-        return [f"{s.number}. {s.title}" if s.number else s.title for _, s in self.stack]
+        return [heading_label(s) for _, s in self.stack]
 
     def _open(self, mk: Marker, title: str, source: Source) -> Section:
         style = mk.style

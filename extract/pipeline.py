@@ -6,7 +6,6 @@ in the text -> targets -> checks (findings) -> canonical unit names.
 """
 from __future__ import annotations
 
-import hashlib
 import itertools
 import os
 from typing import List, Optional
@@ -16,26 +15,28 @@ from .checks import check_is_plan, check_target_mismatch, check_text_tasks
 from .header import extract_header
 from .model import Paragraph, Passage, Plan, RawDocument, Table
 from .outline import OutlineBuilder
-from .readers import read
+from .readers import read, sha256_file
 from .readers.txt import read_text
 from .tables import TaskTableReader
 from .tasks import extract_duties
 from .text import Repairer
 from .units import canonical_list
 
-SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
-
-
 def parse(path: str, *, tone_style: str = "first", ocr: bool = False) -> Plan:
-    """Read a .txt, .docx or .pdf plan. Raises extract.errors.UnreadableFile (a KehoachError)."""
-    raw = read(path, ocr=ocr) if ocr else read(path)
-    plan = build_plan(raw, tone_style=tone_style)
+    """Read a .txt, .docx or .pdf plan, with the file's SHA-256 in `input`. Raises
+    extract.errors.UnreadableFile (a KehoachError)."""
+    plan = read_plan(path, tone_style=tone_style, ocr=ocr)
     try:
-        with open(path, "rb") as fh:
-            plan.input["sha256"] = hashlib.sha256(fh.read()).hexdigest()
+        plan.input["sha256"] = sha256_file(path)
     except OSError:
         pass
     return plan
+
+
+def read_plan(path: str, *, tone_style: str = "first", ocr: bool = False) -> Plan:
+    """`parse` without hashing the file (for callers that hashed it already)."""
+    raw = read(path, ocr=ocr) if ocr else read(path)
+    return build_plan(raw, tone_style=tone_style)
 
 
 def parse_text(text: str, *, name: Optional[str] = None, tone_style: str = "first") -> Plan:
@@ -82,7 +83,7 @@ def build_plan(raw: RawDocument, *, tone_style: str = "first") -> Plan:
     result = outline.result()
     for t in tables.tasks:
         table_passages.append(Passage(t.content, t.source, t.number, t.section,
-                                      _path(result, t.section), origin="table"))
+                                      result.path(t.section), origin="table"))
     duties = extract_duties(result.passages, result.by_id, result.parent, next_task)
 
     plan = Plan(document=head.document, sections=result.sections, tool_version=__version__)
@@ -101,15 +102,6 @@ def build_plan(raw: RawDocument, *, tone_style: str = "first") -> Plan:
     plan.input = {"path": raw.path, "name": os.path.basename(raw.path) if raw.path else None,
                   "format": raw.format, "pages": raw.pages, "encoding": raw.encoding}
     return plan
-
-
-def _path(result, sid: Optional[str]) -> List[str]:
-    out = []
-    while sid:
-        s = result.by_id[sid]
-        out.append(f"{s.number}. {s.title}" if s.number else s.title)
-        sid = result.parent.get(sid)
-    return list(reversed(out))
 
 
 def _targets(passages: List[Passage], table_passages: List[Passage], document) -> list:

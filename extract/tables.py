@@ -12,12 +12,12 @@ Writes `Task(origin="table")` objects and `Finding`s.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Tuple
 
 from .deadlines import is_deadline, parse_deadline
 from .model import Cell, Finding, Source, Table, Task
+from .text.fold import ascii_fold
 from .units import split_units, strip_role
 
 ROLES = ("number", "content", "lead", "partners", "deadline")
@@ -30,9 +30,7 @@ _INDEX_CELL = re.compile(r"^\(?\s*\d{1,2}\s*\)?$|^\(?[A-Z]\)?$")
 
 
 def _fold(s: str) -> str:
-    s = unicodedata.normalize("NFD", s.lower())
-    s = "".join(c for c in s if unicodedata.category(c) != "Mn")
-    return s.replace("đ", "d").strip()
+    return ascii_fold(s).strip()
 
 
 def header_role(text: str) -> Optional[str]:
@@ -135,13 +133,6 @@ def _is_index_row(row: List[str]) -> bool:
     return len(cells) >= 3 and all(_INDEX_CELL.match(t) for t in cells)
 
 
-@dataclass
-class TableTasks:
-    tasks: List[Task]
-    findings: List[Finding]
-    passages: List[Tuple[str, Source]]   # content cells (for the targets stage)
-
-
 class TaskTableReader:
     """Reads task tables one after another (a table without a header continues the last one)."""
 
@@ -154,7 +145,6 @@ class TaskTableReader:
         self.group_title: Optional[str] = None
         self.last_num: Optional[Tuple[int, ...]] = None
         self.seen: set = set()
-        self.last_global: Optional[Tuple[int, ...]] = None
 
     # ------------------------------------------------------------------ table level
     def read(self, table: Table, section: Optional[str]) -> bool:
@@ -190,7 +180,7 @@ class TaskTableReader:
     def _start(self, layout: Layout) -> None:
         self.layout = layout
         self.group = self.group_title = None
-        self.last_num = self.last_global = None
+        self.last_num = None
         self.seen = set()
 
     # ------------------------------------------------------------------ rows
@@ -313,4 +303,3 @@ class TaskTableReader:
         self.seen.add(key)
         if self.last_num is None or key > self.last_num:
             self.last_num = key
-        self.last_global = key

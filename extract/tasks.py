@@ -29,10 +29,10 @@ _VERBS = (
     "cụ thể hoá", "duy trì", "phát huy", "quan tâm", "giám sát", "tập trung", "trình", "cung cấp", "hỗ trợ",
     "báo cáo", "là cơ quan", "thẩm định", "xử lý", "vận động", "nắm", "đôn đốc", "tổng hợp", "chuẩn bị",
     "phát động", "biên soạn", "cử", "tạo điều kiện", "tích cực", "khẩn trương", "nâng cao", "đổi mới",
-    "phổ biến", "quản lý", "gửi", "bám sát", "ưu tiên", "huy động", "lồng ghép", "rà soát", "chủ tham mưu",
+    "phổ biến", "quản lý", "gửi", "bám sát", "ưu tiên", "huy động", "lồng ghép", "chủ tham mưu",
     "thông tin", "định hướng", "mở", "phát triển", "tập huấn", "phân công", "đánh giá", "tiếp nhận",
     "chỉ huy", "sơ kết", "tổng kết", "thành lập", "kiện toàn", "điều chỉnh", "bổ sung", "cập nhật",
-    "phối kết hợp", "làm", "tuân thủ", "giải quyết", "trình", "tổ chức",
+    "phối kết hợp", "làm", "tuân thủ", "giải quyết", "tổ chức",
 )
 _VERB_RE = re.compile(r"(?<![\wÀ-ỹ])(?:" + "|".join(sorted({re.escape(v) for v in _VERBS}, key=len, reverse=True))
                       + r")(?![\wÀ-ỹ])", re.I)
@@ -46,8 +46,6 @@ _TIME_LABEL = re.compile(r"^(?:Thời gian|Thời hạn|Tiến độ)(?:\s+(?:ho
                          re.I | re.S)
 _OTHER_LABEL = re.compile(r"^(?:Kết quả|Sản phẩm|Hình thức|Kinh phí|Nội dung|Thành phần|Địa điểm)\s*:", re.I)
 _PARTNER_IN = re.compile(r"\bphối (?:kết )?hợp(?: chặt chẽ)?(?: với)?\s+(?P<v>.+)$", re.I | re.S)
-_LEAD_LINE = re.compile(r"^(?P<u>.+?)\s+(?P<verb>chủ trì|chủ tham mưu|tham mưu|chịu trách nhiệm|thực hiện)\b(?P<rest>.*)$",
-                        re.S)
 
 
 def split_subject(text: str) -> Tuple[Optional[str], str]:
@@ -149,19 +147,23 @@ def _lead_and_partners(unit: str, rest: str) -> Tuple[List[str], List[str]]:
 _ADVERBIAL = re.compile(r"^(?:Trên cơ sở|Căn cứ|Để|Nhằm|Trong quá trình|Theo)\b[^,;]{0,100},\s+(?=\S)")
 
 
-def split_subject_clauses(text: str) -> List[str]:
-    """Split a sentence at ";" or a sentence end where the next clause names its own unit
-    ("…; Ủy ban nhân dân các xã, phường căn cứ …")."""
-    parts = re.split(r"(?<=[;.])\s+", text.strip())
+def _split_at(text: str, starts_clause) -> List[str]:
+    """Split text after ";" and sentence ends where `starts_clause(previous, part)` says the part
+    begins a clause of its own; other parts join the clause before them."""
     out: List[str] = []
-    for part in parts:
-        if out and split_subject(_ADVERBIAL.sub("", part, count=1))[0]:
+    for part in _CLAUSE_SPLIT.split(text.strip()):
+        if out and starts_clause(out[-1], part):
             out.append(part)
         elif out:
             out[-1] = out[-1] + " " + part
         else:
             out.append(part)
     return out
+
+
+def split_subject_clauses(text: str) -> List[str]:
+    """Split where the next clause names its own unit ("…; Ủy ban nhân dân các xã, phường căn cứ …")."""
+    return _split_at(text, lambda _prev, part: split_subject(_ADVERBIAL.sub("", part, count=1))[0] is not None)
 
 
 _CLOSING = re.compile(r"^(?:Trên đây|Trong quá trình (?:tổ chức )?thực hiện,? nếu|Nơi nhận)", re.I)
@@ -174,18 +176,11 @@ def split_clauses(text: str) -> List[str]:
     """Split a duty at ";" and sentence ends where the next clause starts with a verb (its own
     predicate): "Xây dựng kế hoạch …; tuyên truyền, hướng dẫn …" -> two duties. A ";" inside a list
     of units ("phối hợp với Sở X; các cơ quan liên quan …") does not split."""
-    parts = _CLAUSE_SPLIT.split(text.strip())
-    out: List[str] = []
-    for part in parts:
-        head = _TIME_LEAD.sub("", part)
-        if out and len(part.split()) >= 3 and _VERB_RE.match(head) and len(out[-1].split()) >= 3 \
-                and "(" not in out[-1][out[-1].rfind(")") + 1:]:
-            out.append(part)
-        elif out:
-            out[-1] = out[-1] + " " + part
-        else:
-            out.append(part)
-    return [o.strip(" ;") for o in out if o.strip(" ;.")]
+    def own_predicate(prev: str, part: str) -> bool:
+        return len(part.split()) >= 3 and len(prev.split()) >= 3 and bool(_VERB_RE.match(_TIME_LEAD.sub("", part))) \
+            and "(" not in prev[prev.rfind(")") + 1:]
+
+    return [o.strip(" ;") for o in _split_at(text, own_predicate) if o.strip(" ;.")]
 
 
 class DutyReader:
@@ -223,7 +218,6 @@ class DutyReader:
     def read(self, passages: List[Passage]) -> List[Task]:
         for p in passages:
             self._passage(p)
-        self._flush()
         return self.tasks
 
     def _new(self, p: Passage, lead: List[str], content: str, partners=None, deadline_text=None) -> Task:
@@ -241,9 +235,6 @@ class DutyReader:
                  deadline=parse_deadline(dl), section=p.section, source=p.source)
         self.tasks.append(t)
         return t
-
-    def _flush(self) -> None:
-        self._pending = None
 
     def _passage(self, p: Passage) -> None:
         text = p.text.strip()
@@ -285,9 +276,6 @@ class DutyReader:
             return
         self._duty(p, text)
         self._prev = p
-
-    def _lead_line(self, text: str) -> Optional[Tuple[str, str]]:
-        return lead_line(text)
 
     def _labelled(self, p: Passage, field: str, value: str) -> None:
         task = self._pending

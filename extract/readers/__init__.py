@@ -44,8 +44,15 @@ def set_limits(limits: _sniff.Limits) -> None:
     _limits = limits
 
 
-def get_limits() -> _sniff.Limits:
-    return _limits
+def sha256_file(path: str) -> str:
+    """SHA-256 of a file's bytes, read in chunks (the content key of a document)."""
+    import hashlib
+
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
 
 
 def check(path: str, limits: _sniff.Limits | None = None) -> str:
