@@ -222,23 +222,29 @@ def canonical_list(names) -> list[str]:
     return out
 
 
-# Words that head the name of a body or a person's office, for telling a unit subject from
-# other words at the start of a sentence ("Ban hành", "Phòng, chống", "Trường hợp" are not units).
+# Heads of a unit as the subject of a sentence: the list heads above plus offices and bodies that
+# rarely stand in lists; each with the words after it that make it no unit ("Ban hành",
+# "Phòng, chống", "Trường hợp" …).
+_SUBJECT_EXTRA = (
+    "UBMTTQ", "MTTQ", "BCH", "UBKT", "BTG", "BTC", "Thuế", "Tỉnh đoàn", "Huyện đoàn", "Thành đoàn",
+    "Hiệp hội", "Cán bộ", "Công chức", "Viên chức", "Chuyên viên", "Trưởng thôn", "Trưởng ban", "Quỹ",
+    "Đơn vị", "Ủy viên", "Uỷ viên", "Cấp ủy", "Cấp uỷ", "Doanh nghiệp", "Viện kiểm sát", "Điện lực",
+    "Hải quan", "Kiểm lâm", "Ủy ban kiểm tra", "Uỷ ban kiểm tra",
+    "đồng chí", "đ/c", "cơ quan", "đơn vị", "cấp ủy", "cấp uỷ",
+)
+_NOT_A_HEAD = {
+    "Ban": " hành", "Phòng": ",? chống| ngừa", "Sở": " dĩ", "Đoàn": " kết", "Hội": " nghị| thi| thảo| diễn",
+    "Báo": " cáo", "Trường": " hợp", "Tổ": " chức", "Đội": " ngũ", "Nhóm": " nội dung| giải pháp| nhiệm vụ",
+}
 UNIT_HEAD = (
     # lower-case category words name units only in a group: "các sở, ban, ngành", "các chi, đảng bộ"
     r"(?:(?:các|Các|CÁC|những|Những)\s+(?:sở|ban|ngành|xã|phường|thị trấn|chi|đảng ủy|đảng uỷ|đảng bộ|tổ chức|"
     r"đoàn thể|phòng|địa phương|trường|hội|cơ quan|đơn vị|doanh nghiệp|thôn|bản|huyện|tỉnh|cấp|đồng chí|"
     r"đ/c|thành viên|hợp tác xã|cơ sở)\b|"
     r"(?:(?:các|Các|CÁC)\s+)?(?:"
-    r"Ban(?! hành)|Phòng(?!,? chống| ngừa)|Sở(?! dĩ)|Ủy ban|Uỷ ban|UBND|UBMTTQ|HĐND|Hội đồng|MTTQ|Mặt trận|Trung tâm|Văn phòng|Thanh tra|"
-    r"Công an|Bộ Chỉ huy|Ban Chỉ huy|BCH|Thuế|Kho bạc|Ngân hàng|Chi cục|Cục|Bộ|Tỉnh đoàn|Huyện đoàn|"
-    r"Thành đoàn|Đoàn(?! kết)|Hội(?! nghị| thi| thảo| diễn)|Liên đoàn|Liên minh|Hiệp hội|Báo(?! cáo)|Đài|Đảng ủy|Đảng uỷ|Đảng bộ|Huyện ủy|Huyện uỷ|"
-    r"Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Quận ủy|Thị ủy|Chi bộ|Giám đốc|Thủ trưởng|Chủ tịch|Phó Chủ tịch|"
-    r"Phó chủ tịch|Đồng chí|đồng chí|Đ/c|đ/c|Cán bộ|Công chức|Viên chức|Chuyên viên|Trưởng thôn|Trưởng ban|Bí thư|Trưởng|Viện|Trường(?! hợp)|Bệnh viện|Quỹ|"
-    r"Cơ quan|cơ quan|Đơn vị|đơn vị|Tổ(?! chức)|Ủy viên|Uỷ viên|Lãnh đạo|Người đứng đầu|Thường trực|Thường vụ|"
-    r"cấp ủy|cấp uỷ|Cấp ủy|Cấp uỷ|Doanh nghiệp|UBKT|BTG|BTC|Công ty|Tòa án|Viện kiểm sát|"
-    r"Chi nhánh|Bảo hiểm|Điện lực|Hải quan|Kiểm lâm|Hạt|Trạm|Bưu điện|Ủy ban kiểm tra|Uỷ ban kiểm tra"
-    r")\b)"
+    + "|".join(re.escape(h) + (f"(?!{_NOT_A_HEAD[h]})" if h in _NOT_A_HEAD else "")
+               for h in sorted(set(_HEADS) | set(_SUBJECT_EXTRA), key=len, reverse=True))
+    + r")\b)"
 )
 UNIT_START = re.compile(r"^\s*" + UNIT_HEAD)
 
