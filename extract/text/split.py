@@ -73,7 +73,6 @@ def _segmentations(tok: str) -> tuple[tuple[str, ...], ...]:
         return ()
     fewest = min(map(len, out))
     return tuple(p for p in out if len(p) == fewest)
-    return tuple(out)
 
 
 class Splitter:

@@ -123,6 +123,3 @@ def is_syllable(word: str) -> bool:
     return True
 
 
-def has_tone_or_hat(word: str) -> bool:
-    """True when the word holds a letter found only in Vietnamese (a tone mark, ă â ê ô ơ ư đ)."""
-    return any(c in VIET_LETTERS and not c.isascii() for c in word)

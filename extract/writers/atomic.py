@@ -78,11 +78,6 @@ def write_text(path: str, text: str, encoding: str = "utf-8") -> None:
         fh.write(text)
 
 
-def write_bytes(path: str, data: bytes) -> None:
-    with atomic_open(path, "wb") as fh:
-        fh.write(data)
-
-
 def _remove(path: str) -> None:
     with contextlib.suppress(OSError):
         os.unlink(path)

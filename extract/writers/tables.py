@@ -129,9 +129,3 @@ def finding_rows(doc_id: str, plan: dict) -> Iterator[list]:
 ROWS = {"sections": section_rows, "tasks": task_rows, "targets": target_rows, "findings": finding_rows}
 
 
-def flagged_ids(plan: dict) -> set:
-    """Ids of the tasks and targets some finding points at (rows to highlight)."""
-    out = set()
-    for f in plan.get("findings") or []:
-        out.update(x for x in (f.get("task"), f.get("target")) if x)
-    return out

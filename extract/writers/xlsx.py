@@ -133,5 +133,3 @@ def write_plan_xlsx(path: str, doc_id: str, plan: dict) -> None:
     book.save()
 
 
-def combined_path(outdir: str) -> str:
-    return os.path.join(outdir, "plans.xlsx")
