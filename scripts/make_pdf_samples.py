@@ -22,7 +22,6 @@ import zlib
 from pathlib import Path
 
 from docx import Document
-from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
@@ -65,7 +64,7 @@ def _runs(par, text: str, bold: bool = False, size: float | None = None, italic:
             run.font.size = Pt(size)
 
 
-def _borderless(table) -> None:
+def borderless(table) -> None:
     tblpr = table._tbl.tblPr
     borders = OxmlElement("w:tblBorders")
     for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
@@ -88,7 +87,7 @@ def _cell_lines(cell, lines: list, bold_upper: bool = True, size: float = 13) ->
 
 def _letterhead(doc, left: list, right: list) -> None:
     table = doc.add_table(rows=1, cols=2)
-    _borderless(table)
+    borderless(table)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.columns[0].width = table.rows[0].cells[0].width = Cm(6.5)
     table.columns[1].width = table.rows[0].cells[1].width = Cm(9.5)
@@ -98,7 +97,7 @@ def _letterhead(doc, left: list, right: list) -> None:
 
 def _signature(doc, left: list, right: list) -> None:
     table = doc.add_table(rows=1, cols=2)
-    _borderless(table)
+    borderless(table)
     lc, rc = table.rows[0].cells
     lc.width, rc.width = Cm(8), Cm(8)
     lc.paragraphs[0].text = ""
@@ -234,7 +233,7 @@ def table_plan_docx(out: Path) -> None:
     for r in sec.header.paragraphs[0].runs:
         r.font.size = Pt(10)
         r.italic = True
-    _page_number_footer(sec.footer.paragraphs[0])
+    page_number_field(sec.footer.paragraphs[0])
     _letterhead(doc, ["ỦY BAN NHÂN DÂN", "HUYỆN THANH BÌNH", "", "Số: 87/KH-UBND"],
                 ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "",
                  "Thanh Bình, ngày 15 tháng 3 năm 2024"])
@@ -316,7 +315,8 @@ def table_plan_docx(out: Path) -> None:
     doc.save(out)
 
 
-def _page_number_footer(par) -> None:
+def page_number_field(par) -> None:
+    """A centred PAGE field in a header or footer paragraph (Word prints the page number)."""
     par.alignment = WD_ALIGN_PARAGRAPH.CENTER
     run = par.add_run()
     for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):

@@ -363,7 +363,7 @@ class _Body:
     # ------------------------------------------------------------------ paragraphs
     def paragraph(self, p) -> tuple:
         """A w:p -> (label, level, text, bold, size, style name)."""
-        T, w = self.T, self.w
+        T = self.T
         ppr = p.find(T["pPr"])
         sid = None
         num_id = ilvl = outline = None
@@ -432,7 +432,7 @@ class _Body:
         parts = []
         fields = self.fields
         show = not fields or all(fields)
-        kinds, val = self.run_kinds, self.val
+        kinds = self.run_kinds
         for el in r:
             kind = kinds.get(el.tag)
             if kind is None:

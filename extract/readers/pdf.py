@@ -16,7 +16,7 @@ from statistics import median
 
 from ..errors import NeedsOCR, UnreadableFile
 from ..model import Cell, Finding, Paragraph, RawDocument, Source, Table
-from .pdf_lines import Line, group_lines, is_centered, paragraph_breaks
+from .pdf_lines import group_lines, is_centered, paragraph_breaks
 from .pdf_tables import PageTable, continue_table, ruled_tables, same_columns
 from .pdf_unruled import unruled_tables
 

@@ -4,7 +4,6 @@ set, rows of tasks/targets that have findings highlighted (red when one is an er
 dicts. Writes: the workbook atomically, streamed (openpyxl write-only) so memory stays flat."""
 from __future__ import annotations
 
-import os
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell

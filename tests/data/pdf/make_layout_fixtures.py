@@ -17,7 +17,6 @@ Needs soffice (Debian libreoffice-writer-nogui); the PDFs are committed so the t
 from __future__ import annotations
 
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -31,6 +30,9 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parents[2] / "scripts"))
+from make_pdf_samples import borderless, page_number_field, to_pdf  # noqa: E402  (shared with the samples)
+
 FONT = "Times New Roman"
 
 UNITS = ["Sở Tài chính", "Sở Nội vụ", "Sở Y tế", "Công an tỉnh", "Sở Xây dựng",
@@ -69,15 +71,6 @@ def _document() -> Document:
     return doc
 
 
-def _borderless(table) -> None:
-    borders = OxmlElement("w:tblBorders")
-    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        el = OxmlElement(f"w:{side}")
-        el.set(qn("w:val"), "nil")
-        borders.append(el)
-    table._tbl.tblPr.append(borders)
-
-
 def _white_shading(run) -> None:
     shd = OxmlElement("w:shd")
     shd.set(qn("w:val"), "clear")
@@ -97,7 +90,7 @@ def _centred(doc_or_cell, text: str, bold: bool = False, size: float = 14):
 
 def _letterhead(doc, left_width: float) -> None:
     table = doc.add_table(rows=1, cols=2)
-    _borderless(table)
+    borderless(table)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     lc, rc = table.rows[0].cells
     table.columns[0].width = lc.width = Cm(left_width)
@@ -112,17 +105,7 @@ def _letterhead(doc, left_width: float) -> None:
 
 def _page_number_header(section) -> None:
     section.different_first_page_header_footer = True
-    par = section.header.paragraphs[0]
-    par.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = par.add_run()
-    for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
-        if kind:
-            el = OxmlElement("w:fldChar")
-            el.set(qn("w:fldCharType"), kind)
-        else:
-            el = OxmlElement("w:instrText")
-            el.text = text
-        run._r.append(el)
+    page_number_field(section.header.paragraphs[0])
     num = OxmlElement("w:pgNumType")
     num.set(qn("w:start"), "1")
     section._sectPr.append(num)
@@ -193,7 +176,7 @@ def unruled_table(out: Path, n: int = 7) -> None:
     heading.add_run("III. PHÂN CÔNG NHIỆM VỤ").bold = True
     widths = (1.4, 6.2, 2.8, 3.1, 2.5)
     table = doc.add_table(rows=0, cols=5)
-    _borderless(table)
+    borderless(table)
     table.autofit = False
     for c, width in enumerate(widths):
         table.columns[c].width = Cm(width)
@@ -221,9 +204,7 @@ def _save(doc, out: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / (out.stem + ".docx")
         doc.save(src)
-        subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", tmp, str(src)],
-                       check=True, capture_output=True, timeout=180)
-        shutil.copy(Path(tmp) / (out.stem + ".pdf"), out)
+        shutil.copy(to_pdf(src, Path(tmp)), out)
     print("wrote", out.relative_to(HERE.parents[2]))
 
 
