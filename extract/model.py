@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from typing import Any, Optional, Union
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1.0"
 
 
 def _clean(value: Any) -> Any:
@@ -187,8 +187,10 @@ class Task:
     group: Optional[str] = None       # table rows: the group row's number ("I", "A")
     group_title: Optional[str] = None
     number: Optional[str] = None      # table rows: the Stt as written
-    lead_canonical: list = field(default_factory=list)
+    lead_canonical: list = field(default_factory=list)   # official names, one per distinct unit
     partners_canonical: list = field(default_factory=list)
+    lead_keys: list = field(default_factory=list)        # stable unit keys, parallel to *_canonical
+    partners_keys: list = field(default_factory=list)
     extra: dict = field(default_factory=dict)  # other table columns by header name
     source: Source = field(default_factory=Source)
 

@@ -7,9 +7,8 @@
   new "các ..." group). A missing comma before a capitalised head ("... thị trấn Phòng Văn hóa")
   is a boundary too.
 - `strip_role(text)` drops trailing role words from a lead cell ("X chủ trì, tổng hợp" -> "X").
-- `canonical(name)` / `canonical_list(names)`: abbreviations expanded from the registry, separators
-  ("-", "&", ",") read as "và", tone style "first", case folded (first letter capital), so
-  "Phòng VH-TT", "Phòng VH&TT", "Phòng Văn hóa - Thông tin" and "Phòng Văn hóa và Thông tin" agree.
+- `registry()`: the abbreviation registry that `unit_keys` expands to give each unit its
+  canonical (official) name and stable key.
 
 The registry is `extract/data/units.tsv` (ABBREVIATION<TAB>expansion, '#' comments), loaded once.
 Users extend it with their own file of the same format named by the environment variable
@@ -23,7 +22,6 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
-from .text.tone import restyle
 
 _REGISTRY_PATH = Path(__file__).parent / "data" / "units.tsv"
 
@@ -159,7 +157,7 @@ def strip_role(text: str) -> str:
     return _trim(text)
 
 
-# ------------------------------------------------------------------ registry and canonical names
+# ------------------------------------------------------------------ registry
 def _read_registry(path: Path, into: dict[str, str]) -> None:
     for line in path.read_text(encoding="utf-8-sig").splitlines():
         if not line.strip() or line.lstrip().startswith("#") or "\t" not in line:
@@ -180,46 +178,6 @@ def registry() -> dict[str, str]:
         if p.is_file():
             _read_registry(p, table)
     return table
-
-
-@lru_cache(maxsize=1)
-def _abbr_re() -> re.Pattern:
-    keys = sorted(registry(), key=len, reverse=True)
-    return re.compile(r"(?<![\w&])(?:" + "|".join(map(re.escape, keys)) + r")(?![\w&])")
-
-
-_SEP_RE = re.compile(r"\s*(?:[-–—&,]|\bvà\b)\s*")
-
-
-@lru_cache(maxsize=8192)
-def canonical(name: str) -> str:
-    """One canonical full name for a unit however it is spelled (abbreviated, other separators,
-    case, tone style): "Phòng VH-TT" -> "Phòng văn hóa và thông tin"."""
-    if not name:
-        return ""
-    s = unicodedata.normalize("NFC", name)
-    s = _abbr_re().sub(lambda m: " " + registry()[m.group()] + " ", s)
-    s = restyle(s, "first")[0]
-    if any(c.islower() for c in s):   # keep abbreviations the registry does not know ("VPĐK")
-        s = re.sub(r"\w+", lambda m: m.group() if len(m.group()) > 1 and m.group().isupper()
-                   else m.group().lower(), s)
-    else:                             # a name written all in capitals
-        s = s.lower()
-    s = _SEP_RE.sub(" và ", s)
-    s = re.sub(r"\s+", " ", s).strip(_OUTER + " ")
-    s = re.sub(r"^(?:và )+|(?: và)+$", "", s)
-    s = re.sub(r"(?: và)+ ", " và ", s)
-    return s[:1].upper() + s[1:]
-
-
-def canonical_list(names) -> list[str]:
-    """Canonical names of a list of units, in order, without duplicates."""
-    out: list[str] = []
-    for n in names or []:
-        c = canonical(n)
-        if c and c not in out:
-            out.append(c)
-    return out
 
 
 # Heads of a unit as the subject of a sentence: the list heads above plus offices and bodies that

@@ -10,11 +10,11 @@ from . import tables
 from .atomic import atomic_path, output_error
 
 _INTEGER = {"pages", "sections", "tasks", "targets", "findings", "errors", "warnings", "level", "line",
-            "line_end", "page", "paragraph", "table", "row", "year"}
+            "line_end", "page", "paragraph", "table", "row", "year", "position"}
 _REAL = {"value"}
 _INDEXES = [
     ("sections", "document_id"), ("tasks", "document_id"), ("tasks", "lead"), ("targets", "document_id"),
-    ("findings", "document_id"), ("findings", "code"), ("task_units", "unit"), ("task_units", "document_id"),
+    ("findings", "document_id"), ("findings", "code"), ("task_units", "unit"), ("task_units", "key"), ("task_units", "document_id"),
 ]
 
 
@@ -44,8 +44,7 @@ class PlanDatabase:
             self.db.execute("PRAGMA synchronous=OFF")
             for name, columns in tables.TABLES.items():
                 self.db.execute(_ddl(name, columns))
-            self.db.execute("CREATE TABLE task_units (document_id TEXT, task_id TEXT, role TEXT, unit TEXT, "
-                            "canonical TEXT)")
+            self.db.execute(_ddl("task_units", tables.TASK_UNIT_COLUMNS))
         except sqlite3.Error as e:
             self.abort()
             raise output_error(OSError(str(e)), path) from None
@@ -59,7 +58,8 @@ class PlanDatabase:
             return
         for name in ("sections", "tasks", "targets", "findings"):
             self.db.executemany(self._insert[name], tables.ROWS[name](doc_id, plan))
-        self.db.executemany("INSERT INTO task_units VALUES (?, ?, ?, ?, ?)", _units(doc_id, plan))
+        self.db.executemany(f"INSERT INTO task_units VALUES ({', '.join('?' * len(tables.TASK_UNIT_COLUMNS))})",
+                            tables.task_unit_rows(doc_id, plan))
 
     def close(self) -> None:
         try:
@@ -79,11 +79,3 @@ class PlanDatabase:
             pass
         self._ctx.__exit__(RuntimeError, RuntimeError("aborted"), None)
 
-
-def _units(doc_id: str, plan: dict):
-    for t in plan.get("tasks") or []:
-        for role in ("lead", "partners"):
-            names = t.get(role) or []
-            canon = t.get(f"{role}_canonical") or []
-            for i, unit in enumerate(names):
-                yield (doc_id, t.get("id"), role, tables.nfc(unit), tables.nfc(canon[i]) if i < len(canon) else None)
