@@ -103,7 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
                 description="Turn Vietnamese government plans (Kế hoạch) in .docx, .pdf or .txt into data: "
                             "header, outline, tasks, targets and reviewer findings.",
                 epilog="examples:\n  kehoach convert plans/ -o output\n  kehoach check ke-hoach.docx\n"
-                       "  kehoach show ke-hoach.docx\n  kehoach COMMAND --help   # each command's options\n\n"
+                       "  kehoach show ke-hoach.docx\n  kehoach units output\n  kehoach schema\n  kehoach COMMAND --help   # each command's options\n\n"
                        + EXIT_CODES)
     p.add_argument("--version", action="version", version=f"kehoach {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -144,6 +144,18 @@ def build_parser() -> argparse.ArgumentParser:
                        epilog=_SHOW_EPILOG)
     s.add_argument("path", metavar="PATH", help="a plan file, or a plan JSON written by convert")
     common(s, jobs=False)
+    u = sub.add_parser("units", help="list the distinct units of a converted batch", formatter_class=raw,
+                       description="List the distinct lead and partner units of the plans converted into "
+                                   "OUTDIR: their canonical name, key, level, counts and every spelling "
+                                   "as written, to grow the unit registry (KEHOACH_UNITS).",
+                       epilog="examples:\n  kehoach units output\n  kehoach units output --tsv > units.tsv\n\n"
+                              + EXIT_CODES)
+    u.add_argument("outdir", metavar="OUTDIR", help="a folder written by kehoach convert -o")
+    u.add_argument("--tsv", action="store_true", help="tab-separated rows, one per spelling")
+    sc = sub.add_parser("schema", help="print the JSON Schema of the plan JSON", formatter_class=raw,
+                        description="Print the JSON Schema (draft 2020-12) that every plan JSON follows.",
+                        epilog="examples:\n  kehoach schema > plan.schema.json\n\n" + EXIT_CODES)
+    sc.set_defaults(paths=())
     return p
 
 
@@ -159,9 +171,10 @@ def main(argv=None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if not args.command:
-        parser.error("give a command: convert, check or show (kehoach --help shows examples)")
+        parser.error("give a command: convert, check, show, units or schema (kehoach --help shows examples)")
     try:
-        return {"convert": _convert, "check": _check, "show": _show}[args.command](args, parser)
+        return {"convert": _convert, "check": _check, "show": _show, "schema": _schema,
+                "units": _units}[args.command](args, parser)
     except KeyboardInterrupt:
         print("\nkehoach: interrupted; finished documents are kept, run the same command to resume",
               file=sys.stderr)
@@ -264,6 +277,26 @@ def _show(args, parser) -> int:
         return _internal_error(path, e)
     sys.stdout.write(report.show(plan, os.path.basename(path)))
     return 1 if any(f.get("severity") == "error" for f in plan.get("findings") or []) else 0
+
+
+def _units(args, parser) -> int:
+    from .output import iter_output
+    from .unit_keys import count_units
+    from .writers import report
+    try:
+        docs = [(d.doc_id, d.plan) for d in iter_output(args.outdir)]
+    except KehoachError as e:
+        print(f"kehoach: {e}", file=sys.stderr)
+        return 1
+    counts = count_units(docs)
+    sys.stdout.write(report.units_tsv(counts) if args.tsv else report.units_text(counts, len(docs)))
+    return 0
+
+
+def _schema(args, parser) -> int:
+    from . import schema
+    sys.stdout.write(schema.text())
+    return 0
 
 
 def _load_plan_json(path: str):

@@ -242,6 +242,13 @@ class Plan:
                  "targets", "findings", "normalization"]
         return {k: d[k] for k in order}
 
+    def to_frames(self, doc_id: str | None = None) -> dict:
+        """pandas DataFrames (documents, sections, tasks, task_units, targets, findings) of this
+        plan with typed columns (see `extract.frames`; needs pandas)."""
+        from .frames import plan_frames
+        from .writers.json import normalize
+        return plan_frames(normalize(self.to_dict()), doc_id)
+
     def iter_sections(self):
         stack = list(reversed(self.sections))
         while stack:

@@ -16,12 +16,15 @@ text would write it and a key that is the same for every spelling of the same of
   "@level" when the level is known: "phong-van-hoa-thong-tin@huyen". "Phòng VH&TT", "Phòng Văn hóa
   - Thông tin" and "PHÒNG VĂN HÓA VÀ THÔNG TIN" share it.
 - `canonical_units(names)` -> (official names, keys), one per distinct key, in order.
+- `count_units(plans)`: the distinct units of a batch with their spellings and counts (what
+  `kehoach units OUTDIR` prints, so a user can grow the registries).
 """
 from __future__ import annotations
 
 import os
 import re
 import unicodedata
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional
@@ -244,3 +247,48 @@ def clear_caches() -> None:
     """Forget the registries (after changing KEHOACH_UNITS, KEHOACH_UNIT_NAMES or _LEVELS)."""
     for f in (_abbreviations, _spellings, _levels, official_name, unit_key):
         f.cache_clear()
+
+
+# ------------------------------------------------------------------ the units of a batch
+@dataclass
+class UnitCount:
+    """One distinct unit (key) over a batch: its official name, level, how often it leads or
+    partners a task, in how many documents, and each spelling as written with its count."""
+    key: str
+    canonical: str
+    level: Optional[str] = None
+    lead: int = 0
+    partners: int = 0
+    documents: int = 0
+    spellings: dict = field(default_factory=dict)   # spelling -> count, most frequent first
+
+    @property
+    def mentions(self) -> int:
+        return self.lead + self.partners
+
+
+def count_units(plans) -> list:
+    """UnitCounts of (doc_id, plan dict) pairs, the most mentioned first. The official name shown
+    is the one most of the spellings give."""
+    by_key: dict = {}
+    names: dict = {}
+    docs: dict = {}
+    for doc_id, plan in plans:
+        for t in (plan or {}).get("tasks") or []:
+            for role in ("lead", "partners"):
+                for unit in t.get(role) or []:
+                    unit = _nfc(unit)
+                    key = unit_key(unit)
+                    if not key:
+                        continue
+                    u = by_key.setdefault(key, UnitCount(key, official_name(unit), unit_level(official_name(unit))))
+                    setattr(u, role, getattr(u, role) + 1)
+                    u.spellings[unit] = u.spellings.get(unit, 0) + 1
+                    names.setdefault(key, {}).setdefault(official_name(unit), 0)
+                    names[key][official_name(unit)] += 1
+                    docs.setdefault(key, set()).add(doc_id)
+    for key, u in by_key.items():
+        u.canonical = max(names[key].items(), key=lambda kv: (kv[1], kv[0]))[0]
+        u.documents = len(docs[key])
+        u.spellings = dict(sorted(u.spellings.items(), key=lambda kv: (-kv[1], kv[0])))
+    return sorted(by_key.values(), key=lambda u: (-u.mentions, u.key))

@@ -227,3 +227,24 @@ class Progress:
         if self.enabled:
             self.stream.write("\r" + " " * (width() - 1) + "\r")
             self.stream.flush()
+
+
+def units_text(counts: list, documents: int) -> str:
+    """`kehoach units`: each distinct unit with its key, counts and spellings as written."""
+    out = [f"{len(counts)} distinct units in {documents} documents (mentions: lead + partners)\n"]
+    for u in counts:
+        out.append(f"\n{u.mentions:5d}  {u.canonical}\n       key {u.key}; lead {u.lead}, partners "
+                   f"{u.partners}, in {u.documents} document{'s' if u.documents != 1 else ''}\n")
+        for spelling, n in u.spellings.items():
+            out.append(f"       {n:4d} × {spelling}\n")
+    return "".join(out)
+
+
+def units_tsv(counts: list) -> str:
+    """`kehoach units --tsv`: one row per spelling (key, canonical, level, counts, spelling)."""
+    rows = ["key\tcanonical\tlevel\tmentions\tlead\tpartners\tdocuments\tspelling\tspelling_count\n"]
+    for u in counts:
+        for spelling, n in u.spellings.items():
+            cells = [u.key, u.canonical, u.level or "", u.mentions, u.lead, u.partners, u.documents, spelling, n]
+            rows.append("\t".join(str(c).replace("\t", " ") for c in cells) + "\n")
+    return "".join(rows)
