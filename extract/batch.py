@@ -54,6 +54,7 @@ class Options:
     timeout: float = DEFAULT_TIMEOUT  # seconds per document
     limits: Limits = field(default_factory=Limits)
     keep: tuple = ()                  # extra parts of the plan the results carry: findings, normalization, document
+    db: Optional[str] = None          # postgresql:// URL that also receives the combined tables
     parse: Optional[Callable] = None  # path -> Plan; default extract.pipeline.parse
 
 
@@ -239,6 +240,8 @@ def run(paths: Iterable[str], options: Options, progress=None) -> Summary:
     if outdir:
         summary.outputs, summary.rebuilt = build_combined(outdir, ordered, options.formats, manifest)
         manifest.save(force=True)
+        if options.db:
+            summary.outputs.append(write_database(options.db, outdir, ordered))
     summary.seconds = time.monotonic() - t0
     if progress:
         progress.finish()
@@ -583,13 +586,7 @@ def build_combined(outdir: str, results: list, formats: tuple, manifest: Optiona
             from .writers.sqlite import PlanDatabase
             sinks.append(PlanDatabase(os.path.join(outdir, "plans.sqlite")))
         for r in results:
-            plan = None
-            status, error = ("ok", None) if r.status != "failed" else ("failed", r.error)
-            if status == "ok":
-                try:
-                    plan = json_writer.read_plan(os.path.join(outdir, r.doc_id + ".json"))
-                except (OSError, ValueError) as e:
-                    status, error = "failed", f"{r.path}: its output {r.doc_id}.json cannot be read ({e})"
+            plan, status, error = _stored_plan(outdir, r)
             for s in sinks:
                 s.add(r.doc_id, plan, status, error, r.path)
         for s in sinks:
@@ -603,6 +600,30 @@ def build_combined(outdir: str, results: list, formats: tuple, manifest: Optiona
         manifest.combined = key
         manifest._dirty = True
     return paths, True
+
+
+def _stored_plan(outdir: str, r: DocResult) -> tuple:
+    """(plan dict or None, status, error) of a result, its plan read from `<id>.json`."""
+    if r.status == "failed":
+        return None, "failed", r.error
+    try:
+        return json_writer.read_plan(os.path.join(outdir, r.doc_id + ".json")), "ok", None
+    except (OSError, ValueError) as e:
+        return None, "failed", f"{r.path}: its output {r.doc_id}.json cannot be read ({e})"
+
+
+def write_database(url: str, outdir: str, results: list) -> str:
+    """Write every result into the PostgreSQL database at `url`, one transaction per document
+    (see writers.postgres); returns the URL without password."""
+    from .writers.postgres import PostgresDatabase, safe_url
+    db = PostgresDatabase(url)
+    try:
+        for r in results:
+            plan, status, error = _stored_plan(outdir, r)
+            db.add(r.doc_id, plan, status, error, r.path)
+    finally:
+        db.close()
+    return safe_url(url)
 
 
 class _Jsonl:

@@ -20,6 +20,7 @@ _CONVERT_EPILOG = """examples:
   kehoach convert plans/ -o out --jobs 4           # a whole folder, recursively, 4 at a time
   kehoach convert plan.pdf -o - --format json      # the plan JSON on standard output
   kehoach convert plans/ --format csv,sqlite       # only the combined tables (and the per-plan JSON)
+  kehoach convert plans/ --db postgresql://me@dbhost/plans   # also into a PostgreSQL database
 
 outputs in OUTDIR:
   <name>.json          the plan (always written: re-runs and the combined outputs read it)
@@ -28,6 +29,8 @@ outputs in OUTDIR:
   plans.jsonl          one plan per line (json)
   plans.xlsx           all documents' tables (xlsx)
   plans.sqlite         tables documents, sections, tasks, targets, findings, task_units (sqlite)
+With --db, the same tables in PostgreSQL (keys (document_id, id), foreign keys to documents),
+each document replaced in one transaction.
 A document whose content and the tool are unchanged since the last run into OUTDIR is skipped
 (--force redoes it). Failed documents are listed with their reason; the others still convert.
 
@@ -74,6 +77,13 @@ def _formats(text: str) -> tuple:
     if bad or not items:
         raise argparse.ArgumentTypeError(f"unknown format {', '.join(bad) or text!r}; choose from {','.join(FORMATS)}")
     return items
+
+
+def _db_url(text: str) -> str:
+    if not text.startswith(("postgresql://", "postgres://")):
+        raise argparse.ArgumentTypeError("give a postgresql://user@host/database URL (SQLite is always written "
+                                         "as OUTDIR/plans.sqlite)")
+    return text
 
 
 def _positive_int(text: str) -> int:
@@ -129,6 +139,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="output folder (default: output/); '-' writes one plan's JSON to standard output")
     c.add_argument("--format", type=_formats, default=FORMATS, metavar="LIST",
                    help=f"comma-separated outputs among {','.join(FORMATS)} (default: all)")
+    c.add_argument("--db", type=_db_url, default=None, metavar="URL",
+                   help="also write the combined tables into a PostgreSQL database "
+                        "(postgresql://user@host/db; needs psycopg: pip install 'kehoach[postgresql]')")
     c.add_argument("--force", action="store_true", help="convert again documents that are unchanged")
     c.add_argument("--explain", action="store_true", help="print the text repairs done on each document")
     common(c)
@@ -196,7 +209,7 @@ def _convert(args, parser) -> int:
             parser.error("-o - writes JSON only: use --format json")
         return _to_stdout(args)
     keep = ("normalization",) if args.explain else ()
-    options = _options(args, outdir=args.output, formats=args.format, force=args.force, keep=keep)
+    options = _options(args, outdir=args.output, formats=args.format, force=args.force, keep=keep, db=args.db)
     progress = report.Progress(enabled=False if args.quiet else None)
     summary = batch.run(args.paths, options, progress)
     if args.explain:
