@@ -97,3 +97,38 @@ def test_registries_extended_by_environment(tmp_path, monkeypatch):
         monkeypatch.delenv("KEHOACH_UNIT_LEVELS")
         units.registry.cache_clear(); unit_keys.clear_caches()
     assert official_name("VPĐK huyện") == "VPĐK huyện"
+
+
+def _plan_json(tasks):
+    return {"schema_version": "1.1.0", "tasks": [{"id": f"K{i}", "lead": lead, "partners": partners}
+                                                 for i, (lead, partners) in enumerate(tasks, 1)]}
+
+
+def test_units_report_lists_distinct_units_with_spellings_and_counts(tmp_path, capsys):
+    import json
+
+    from extract.cli import main
+    (tmp_path / "a.json").write_text(json.dumps(_plan_json([
+        (["Phòng VH-TT"], ["BTG Huyện ủy", "Các xã, thị trấn"]),
+        (["Ban Tuyên giáo Huyện ủy"], ["Phòng Văn hóa và Thông tin"])])), encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.json").write_text(json.dumps(_plan_json([
+        (["PHÒNG VĂN HÓA VÀ THÔNG TIN"], [])])), encoding="utf-8")
+    assert main(["units", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("3 distinct units in 2 documents")
+    block = out.split("\n\n")[1]
+    assert "Phòng Văn hóa và Thông tin" in block and "key phong-van-hoa-thong-tin@huyen" in block
+    assert "lead 2, partners 1, in 2 documents" in block
+    assert "1 × Phòng VH-TT" in block and "1 × PHÒNG VĂN HÓA VÀ THÔNG TIN" in block
+    assert main(["units", str(tmp_path), "--tsv"]) == 0
+    rows = [r.split("\t") for r in capsys.readouterr().out.splitlines()]
+    assert rows[0][:3] == ["key", "canonical", "level"]
+    assert {r[0] for r in rows[1:]} == {"phong-van-hoa-thong-tin@huyen", "ban-tuyen-giao-huyen-uy@huyen",
+                                        "cac-xa-thi-tran@xa"}
+
+
+def test_units_report_of_a_folder_without_plans_says_so(tmp_path, capsys):
+    from extract.cli import main
+    assert main(["units", str(tmp_path)]) == 1
+    assert "no converted plans" in capsys.readouterr().err
