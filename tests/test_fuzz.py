@@ -65,6 +65,10 @@ def assert_plan_or_tool_error(result):
     if isinstance(result, Plan):
         d = json.loads(dumps(result.to_dict()))  # as written to <name>.json
         assert schema.errors(d) == []
+        # the keys of the database tables: (document_id, id) is unique
+        for part in (d["tasks"], d["targets"], list(result.iter_sections())):
+            ids = [x["id"] if isinstance(x, dict) else x.id for x in part]
+            assert len(ids) == len(set(ids))
     else:
         assert str(result)
 
