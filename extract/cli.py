@@ -207,6 +207,8 @@ def _convert(args, parser) -> int:
             parser.error("-o - writes one plan to standard output: give exactly one file")
         if args.format != batch.FORMATS and set(args.format) != {"json"}:
             parser.error("-o - writes JSON only: use --format json")
+        if args.db:
+            parser.error("--db writes a batch's tables: give an output folder with -o")
         return _to_stdout(args)
     keep = ("normalization",) if args.explain else ()
     options = _options(args, outdir=args.output, formats=args.format, force=args.force, keep=keep, db=args.db)

@@ -199,3 +199,14 @@ def test_consumer_gets_the_same_tasks_and_targets_from_json_frames_and_postgres(
     assert from_json_tasks == from_frames_tasks == from_pg_tasks
     assert from_json_targets == from_frames_targets == from_pg_targets
 
+
+
+def test_an_unreachable_database_is_one_clear_error_without_password(tmp_path, capsys):
+    pytest.importorskip("psycopg")
+    url = f"postgresql://me:secret@/plans?host={tmp_path}/no-server"
+    code = main(["convert", str(SAMPLES / "tamduong-ubnd-kh-congtac-tutuong-2022.txt"), "-o", str(tmp_path / "o"),
+                 "--format", "json", "-q", "--db", url])
+    err = capsys.readouterr().err
+    assert code == 1 and "cannot write to the PostgreSQL database" in err
+    assert "secret" not in err and "me:***@" in err
+    assert (tmp_path / "o" / "tamduong-ubnd-kh-congtac-tutuong-2022.json").exists()

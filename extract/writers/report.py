@@ -176,6 +176,7 @@ def summary_text(summary) -> str:
     if summary.outdir:
         lines.append(f"Outputs in {summary.outdir}" + ("" if summary.rebuilt or not summary.outputs
                                                         else " (combined outputs unchanged)"))
+        lines += [f"Tables written to {o}" for o in summary.outputs if o.startswith("postgres")]
     if failed:
         lines.append("Failed:")
         lines += [f"  {r.error}" + (" (unchanged since the last run)" if r.cached else "") for r in failed]
