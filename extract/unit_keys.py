@@ -51,6 +51,11 @@ def _nfc(s: str) -> str:
     return unicodedata.normalize("NFC", s)
 
 
+def _lower(s: str) -> str:
+    """NFC lower case in the "first" tone style, whitespace collapsed: how level phrases compare."""
+    return re.sub(r"\s+", " ", restyle(_nfc(s), "first")[0].lower()).strip()
+
+
 def _user_files(variable: str) -> list:
     return [Path(p) for p in os.environ.get(variable, "").split(os.pathsep) if p and Path(p).is_file()]
 
@@ -80,7 +85,8 @@ def _spellings() -> tuple:
 
 @lru_cache(maxsize=1)
 def _levels() -> tuple:
-    """[(folded phrase regex, level or None, head only)] from the level registry files."""
+    """[(phrase regex, level or None, head only, length)] from the level registry files. Phrases
+    match lower case text with its marks (folded, "quận" would match "cơ quan")."""
     rows: dict = {}
     for path in [_DATA / "unit_levels.tsv"] + _user_files("KEHOACH_UNIT_LEVELS"):
         for line in path.read_text(encoding="utf-8-sig").splitlines():
@@ -88,12 +94,12 @@ def _levels() -> tuple:
                 continue
             phrase, level = (x.strip() for x in line.split("\t", 1))
             if phrase:
-                rows[ascii_fold(_nfc(phrase)).lower()] = None if level in ("", "-") else level
+                rows[_lower(phrase)] = None if level in ("", "-") else level
     out = []
     for phrase, level in rows.items():
         head = phrase.startswith("^")
         words = phrase.lstrip("^").strip()
-        rx = re.compile(("^" if head else r"(?<![a-z0-9])") + re.escape(words) + r"(?![a-z0-9])")
+        rx = re.compile(("^" if head else r"(?<!\w)") + re.escape(words) + r"(?!\w)")
         out.append((rx, level, head, len(words)))
     return tuple(out)
 
@@ -201,7 +207,7 @@ def official_name(name: str) -> str:
 
 def unit_level(name: str) -> Optional[str]:
     """The administrative level the level registry reads in a (canonical) unit name, or None."""
-    folded = ascii_fold(_nfc(name)).lower()
+    folded = _lower(name)
     best = None   # (end, length, level)
     head_level = None
     for rx, level, head, length in _levels():

@@ -132,3 +132,10 @@ def test_units_report_of_a_folder_without_plans_says_so(tmp_path, capsys):
     from extract.cli import main
     assert main(["units", str(tmp_path)]) == 1
     assert "no converted plans" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("name", ["Các cơ quan liên quan", "Ban Quản lý Khu kinh tế", "Chính quyền địa phương",
+                                  "Người đứng đầu các cơ quan, đơn vị, địa phương"])
+def test_level_words_are_matched_with_their_marks(name):
+    """"quận" and "phường" are place words; "cơ quan", "quản lý" and "địa phương" are not."""
+    assert unit_level(name) is None
