@@ -3,6 +3,7 @@ start themselves (tests/pg_server.py); skipped with the reason where PostgreSQL 
 absent (`apt-get install -y postgresql`)."""
 import json
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -129,9 +130,11 @@ KILLER = textwrap.dedent("""
 """)
 
 
-def test_a_batch_killed_mid_document_leaves_only_complete_documents_and_a_rerun_completes(server, tmp_path):
+def test_a_batch_killed_mid_document_leaves_only_complete_documents_and_a_rerun_completes(converted, server,
+                                                                                          tmp_path):
     url = server.new_database()
     out = tmp_path / "out"
+    shutil.copytree(converted[0], out)   # the documents are converted already: the run goes to the database
     args = ["convert", str(SAMPLES), "-o", str(out), "--format", "json,sqlite", "-q", "--db", url]
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     p = subprocess.run([sys.executable, "-c", KILLER, "4", *args], env=env, cwd=ROOT, timeout=600,
