@@ -113,7 +113,8 @@ def build_parser() -> argparse.ArgumentParser:
                 description="Turn Vietnamese government plans (Kế hoạch) in .docx, .pdf or .txt into data: "
                             "header, outline, tasks, targets and reviewer findings.",
                 epilog="examples:\n  kehoach convert plans/ -o output\n  kehoach check ke-hoach.docx\n"
-                       "  kehoach show ke-hoach.docx\n  kehoach units output\n  kehoach schema\n  kehoach COMMAND --help   # each command's options\n\n"
+                       "  kehoach show ke-hoach.docx\n  kehoach units output\n  kehoach schema\n"
+                       "  kehoach COMMAND --help   # each command's options\n\n"
                        + EXIT_CODES)
     p.add_argument("--version", action="version", version=f"kehoach {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -168,7 +169,6 @@ def build_parser() -> argparse.ArgumentParser:
     sc = sub.add_parser("schema", help="print the JSON Schema of the plan JSON", formatter_class=raw,
                         description="Print the JSON Schema (draft 2020-12) that every plan JSON follows.",
                         epilog="examples:\n  kehoach schema > plan.schema.json\n\n" + EXIT_CODES)
-    sc.set_defaults(paths=())
     return p
 
 

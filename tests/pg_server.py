@@ -37,7 +37,7 @@ def _run_as() -> list | None:
 
 def skip_reason() -> str | None:
     try:
-        import psycopg  # noqa: F401
+        import psycopg  # noqa: F401  (only whether it is there)
     except ImportError:
         return "psycopg is not installed (pip install 'kehoach[postgresql]')"
     if _bindir() is None:

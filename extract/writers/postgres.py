@@ -7,8 +7,9 @@ which have no id, are keyed by their position — and foreign keys to documents 
 to tasks). Each document is replaced in one transaction: its documents row is upserted first,
 which locks it, then its other rows are deleted and copied in. So a re-run or a crash (the
 transaction is rolled back) never leaves a document half written, and concurrent batches writing
-the same document wait for each other instead of mixing rows. Missing tables and indexes are created
-under an advisory lock (existing ones are not touched, so writers never wait on each other's DDL). Documents of other batches in the same database are left alone.
+the same document wait for each other instead of mixing rows. Missing tables and indexes are
+created under an advisory lock (existing ones are not touched, so writers never wait on each
+other's DDL). Documents of other batches in the same database are left alone.
 Driver: psycopg 3 (`pip install 'kehoach[postgresql]'`), imported only here.
 """
 from __future__ import annotations

@@ -14,7 +14,8 @@ _INTEGER = {"pages", "sections", "tasks", "targets", "findings", "errors", "warn
 _REAL = {"value"}
 _INDEXES = [
     ("sections", "document_id"), ("tasks", "document_id"), ("tasks", "lead"), ("targets", "document_id"),
-    ("findings", "document_id"), ("findings", "code"), ("task_units", "unit"), ("task_units", "key"), ("task_units", "document_id"),
+    ("findings", "document_id"), ("findings", "code"), ("task_units", "unit"), ("task_units", "key"),
+    ("task_units", "document_id"),
 ]
 
 
