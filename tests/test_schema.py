@@ -56,3 +56,13 @@ def test_the_schema_catches_a_wrong_plan(tmp_path, damage, where):
     plan = json.loads(json.dumps(extract.parse(str(SAMPLE)).to_dict()))
     damage(plan)
     assert any(e.startswith(where) for e in schema.errors(plan)), schema.errors(plan)
+
+
+def test_a_schema_change_comes_with_a_new_schema_version():
+    """Each published version is kept in tests/data/schema/: changing the schema without a new
+    schema_version (major when it breaks consumers) and a CHANGELOG entry fails here. After a
+    deliberate change, bump SCHEMA_VERSION and copy the schema to plan-<version>.json."""
+    kept = ROOT / "tests" / "data" / "schema" / f"plan-{SCHEMA_VERSION}.json"
+    assert kept.exists(), f"schema {SCHEMA_VERSION} is not kept in {kept.parent}: copy it there"
+    assert json.loads(kept.read_text(encoding="utf-8")) == schema.load(), (
+        "the schema changed under the same schema_version: bump it (see CHANGELOG.md)")

@@ -23,6 +23,7 @@ _INTEGER = {"pages", "sections", "tasks", "targets", "findings", "errors", "warn
             "line_end", "page", "paragraph", "table", "row", "year", "position"}
 _REAL = {"value"}
 _SCHEMA_LOCK = 7_405_320_613  # advisory lock id: table creation, one batch at a time
+_RETRIES = 3                  # a document's transaction is tried again after a deadlock
 # table -> (columns, primary key, foreign keys); children first in DELETE order (reversed)
 FINDING_COLUMNS = ["document_id", "position"] + tables.FINDING_COLUMNS[1:]
 TABLES = {
@@ -114,25 +115,36 @@ class PostgresDatabase:
 
     def add(self, doc_id: str, plan: dict | None, status: str = "ok", error: str | None = None,
             path: str | None = None) -> None:
-        """Replace document `doc_id` (and all its rows) in one transaction."""
+        """Replace document `doc_id` (and all its rows) in one transaction, tried again after a
+        deadlock with another writer."""
         row = [_clean(v) for v in tables.document_row(doc_id, plan, status, error, path)]
+        errors = self._psycopg.errors
+        for attempt in range(_RETRIES):
+            try:
+                self._replace(doc_id, plan, row)
+                return
+            except (errors.DeadlockDetected, errors.SerializationFailure) as e:
+                if attempt == _RETRIES - 1:
+                    raise _error(e, self.url) from None
+            except self._psycopg.Error as e:
+                raise _error(e, self.url) from None
+
+    def _replace(self, doc_id: str, plan: dict | None, row: list) -> None:
         columns = tables.DOCUMENT_COLUMNS
         update = ", ".join(f"{_q(c)} = EXCLUDED.{_q(c)}" for c in columns[1:])
-        try:
-            with self.conn.transaction(), self.conn.cursor() as cur:
-                cur.execute(f"INSERT INTO {_q('documents')} ({_cols(columns)}) VALUES "
-                            f"({', '.join(['%s'] * len(columns))}) ON CONFLICT ({_q('document_id')}) "
-                            f"DO UPDATE SET {update}", row)
-                for name in reversed(list(TABLES)[1:]):
-                    cur.execute(f"DELETE FROM {_q(name)} WHERE {_q('document_id')} = %s", (doc_id,))
-                if plan:
-                    for name in ("sections", "tasks", "targets"):
-                        self._copy(cur, name, tables.ROWS[name](doc_id, plan))
-                    self._copy(cur, "findings", ([r[0], i, *r[1:]] for i, r in
-                                                 enumerate(tables.finding_rows(doc_id, plan))))
-                    self._copy(cur, "task_units", tables.task_unit_rows(doc_id, plan))
-        except self._psycopg.Error as e:
-            raise _error(e, self.url) from None
+        with self.conn.transaction(), self.conn.cursor() as cur:
+            # the upsert locks the document's row: a concurrent writer of the same document waits here
+            cur.execute(f"INSERT INTO {_q('documents')} ({_cols(columns)}) VALUES "
+                        f"({', '.join(['%s'] * len(columns))}) ON CONFLICT ({_q('document_id')}) "
+                        f"DO UPDATE SET {update}", row)
+            for name in reversed(list(TABLES)[1:]):
+                cur.execute(f"DELETE FROM {_q(name)} WHERE {_q('document_id')} = %s", (doc_id,))
+            if plan:
+                for name in ("sections", "tasks", "targets"):
+                    self._copy(cur, name, tables.ROWS[name](doc_id, plan))
+                self._copy(cur, "findings", ([r[0], i, *r[1:]] for i, r in
+                                             enumerate(tables.finding_rows(doc_id, plan))))
+                self._copy(cur, "task_units", tables.task_unit_rows(doc_id, plan))
 
     def close(self) -> None:
         self.conn.close()
