@@ -13,8 +13,9 @@ text would write it and a key that is the same for every spelling of the same of
 - `unit_level(name)`: trung-uong | tinh | huyen | xa where the level registry
   (`extract/data/unit_levels.tsv`) knows it from the words of the name, else None.
 - `unit_key(name)`: the slug of the folded official name without separators and "và", plus
-  "@level" when the level is known: "phong-van-hoa-thong-tin@huyen". "Phòng VH&TT", "Phòng Văn hóa
-  - Thông tin" and "PHÒNG VĂN HÓA VÀ THÔNG TIN" share it.
+  "@level" when the level is known (then without the place word that ends the name, which the
+  level says): "phong-van-hoa-thong-tin@huyen". "Phòng VH&TT", "Phòng Văn hóa - Thông tin huyện"
+  and "PHÒNG VĂN HÓA VÀ THÔNG TIN" share it.
 - `canonical_units(names)` -> (official names, keys), one per distinct key, in order.
 - `count_units(plans)`: the distinct units of a batch with their spellings and counts (what
   `kehoach units OUTDIR` prints, so a user can grow the registries).
@@ -45,6 +46,9 @@ _FIELD_STOPS = ("huyện", "tỉnh", "xã", "thị trấn", "phường", "thành
                 "bản", "các", "những", "của", "thuộc", "trực thuộc", "trên", "tại", "cấp", "liên quan",
                 "có", "nhân dân", "trung ương", "địa phương", "khu vực", "số")
 _WORD = re.compile(r"\w+(?:/\w+)?")
+# the word of a level at the end of a name, which "@level" says (not after "các" or a comma: "Các
+# xã, thị trấn" keeps it; nor the other words of a level: "thị xã", "quận", "phường" stay)
+_TRAILING_PLACE = re.compile(r"(?<!các)(?<!những)(?<!,)(?<!thị) (?:huyện|tỉnh|xã)$", re.IGNORECASE)
 
 
 def _nfc(s: str) -> str:
@@ -234,6 +238,8 @@ def unit_key(name: str) -> str:
     if not official:
         return ""
     level = unit_level(official)
+    if level:   # the level word that ends a name is said by @level: "Công an tỉnh" = "Công an" of a tỉnh
+        official = _TRAILING_PLACE.sub("", official) or official
     return slug(official) + (f"@{level}" if level else "")
 
 

@@ -7,7 +7,8 @@ from extract.unit_keys import canonical_units, official_name, unit_key, unit_lev
 
 @pytest.mark.parametrize("variants", [
     ["Phòng VH-TT", "Phòng VH&TT", "Phòng Văn hóa - Thông tin", "Phòng Văn hóa và Thông tin",
-     "phòng văn hoá và thông tin", "PHÒNG VĂN HÓA VÀ THÔNG TIN"],
+     "phòng văn hoá và thông tin", "PHÒNG VĂN HÓA VÀ THÔNG TIN", "Phòng Văn hóa và Thông tin huyện"],
+    ["Công an tỉnh", "CA tỉnh", "CÔNG AN TỈNH"],
     ["UBND huyện", "Ủy ban nhân dân huyện", "Uỷ ban Nhân dân huyện", "ỦY BAN NHÂN DÂN HUYỆN"],
     ["Phòng LĐTB&XH", "Phòng Lao động - Thương binh và Xã hội", "Phòng Lao động, Thương binh và Xã hội"],
     ["Sở KH&CN", "Sở Khoa học và Công nghệ", "Sở KHCN", "sở khoa học và công nghệ"],
@@ -65,6 +66,10 @@ def test_level_read_from_the_words_of_the_name(name, level):
 
 def test_key_is_a_folded_slug_with_the_level():
     assert unit_key("Phòng Văn hóa - Thông tin") == "phong-van-hoa-thong-tin@huyen"
+    assert unit_key("Ủy ban nhân dân xã") == "uy-ban-nhan-dan@xa"            # the level says "xã"
+    assert unit_key("Ủy ban nhân dân thị xã") == "uy-ban-nhan-dan-thi-xa@huyen"
+    assert unit_key("UBND huyện Tam Đường") == "uy-ban-nhan-dan-huyen-tam-duong@huyen"
+    assert unit_key("Các xã, thị trấn") == "cac-xa-thi-tran@xa"
     assert unit_key("Ban Chỉ đạo") == "ban-chi-dao"
     assert unit_key("") == ""
 
