@@ -66,3 +66,10 @@ def test_the_cli_does_not_import_pandas():
     with tempfile.TemporaryDirectory() as out:
         r = subprocess.run([sys.executable, "-c", code, str(SAMPLE), out], capture_output=True, text=True, cwd=ROOT)
     assert r.stdout.split() == ["False", "False", "False"], r.stderr[-2000:]
+
+
+def test_a_plan_without_tasks_gives_empty_frames_of_the_same_dtypes():
+    f = extract.parse_text("Một đoạn văn không phải kế hoạch.").to_frames()
+    assert len(f["tasks"]) == 0 and len(f["documents"]) == 1
+    assert str(f["targets"]["value"].dtype) == "Float64"
+    assert str(f["tasks"]["deadline_end"].dtype).startswith("datetime64")
