@@ -113,9 +113,18 @@ def _expand(s: str) -> str:
     return pattern.sub(lambda m: " " + table[m.group()] + " ", s) if pattern else s
 
 
+def _dash(m) -> str:
+    """A dash between two words of a name is spaced ("Tài chính-Kế hoạch" -> "Tài chính - Kế
+    hoạch"); one inside a code stays ("PC-06", "K-02")."""
+    left, right = m.group(1), m.group(4)
+    code = not m.group(2) and not m.group(3) and (_is_abbreviation(left) or _is_abbreviation(right)
+                                                  or left.isdigit() or right.isdigit())
+    return f"{left}-" if code else f"{left} - "
+
+
 def _spaced(s: str) -> str:
     s = re.sub(r"\s*&\s*", " và ", s)
-    s = re.sub(r"(?<=\w)\s*[-–—]\s*(?=\w)", " - ", s)
+    s = re.sub(r"(\w+)(\s*)[-–—](\s*)(?=(\w+))", _dash, s)
     s = re.sub(r"\s*,\s*", ", ", s)
     s = re.sub(r"\s+", " ", s).strip(_OUTER + " ")
     s = re.sub(r"^(?:và )+|(?: và)+$", "", s)
