@@ -57,6 +57,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Optional
 
+import regex
+
 from .model import Deadline
 from .text.fold import ascii_fold as _fold
 
@@ -502,7 +504,7 @@ def is_deadline(text: str) -> bool:
 _LABEL = re.compile(
     r"\b(?:thoi\s+gian|thoi\s+han|tien\s+do)(?:\s+(?:thuc\s+hien|hoan\s+thanh|trinh|ban\s+hanh|to\s+chuc"
     r"|bao\s+cao|nop|gui|du\s+kien|trien\s+khai))?(?:\s*\([^)]{0,40}\))?\s*:\s*")
-_VALUE_END = re.compile(r";|\n|\.\s+(?=[A-ZĐÀ-Ỹ])|\.\s*$")
+_VALUE_END = regex.compile(r";|\n|\.\s+(?=\p{Lu})|\.\s*$")
 _SOFT_TO = re.compile(r"(?:cho\s+)?(?:den|toi)$")
 _GOAL_BEFORE = re.compile(r"\b(?:tam\s+nhin|dinh\s+huong|muc\s+tieu|phan\s+dau)\s*[,(]?\s*$")
 

@@ -34,8 +34,8 @@ _VERBS = (
     "chỉ huy", "sơ kết", "tổng kết", "thành lập", "kiện toàn", "điều chỉnh", "bổ sung", "cập nhật",
     "phối kết hợp", "làm", "tuân thủ", "giải quyết", "tổ chức",
 )
-_VERB_RE = re.compile(r"(?<![\wÀ-ỹ])(?:" + "|".join(sorted({re.escape(v) for v in _VERBS}, key=len, reverse=True))
-                      + r")(?![\wÀ-ỹ])", re.I)
+_VERB_RE = re.compile(r"(?<!\w)(?:" + "|".join(sorted({re.escape(v) for v in _VERBS}, key=len, reverse=True))
+                      + r")(?!\w)", re.I)
 _IMPLEMENTATION = re.compile(r"tổ chức thực hiện|phân công|trách nhiệm|giao nhiệm vụ|triển khai thực hiện",
                              re.I)
 _GIAO = re.compile(r"^(?:Giao|giao|Đề nghị|đề nghị|Yêu cầu|yêu cầu|Phân công|phân công)\s+(?P<rest>.+)$", re.S)

@@ -22,6 +22,8 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
+import regex
+
 
 _REGISTRY_PATH = Path(__file__).parent / "data" / "units.tsv"
 
@@ -50,9 +52,9 @@ _LINKS = ("thuộc", "của", "và", "với", "cho", "tại", "trên", "dưới"
           "đối", "hoặc", "là", "gồm", "như")
 # last words of an office that takes its body after it: "Thành viên Ban Chỉ đạo", "Bí thư Chi bộ"
 _OFFICE_ENDS = ("viên", "đạo", "diện", "trưởng", "phó", "thư", "tịch", "đốc")
-_GLUE_RE = re.compile(
-    r"(?<=[a-zà-ỹđ]) (?=(?:" + "|".join(sorted(map(re.escape, _GLUE_HEADS), key=len, reverse=True))
-    + r") [A-ZÀ-ỸĐ])"
+_GLUE_RE = regex.compile(
+    r"(?<=\p{Ll}) (?=(?:" + "|".join(sorted(map(re.escape, _GLUE_HEADS), key=len, reverse=True))
+    + r") \p{Lu})"
 )
 _ABBR_START = re.compile(r"[A-ZĐ][A-ZĐ0-9&\-]+(?![\w])")
 _PERSON_START = re.compile(r"(?:các |những )?(?:đồng chí|đ/c)\b", re.IGNORECASE)

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 from statistics import median
 
+import regex
+
 
 @dataclass
 class Line:
@@ -132,7 +134,7 @@ MARKER = re.compile(
     r"[a-zđ]\s*[).]|[-+•–—*·▪➢✓]\s|\(?[a-zđ]\)|(?:Điều|Mục|Phần|Chương)\s+\d)"
 )
 _SENTENCE_END = re.compile(r"(?:[.!?:;…]|\./\.)[\"”’)]*$")
-_STARTS_UPPER = re.compile(r"^[\"“‘(]*[A-ZÀ-Ỹ0-9ĐÂĂÊÔƠƯ]")
+_STARTS_UPPER = regex.compile(r"^[\"“‘(]*[\p{Lu}0-9]")
 
 
 def is_centered(line: Line, left: float, right: float, strict: bool = True) -> bool:
