@@ -282,10 +282,24 @@ class UnitCount:
     partners: int = 0
     documents: int = 0
     spellings: dict = field(default_factory=dict)   # spelling -> count, most frequent first
+    unknown: list = field(default_factory=list)     # abbreviations in the spellings the registry lacks
 
     @property
     def mentions(self) -> int:
         return self.lead + self.partners
+
+
+def unknown_abbreviations(names) -> list:
+    """Tokens in capitals that read as abbreviations ("LHTN", "VPĐK") and that the registry does
+    not expand, in order of first appearance."""
+    _table, pattern = _abbreviations()
+    out: list = []
+    for name in names:
+        rest = pattern.sub(" ", _nfc(name)) if pattern else _nfc(name)
+        for word in _WORD.findall(rest):
+            if _is_abbreviation(word) and not any(c.isdigit() for c in word) and word not in out:
+                out.append(word)
+    return out
 
 
 def count_units(plans) -> list:
@@ -312,4 +326,5 @@ def count_units(plans) -> list:
         u.canonical = max(names[key].items(), key=lambda kv: (kv[1], kv[0]))[0]
         u.documents = len(docs[key])
         u.spellings = dict(sorted(u.spellings.items(), key=lambda kv: (-kv[1], kv[0])))
+        u.unknown = unknown_abbreviations(u.spellings)
     return sorted(by_key.values(), key=lambda u: (-u.mentions, u.key))

@@ -119,10 +119,11 @@ def test_units_report_lists_distinct_units_with_spellings_and_counts(tmp_path, c
         (["Ban Tuyên giáo Huyện ủy"], ["Phòng Văn hóa và Thông tin"])])), encoding="utf-8")
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "b.json").write_text(json.dumps(_plan_json([
-        (["PHÒNG VĂN HÓA VÀ THÔNG TIN"], [])])), encoding="utf-8")
+        (["PHÒNG VĂN HÓA VÀ THÔNG TIN"], []), (["Hội LHTN xã"], [])])), encoding="utf-8")
     assert main(["units", str(tmp_path)]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("3 distinct units in 2 documents")
+    assert out.startswith("4 distinct units in 2 documents")
+    assert "1 × Hội LHTN xã\n       not in the registry: LHTN" in out
     block = out.split("\n\n")[1]
     assert "Phòng Văn hóa và Thông tin" in block and "key phong-van-hoa-thong-tin@huyen" in block
     assert "lead 2, partners 1, in 2 documents" in block
@@ -131,7 +132,8 @@ def test_units_report_lists_distinct_units_with_spellings_and_counts(tmp_path, c
     rows = [r.split("\t") for r in capsys.readouterr().out.splitlines()]
     assert rows[0][:3] == ["key", "canonical", "level"]
     assert {r[0] for r in rows[1:]} == {"phong-van-hoa-thong-tin@huyen", "ban-tuyen-giao-huyen-uy@huyen",
-                                        "cac-xa-thi-tran@xa"}
+                                        "cac-xa-thi-tran@xa", "hoi-lhtn@xa"}
+    assert [r[-1] for r in rows if r[7] == "Hội LHTN xã"] == ["LHTN"]
 
 
 def test_units_report_of_a_folder_without_plans_says_so(tmp_path, capsys):

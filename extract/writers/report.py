@@ -238,14 +238,20 @@ def units_text(counts: list, documents: int) -> str:
                    f"{u.partners}, in {u.documents} document{'s' if u.documents != 1 else ''}\n")
         for spelling, n in u.spellings.items():
             out.append(f"       {n:4d} × {spelling}\n")
+        if u.unknown:
+            out.append(f"       not in the registry: {', '.join(u.unknown)}\n")
     return "".join(out)
 
 
 def units_tsv(counts: list) -> str:
-    """`kehoach units --tsv`: one row per spelling (key, canonical, level, counts, spelling)."""
-    rows = ["key\tcanonical\tlevel\tmentions\tlead\tpartners\tdocuments\tspelling\tspelling_count\n"]
+    """`kehoach units --tsv`: one row per spelling (key, canonical, level, counts, spelling, the
+    abbreviations in it that the registry lacks)."""
+    from ..unit_keys import unknown_abbreviations
+    rows = ["key\tcanonical\tlevel\tmentions\tlead\tpartners\tdocuments\tspelling\tspelling_count"
+            "\tnot_in_registry\n"]
     for u in counts:
         for spelling, n in u.spellings.items():
-            cells = [u.key, u.canonical, u.level or "", u.mentions, u.lead, u.partners, u.documents, spelling, n]
+            cells = [u.key, u.canonical, u.level or "", u.mentions, u.lead, u.partners, u.documents, spelling, n,
+                     " ".join(unknown_abbreviations([spelling]))]
             rows.append("\t".join(str(c).replace("\t", " ") for c in cells) + "\n")
     return "".join(rows)
