@@ -9,7 +9,7 @@ from urllib.parse import quote
 
 from . import labels
 from .charts import bar_chart
-from .layout import attrs, esc, page
+from .layout import attrs, esc, page, td
 from .stats import NO_QUARTER, PlanStats
 
 _NO_QUARTER_LABEL = {"recurring": "Định kỳ (không có quý)", "continuous": "Thường xuyên",
@@ -74,8 +74,8 @@ def _counts(rows: list, failed: list, total: PlanStats) -> str:
 def _failed(failed: list) -> str:
     if not failed:
         return ""
-    rows = "".join(f'<tr><td data-label="Tệp"><code>{esc(f.source)}</code></td>'
-                   f'<td data-label="Lý do">{esc(f.reason)}</td></tr>' for f in failed)
+    rows = "".join("<tr>" + td(f"<code>{esc(f.source)}</code>", "Tệp") + td(esc(f.reason), "Lý do") + "</tr>"
+                   for f in failed)
     return ('<section id="tep-loi" class="card"><h2>Tệp không đọc được</h2><div class="scroll">'
             '<table class="failed"><thead><tr><th scope="col">Tệp</th><th scope="col">Lý do</th></tr></thead>'
             f'<tbody>{rows}</tbody></table></div></section>')
@@ -131,13 +131,12 @@ def _row(r: IndexRow) -> str:
             f'<div class="src"><code>{esc(r.source)}</code></div>')
 
     def num(key, value, cls=""):
-        return (f'<td class="i-n {cls if value else ""}" data-label="{esc(_HEADING[key])}"'
-                f' data-v="{value}">{labels.number(value)}</td>')
+        return td(labels.number(value), _HEADING[key], "i-n" + (f" {cls}" if value else ""), data_v=value)
 
     return (f'<tr{attrs(data_id=r.doc_id)}>'
-            f'<td class="i-plan" data-label="Kế hoạch" data-v="{esc((r.number or "") + " " + (r.title or r.doc_id))}">{plan}</td>'
-            f'<td class="i-issuer" data-label="Cơ quan ban hành" data-v="{esc(r.issuer)}">{esc(r.issuer)}</td>'
-            f'<td class="i-date" data-label="Ngày" data-v="{esc(r.date)}">{esc(labels.date(r.date, prefix=False))}</td>'
+            + td(plan, "Kế hoạch", "i-plan", data_v=f"{r.number or ''} {r.title or r.doc_id}")
+            + td(esc(r.issuer), "Cơ quan ban hành", "i-issuer", data_v=r.issuer or "")
+            + td(esc(labels.date(r.date, prefix=False)), "Ngày", "i-date", data_v=r.date or "")
             + num("tasks", st.tasks) + num("lead", st.missing_lead, "sev-error")
             + num("deadline", st.missing_deadline, "sev-warning")
             + num("errors", sev.get("error", 0), "sev-error") + num("warnings", sev.get("warning", 0), "sev-warning")

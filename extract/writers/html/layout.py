@@ -34,6 +34,13 @@ def attrs(**values) -> str:
     return "".join(out)
 
 
+def td(content: str, label: str, cls: str | None = None, **more) -> str:
+    """A table cell (`content` is HTML already escaped) labelled for the phone layout, where each
+    cell becomes a line `label: content`; an empty cell stays empty (and is hidden there)."""
+    inner = f'<div class="cv">{content}</div>' if content else ""
+    return f"<td{attrs(class_=cls or None, data_label=label, **more)}>{inner}</td>"
+
+
 def page(title: str, body: str, assets: str = "", kind: str = "plan") -> str:
     """A complete HTML document with the shared stylesheet and script (relative links: the
     report folder works anywhere, opened from the disk, with no network)."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 
 from . import labels
-from .layout import attrs, esc, page
+from .layout import attrs, esc, page, td
 from .stats import PlanStats, items, names, part, plan_stats
 
 _SEV_RANK = {"error": 0, "warning": 1, "info": 2}
@@ -231,7 +231,10 @@ def _marks(findings: list, cell: str) -> str:
 def _group_label(t: dict, sections: dict) -> tuple:
     """The heading a task is listed under: its table group, else its section path."""
     if t.get("group") or t.get("group_title"):
-        text = " ".join(x for x in (str(t.get("group") or "").strip(), str(t.get("group_title") or "").strip()) if x)
+        group, title = str(t.get("group") or "").strip(), str(t.get("group_title") or "").strip()
+        if group and title and group[-1].isalnum():
+            group += "."
+        text = " ".join(x for x in (group, title) if x)
         key = ("g", t.get("section"), t.get("group"), t.get("group_title"))
     else:
         text = " › ".join(sections.get(t.get("section"), ())) or "Ngoài các mục đánh số"
@@ -314,8 +317,7 @@ def _task_row(t: dict, findings: list, leads: set, kinds: dict) -> str:
         ("c-src", "Nguồn", f'<span class="tid">{esc(tid)}</span> {esc(labels.source(t.get("source")))}'
          + (' <span class="origin">văn bản</span>' if t.get("origin") == "text" else ""), False),
     ]
-    tds = "".join(f'<td class="{c}{" missing" if miss else ""}" data-label="{esc(label)}">{html}</td>'
-                  for c, label, html, miss in cells)
+    tds = "".join(td(html, label, c + (" missing" if miss else "")) for c, label, html, miss in cells)
     return (f'<tr{attrs(id="task-" + tid if tid else None, class_=" ".join(cls), data_findings=len(findings), data_kind=kind_key)}'
             f' data-leads="{esc(json.dumps(lead, ensure_ascii=False))}">{tds}</tr>')
 
@@ -349,7 +351,7 @@ def _targets(targets: list, by_target: dict) -> str:
              if findings else ""),
             ("t-src", "Nguồn", f'<span class="tid">{esc(t.get("id"))}</span> {esc(labels.source(t.get("source")))}'),
         ]
-        tds = "".join(f'<td class="{c}" data-label="{esc(label)}">{html}</td>' for c, label, html in cells)
+        tds = "".join(td(html, label, c) for c, label, html in cells)
         cls = "target" + (" child" if child else "") + (" flagged" if findings else "")
         rows.append(f'<tr{attrs(id="target-" + str(t.get("id") or ""), class_=cls)}>{tds}</tr>')
     head = "".join(f"<th scope=\"col\">{h}</th>" for h in
@@ -367,10 +369,9 @@ def _repairs(entries: list) -> str:
         examples = "".join(f'<li><span class="before">{esc(x.get("before"))}</span> → '
                            f'<span class="after">{esc(x.get("after"))}</span></li>'
                            for x in items(e.get("examples"))[:5])
-        rows.append(f'<tr><td data-label="Bước">{esc(labels.repair(e.get("step")))} '
-                    f'<code>{esc(e.get("step"))}</code></td><td data-label="Số lần" class="num">'
-                    f'{esc(labels.number(e.get("count")))}</td>'
-                    f'<td data-label="Ví dụ"><ul class="examples">{examples}</ul></td></tr>')
+        rows.append("<tr>" + td(f'{esc(labels.repair(e.get("step")))} <code>{esc(e.get("step"))}</code>', "Bước")
+                    + td(esc(labels.number(e.get("count"))), "Số lần", "num")
+                    + td(f'<ul class="examples">{examples}</ul>' if examples else "", "Ví dụ") + "</tr>")
     return ('<section id="chuan-hoa" class="card"><h2>Sửa chữ (chuẩn hóa văn bản)</h2><div class="scroll">'
             '<table class="repairs"><thead><tr><th scope="col">Bước</th><th scope="col">Số lần</th>'
             f'<th scope="col">Ví dụ (trước → sau)</th></tr></thead><tbody>{"".join(rows)}</tbody></table></div></section>')
