@@ -100,7 +100,7 @@ def test_index_lists_every_sample(report, page):
     ids = pg.eval_on_selector_all("#plans tbody tr", "rows => rows.map(r => r.dataset.id)")
     assert sorted(ids) == sorted([j.doc_id for j in jobs] + ["zz-escaping"])
     # every plan links to its page, which opens
-    hrefs = pg.eval_on_selector_all("#plans tbody tr a", "links => links.map(a => a.href)")
+    hrefs = pg.eval_on_selector_all("#plans tbody td.i-plan a", "links => links.map(a => a.href)")
     assert len(hrefs) == len(ids)
     assert all(Path(h.replace("file://", "")).is_file() for h in hrefs)
     cards = pg.inner_text("#tong-hop")
@@ -229,3 +229,29 @@ def test_screenshots_at_desktop_and_phone_width(report, browser, name, viewport)
         assert shot.stat().st_size > 10_000
     assert not p.problems, p.problems
     p.page.close()
+
+
+def test_index_numbers_open_the_plan_filtered_to_those_tasks(report, page):
+    rep, plans = report
+    plan = plans[SEED]
+    pg = page.open(rep / "index.html")
+    pg.click(f'#plans tr[data-id="{SEED}"] td[data-label="Thiếu chủ trì"] a')
+    pg.wait_for_selector("html[data-ready]")
+    assert pg.url.endswith("#phat-hien=missing-lead")
+    assert page.visible_tasks() == [f["task"] for f in plan["findings"] if f["code"] == "missing-lead"]
+    assert pg.is_checked("#only-findings") and pg.input_value("#by-code") == "missing-lead"
+
+
+def test_index_search_ignores_case_and_marks(report, page):
+    rep, plans = report
+    pg = page.open(rep / "index.html")
+    want = sorted(k for k in plans if k.startswith("muongte"))
+    for query in ("Mường Tè", "muong te"):
+        pg.fill("#plan-search", query)
+        shown = pg.eval_on_selector_all("#plans tbody tr:not([hidden])", "rows => rows.map(r => r.dataset.id)")
+        assert sorted(shown) == want, query
+    pg.fill("#plan-search", "")
+    pg.check("#plans-with-errors")
+    shown = pg.eval_on_selector_all("#plans tbody tr:not([hidden])", "rows => rows.map(r => r.dataset.id)")
+    assert sorted(shown) == sorted(k for k, p in [*plans.items(), ("zz-escaping", plans[SEED])]
+                                   if any(f["severity"] == "error" for f in p["findings"]))

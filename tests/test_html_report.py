@@ -313,3 +313,19 @@ def test_index_is_served_sorted_by_errors_then_warnings():
                                    plan_stats(plan))
     page = index_page.render([row("a", 0, 5), row("b", 2, 0), row("c", 2, 3)], [], "hôm nay")
     assert re.findall(r'<tr data-id="([^"]+)"', page) == ["c", "b", "a"]
+
+
+def test_output_folder_with_documents_in_subfolders(tmp_path):
+    """Inputs in subfolders get ids like `sub/plan` and their JSON in OUTDIR/sub/: the report finds
+    them through the manifest."""
+    src = tmp_path / "in"
+    (src / "sub").mkdir(parents=True)
+    (src / "sub" / "a.txt").write_bytes(SEED.read_bytes())
+    (src / "b.txt").write_bytes(SEED.read_bytes())
+    out = tmp_path / "out"
+    cli.main(["convert", str(src), "-o", str(out), "-q", "--format", "json", "--jobs", "1"])
+    rep = tmp_path / "rep"
+    cli.main(["report", str(out), "-o", str(rep), "-q"])
+    index = (rep / "index.html").read_text(encoding="utf-8")
+    assert re.findall(r'<tr data-id="([^"]+)"', index) == ["b", "sub/a"]
+    assert sorted(os.listdir(rep / "plans")) == ["b.html", "sub_a.html"]

@@ -75,31 +75,29 @@ def is_output_folder(folder: str) -> bool:
 
 
 def from_outdir(folder: str) -> list:
-    """The plans of an OUTDIR (`<id>.json`), and its failed inputs as its manifest records them."""
+    """The plans of an OUTDIR: every document its manifest records (`<id>.json`, ids may name
+    subfolders; failed ones with their reason), and plan JSON files at its top the manifest does
+    not know (copied in by hand)."""
     try:
         with open(os.path.join(folder, MANIFEST), encoding="utf-8") as fh:
             docs = json.load(fh).get("documents") or {}
     except (OSError, ValueError, AttributeError):
         docs = {}
-    docs = docs if isinstance(docs, dict) else {}
-    try:
-        names = sorted(n for n in os.listdir(folder) if n.lower().endswith(".json") and not n.startswith("."))
-    except OSError:
-        names = []
-    entries, seen = [], set()
-    for n in names:
-        doc_id = n[:-5]
-        rec = docs.get(doc_id) if isinstance(docs.get(doc_id), dict) else {}
-        if rec.get("status") == "failed":  # a stale JSON: the document fails now
-            continue
-        seen.add(doc_id)
-        entries.append(ReportEntry(doc_id=doc_id, source=rec.get("path") or os.path.join(folder, n),
-                                   json_path=os.path.join(folder, n)))
-    for doc_id, rec in sorted(docs.items()):
-        if doc_id not in seen and isinstance(rec, dict) and rec.get("status") == "failed":
-            entries.append(ReportEntry(doc_id=doc_id, source=rec.get("path") or doc_id,
-                                       error=rec.get("error") or "", error_kind=rec.get("error_kind")))
-    return entries
+    docs = {k: v for k, v in docs.items() if isinstance(v, dict)} if isinstance(docs, dict) else {}
+    entries = {}
+    for doc_id, rec in docs.items():
+        path = rec.get("path") or doc_id
+        if rec.get("status") == "failed":
+            entries[doc_id] = ReportEntry(doc_id=doc_id, source=path, error=rec.get("error") or "",
+                                          error_kind=rec.get("error_kind"))
+        elif os.path.isfile(os.path.join(folder, doc_id + ".json")):
+            entries[doc_id] = ReportEntry(doc_id=doc_id, source=path, json_path=os.path.join(folder, doc_id + ".json"))
+    with contextlib.suppress(OSError):
+        for n in os.listdir(folder):
+            if n.lower().endswith(".json") and not n.startswith(".") and n[:-5] not in entries:
+                entries[n[:-5]] = ReportEntry(doc_id=n[:-5], source=os.path.join(folder, n),
+                                              json_path=os.path.join(folder, n))
+    return [entries[k] for k in sorted(entries, key=str.casefold)]
 
 
 def from_results(outdir: str, results: Iterable) -> list:

@@ -116,8 +116,14 @@ def _table(rows: list) -> str:
         for key, label, kind, cls in _COLUMNS)
     body = "".join(_row(r) for r in rows)
     empty = "" if rows else '<p class="none">Không có kế hoạch nào được chuyển đổi.</p>'
+    n = len(rows)
     return ('<section id="ke-hoach" class="card"><h2>Các kế hoạch</h2>'
-            '<p class="hint">Bấm vào tiêu đề cột để sắp xếp; kế hoạch cần xem trước đứng đầu.</p>'
+            '<p class="hint">Bấm vào tiêu đề cột để sắp xếp; kế hoạch cần xem trước đứng đầu. '
+            'Bấm vào một số để xem các nhiệm vụ đó.</p>'
+            '<form class="filters" id="plan-filters" role="search">'
+            '<label>Tìm <input type="search" id="plan-search" placeholder="số, tên, cơ quan, tệp…"></label>'
+            '<label><input type="checkbox" id="plans-with-errors"> Chỉ kế hoạch có lỗi</label>'
+            f'<output id="plan-count" aria-live="polite">{n}/{n} kế hoạch</output></form>'
             f'<div class="scroll"><table class="plans sortable" id="plans"><thead><tr>{head}</tr></thead>'
             f'<tbody>{body}</tbody></table></div>{empty}</section>')
 
@@ -130,14 +136,18 @@ def _row(r: IndexRow) -> str:
     plan = (f'<a href="{esc(quote(r.href))}">{number} — {title}</a>'
             f'<div class="src"><code>{esc(r.source)}</code></div>')
 
-    def num(key, value, cls=""):
-        return td(labels.number(value), _HEADING[key], "i-n" + (f" {cls}" if value else ""), data_v=value)
+    def num(key, value, cls="", link=None):
+        text = labels.number(value)
+        if value and link is not None:
+            text = f'<a href="{esc(quote(r.href))}#{esc(link)}">{text}</a>'
+        return td(text, _HEADING[key], "i-n" + (f" {cls}" if value else ""), data_v=value)
 
-    return (f'<tr{attrs(data_id=r.doc_id)}>'
+    return (f'<tr{attrs(data_id=r.doc_id, data_errors=sev.get("error", 0))}>'
             + td(plan, "Kế hoạch", "i-plan", data_v=f"{r.number or ''} {r.title or r.doc_id}")
             + td(esc(r.issuer), "Cơ quan ban hành", "i-issuer", data_v=r.issuer or "")
             + td(esc(labels.date(r.date, prefix=False)), "Ngày", "i-date", data_v=r.date or "")
-            + num("tasks", st.tasks) + num("lead", st.missing_lead, "sev-error")
-            + num("deadline", st.missing_deadline, "sev-warning")
-            + num("errors", sev.get("error", 0), "sev-error") + num("warnings", sev.get("warning", 0), "sev-warning")
+            + num("tasks", st.tasks) + num("lead", st.missing_lead, "sev-error", "phat-hien=missing-lead")
+            + num("deadline", st.missing_deadline, "sev-warning", "phat-hien=missing-deadline")
+            + num("errors", sev.get("error", 0), "sev-error", "phat-hien")
+            + num("warnings", sev.get("warning", 0), "sev-warning", "phat-hien")
             + "</tr>")

@@ -260,9 +260,16 @@ def _tasks(tasks: list, by_task: dict, sections: dict) -> str:
                                      ("once", "range", "recurring", "continuous", "conditional", "none"))
                         if k in kinds)
     n_flagged = sum(1 for t in tasks if by_task.get(t.get("id")))
+    codes = {}
+    for t in tasks:
+        for code in {str(f.get("code")) for f in by_task.get(t.get("id"), [])}:
+            codes[code] = codes.get(code, 0) + 1
+    code_opts = "".join(f'<option value="{esc(c)}">{esc(labels.finding(c))} ({n})</option>'
+                        for c, n in sorted(codes.items(), key=lambda kv: -kv[1]))
     filters = (
-        '<form class="filters" id="task-filters" onsubmit="return false">'
+        '<form class="filters" id="task-filters">'
         f'<label><input type="checkbox" id="only-findings"> Chỉ nhiệm vụ có phát hiện ({n_flagged})</label>'
+        f'<label>Loại phát hiện <select id="by-code"><option value="">Tất cả</option>{code_opts}</select></label>'
         '<label>Đơn vị chủ trì <select id="by-lead"><option value="">Tất cả</option>'
         f'<option value="__none__">(chưa có đơn vị chủ trì)</option>{lead_opts}</select></label>'
         f'<label>Loại thời hạn <select id="by-kind"><option value="">Tất cả</option>{kind_opts}</select></label>'
@@ -318,7 +325,7 @@ def _task_row(t: dict, findings: list, leads: set, kinds: dict) -> str:
          + (' <span class="origin">văn bản</span>' if t.get("origin") == "text" else ""), False),
     ]
     tds = "".join(td(html, label, c + (" missing" if miss else "")) for c, label, html, miss in cells)
-    return (f'<tr{attrs(id="task-" + tid if tid else None, class_=" ".join(cls), data_findings=len(findings), data_kind=kind_key)}'
+    return (f'<tr{attrs(id="task-" + tid if tid else None, class_=" ".join(cls), data_findings=len(findings), data_kind=kind_key, data_codes=" ".join(sorted({str(f.get("code")) for f in findings})))}'
             f' data-leads="{esc(json.dumps(lead, ensure_ascii=False))}">{tds}</tr>')
 
 

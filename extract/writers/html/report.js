@@ -14,6 +14,7 @@
     var only = document.getElementById("only-findings");
     var lead = document.getElementById("by-lead");
     var kind = document.getElementById("by-kind");
+    var code = document.getElementById("by-code");
     var count = document.getElementById("task-count");
     var none = document.getElementById("no-match");
     var rows = all("tbody > tr", table);
@@ -23,9 +24,10 @@
     });
 
     function apply() {
-      var o = only.checked, l = lead.value, k = kind.value, shown = 0;
+      var o = only.checked, l = lead.value, k = kind.value, c = code.value, shown = 0;
       tasks.forEach(function (r, i) {
         var ok = (!o || Number(r.getAttribute("data-findings")) > 0) &&
+          (!c || (" " + r.getAttribute("data-codes") + " ").indexOf(" " + c + " ") >= 0) &&
           (!k || r.getAttribute("data-kind") === k) &&
           (!l || (l === "__none__" ? leads[i].length === 0 : leads[i].indexOf(l) >= 0));
         r.hidden = !ok;
@@ -44,11 +46,27 @@
       if (group) group.hidden = !any;
       count.textContent = shown + "/" + tasks.length + " nhiệm vụ";
       none.hidden = shown > 0;
-      document.body.setAttribute("data-filtered", o || l || k ? "yes" : "no");
+      document.body.setAttribute("data-filtered", o || l || k || c ? "yes" : "no");
     }
 
-    [only, lead, kind].forEach(function (el) { el.addEventListener("change", apply); });
+    // a link can open the page filtered: #phat-hien (tasks with findings), #phat-hien=CODE
+    function fromHash() {
+      var h;
+      try { h = decodeURIComponent(location.hash.slice(1)); } catch (e) { return; }
+      if (h.indexOf("phat-hien") !== 0) return;
+      var want = h.slice("phat-hien=".length);
+      only.checked = true;
+      var known = Array.prototype.some.call(code.options, function (o) { return o.value === want; });
+      code.value = known ? want : "";
+      apply();
+      table.scrollIntoView();
+    }
+
+    [only, lead, kind, code].forEach(function (el) { el.addEventListener("change", apply); });
+    document.getElementById("task-filters").addEventListener("submit", function (e) { e.preventDefault(); });
+    window.addEventListener("hashchange", fromHash);
     apply();
+    fromHash();
   }
 
   // ------------------------------------------------------------------ plan page: outline
@@ -106,8 +124,37 @@
     });
   }
 
+  // ------------------------------------------------------------------ index: search and "with errors"
+  function fold(text) {  // case and Vietnamese marks ignored: "uy ban" finds "Ủy ban"
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase();
+  }
+
+  function setupSearch() {
+    var table = document.getElementById("plans");
+    var box = document.getElementById("plan-search");
+    if (!table || !box) return;
+    var errorsOnly = document.getElementById("plans-with-errors");
+    var count = document.getElementById("plan-count");
+    var rows = Array.prototype.slice.call(table.tBodies[0].rows);
+    var texts = rows.map(function (r) { return fold(r.textContent); });
+    function apply() {
+      var words = fold(box.value).split(/\s+/).filter(Boolean), shown = 0;
+      rows.forEach(function (r, i) {
+        var ok = (!errorsOnly.checked || r.getAttribute("data-errors") !== "0") &&
+          words.every(function (w) { return texts[i].indexOf(w) >= 0; });
+        r.hidden = !ok;
+        if (ok) shown++;
+      });
+      count.textContent = shown + "/" + rows.length + " kế hoạch";
+    }
+    box.addEventListener("input", apply);
+    errorsOnly.addEventListener("change", apply);
+    if (box.value || errorsOnly.checked) apply();
+  }
+
   function start() {
     setupFilters();
+    setupSearch();
     setupOutline();
     setupSort();
     document.documentElement.setAttribute("data-ready", "1");
