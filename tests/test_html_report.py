@@ -329,3 +329,38 @@ def test_output_folder_with_documents_in_subfolders(tmp_path):
     index = (rep / "index.html").read_text(encoding="utf-8")
     assert re.findall(r'<tr data-id="([^"]+)"', index) == ["b", "sub/a"]
     assert sorted(os.listdir(rep / "plans")) == ["b.html", "sub_a.html"]
+
+
+@pytest.mark.parametrize("value, text", [(1250000.0, "1.250.000"), (14.2, "14,2"), (3, "3"), (None, None),
+                                         ("x", None), (float("nan"), None)])
+def test_values_are_written_with_vietnamese_separators(value, text):
+    assert labels.decimal(value) == text
+
+
+def test_any_json_in_any_part_of_a_plan_gives_a_page():
+    """Whatever JSON stands where the schema expects something else, the pages are made."""
+    from hypothesis import given, settings, strategies as st
+    json_values = st.recursive(
+        st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=5),
+        lambda inner: st.lists(inner, max_size=3) | st.dictionaries(
+            st.sampled_from(["id", "task", "target", "section", "children", "lead", "deadline", "kind", "code",
+                             "severity", "source", "line", "number", "marker", "examples", "parent", "value"]),
+            inner, max_size=4),
+        max_leaves=12)
+    keys = ["document", "input", "sections", "tasks", "targets", "findings", "normalization"]
+    fields = ["id", "content", "lead", "partners", "deadline", "section", "group", "number", "source", "extra",
+              "lead_canonical", "origin", "deadline", "deadline"]
+
+    @settings(max_examples=300, deadline=None, derandomize=True)
+    @given(st.sampled_from(keys), json_values, st.sampled_from(fields), json_values)
+    def check(key, value, field, task_value):
+        plan = _plan(**{key: value})
+        base = _plan()
+        base["tasks"][0][field] = task_value
+        base["findings"][0]["task"] = task_value if field == "id" else "K1"
+        for p in (plan, base):
+            page = plan_page.render(p, "x", "hôm nay")
+            assert page.startswith("<!DOCTYPE html>")
+            index_page.render([index_page.IndexRow("x", "plans/x.html", "x", None, None, None, None, None,
+                                                   plan_stats(p))], [], "hôm nay")
+    check()

@@ -76,10 +76,14 @@ def repair(step) -> str:
     return step
 
 
+def _word(value):
+    return value if isinstance(value, str) else None
+
+
 def deadline_kind(deadline: dict) -> str:
-    kind = deadline.get("kind")
+    kind = _word(deadline.get("kind"))
     label = DEADLINE_KIND.get(kind, str(kind))
-    period = PERIOD.get(deadline.get("period"))
+    period = PERIOD.get(_word(deadline.get("period")))
     return f"{label} ({period})" if kind == "recurring" and period else label
 
 
@@ -128,6 +132,14 @@ def number(n) -> str:
         return f"{int(n):,}".replace(",", ".")
     except (TypeError, ValueError):
         return str(n or 0)
+
+
+def decimal(value) -> str | None:
+    """A parsed value the Vietnamese way: 1250000.0 -> '1.250.000', 14.2 -> '14,2' (None if not a number)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value or abs(value) == float("inf"):
+        return None
+    whole, _, frac = f"{value:,.6f}".rstrip("0").rstrip(".").partition(".")
+    return whole.replace(",", ".") + ("," + frac if frac else "")
 
 
 def quarter(iso) -> tuple | None:

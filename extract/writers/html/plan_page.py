@@ -9,7 +9,7 @@ import json
 
 from . import labels
 from .layout import attrs, esc, page, td
-from .stats import PlanStats, items, names, part, plan_stats
+from .stats import PlanStats, items, names, part, plan_stats, ref, refs
 
 _SEV_RANK = {"error": 0, "warning": 1, "info": 2}
 _NONE = '<span class="none">—</span>'
@@ -19,8 +19,11 @@ def render(plan: dict, name: str, generated: str, stats: PlanStats | None = None
     """The whole page. `name` names the plan (its document id); `generated` is the report's date."""
     stats = stats or plan_stats(plan)
     doc, inp = part(plan, "document"), part(plan, "input")
-    tasks, targets = items(plan.get("tasks")), items(plan.get("targets"))
-    findings = sorted(items(plan.get("findings")), key=lambda f: _SEV_RANK.get(f.get("severity"), 3))
+    tasks = [refs(t, "id", "section", "group", "number", "origin") for t in items(plan.get("tasks"))]
+    targets = [refs(t, "id", "parent", "comparator") for t in items(plan.get("targets"))]
+    findings = sorted((refs(f, "task", "target", "code", "severity") for f in items(plan.get("findings"))),
+                      key=lambda f: _SEV_RANK.get(f.get("severity"), 3))
+    sections_tree = _clean_sections(plan.get("sections"))
     task_ids = {t.get("id") for t in tasks}
     target_ids = {t.get("id") for t in targets}
     by_task, by_target, general = {}, {}, []
@@ -31,7 +34,7 @@ def render(plan: dict, name: str, generated: str, stats: PlanStats | None = None
             by_target.setdefault(f["target"], []).append(f)
         else:
             general.append(f)
-    sections = _section_index(plan.get("sections"))
+    sections = _section_index(sections_tree)
     title = doc.get("title") or inp.get("name") or name
     body = "\n".join([
         _top(doc, title, name),
@@ -39,7 +42,7 @@ def render(plan: dict, name: str, generated: str, stats: PlanStats | None = None
         _summary(stats),
         _general(general),
         _header(doc, inp),
-        _outline(plan.get("sections"), tasks, by_task),
+        _outline(sections_tree, tasks, by_task),
         _tasks(tasks, by_task, sections),
         _targets(targets, by_target),
         _repairs(items(plan.get("normalization"))),
@@ -114,7 +117,7 @@ def _header(doc: dict, inp: dict) -> str:
         date += f' <span class="asis">({esc(doc["date_text"])})</span>'
     recipients = names(doc.get("recipients"))
     cited = items(doc.get("cited"))
-    fmt = inp.get("format")
+    fmt = ref(inp.get("format"))
     file_bits = [esc(inp.get("name") or inp.get("path") or ""), esc(labels.FORMAT.get(fmt, fmt or ""))]
     if inp.get("pages"):
         file_bits.append(f"{esc(inp['pages'])} trang")
@@ -153,6 +156,12 @@ def section_number(sec: dict) -> str:
     if marker.endswith(".") and not num.endswith("."):
         return f"{num}."
     return num
+
+
+def _clean_sections(sections) -> list:
+    """The outline with plain ids and numbers, children always a list of dicts."""
+    return [{**refs(s, "id", "number", "marker"), "children": _clean_sections(s.get("children"))}
+            for s in items(sections)]
 
 
 def _section_index(sections, parent: tuple = ()) -> dict:
@@ -291,7 +300,7 @@ def _task_row(t: dict, findings: list, leads: set, kinds: dict) -> str:
     lead, partners = names(t.get("lead")), names(t.get("partners"))
     leads.update(lead)
     d = t.get("deadline") if isinstance(t.get("deadline"), dict) else {}
-    kind = d.get("kind") if d.get("kind") in labels.DEADLINE_KIND else None
+    kind = ref(d.get("kind")) if ref(d.get("kind")) in labels.DEADLINE_KIND else None
     kind_key = kind or "none"
     kinds[kind_key] = True
     worst = min((_SEV_RANK.get(f.get("severity"), 3) for f in findings), default=None)
@@ -341,8 +350,7 @@ def _targets(targets: list, by_target: dict) -> str:
         child = t.get("parent") in ids
         comp = str(t.get("comparator") or "=")
         value = t.get("value")
-        value_title = None if value is None else (str(int(value)) if float(value).is_integer() else str(value)) \
-            if isinstance(value, (int, float)) else None
+        value_title = labels.decimal(value)
         comp_html = (f'<span title="{esc(labels.COMPARATOR_WORDS.get(comp, comp))}">'
                      f'{esc(labels.COMPARATOR.get(comp, comp))} {esc(labels.COMPARATOR_WORDS.get(comp, ""))}</span>'
                      if comp != "=" else "")

@@ -17,6 +17,18 @@ def items(value) -> list:
     return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
 
 
+def ref(value):
+    """An id, code or reference of the JSON as a string (None for anything that is not a scalar)."""
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        return None
+    return str(value)
+
+
+def refs(item: dict, *keys) -> dict:
+    """A copy of `item` whose `keys` are made plain references (see `ref`)."""
+    return {**item, **{k: ref(item.get(k)) for k in keys}}
+
+
 def part(plan: dict, key: str) -> dict:
     value = plan.get(key) if isinstance(plan, dict) else None
     return value if isinstance(value, dict) else {}
@@ -60,7 +72,7 @@ def has_deadline(task: dict) -> bool:
 def deadline_bucket(task: dict):
     """(year, quarter) of the date a task is due (its end, else its start), else its kind."""
     d = task.get("deadline") if isinstance(task.get("deadline"), dict) else {}
-    kind = d.get("kind")
+    kind = ref(d.get("kind"))
     if kind in ("once", "range"):
         q = labels.quarter(d.get("end")) or labels.quarter(d.get("start"))
         if q:
@@ -81,7 +93,7 @@ def plan_stats(plan: dict) -> PlanStats:
         st.with_deadline += has_deadline(t)
         st.quarters[deadline_bucket(t)] += 1
     for f in items(plan.get("findings")):
-        sev, code = f.get("severity"), f.get("code")
+        sev, code = ref(f.get("severity")), ref(f.get("code"))
         st.severities[sev] += 1
         st.codes[code] += 1
         st.code_severity.setdefault(code, sev)
