@@ -203,7 +203,7 @@ def test_malformed_plan_json_gives_a_page_not_a_crash(broken):
     plan = _plan(**broken)
     page = plan_page.render(plan, "x", "hôm nay")
     assert page.startswith("<!DOCTYPE html>")
-    index_page.render([index_page.IndexRow("x", "plans/x.html", "x", None, None, None, None, None,
+    index_page.render([index_page.IndexRow("x", "plans/x.html", "x", None, None, None, None,
                                            plan_stats(plan))], [], "hôm nay")
 
 
@@ -309,7 +309,7 @@ def test_index_is_served_sorted_by_errors_then_warnings():
         plan = copy.deepcopy(_plan())
         plan["findings"] = ([{"code": "missing-lead", "severity": "error"}] * errors
                             + [{"code": "missing-deadline", "severity": "warning"}] * warnings)
-        return index_page.IndexRow(doc_id, f"plans/{doc_id}.html", doc_id, None, None, None, None, None,
+        return index_page.IndexRow(doc_id, f"plans/{doc_id}.html", doc_id, None, None, None, None,
                                    plan_stats(plan))
     page = index_page.render([row("a", 0, 5), row("b", 2, 0), row("c", 2, 3)], [], "hôm nay")
     assert re.findall(r'<tr data-id="([^"]+)"', page) == ["c", "b", "a"]
@@ -361,6 +361,6 @@ def test_any_json_in_any_part_of_a_plan_gives_a_page():
         for p in (plan, base):
             page = plan_page.render(p, "x", "hôm nay")
             assert page.startswith("<!DOCTYPE html>")
-            index_page.render([index_page.IndexRow("x", "plans/x.html", "x", None, None, None, None, None,
+            index_page.render([index_page.IndexRow("x", "plans/x.html", "x", None, None, None, None,
                                                    plan_stats(p))], [], "hôm nay")
     check()

@@ -179,8 +179,7 @@ def write_report(entries: Iterable[ReportEntry], folder: str, generated: Optiona
         doc, inp = part(plan, "document"), part(plan, "input")
         rows.append(IndexRow(doc_id=e.doc_id, href=f"plans/{slug}.html", source=str(inp.get("path") or e.source),
                              number=_str(doc.get("number")), title=_str(doc.get("title")),
-                             issuer=_str(doc.get("issuer")), date=_str(doc.get("date")),
-                             doc_type=_str(doc.get("doc_type")), stats=stats))
+                             issuer=_str(doc.get("issuer")), date=_str(doc.get("date")), stats=stats))
     index = os.path.join(folder, "index.html")
     atomic.write_text(index, index_page.render(rows, failed, generated))
     _remove_stale(plans_dir, used)

@@ -25,7 +25,6 @@ class IndexRow:
     title: str | None
     issuer: str | None
     date: str | None        # ISO, as in the JSON
-    doc_type: str | None
     stats: PlanStats
 
 
