@@ -1,7 +1,7 @@
 """The HTML report in a real headless Chromium (Debian's `chromium`, driven by Playwright with that
 executable; no browser download): the index lists every sample, the "tasks with findings" filter
 shows exactly the tasks with findings, the lead and deadline-kind filters, sorting, no console
-error or failed request, document text shown as text, the task table within A4 landscape when
+error, failed request or request outside the folder, document text shown as text, the task table within A4 landscape when
 printed and no sideways scrolling at phone width. Screenshots of the index and of a plan at
 desktop and phone widths are saved in $KEHOACH_SCREENSHOTS (default output/screenshots/).
 
@@ -70,6 +70,8 @@ class Page:
         self.page.on("console", lambda m: m.type in ("error", "warning") and self.problems.append(f"{m.type}: {m.text}"))
         self.page.on("pageerror", lambda e: self.problems.append(f"exception: {e}"))
         self.page.on("requestfailed", lambda r: self.problems.append(f"failed request: {r.url}"))
+        self.page.on("request", lambda r: r.url.startswith(("file:", "data:", "about:"))
+                     or self.problems.append(f"network request: {r.url}"))      # the folder is self-contained
 
     def open(self, path: Path):
         self.page.goto(path.as_uri())
