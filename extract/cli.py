@@ -21,6 +21,7 @@ _CONVERT_EPILOG = """examples:
   kehoach convert plan.pdf -o - --format json      # the plan JSON on standard output
   kehoach convert plans/ --format csv,sqlite       # only the combined tables (and the per-plan JSON)
   kehoach convert plans/ --db postgresql://me@dbhost/plans   # also into a PostgreSQL database
+  kehoach convert plans/ --report                  # also the HTML review report in output/report/
 
 outputs in OUTDIR:
   <name>.json          the plan (always written: re-runs and the combined outputs read it)
@@ -31,6 +32,7 @@ outputs in OUTDIR:
   plans.sqlite         tables documents, sections, tasks, targets, findings, task_units (sqlite)
 With --db, the same tables in PostgreSQL (keys (document_id, id), foreign keys to documents),
 each document replaced in one transaction.
+  report/index.html    the HTML review report (--report; see `kehoach report --help`)
 A document whose content and the tool are unchanged since the last run into OUTDIR is skipped
 (--force redoes it). Failed documents are listed with their reason; the others still convert.
 
@@ -41,6 +43,20 @@ _CHECK_EPILOG = """examples:
   kehoach check plans/ --jobs 4
 
 Prints the findings of each document (errors first) in one block per document.
+
+""" + EXIT_CODES
+
+_REPORT_EPILOG = """examples:
+  kehoach report output/                       # the plans converted earlier into output/ (no re-reading)
+  kehoach report plans/ -o report              # convert the documents of plans/ and report on them
+  kehoach report a.docx b.pdf output/x.json    # documents and plan JSON files together
+  kehoach convert plans/ -o out --report       # convert and write out/report/ in one go
+
+Writes a static report folder (open OUTDIR/index.html in a browser; it works offline and prints on
+A4 landscape): index.html lists every plan with its counts, the failed files and charts of the
+findings and deadlines; plans/<id>.html shows one plan (header, outline, tasks with their findings,
+targets, text repairs, where each item came from), with filters. Output folders of `convert`
+and plan JSON files are read as they are; other files and folders are converted first.
 
 """ + EXIT_CODES
 
@@ -145,6 +161,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "(postgresql://user@host/db; needs psycopg: pip install 'kehoach[postgresql]')")
     c.add_argument("--force", action="store_true", help="convert again documents that are unchanged")
     c.add_argument("--explain", action="store_true", help="print the text repairs done on each document")
+    c.add_argument("--report", action="store_true", help="also write the HTML review report in OUTDIR/report/")
     common(c)
 
     k = sub.add_parser("check", help="print the reviewer findings of plans", formatter_class=raw,
@@ -152,6 +169,15 @@ def build_parser() -> argparse.ArgumentParser:
                        epilog=_CHECK_EPILOG)
     k.add_argument("paths", nargs="+", metavar="PATH", help="a file or a folder")
     common(k)
+
+    r = sub.add_parser("report", help="write an HTML review report of plans", formatter_class=raw,
+                       description="Write a static HTML report (an index of the batch and a page per plan) "
+                                   "from plan JSON files, output folders of convert, or documents.",
+                       epilog=_REPORT_EPILOG)
+    r.add_argument("paths", nargs="+", metavar="PATH",
+                   help="an output folder of convert, a plan JSON, a document or a folder of documents")
+    r.add_argument("-o", "--output", default="report", metavar="OUTDIR", help="report folder (default: report/)")
+    common(r)
 
     s = sub.add_parser("show", help="print a readable summary of one plan", formatter_class=raw,
                        description="Print a plan's header, outline, tasks, targets and findings.",
@@ -184,9 +210,10 @@ def main(argv=None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if not args.command:
-        parser.error("give a command: convert, check, show, units or schema (kehoach --help shows examples)")
+        parser.error("give a command: convert, check, show, report, units or schema "
+                     "(kehoach --help shows examples)")
     try:
-        return {"convert": _convert, "check": _check, "show": _show, "schema": _schema,
+        return {"convert": _convert, "check": _check, "show": _show, "report": _report, "schema": _schema,
                 "units": _units}[args.command](args, parser)
     except KeyboardInterrupt:
         print("\nkehoach: interrupted; finished documents are kept, run the same command to resume",
@@ -209,6 +236,8 @@ def _convert(args, parser) -> int:
             parser.error("-o - writes JSON only: use --format json")
         if args.db:
             parser.error("--db writes a batch's tables: give an output folder with -o")
+        if args.report:
+            parser.error("--report writes a folder: give an output folder with -o")
         return _to_stdout(args)
     keep = ("normalization",) if args.explain else ()
     options = _options(args, outdir=args.output, formats=args.format, force=args.force, keep=keep, db=args.db)
@@ -227,7 +256,31 @@ def _convert(args, parser) -> int:
             print(r.error, file=sys.stderr)
     else:
         sys.stdout.write(report.summary_text(summary))
+    if args.report:
+        from .writers import html
+        done = html.write_report(html.from_results(args.output, summary.results), os.path.join(args.output, "report"))
+        if not args.quiet:
+            print(f"Report: {done.index}")
     return summary.exit_code
+
+
+def _report(args, parser) -> int:
+    from .writers import html
+    from .writers import report
+    options = _options(args)
+    progress = report.Progress(enabled=False if args.quiet else None)
+    entries, _summary = html.collect(args.paths, options, progress)
+    if not entries:
+        print(f"kehoach: no plans found in {', '.join(args.paths)} (looked for plan JSON files, "
+              ".docx, .doc, .pdf, .txt)", file=sys.stderr)
+        return 1
+    done = html.write_report(entries, args.output)
+    if not done.plans and not done.failed:
+        print(f"kehoach: no plans found in {', '.join(args.paths)}", file=sys.stderr)
+        return 1
+    if not args.quiet:
+        print(f"{done.plans} plans ({done.with_errors} with errors), {done.failed} failed — report: {done.index}")
+    return 1 if done.failed or done.with_errors else 0
 
 
 def _in_process(args) -> dict:

@@ -1,8 +1,9 @@
 """Reading a batch output folder back: the documents of `kehoach convert … -o OUTDIR`.
 
 Reads OUTDIR/.kehoach-manifest.json (every document of the batch with its status, failed ones
-included) and each converted document's `<id>.json`; without a manifest, every plan JSON under
-OUTDIR (a file with a schema_version), its id the path without `.json`. Writes nothing: yields
+included) and each converted document's `<id>.json` (ids may name subfolders), then the plan JSON
+files (a file with a schema_version) the manifest does not know: at the top of OUTDIR, or in all
+of it when there is no manifest; their id is the path without `.json`. Writes nothing: yields
 `OutputDocument`s in document-id order, for `read_output` (DataFrames) and `kehoach units`.
 """
 from __future__ import annotations
@@ -45,30 +46,31 @@ def iter_output(outdir: str) -> Iterator[OutputDocument]:
             docs = dict(json.load(fh).get("documents") or {})
     except (OSError, ValueError, AttributeError):
         docs = {}
-    if docs:
-        for doc_id in sorted(docs, key=str.casefold):
-            rec = docs[doc_id] or {}
-            if rec.get("status") == "failed":
-                found = True
-                yield OutputDocument(doc_id, None, "failed", rec.get("error"), rec.get("path"))
-                continue
-            plan = _read_json(os.path.join(outdir, doc_id + ".json"))
-            if plan is None:
-                continue
+    known = set()
+    for doc_id in sorted(docs, key=str.casefold):
+        rec = docs[doc_id] if isinstance(docs[doc_id], dict) else {}
+        known.add(doc_id)
+        if rec.get("status") == "failed":
             found = True
-            yield OutputDocument(doc_id, plan, "ok", None, rec.get("path") or (plan.get("input") or {}).get("path"))
-    else:
-        paths = []
-        for folder, dirs, files in os.walk(outdir):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            paths += [os.path.join(folder, f) for f in files if f.endswith(".json") and not f.startswith(".")]
-        for path in sorted(paths, key=str.casefold):
-            plan = _read_json(path)
-            if plan is None:
-                continue
-            found = True
-            doc_id = os.path.relpath(path, outdir)[:-5].replace(os.sep, "/")
-            yield OutputDocument(doc_id, plan, "ok", None, (plan.get("input") or {}).get("path"))
+            yield OutputDocument(doc_id, None, "failed", rec.get("error"), rec.get("path"))
+            continue
+        plan = _read_json(os.path.join(outdir, doc_id + ".json"))
+        if plan is None:
+            continue
+        found = True
+        yield OutputDocument(doc_id, plan, "ok", None, rec.get("path") or (plan.get("input") or {}).get("path"))
+    # plan JSON files the manifest does not know (copied in by hand; a folder without manifest)
+    paths = []
+    for folder, dirs, files in os.walk(outdir):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".")) if not docs else []
+        paths += [os.path.join(folder, f) for f in files if f.endswith(".json") and not f.startswith(".")]
+    for path in sorted(paths, key=str.casefold):
+        doc_id = os.path.relpath(path, outdir)[:-5].replace(os.sep, "/")
+        plan = None if doc_id in known else _read_json(path)
+        if plan is None:
+            continue
+        found = True
+        yield OutputDocument(doc_id, plan, "ok", None, (plan.get("input") or {}).get("path"))
     if not found:
         raise KehoachError("no converted plans in this folder", outdir,
                            "give the folder written by kehoach convert -o (it holds <name>.json files)")
