@@ -4,7 +4,8 @@ Reads: paths (files or folders, walked recursively; files are taken by extension
 names, by content: a PDF without extension, a .docx saved under another name). Writes, in OUTDIR:
 `<id>.json` (always: re-runs and combined outputs read it) and `<id>.xlsx` per document;
 `documents.csv`, `tasks.csv`, `targets.csv`, `findings.csv`, `plans.jsonl`, `plans.xlsx`,
-`plans.sqlite` over the run; `.kehoach-manifest.json` (what was converted from which content);
+`plans.sqlite` over the run (and, with `db`, the same tables in a PostgreSQL database, one
+transaction per document); `.kehoach-manifest.json` (what was converted from which content);
 `kehoach-errors.log` when a document hit an internal error.
 
 Documents are converted in a process pool (`jobs` workers), each under a time bound (an alarm in
