@@ -73,3 +73,35 @@ def test_a_plan_without_tasks_gives_empty_frames_of_the_same_dtypes():
     assert len(f["tasks"]) == 0 and len(f["documents"]) == 1
     assert str(f["targets"]["value"].dtype) == "Float64"
     assert str(f["tasks"]["deadline_end"].dtype).startswith("datetime64")
+
+
+def test_consumer_gets_the_same_tasks_and_targets_from_json_frames_and_sqlite(tmp_path):
+    """Without a PostgreSQL server (see test_postgres for it): the schema-checked JSON, the
+    DataFrames and the SQLite tables of a batch give the same tasks and targets."""
+    import json
+    import sqlite3
+
+    from extract import schema
+    out = tmp_path / "out"
+    samples = [ROOT / "samples" / n for n in ("tamduong-ubnd-kh-congtac-tutuong-2022.txt",
+                                              "thachlam-ubnd-xa-kh-chuyendoiso-2025.docx")]
+    assert main(["convert", *map(str, samples), "-o", str(out), "--format", "json,sqlite", "-q"]) in (0, 1)
+    tasks, targets = set(), set()
+    for path in sorted(p for p in out.glob("*.json") if not p.name.startswith(".")):
+        plan = json.loads(path.read_text(encoding="utf-8"))
+        assert schema.errors(plan) == []
+        tasks |= {(path.stem, t["id"], t["content"], "; ".join(t["lead_keys"])) for t in plan["tasks"]}
+        targets |= {(path.stem, t["id"], t["value"], t["year"]) for t in plan["targets"]}
+    f = extract.read_output(str(out))
+    assert {(r.document_id, r.id, r.content, "" if pd.isna(r.lead_keys) else r.lead_keys)
+            for r in f["tasks"].itertuples()} == tasks
+    assert {(r.document_id, r.id, None if pd.isna(r.value) else float(r.value), None if pd.isna(r.year)
+             else int(r.year)) for r in f["targets"].itertuples()} == targets
+    con = sqlite3.connect(out / "plans.sqlite")
+    try:
+        assert {(d, i, c, k or "") for d, i, c, k in con.execute(
+            "SELECT document_id, id, content, lead_keys FROM tasks")} == tasks
+        assert set(con.execute("SELECT document_id, id, value, year FROM targets")) == targets
+    finally:
+        con.close()
+    assert len(tasks) > 20 and len(targets) > 5
