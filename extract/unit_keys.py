@@ -22,6 +22,7 @@ text would write it and a key that is the same for every spelling of the same of
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import unicodedata
@@ -235,9 +236,14 @@ def unit_level(name: str) -> Optional[str]:
 
 
 def slug(name: str) -> str:
-    """Folded words of a name joined by '-', without "và" and punctuation."""
-    words = re.findall(r"[a-z0-9]+", ascii_fold(_nfc(name)).lower())
-    return "-".join(w for w in words if w != "va")
+    """Folded words of a name joined by '-', without "và" and punctuation; a name with no letter
+    that folds to ASCII (another script) gets "u" and a short hash of it."""
+    folded = unicodedata.normalize("NFKD", ascii_fold(_nfc(name)).lower())
+    words = re.findall(r"[a-z0-9]+", folded)
+    out = "-".join(w for w in words if w != "va")
+    if not out and re.search(r"[^\W_]", name):
+        out = "u" + hashlib.sha1(_nfc(name).encode("utf-8")).hexdigest()[:10]
+    return out
 
 
 @lru_cache(maxsize=8192)

@@ -147,3 +147,17 @@ def test_units_report_of_a_folder_without_plans_says_so(tmp_path, capsys):
 def test_level_words_are_matched_with_their_marks(name):
     """"quận" and "phường" are place words; "cơ quan", "quản lý" and "địa phương" are not."""
     assert unit_level(name) is None
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60) | st.sampled_from(["Phòng VH-TT huyện", "CÁC XÃ, THỊ TRẤN", "- xã", "và", "&", "@"]))
+def test_any_name_gives_an_official_name_and_a_key_of_the_schema(name):
+    import re
+    official = official_name(name)
+    key = unit_key(name)
+    assert isinstance(official, str) and (key == "" or re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*(@[a-z-]+)?", key))
+    assert bool(key) == bool(official and re.search(r"[^\W_]", official))
