@@ -213,3 +213,24 @@ def test_an_unreachable_database_is_one_clear_error_without_password(tmp_path, c
     assert code == 1 and "cannot write to the PostgreSQL database" in err
     assert "secret" not in err and "me:***@" in err
     assert (tmp_path / "o" / "tamduong-ubnd-kh-congtac-tutuong-2022.json").exists()
+
+
+def test_tables_of_an_older_minor_version_get_the_new_columns(server):
+    """A database written by kehoach 1.0 (no unit keys) takes the columns 1.1 added."""
+    import psycopg
+
+    import extract
+    from extract.writers.postgres import PostgresDatabase
+    url = server.new_database()
+    PostgresDatabase(url).close()
+    with psycopg.connect(url) as conn:
+        conn.execute('ALTER TABLE tasks DROP COLUMN lead_keys')
+        conn.execute('ALTER TABLE task_units DROP COLUMN "key"')
+    plan = extract.parse(str(SAMPLES / "tamduong-ubnd-kh-congtac-tutuong-2022.txt")).to_dict()
+    db = PostgresDatabase(url)
+    db.add("plan", plan)
+    db.close()
+    with psycopg.connect(url) as conn:
+        keys = conn.execute("SELECT count(*) FROM task_units WHERE key IS NOT NULL").fetchone()[0]
+        lead_keys = conn.execute("SELECT count(*) FROM tasks WHERE lead_keys <> ''").fetchone()[0]
+    assert keys > 10 and lead_keys > 5

@@ -7,9 +7,10 @@ which have no id, are keyed by their position — and foreign keys to documents 
 to tasks). Each document is replaced in one transaction: its documents row is upserted first,
 which locks it, then its other rows are deleted and copied in. So a re-run or a crash (the
 transaction is rolled back) never leaves a document half written, and concurrent batches writing
-the same document wait for each other instead of mixing rows. Missing tables and indexes are
-created under an advisory lock (existing ones are not touched, so writers never wait on each
-other's DDL). Documents of other batches in the same database are left alone.
+the same document wait for each other instead of mixing rows. Missing tables, indexes and
+columns (those a newer minor schema version added) are created under an advisory lock; existing
+ones are not touched, so writers never wait on each other's DDL. Documents of other batches in
+the same database are left alone.
 Driver: psycopg 3 (`pip install 'kehoach[postgresql]'`), imported only here.
 """
 from __future__ import annotations
@@ -47,12 +48,15 @@ def _cols(names) -> str:
     return ", ".join(map(_q, names))
 
 
+def _type(column: str) -> str:
+    return "BIGINT" if column in _INTEGER else "DOUBLE PRECISION" if column in _REAL else "TEXT"
+
+
 def ddl() -> list:
     """(name, CREATE statement) of the tables and indexes."""
     out = []
     for name, (columns, key, foreign) in TABLES.items():
-        cols = [f"{_q(c)} {'BIGINT' if c in _INTEGER else 'DOUBLE PRECISION' if c in _REAL else 'TEXT'}"
-                + (" NOT NULL" if c in key else "") for c in columns]
+        cols = [f"{_q(c)} {_type(c)}" + (" NOT NULL" if c in key else "") for c in columns]
         cols.append(f"PRIMARY KEY ({_cols(key)})")
         if name != "documents":
             cols.append(f"FOREIGN KEY ({_q('document_id')}) REFERENCES {_q('documents')} ({_q('document_id')}) "
@@ -103,9 +107,20 @@ class PostgresDatabase:
                     # which would deadlock with a batch writing documents meanwhile
                     if cur.execute("SELECT to_regclass(%s)", (_q(name),)).fetchone()[0] is None:
                         cur.execute(statement)
+                    elif name in TABLES:
+                        self._add_columns(cur, name)
         except psycopg.Error as e:
             self.abort()
             raise _error(e, url) from None
+
+    @staticmethod
+    def _add_columns(cur, name: str) -> None:
+        """Columns a newer minor schema version added, added to a table an older kehoach made."""
+        have = {r[0] for r in cur.execute("SELECT column_name FROM information_schema.columns WHERE "
+                                          "table_schema = current_schema() AND table_name = %s", (name,))}
+        for c in TABLES[name][0]:
+            if c not in have:
+                cur.execute(f"ALTER TABLE {_q(name)} ADD COLUMN {_q(c)} {_type(c)}")
 
     def _copy(self, cur, name: str, rows) -> None:
         columns = TABLES[name][0]
