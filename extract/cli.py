@@ -30,9 +30,9 @@ outputs in OUTDIR:
   plans.jsonl          one plan per line (json)
   plans.xlsx           all documents' tables (xlsx)
   plans.sqlite         tables documents, sections, tasks, targets, findings, task_units (sqlite)
+  report/index.html    the HTML review report (--report; see `kehoach report --help`)
 With --db, the same tables in PostgreSQL (keys (document_id, id), foreign keys to documents),
 each document replaced in one transaction.
-  report/index.html    the HTML review report (--report; see `kehoach report --help`)
 A document whose content and the tool are unchanged since the last run into OUTDIR is skipped
 (--force redoes it). Failed documents are listed with their reason; the others still convert.
 
