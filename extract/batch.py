@@ -35,7 +35,7 @@ from collections import deque
 from dataclasses import asdict, dataclass, field
 from typing import Callable, Iterable, Optional
 
-from . import workers
+from . import expansion, workers
 from .errors import KehoachError
 from .inputs import RESERVED_IDS, Job, shown, shown_message  # noqa: F401 - Job, RESERVED_IDS: batch API
 from .outlock import OutdirLock
@@ -409,8 +409,10 @@ def _work(job: Job, options: Options) -> DocResult:
     """In a worker: convert one document and write its own outputs, the whole under the time
     bound; never raises."""
     t0 = time.monotonic()
+    peak = workers.peak_memory()
     try:
         with time_limit(options.timeout):
+            expansion.check(job.path, options.max_memory)
             plan = _parse(job.path, options)
             inp = plan["input"]
             if not inp.get("sha256"):
@@ -425,7 +427,9 @@ def _work(job: Job, options: Options) -> DocResult:
         kind = "disk-full" if getattr(e, "errno", None) in DISK_FULL else "output"
         return _failed(job.doc_id, job.path, e, kind, sha=job.sha256, seconds=time.monotonic() - t0)
     except KehoachError as e:
-        if _out_of_memory(e):
+        if str(e.reason).startswith(workers.REFUSED):
+            return _failed(job.doc_id, job.path, e, "too-large", sha=job.sha256, seconds=time.monotonic() - t0)
+        if _out_of_memory(e) or workers.near_limit(peak, options.max_memory):
             return _too_large(job, options, time.monotonic() - t0)
         return _failed(job.doc_id, job.path, e, "unreadable", sha=job.sha256, seconds=time.monotonic() - t0)
     except DocumentTimeout:
@@ -435,7 +439,7 @@ def _work(job: Job, options: Options) -> DocResult:
     except MemoryError:
         return _too_large(job, options, time.monotonic() - t0)
     except Exception as e:  # noqa: BLE001 - a bug: reported with the file, never a traceback on screen
-        if _out_of_memory(e):
+        if _out_of_memory(e) or workers.near_limit(peak, options.max_memory):
             return _too_large(job, options, time.monotonic() - t0)
         return _internal(job, e)
     return DocResult(doc_id=job.doc_id, path=job.path, status="ok", sha256=job.sha256,

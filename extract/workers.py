@@ -16,7 +16,7 @@ GB = 1024 ** 3
 MB = 1024 ** 2
 DEFAULT_MAX_MEMORY = 1 * GB
 MIN_MAX_MEMORY = 256 * MB
-REFUSED = "refused: too large once expanded"
+from .expansion import REFUSED  # noqa: E402,F401 - the message of a document past the bound
 
 
 def die_with_parent() -> None:
@@ -45,6 +45,7 @@ def limit_memory(max_bytes: Optional[int]) -> None:
     address space). Past it an allocation fails: MemoryError, reported as a refusal."""
     if not max_bytes:
         return
+    max_bytes = max(max_bytes, MIN_MAX_MEMORY)  # below it, the interpreter and its libraries cannot start
     try:
         import resource
     except ImportError:  # Windows
@@ -82,6 +83,16 @@ def worker_count(jobs: int, max_memory: Optional[int], tasks: int) -> int:
     if avail:
         n = min(n, max(1, avail // max_memory))
     return n
+
+
+def near_limit(peak_before: int, max_memory: Optional[int]) -> bool:
+    """Whether this process's peak memory rose, during the work begun at `peak_before`, to near
+    its bound: a failure then (a C library's, reported as a damaged file or a scan) is taken for
+    a document too large once expanded."""
+    if not max_memory:
+        return False
+    peak = peak_memory()
+    return peak > peak_before and peak >= 0.8 * max(max_memory, MIN_MAX_MEMORY)
 
 
 def peak_memory() -> int:
