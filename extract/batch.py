@@ -214,15 +214,18 @@ def _run(paths: Iterable[str], options: Options, progress) -> Summary:
     ordered = [results[k] for k in sorted(results, key=str.casefold)]
     summary = Summary(results=ordered, seconds=0.0, outdir=outdir)
     if outdir:
-        fatal = _disk_full_text(outdir, halt[0], ordered) if halt else manifest.error
+        fatal = _disk_full_text(outdir, ordered) if halt else None
+        if fatal is None and manifest.error is not None:
+            fatal = (f"{shown(outdir)}: cannot write the record of this run ({_reason(manifest.error)}); the "
+                     f"combined outputs were not updated — {_AGAIN}")
         if fatal is None:
             try:
                 summary.outputs, summary.rebuilt = build_combined(outdir, manifest.covered(ordered),
                                                                   options.formats, manifest)
                 manifest.save(force=True)
             except atomic.OutputError as e:
-                fatal = (f"{e} — the combined outputs were left as the last complete run wrote them; "
-                         "free some space and run the same command again")
+                fatal = (f"{shown(outdir)}: cannot write the combined outputs ({_reason(e)}); they were left as "
+                         f"the last complete run wrote them — {_AGAIN}")
         summary.fatal = fatal
     summary.seconds = time.monotonic() - t0
     if progress:
@@ -230,12 +233,18 @@ def _run(paths: Iterable[str], options: Options, progress) -> Summary:
     return summary
 
 
-def _disk_full_text(outdir: str, first_error: str, results: list) -> str:
+_AGAIN = "free some space (or fix the folder) and run the same command again to finish"
+
+
+def _reason(e: atomic.OutputError) -> str:
+    return "the disk is full" if getattr(e, "errno", None) in DISK_FULL else str(e.reason)
+
+
+def _disk_full_text(outdir: str, results: list) -> str:
     stopped = sum(1 for r in results if r.error_kind == "disk-full")
     done_n = sum(1 for r in results if r.status in ("ok", "skipped"))
-    return (f"{shown(outdir)}: the disk is full; {done_n} documents converted, {stopped} not converted "
-            f"and the combined outputs not updated — free some space and run the same command again "
-            f"to finish")
+    return (f"{shown(outdir)}: the disk is full; {done_n} documents converted, {stopped} not converted, "
+            f"the combined outputs not updated — {_AGAIN}")
 
 
 def file_sha256(path: str, limits: Limits = Limits()) -> str:
@@ -533,7 +542,7 @@ class Manifest:
         self.combined = combined
         self._saved = time.monotonic()
         self._dirty = False
-        self.error: Optional[str] = None  # why it could not be saved (a full disk)
+        self.error: Optional[atomic.OutputError] = None  # why it could not be saved (a full disk)
 
     @classmethod
     def load(cls, outdir: str) -> "Manifest":
@@ -588,8 +597,7 @@ class Manifest:
         try:
             atomic.write_text(os.path.join(self.outdir, MANIFEST), json.dumps(data, ensure_ascii=False, indent=1))
         except atomic.OutputError as e:
-            self.error = (f"{e} — the record of what was converted could not be saved: the next run "
-                          "converts those documents again")
+            self.error = e
             raise
         self._saved, self._dirty, self.error = time.monotonic(), False, None
 
