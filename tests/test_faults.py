@@ -33,12 +33,15 @@ def fake_parse(path, *, tone_style="first", ocr=False):
     if "NGỦ" in text:
         time.sleep(float(text.split("NGỦ")[1].split()[0]))
     if "GHI CHẬM" in text:  # the outputs of this document take long to write
+        from extract.writers import atomic as atomic_writer
         from extract.writers import json as json_writer
         slow = json_writer.write_plan
 
         def write_plan(p, plan, _slow=slow):
             if "ghi-cham" in p:
-                time.sleep(30)
+                with atomic_writer.atomic_open(p) as fh:
+                    fh.write("{")
+                    time.sleep(30)
             _slow(p, plan)
         json_writer.write_plan = write_plan
     if "ĂN BỘ NHỚ" in text:
@@ -236,6 +239,9 @@ def test_timeout_bounds_the_outputs_of_a_document_too(tmp_path):
     by = {r.doc_id: r for r in summary.results}
     assert by["ghi-cham"].error_kind == "timeout" and by["a"].status == "ok"
     assert not (tmp_path / "out" / "ghi-cham.json").exists()
+    # stopped by the document's own alarm, which removes the half-written file (a watchdog kill
+    # of the worker, past the bound, would leave it behind)
+    assert [p.name for p in (tmp_path / "out").iterdir() if p.name.endswith(".part")] == []
 
 
 def test_worker_over_its_memory_bound_is_refused_as_too_large(tmp_path):
