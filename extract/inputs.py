@@ -111,7 +111,7 @@ def _hash(text: str) -> str:
 
 def safe_id(base: str) -> str:
     """A relative path without extension ("xa-a/ke-hoach") -> a document id usable as output name."""
-    return "/".join(_component(p) for p in base.split("/") if p not in ("", ".", ".."))
+    return "/".join(_component(p) for p in base.split("/") if p not in ("", ".", "..")) or "_"
 
 
 # --------------------------------------------------------------------------- discovery

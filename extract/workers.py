@@ -12,11 +12,12 @@ import threading
 import time
 from typing import Optional
 
+from .expansion import REFUSED  # noqa: F401 - the message of a document past the bound
+
 GB = 1024 ** 3
 MB = 1024 ** 2
 DEFAULT_MAX_MEMORY = 1 * GB
 MIN_MAX_MEMORY = 256 * MB
-from .expansion import REFUSED  # noqa: E402,F401 - the message of a document past the bound
 
 
 def die_with_parent() -> None:
