@@ -581,6 +581,11 @@ class Manifest:
         return {k: plan.get(k) for k in options.keep}
 
     def record(self, r: DocResult, fingerprint: str) -> None:
+        old = self.docs.get(r.doc_id) or {}
+        if r.status == "failed" and all(old.get(k) == v for k, v in (
+                ("status", r.status), ("error", r.error), ("error_kind", r.error_kind), ("sha256", r.sha256),
+                ("fingerprint", fingerprint))):
+            return  # the same failure as last time: the manifest stays as it is
         self.docs[r.doc_id] = {"path": shown(os.path.abspath(r.path)), "sha256": r.sha256, "fingerprint": fingerprint,
                                "status": r.status, "error": r.error, "error_kind": r.error_kind,
                                "counts": r.counts, "converted": time.strftime("%Y-%m-%dT%H:%M:%S")}
