@@ -172,11 +172,22 @@ def test_fifo_socket_and_device_are_skipped_never_opened(tmp_path, no_hang):
     os.mkfifo(src / "ong-khong-duoi")
     sock = socket.socket(socket.AF_UNIX)
     sock.bind(str(src / "o-cam.sock"))
+    device = False
+    try:
+        import stat
+        os.mknod(src / "thiet-bi.txt", stat.S_IFCHR | 0o600, os.makedev(1, 3))  # like /dev/null
+        device = True
+    except (OSError, AttributeError):
+        pass  # creating a device needs root and a permissive container
     try:
         summary = batch.run([str(src)], options(out))
+        named = batch.run([str(src / "ong.txt")], options(tmp_path / "out2"))  # named on the command line
     finally:
         sock.close()
+    assert "named pipe" in named.results[0].error and named.results[0].error_kind == "skipped"
     by = {r.doc_id: r for r in summary.results}
+    if device:
+        assert "a device" in by["thiet-bi"].error
     assert by["tot"].status == "ok"
     assert "named pipe" in by["ong"].error and "ong.txt" in by["ong"].error
     assert "named pipe" in by["ong-khong-duoi"].error
