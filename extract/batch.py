@@ -11,8 +11,8 @@ writing into OUTDIR: a second run waits for it, see `outlock`).
 Documents are converted in a process pool (`jobs` workers, fewer when the memory available does
 not hold `max_memory` for each), each document under a time bound over its parsing and its
 outputs (an alarm in the worker, and a watchdog that kills a worker stuck past it) and a memory
-bound (resource limits in the worker, see `workers`); workers die with the batch. Any failure of one document becomes
-a failed `DocResult` with a message; the batch goes on. A document whose content hash, tool
+bound (resource limits in the worker, see `workers`); workers die with the batch. Any failure of
+one document becomes a failed `DocResult` with a message; the batch goes on. A document whose content hash, tool
 version and options are unchanged since the last run is skipped (`force` redoes it). Every file is
 written atomically, so an interrupted run leaves no half-written file and the next run resumes
 (removing the temporary files a killed run left). The combined outputs cover every document of
