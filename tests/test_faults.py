@@ -462,15 +462,15 @@ def test_full_disk_while_writing_combined_outputs_swaps_none_of_them(tmp_path, m
 
 @pytest.mark.skipif(os.geteuid() != 0 or not sys.platform.startswith("linux"), reason="mounting a tmpfs needs root")
 def test_full_disk_on_a_small_tmpfs(tmp_path, capsys):
-    """A real full disk: a 3 MB tmpfs, the real pipeline, the command line."""
+    """A real full disk: a 1 MB tmpfs, the real pipeline, the command line."""
     mnt = tmp_path / "mnt"
     mnt.mkdir()
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(mnt)], capture_output=True).returncode:
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mnt)], capture_output=True).returncode:
         pytest.skip("cannot mount a tmpfs here")
     try:
         src = tmp_path / "in"
         text = SEED.read_text(encoding="utf-8")
-        for i in range(40):
+        for i in range(20):
             write(src, f"kh{i:02}.txt", text + f"\n- Việc riêng số {i}\n")
         out = mnt / "out"
         code = cli.main(["convert", str(src), "-o", str(out), "--format", "json,csv,sqlite", "--jobs", "2"])
