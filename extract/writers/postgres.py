@@ -156,7 +156,7 @@ class PostgresDatabase:
                 cur.execute(f"DELETE FROM {_q(name)} WHERE {_q('document_id')} = %s", (doc_id,))
             if plan:
                 for name in ("sections", "tasks", "targets"):
-                    self._copy(cur, name, tables.ROWS[name](doc_id, plan))
+                    self._copy(cur, name, tables.unique_ids(tables.ROWS[name](doc_id, plan)))
                 self._copy(cur, "findings", ([r[0], i, *r[1:]] for i, r in
                                              enumerate(tables.finding_rows(doc_id, plan))))
                 self._copy(cur, "task_units", tables.task_unit_rows(doc_id, plan))

@@ -138,6 +138,17 @@ def task_unit_rows(doc_id: str, plan: dict) -> Iterator[list]:
                 yield [doc_id, t.get("id"), role, i, unit, official_name(unit) or None, unit_key(unit) or None]
 
 
+def unique_ids(rows) -> Iterator[list]:
+    """Rows whose id repeats within a document (never expected) get "#2", "#3"… so the key
+    (document_id, id) of the databases holds."""
+    seen: dict = {}
+    for r in rows:
+        n = seen[r[1]] = seen.get(r[1], 0) + 1
+        if n > 1:
+            r = [r[0], f"{r[1]}#{n}", *r[2:]]
+        yield r
+
+
 ROWS = {"sections": section_rows, "tasks": task_rows, "targets": target_rows, "findings": finding_rows}
 
 
