@@ -71,11 +71,11 @@ def read_pdf(path: str, *, ocr: bool = False, password: str | None = None, **opt
     from .pdf_text import FontCache, page_words
     doc = _open(path, password)
     findings: list = []
+    fonts = FontCache(path, password)
     try:
         n = len(doc)
         if n == 0:
             raise DamagedPDF("the PDF has no pages", path, "get the file again from its source")
-        fonts = FontCache()
         pages = []
         for i in range(n):
             try:
@@ -96,6 +96,7 @@ def read_pdf(path: str, *, ocr: bool = False, password: str | None = None, **opt
             from .pdf_ocr import ocr_pages
             ocr_pages(doc, scanned, path)
     finally:
+        fonts.vetter.close()
         doc.close()
     for p in pages:
         if p.unreadable:
@@ -112,7 +113,8 @@ def read_pdf(path: str, *, ocr: bool = False, password: str | None = None, **opt
             raise NeedsOCR("the text of this PDF cannot be decoded (fonts without Unicode mapping)",
                            path, OCR_HINT)
     blocks = build_blocks(pages)
-    return RawDocument(blocks=blocks, path=path, format="pdf", pages=len(pages), findings=findings)
+    return RawDocument(blocks=blocks, path=path, format="pdf", pages=len(pages), findings=findings,
+                       normalization=fonts.vetter.report())
 
 
 # ---------------------------------------------------------------------------- page layout

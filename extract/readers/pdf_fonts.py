@@ -1,0 +1,427 @@
+"""Fonts whose text layer lies: find them by the language, recover their text from the font.
+
+Reads the words of one PDF page grouped by font (from `pdf_text`); judges each group with the
+syllable model (the share of its words that are Vietnamese syllables). A font that reads as
+Vietnamese is left alone (the common case costs one cached syllable test per word). Otherwise its
+text is recovered, when one reading makes valid syllables: the embedded font program's own Unicode
+`cmap` or glyph names (fontTools), codes shifted by a constant, or a legacy table (TCVN3, VNI).
+What no reading explains is never passed on as text: the words are set aside as unreadable.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ..text.syllable import VIET_LETTERS, is_syllable
+
+_VIET = set(VIET_LETTERS)
+# punctuation that Windows-1252 and look-alike fonts put inside words: ‚ „ … † ‡ ˆ ‰ ‹ Œ ‘ ’ “ ” • – — ˜ ™ › œ
+_STRAY = set("\u201a\u201e\u2026\u2020\u2021\u02c6\u2030\u2039\u0152\u2018\u2019\u201c\u201d\u2022"
+             "\u2013\u2014\u02dc\u2122\u203a\u0153\u0160\u0161\u017d\u017e\u0178\u0192\u00b4\u00a8"
+             "\u00b8\u00af\u00b7\u00a4\u00a6\u00ac\u00b5")
+_EDGE = re.compile(r"^[^\w]+|[^\w]+$")
+_PARTS = re.compile(r"[-/.,:;()'’_+&]+")
+_WORD_CHAR = re.compile(r"\w")
+
+
+def verdict(token: str) -> int:
+    """+1: the token reads as Vietnamese; -1: a word with Vietnamese letters that is no syllable;
+    -2: it cannot be Vietnamese text (a letter of another script, a stray Windows-1252 sign or a
+    control code inside a word);
+    0: no evidence (numbers, ASCII abbreviations and foreign words, capitals like HĐND)."""
+    core = _EDGE.sub("", token)
+    if not core or core.isdigit():
+        return 0
+    if core.isascii() and core.isprintable():
+        return 1 if core.isalpha() and is_syllable(core) else 0
+    good = False
+    for ch in core:
+        if ch.isalpha():
+            if ch not in _VIET and not ch.isascii():
+                return -2
+        elif ch in _STRAY or (not ch.isdigit() and unicodedata.category(ch)[0] not in "PN"):
+            return -2
+    for part in _PARTS.split(core):
+        if not part or not _WORD_CHAR.search(part) or part.isdigit():
+            continue
+        if is_syllable(part):
+            good = True
+        elif part.isascii():
+            continue
+        elif part.isupper() and not any(c.isdigit() for c in part):
+            continue   # HĐND, ĐBSCL: abbreviations in capitals
+        else:
+            return -1
+    return 1 if good else 0
+
+
+def share(texts) -> tuple:
+    """(valid, invalid, impossible) verdicts over the space-separated words of `texts`."""
+    good = bad = alien = 0
+    for text in texts:
+        for t in text.split():
+            v = verdict(t)
+            if v > 0:
+                good += 1
+            elif v < 0:
+                bad += 1
+                if v < -1:
+                    alien += 1
+    return good, bad, alien
+
+
+def reads_as_vietnamese(good: int, bad: int, alien: int) -> bool:
+    """A font's words on one page pass as text: few words that are no syllables, and next to
+    none that no Vietnamese text holds (a letter of another script, a sign inside a word)."""
+    return (bad == 0 or good >= 2 * bad) and alien * 20 <= good
+
+
+# ---------------------------------------------------------------------------- verdict cache
+from functools import lru_cache  # noqa: E402
+
+verdict = lru_cache(maxsize=65536)(verdict)
+
+
+# ---------------------------------------------------------------------------- font programs
+def _glyph_unicode(name: str) -> str:
+    """The Unicode text of a glyph name (uni1EA0, u1EA0, Aacute, afii10846, a.sc), or ''."""
+    from fontTools import agl
+    if not name or name.startswith((".notdef", "glyph", "g", "cid")) and name[-1:].isdigit() and \
+            not name.startswith(("uni", "u")):
+        return ""
+    try:
+        return agl.toUnicode(name)
+    except Exception:
+        return ""
+
+
+def _program_unicode(data: bytes, kind: str) -> tuple:
+    """A font program's own knowledge: (glyph id -> Unicode from its cmap or glyph names,
+    code -> glyph id from its byte-code cmaps, glyph name -> glyph id). Empty when unreadable."""
+    import io
+    import logging
+    logging.getLogger("fontTools").setLevel(logging.ERROR)
+    by_gid: dict = {}
+    code_gid: dict = {}
+    name_gid: dict = {}
+    try:
+        if kind == "cff":
+            from fontTools.cffLib import CFFFontSet
+            cff = CFFFontSet()
+            cff.decompile(io.BytesIO(data), None)
+            top = cff[cff.fontNames[0]]
+            order = top.charset or []
+            for gid, name in enumerate(order):
+                name_gid[name] = gid
+                u = _glyph_unicode(name)
+                if u:
+                    by_gid[gid] = u
+            enc = getattr(top, "Encoding", None)
+            if isinstance(enc, list):
+                for code, name in enumerate(enc):
+                    if name and name != ".notdef" and name in name_gid:
+                        code_gid[code] = name_gid[name]
+            return by_gid, code_gid, name_gid
+        from fontTools.ttLib import TTFont
+        font = TTFont(io.BytesIO(data), lazy=True, fontNumber=0)
+        order = font.getGlyphOrder()
+        name_gid = {n: i for i, n in enumerate(order)}
+        if "cmap" in font:
+            for sub in font["cmap"].tables:
+                uni = sub.isUnicode()
+                for code, name in sub.cmap.items():
+                    gid = name_gid.get(name)
+                    if gid is None:
+                        continue
+                    if uni and code >= 0x20 and not (0xE000 <= code < 0xF900):
+                        prev = by_gid.get(gid)
+                        # several characters drawn by one glyph: prefer a Vietnamese letter
+                        if prev is None or (chr(code) in _VIET and prev not in _VIET):
+                            by_gid[gid] = chr(code)
+                    if sub.platformID == 3 and sub.platEncID == 0:
+                        code_gid.setdefault(code & 0xFF if code >= 0xF000 else code, gid)
+                    elif sub.platformID == 1 and sub.platEncID == 0:
+                        code_gid.setdefault(code, gid)
+        if "post" in font and font["post"].formatType in (1.0, 2.0):
+            for gid, name in enumerate(order):
+                if gid not in by_gid:
+                    u = _glyph_unicode(name)
+                    if u:
+                        by_gid[gid] = u
+    except Exception:
+        return {}, {}, {}
+    return by_gid, code_gid, name_gid
+
+
+class FontSource:
+    """The font dictionaries of a PDF, read by pdfminer only when a font needs recovery: for one
+    page and font name, the readings its font program gives (reported character -> true text)."""
+
+    def __init__(self, path: str, password: str | None = None) -> None:
+        self.path, self.password = path, password
+        self._pages = None
+        self._fh = None
+        self._cache: dict = {}
+
+    def close(self) -> None:
+        if self._fh:
+            self._fh.close()
+            self._fh = None
+
+    def _page_fonts(self, index: int) -> list:
+        from pdfminer.pdfdocument import PDFDocument
+        from pdfminer.pdfpage import PDFPage
+        from pdfminer.pdfparser import PDFParser
+        from pdfminer.pdftypes import resolve1
+        if self._pages is None:
+            self._fh = open(self.path, "rb")
+            doc = PDFDocument(PDFParser(self._fh), password=self.password or "")
+            self._pages = iter(PDFPage.create_pages(doc))
+            self._seen: list = []
+        while len(self._seen) <= index:
+            page = next(self._pages, None)
+            if page is None:
+                return []
+            self._seen.append(page)
+        fonts: list = []
+
+        def walk(res, depth):
+            res = resolve1(res) or {}
+            for spec in (resolve1(res.get("Font")) or {}).values():
+                spec = resolve1(spec)
+                if isinstance(spec, dict):
+                    fonts.append(spec)
+            if depth < 3:
+                for xo in (resolve1(res.get("XObject")) or {}).values():
+                    xo = resolve1(xo)
+                    attrs = getattr(xo, "attrs", None)
+                    if attrs and "Resources" in attrs:
+                        walk(attrs["Resources"], depth + 1)
+        walk(self._seen[index].resources, 0)
+        return fonts
+
+    def readings(self, index: int, name: str) -> list:
+        """[(step, {reported char: true text})] of the fonts named `name` on page `index` (0-based)."""
+        key = (index, name)
+        if key not in self._cache:
+            out = []
+            try:
+                for spec in self._page_fonts(index):
+                    if _name(spec.get("BaseFont")) == name:
+                        table = _font_table(spec)
+                        if table:
+                            out.append(("pdf-font-program", table))
+            except Exception:   # a damaged font dictionary: no reading, never a crash
+                out = []
+            self._cache[key] = out
+        return self._cache[key]
+
+
+def _name(obj) -> str:
+    from pdfminer.psparser import PSLiteral
+    obj = getattr(obj, "name", obj) if isinstance(obj, PSLiteral) else obj
+    if isinstance(obj, bytes):
+        return obj.decode("latin-1")
+    return str(obj) if obj is not None else ""
+
+
+def _to_unicode(spec) -> dict:
+    from io import BytesIO
+    from pdfminer.cmapdb import CMapParser, FileUnicodeMap
+    from pdfminer.pdftypes import resolve1
+    stream = resolve1(spec.get("ToUnicode"))
+    if stream is None or not hasattr(stream, "get_data"):
+        return {}
+    cmap = FileUnicodeMap()
+    CMapParser(cmap, BytesIO(stream.get_data())).run()
+    return dict(cmap.cid2unichr)
+
+
+def _program(desc) -> tuple:
+    from pdfminer.pdftypes import resolve1
+    desc = resolve1(desc) or {}
+    for key, kind in (("FontFile2", "truetype"), ("FontFile3", None)):
+        stream = resolve1(desc.get(key))
+        if stream is not None and hasattr(stream, "get_data"):
+            if kind is None:
+                sub = _name(stream.attrs.get("Subtype"))
+                kind = "truetype" if sub == "OpenType" else "cff" if sub in ("Type1C", "CIDFontType0C") else None
+            if kind:
+                return stream.get_data(), kind
+    return None, None
+
+
+def _font_table(spec) -> dict:
+    """Reported character -> true text for every code of one font whose program knows its glyphs."""
+    from pdfminer.pdftypes import resolve1
+    subtype = _name(spec.get("Subtype"))
+    tounicode = _to_unicode(spec)
+    table: dict = {}
+    if subtype == "Type0":
+        desc_font = resolve1((resolve1(spec.get("DescendantFonts")) or [None])[0]) or {}
+        if _name(spec.get("Encoding")) not in ("Identity-H", "Identity-V"):
+            return {}
+        data, kind = _program(desc_font.get("FontDescriptor"))
+        if not data:
+            return {}
+        by_gid, _codes, name_gid = _program_unicode(data, kind)
+        if not by_gid:
+            return {}
+        c2g = resolve1(desc_font.get("CIDToGIDMap"))
+        gids = None
+        if c2g is not None and hasattr(c2g, "get_data"):
+            raw = c2g.get_data()
+            gids = [raw[i] << 8 | raw[i + 1] for i in range(0, len(raw) - 1, 2)]
+        codes = set(tounicode) if tounicode else range(1, 0x10000)
+        for code in codes:
+            gid = code if gids is None else (gids[code] if code < len(gids) else None)
+            true = by_gid.get(gid) if gid is not None else None
+            if not true:
+                continue
+            reported = tounicode.get(code) or chr(code)
+            if len(reported) == 1:
+                table[reported] = true
+        return _consistent(table)
+    if subtype not in ("TrueType", "Type1", "MMType1"):
+        return {}
+    data, kind = _program(spec.get("FontDescriptor"))
+    if not data:
+        return {}
+    by_gid, code_gid, name_gid = _program_unicode(data, kind)
+    if not by_gid:
+        return {}
+    names, reported_of = _simple_encoding(spec)
+    for code in range(256):
+        gid = code_gid.get(code)
+        if gid is None and names.get(code) in name_gid:
+            gid = name_gid[names[code]]
+        true = by_gid.get(gid) if gid is not None else None
+        if not true:
+            continue
+        reported = tounicode.get(code) or reported_of.get(code) or chr(code)
+        if len(reported) == 1:
+            table[reported] = true
+    return _consistent(table)
+
+
+def _simple_encoding(spec) -> tuple:
+    """Code -> glyph name and code -> the Unicode a reader derives from that name."""
+    from pdfminer.latin_enc import ENCODING
+    from pdfminer.pdftypes import resolve1
+    enc = resolve1(spec.get("Encoding"))
+    base, diff = "StandardEncoding", []
+    if isinstance(enc, dict):
+        base = _name(enc.get("BaseEncoding")) or base
+        diff = resolve1(enc.get("Differences")) or []
+    elif enc is not None:
+        base = _name(enc) or base
+    column = {"StandardEncoding": 1, "MacRomanEncoding": 2, "WinAnsiEncoding": 3}.get(base, 1)
+    names = {row[column]: row[0] for row in ENCODING if row[column] is not None}
+    code = 0
+    for item in diff:
+        if isinstance(item, int):
+            code = item
+        else:
+            names[code] = _name(item)
+            code += 1
+    reported = {}
+    for c, n in names.items():
+        u = _glyph_unicode(n)
+        if u:
+            reported[c] = u
+    return names, reported
+
+
+def _consistent(table: dict) -> dict:
+    """Only a table that changes something."""
+    return table if any(k != v for k, v in table.items()) else {}
+
+
+# ---------------------------------------------------------------------------- readings
+_LETTERS = "nhtcgaiuoơưêôđmyl"   # the commonest letters of Vietnamese text
+
+
+def shift_readings(texts: list) -> list:
+    """Codes that are the Unicode values moved by a constant (a font's glyph order, a ToUnicode
+    map off by some places): the shifts that send the font's commonest characters to common
+    Vietnamese letters, each as a table."""
+    from collections import Counter
+    counts = Counter(ch for t in texts for ch in t)
+    if not counts:
+        return []
+    top = [c for c, _ in counts.most_common(4)]
+    ks = {ord(t) - ord(c) for c in top for t in _LETTERS} - {0}
+    out = []
+    for k in sorted(ks, key=abs):
+        table = {}
+        for ch in counts:
+            v = ord(ch) + k
+            if 0x20 < v < 0x2000 or 0x1E00 <= v <= 0x1EFF:
+                table[ch] = chr(v)
+        if table:
+            out.append((f"pdf-font-shift", table, k))
+    return out
+
+
+def _legacy_variants(texts: list) -> list:
+    from ..text import legacy
+    return [(f"legacy-{enc}", [legacy.convert(t, enc) for t in texts]) for enc in ("tcvn3", "vni")]
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ufffd\ufffe\uffff]")
+
+
+def _shown(text: str) -> str:
+    return _CONTROL.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
+
+
+class Vetter:
+    """Judges each font of each page and recovers or sets aside its words; keeps the record of
+    what it did (normalization entries, pages read through a recovered font)."""
+
+    def __init__(self, path: str | None = None, password: str | None = None) -> None:
+        self.source = FontSource(path, password) if path else None
+        self.steps: dict = {}
+
+    def close(self) -> None:
+        if self.source:
+            self.source.close()
+
+    def report(self) -> list:
+        return list(self.steps.values())
+
+    def _note(self, step: str, changes: list, page: int, font: str) -> None:
+        e = self.steps.setdefault(step, {"step": step, "count": 0, "examples": []})
+        e["count"] += len(changes)
+        for before, after in changes[: max(0, 5 - len(e["examples"]))]:
+            e["examples"].append({"before": _shown(before), "after": after, "page": page, "font": font})
+
+    def vet(self, page: int, name: str, words: list, errors: bool) -> bool:
+        """One font's words on one page (1-based): True when they pass as text (as they are or
+        recovered, their `text` changed in place), False when they must be set aside."""
+        texts = [w.text for w in words]
+        good, bad, alien = share(texts)
+        if not errors and reads_as_vietnamese(good, bad, alien):
+            return True
+        best = None   # (score, step, new texts)
+        candidates = []
+        if self.source and name:
+            candidates += [(step, table, None) for step, table in self.source.readings(page - 1, name)]
+        candidates += shift_readings(texts)
+        for step, table, k in candidates:
+            new = [t.translate(str.maketrans(table)) for t in texts] if table else texts
+            variants = [(step, new)] + [(f"{step}+{s}", [v for v in vs]) for s, vs in _legacy_variants(new)]
+            for st, vs in variants:
+                g, b, a = share(vs)
+                if reads_as_vietnamese(g, b, a) and g > good:
+                    score = (g - 2 * b - 4 * a, g)
+                    if best is None or score > best[0]:
+                        best = (score, st, vs)
+        if best is None:
+            return False
+        _, step, new = best
+        changes = [(w.text, t) for w, t in zip(words, new) if w.text != t]
+        for w, t in zip(words, new):
+            w.text = unicodedata.normalize("NFC", t)
+        self._note(step, changes, page, name)
+        return True
