@@ -50,7 +50,7 @@ class Options:
     jobs: int = 0                     # 0: one per core
     force: bool = False
     tone_style: str = "first"
-    ocr: bool = False
+    ocr: str = "auto"               # OCR of PDF pages: auto | never | always
     timeout: float = DEFAULT_TIMEOUT  # seconds per document
     limits: Limits = field(default_factory=Limits)
     keep: tuple = ()                  # extra parts of the plan the results carry: findings, normalization, document

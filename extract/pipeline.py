@@ -22,9 +22,10 @@ from .tasks import extract_duties
 from .text import Repairer
 from .units import canonical_list
 
-def parse(path: str, *, tone_style: str = "first", ocr: bool = False) -> Plan:
+def parse(path: str, *, tone_style: str = "first", ocr="auto") -> Plan:
     """Read a .txt, .docx or .pdf plan, with the file's SHA-256 in `input`. Raises
-    extract.errors.UnreadableFile (a KehoachError)."""
+    extract.errors.UnreadableFile (a KehoachError). `ocr`: "auto" | "never" | "always" (PDF pages
+    without readable text; see readers.pdf_ocr)."""
     plan = read_plan(path, tone_style=tone_style, ocr=ocr)
     try:
         plan.input["sha256"] = sha256_file(path)
@@ -33,9 +34,9 @@ def parse(path: str, *, tone_style: str = "first", ocr: bool = False) -> Plan:
     return plan
 
 
-def read_plan(path: str, *, tone_style: str = "first", ocr: bool = False) -> Plan:
+def read_plan(path: str, *, tone_style: str = "first", ocr="auto") -> Plan:
     """`parse` without hashing the file (for callers that hashed it already)."""
-    raw = read(path, ocr=ocr) if ocr else read(path)
+    raw = read(path, ocr=ocr)
     return build_plan(raw, tone_style=tone_style)
 
 

@@ -19,6 +19,7 @@ _VIET = set(VIET_LETTERS)
 _STRAY = set("\u201a\u201e\u2026\u2020\u2021\u02c6\u2030\u2039\u0152\u2018\u2019\u201c\u201d\u2022"
              "\u2013\u2014\u02dc\u2122\u203a\u0153\u0160\u0161\u017d\u017e\u0178\u0192\u00b4\u00a8"
              "\u00b8\u00af\u00b7\u00a4\u00a6\u00ac\u00b5")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ufffd\ufffe\uffff]")
 _EDGE = re.compile(r"^[^\w]+|[^\w]+$")
 _PARTS = re.compile(r"[-/.,:;()'’_+&]+")
 _WORD_CHAR = re.compile(r"\w")
@@ -29,6 +30,8 @@ def verdict(token: str) -> int:
     -2: it cannot be Vietnamese text (a letter of another script, a stray Windows-1252 sign or a
     control code inside a word);
     0: no evidence (numbers, ASCII abbreviations and foreign words, capitals like HĐND)."""
+    if _CONTROL.search(token):
+        return -2
     core = _EDGE.sub("", token)
     if not core or core.isdigit():
         return 0
@@ -359,16 +362,13 @@ def shift_readings(texts: list) -> list:
             if 0x20 < v < 0x2000 or 0x1E00 <= v <= 0x1EFF:
                 table[ch] = chr(v)
         if table:
-            out.append((f"pdf-font-shift", table, k))
+            out.append(("pdf-font-shift", table, k))
     return out
 
 
 def _legacy_variants(texts: list) -> list:
     from ..text import legacy
     return [(f"legacy-{enc}", [legacy.convert(t, enc) for t in texts]) for enc in ("tcvn3", "vni")]
-
-
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ufffd\ufffe\uffff]")
 
 
 def _shown(text: str) -> str:
@@ -410,7 +410,7 @@ class Vetter:
         candidates += shift_readings(texts)
         for step, table, k in candidates:
             new = [t.translate(str.maketrans(table)) for t in texts] if table else texts
-            variants = [(step, new)] + [(f"{step}+{s}", [v for v in vs]) for s, vs in _legacy_variants(new)]
+            variants = [(step, new)] + [(f"{step}+{s}", vs) for s, vs in _legacy_variants(new)]
             for st, vs in variants:
                 g, b, a = share(vs)
                 if reads_as_vietnamese(g, b, a) and g > good:

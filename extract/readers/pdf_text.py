@@ -28,6 +28,7 @@ class Word:
     base: float     # baseline
     size: float
     bold: bool = False
+    conf: float | None = None   # OCR confidence 0..1 (None: from the text layer)
 
 
 @dataclass(slots=True)
