@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
+from functools import lru_cache
 
 from ..text.syllable import VIET_LETTERS, is_syllable
 
@@ -25,6 +27,7 @@ _PARTS = re.compile(r"[-/.,:;()'’_+&]+")
 _WORD_CHAR = re.compile(r"\w")
 
 
+@lru_cache(maxsize=65536)
 def verdict(token: str) -> int:
     """+1: the token reads as Vietnamese; -1: a word with Vietnamese letters that is no syllable;
     -2: it cannot be Vietnamese text (a letter of another script, a stray Windows-1252 sign or a
@@ -60,29 +63,14 @@ def verdict(token: str) -> int:
 
 def share(texts) -> tuple:
     """(valid, invalid, impossible) verdicts over the space-separated words of `texts`."""
-    good = bad = alien = 0
-    for text in texts:
-        for t in text.split():
-            v = verdict(t)
-            if v > 0:
-                good += 1
-            elif v < 0:
-                bad += 1
-                if v < -1:
-                    alien += 1
-    return good, bad, alien
+    c = Counter(map(verdict, " ".join(texts).split()))
+    return c[1], c[-1] + c[-2], c[-2]
 
 
 def reads_as_vietnamese(good: int, bad: int, alien: int) -> bool:
     """A font's words on one page pass as text: few words that are no syllables, and next to
     none that no Vietnamese text holds (a letter of another script, a sign inside a word)."""
     return (bad == 0 or good >= 2 * bad) and alien * 20 <= good
-
-
-# ---------------------------------------------------------------------------- verdict cache
-from functools import lru_cache  # noqa: E402
-
-verdict = lru_cache(maxsize=65536)(verdict)
 
 
 # ---------------------------------------------------------------------------- font programs

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import ctypes
 import re
+from collections import Counter
 import unicodedata
 from dataclasses import dataclass
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
+
+from .pdf_fonts import verdict
 
 
 @dataclass(slots=True)
@@ -116,10 +119,16 @@ class FontCache:
                 for w in ws:
                     w.text = self._legacy.detect_and_convert(w.text, enc)[0]
 
-    def vet(self, number: int, words: list, keys: list, char_x) -> tuple:
+    def vet(self, number: int, words: list, fnames: list, spans: list, errs, char_x) -> tuple:
         """Words of a page judged font by font (pdf_fonts.Vetter): (kept words, words set aside).
         A recovered word that holds spaces (raw codes read as one run) is cut there, the pieces
         placed by their characters' boxes (`char_x(index)` -> (x0, x1))."""
+        if errs is None:   # the common case: every word of the page judged at once
+            verdicts = Counter(map(verdict, [w.text for w in words]))
+            if not verdicts[-2] and verdicts[-1] * 20 <= verdicts[1]:
+                return words, []
+        keys = [(name, errs is not None and any(errs[m.start():m.end()]), m.start())
+                for name, m in zip(fnames, spans)]
         groups: dict = {}
         for w, (name, err, _i) in zip(words, keys):
             g = groups.setdefault(name, [[], False])
@@ -215,7 +224,7 @@ def page_words(page: "pdfium.PdfPage", number: int, fonts: FontCache) -> PageTex
         if _CONTROL.search(text) or any(map_error(tp, m.start()) == 1 for m in spans):
             errs = [map_error(tp, i) == 1 for i in range(n)]
             spans = _char_spans(tp, text, errs)
-        keys: list = []      # (font name, had glyphs without a Unicode mapping) of each word
+        fnames: list = []    # font name of each word
         for m in spans:
             i, j = m.start(), m.end() - 1
             box(tp, i, rect)
@@ -235,13 +244,13 @@ def page_words(page: "pdfium.PdfPage", number: int, fonts: FontCache) -> PageTex
                 w.text = fonts.convert(word_text, enc)
             words.append(w)
             names.append(None if enc else name)
-            keys.append((name, errs is not None and any(errs[i:j + 1]), i))
+            fnames.append(name)
         fonts.detect(words, names)
 
         def char_x(k: int) -> tuple:
             box(tp, k, rect)
             return rect.left - left, rect.right - left
-        words, unreadable = fonts.vet(number, words, keys, char_x)
+        words, unreadable = fonts.vet(number, words, fnames, spans, errs, char_x)
         for w in words:
             if not w.text.isascii():
                 w.text = unicodedata.normalize("NFC", w.text)
