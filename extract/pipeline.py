@@ -11,7 +11,7 @@ import os
 from typing import List, Optional
 
 from . import __version__
-from .checks import check_is_plan, check_target_mismatch, check_text_tasks
+from .checks import check_is_plan, check_target_mismatch, check_text_tasks, drop_garbled
 from .header import extract_header
 from .model import Paragraph, Passage, Plan, RawDocument, Table
 from .outline import OutlineBuilder
@@ -97,6 +97,8 @@ def build_plan(raw: RawDocument, *, tone_style: str = "first") -> Plan:
     findings = list(raw.findings) + list(head.findings) + tables.findings
     findings += check_text_tasks(plan)
     findings += check_target_mismatch(plan)
+    plan.findings = findings
+    findings = plan.findings + drop_garbled(plan)
     findings += check_is_plan(plan)
     plan.findings = findings
     plan.normalization = list(raw.normalization) + repairer.report()

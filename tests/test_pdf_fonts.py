@@ -11,7 +11,8 @@ from extract.errors import NeedsOCR
 from extract.model import Table
 from extract.readers import pdf_ocr
 from extract.readers.pdf import read_pdf
-from extract.readers.pdf_fonts import FontSource, reads_as_vietnamese, share, verdict
+from extract.readers.pdf_fonts import FontSource
+from extract.text.garble import reads_as_vietnamese, share, verdict
 from extract.writers.report import explain
 
 DATA = Path(__file__).parent / "data" / "pdf"
@@ -30,7 +31,7 @@ def _texts(raw) -> list:
 @pytest.mark.parametrize("token, expected", [
     ("trường", 1), ("Nghĩa", 1), ("ĐỘC", 1), ("(2025)", 0), ("12/KH-UBND", 0), ("HĐND", 0),
     ("Internet", 0), ("Tәng", -2), ("x‚y", -2), ("Trѭӡng", -2), ("ΑΒΓ", -2), ("\x03\x05", -2),
-    ("trởng", -1), ("Lênin", -1)])
+    ("trởng", -1), ("Lênin", -1), ("2021–2025", 0), ("“Dân", 1), ("25°C", 0), ("≥95%", 0)])
 def test_word_verdict_by_the_syllable_model(token, expected):
     assert verdict(token) == expected
 

@@ -9,77 +9,15 @@ What no reading explains is never passed on as text: the words are set aside as 
 """
 from __future__ import annotations
 
-import re
 import unicodedata
-from collections import Counter
-from functools import lru_cache
 
-from ..text.syllable import VIET_LETTERS, is_syllable
-
-_VIET = set(VIET_LETTERS)
-# punctuation that Windows-1252 and look-alike fonts put inside words: ‚ „ … † ‡ ˆ ‰ ‹ Œ ‘ ’ “ ” • – — ˜ ™ › œ
-_STRAY = set("\u201a\u201e\u2026\u2020\u2021\u02c6\u2030\u2039\u0152\u2018\u2019\u201c\u201d\u2022"
-             "\u2013\u2014\u02dc\u2122\u203a\u0153\u0160\u0161\u017d\u017e\u0178\u0192\u00b4\u00a8"
-             "\u00b8\u00af\u00b7\u00a4\u00a6\u00ac\u00b5")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ufffd\ufffe\uffff]")
-_EDGE = re.compile(r"^[^\w]+|[^\w]+$")
-_PARTS = re.compile(r"[-/.,:;()'’_+&]+")
-_WORD_CHAR = re.compile(r"\w")
-
-
-@lru_cache(maxsize=65536)
-def verdict(token: str) -> int:
-    """+1: the token reads as Vietnamese; -1: a word with Vietnamese letters that is no syllable;
-    -2: it cannot be Vietnamese text (a letter of another script, a stray Windows-1252 sign or a
-    control code inside a word);
-    0: no evidence (numbers, ASCII abbreviations and foreign words, capitals like HĐND)."""
-    if _CONTROL.search(token):
-        return -2
-    core = _EDGE.sub("", token)
-    if not core or core.isdigit():
-        return 0
-    if core.isascii() and core.isprintable():
-        return 1 if core.isalpha() and is_syllable(core) else 0
-    good = False
-    for ch in core:
-        if ch.isalpha():
-            if ch not in _VIET and not ch.isascii():
-                return -2
-        elif ch in _STRAY or (not ch.isdigit() and unicodedata.category(ch)[0] not in "PN"):
-            return -2
-    for part in _PARTS.split(core):
-        if not part or not _WORD_CHAR.search(part) or part.isdigit():
-            continue
-        if is_syllable(part):
-            good = True
-        elif part.isascii():
-            continue
-        elif part.isupper() and not any(c.isdigit() for c in part):
-            continue   # HĐND, ĐBSCL: abbreviations in capitals
-        else:
-            return -1
-    return 1 if good else 0
-
-
-def share(texts) -> tuple:
-    """(valid, invalid, impossible) verdicts over the space-separated words of `texts`."""
-    c = Counter(map(verdict, " ".join(texts).split()))
-    return c[1], c[-1] + c[-2], c[-2]
-
-
-def reads_as_vietnamese(good: int, bad: int, alien: int) -> bool:
-    """A font's words on one page pass as text: few words that are no syllables, and next to
-    none that no Vietnamese text holds (a letter of another script, a sign inside a word)."""
-    return (bad == 0 or good >= 2 * bad) and alien * 20 <= good
+from ..text.garble import _CONTROL, _VIET, reads_as_vietnamese, share
 
 
 # ---------------------------------------------------------------------------- font programs
 def _glyph_unicode(name: str) -> str:
     """The Unicode text of a glyph name (uni1EA0, u1EA0, Aacute, afii10846, a.sc), or ''."""
     from fontTools import agl
-    if not name or name.startswith((".notdef", "glyph", "g", "cid")) and name[-1:].isdigit() and \
-            not name.startswith(("uni", "u")):
-        return ""
     try:
         return agl.toUnicode(name)
     except Exception:

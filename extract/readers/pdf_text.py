@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from .pdf_fonts import verdict
+from ..text.garble import verdict
 
 
 @dataclass(slots=True)
