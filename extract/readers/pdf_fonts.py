@@ -316,38 +316,45 @@ class Vetter:
     def report(self) -> list:
         return list(self.steps.values())
 
-    def _note(self, step: str, changes: list, page: int, font: str) -> None:
+    def _note(self, step: str, changes: list, page: int, font: str, shift) -> None:
         e = self.steps.setdefault(step, {"step": step, "count": 0, "examples": []})
         e["count"] += len(changes)
         for before, after in changes[: max(0, 5 - len(e["examples"]))]:
-            e["examples"].append({"before": _shown(before), "after": after, "page": page, "font": font})
+            ex = {"before": _shown(before), "after": after, "page": page, "font": font}
+            if shift:
+                ex["shift"] = shift
+            e["examples"].append(ex)
 
-    def vet(self, page: int, name: str, words: list, errors: bool) -> bool:
-        """One font's words on one page (1-based): True when they pass as text (as they are or
-        recovered, their `text` changed in place), False when they must be set aside."""
+    def vet(self, page: int, name: str, words: list, errors: bool) -> str:
+        """One font's words on one page (1-based): "kept" when they read as Vietnamese as they
+        are, "recovered" when a reading of the font made them Vietnamese (their `text` changed in
+        place, the change recorded), "dropped" when nothing explains them."""
         texts = [w.text for w in words]
         good, bad, alien = share(texts)
-        if not errors and reads_as_vietnamese(good, bad, alien):
-            return True
-        best = None   # (score, step, new texts)
-        candidates = []
+        fine = reads_as_vietnamese(good, bad, alien)
+        if fine and not errors:
+            return "kept"
+        best = None   # (score, step, new texts, shift)
+        candidates = [("pdf-font", None, None)]
         if self.source and name:
             candidates += [(step, table, None) for step, table in self.source.readings(page - 1, name)]
         candidates += shift_readings(texts)
         for step, table, k in candidates:
             new = [t.translate(str.maketrans(table)) for t in texts] if table else texts
-            variants = [(step, new)] + [(f"{step}+{s}", vs) for s, vs in _legacy_variants(new)]
+            variants = [(f"{step}+{s}", vs) for s, vs in _legacy_variants(new)]
+            if table:
+                variants.insert(0, (step, new))
             for st, vs in variants:
                 g, b, a = share(vs)
                 if reads_as_vietnamese(g, b, a) and g > good:
                     score = (g - 2 * b - 4 * a, g)
                     if best is None or score > best[0]:
-                        best = (score, st, vs)
+                        best = (score, st, vs, k)
         if best is None:
-            return False
-        _, step, new = best
+            return "kept" if fine else "dropped"
+        _, step, new, shift = best
         changes = [(w.text, t) for w, t in zip(words, new) if w.text != t]
         for w, t in zip(words, new):
             w.text = unicodedata.normalize("NFC", t)
-        self._note(step, changes, page, name)
-        return True
+        self._note(step.replace("pdf-font+", ""), changes, page, name, shift)
+        return "recovered"

@@ -136,8 +136,11 @@ class FontCache:
             g[1] = g[1] or err
         out: set = set()
         for name, (ws, err) in groups.items():
-            if not self.vetter.vet(number, name, ws, err):
+            got = self.vetter.vet(number, name, ws, err)
+            if got == "dropped":
                 out.update(map(id, ws))
+            elif got == "kept" and err:   # glyphs without a mapping that no reading explains
+                out.update(id(w) for w, (_n, e, _i) in zip(words, keys) if e and _n == name)
         kept, unreadable = [], []
         for w, (_n, _e, i) in zip(words, keys):
             if id(w) in out or _CONTROL.search(w.text):
