@@ -47,6 +47,7 @@ def test_clean_text_reads_and_lookalike_text_does_not():
     ("font-gid-no-tounicode.pdf", "pdf-font-program"),      # raw glyph ids, font program cmap
     ("font-lying-tounicode.pdf", "pdf-font-program"),       # look-alike ToUnicode, font program cmap
     ("font-shifted-tounicode.pdf", "pdf-font-shift"),       # ToUnicode off by a constant
+    ("font-custom-8bit.pdf", "pdf-font-program"),           # 8-bit codes of its own, Mac cmap
 ])
 def test_lying_text_layer_recovered_from_the_font(name, step):
     plan = extract.parse(str(DATA / name), ocr="never")

@@ -9,6 +9,7 @@ What no reading explains is never passed on as text: the words are set aside as 
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from ..text.garble import _CONTROL, _VIET, reads_as_vietnamese, share
@@ -136,7 +137,7 @@ class FontSource:
             out = []
             try:
                 for spec in self._page_fonts(index):
-                    if _name(spec.get("BaseFont")) == name:
+                    if _bare(_name(spec.get("BaseFont"))) == _bare(name):
                         table = _font_table(spec)
                         if table:
                             out.append(("pdf-font-program", table))
@@ -144,6 +145,14 @@ class FontSource:
                 out = []
             self._cache[key] = out
         return self._cache[key]
+
+
+_SUBSET = re.compile(r"^[A-Z]{6}\+")
+
+
+def _bare(name: str) -> str:
+    """A font name without its subset tag (ABCDEF+): PDFium gives some fonts' names without it."""
+    return _SUBSET.sub("", name)
 
 
 def _name(obj) -> str:
@@ -207,9 +216,7 @@ def _font_table(spec) -> dict:
             true = by_gid.get(gid) if gid is not None else None
             if not true:
                 continue
-            reported = tounicode.get(code) or chr(code)
-            if len(reported) == 1:
-                table[reported] = true
+            _add(table, tounicode.get(code) or chr(code), true)
         return _consistent(table)
     if subtype not in ("TrueType", "Type1", "MMType1"):
         return {}
@@ -227,9 +234,7 @@ def _font_table(spec) -> dict:
         true = by_gid.get(gid) if gid is not None else None
         if not true:
             continue
-        reported = tounicode.get(code) or reported_of.get(code) or chr(code)
-        if len(reported) == 1:
-            table[reported] = true
+        _add(table, tounicode.get(code) or reported_of.get(code) or chr(code), true)
     return _consistent(table)
 
 
@@ -254,6 +259,9 @@ def _simple_encoding(spec) -> tuple:
             names[code] = _name(item)
             code += 1
     reported = {}
+    if column == 3:   # WinAnsi's undefined codes: readers show a bullet
+        for c in (0x7F, 0x81, 0x8D, 0x8F, 0x90, 0x9D):
+            names.setdefault(c, "bullet")
     for c, n in names.items():
         u = _glyph_unicode(n)
         if u:
@@ -261,8 +269,20 @@ def _simple_encoding(spec) -> tuple:
     return names, reported
 
 
+def _add(table: dict, reported: str, true: str) -> None:
+    """One code's reading. Two codes a reader shows alike (WinAnsi's two spaces) keep the one that
+    reads as itself; other clashes leave the character out (None)."""
+    if len(reported) != 1:
+        return
+    if reported not in table:
+        table[reported] = true
+    elif table[reported] != true and table[reported] != reported:
+        table[reported] = reported if true == reported else None
+
+
 def _consistent(table: dict) -> dict:
-    """Only a table that changes something."""
+    """Only a table that changes something, without its clashes."""
+    table = {k: v for k, v in table.items() if v is not None}
     return table if any(k != v for k, v in table.items()) else {}
 
 

@@ -13,6 +13,10 @@ Type0/Identity-H font, the glyph ids as codes, in several broken ways:
   font-no-cmap-no-map.pdf     no ToUnicode and a font program without cmap or glyph names
                               (nothing in the file says what the glyphs are: OCR is the way)
   font-tcvn3-renamed.pdf      text typed in TCVN3 under a font named like a Unicode font
+  font-custom-8bit.pdf        a simple TrueType font whose codes 0x80-0xFF draw the Vietnamese
+                              letters in an order of its own (readers show Windows-1252 signs);
+                              its program maps the codes (Mac cmap) and knows the letters (Unicode
+                              cmap), no ToUnicode
 The fixtures are committed so the tests do not need fontTools' subsetter or the fonts.
 """
 from __future__ import annotations
@@ -52,7 +56,7 @@ LOOKALIKE = dict(zip("ổôâựườơạếộịđĐ", "әỄ‚ӵѭӡѫҥӃ�
 def _subset(keep_cmap: bool, retain_gids: bool = True):
     from fontTools import subset
     from fontTools.ttLib import TTFont
-    font = TTFont(FONT)
+    font = TTFont(FONT, recalcTimestamp=False)
     text = "".join(t for *_, t in LINES) + " "
     opts = subset.Options()
     opts.retain_gids = retain_gids
@@ -164,6 +168,57 @@ def tcvn3_renamed(path: Path) -> None:
     path.write_bytes(_pdf(objs))
 
 
+def custom_8bit(path: Path) -> None:
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+    from fontTools.ttLib.tables._c_m_a_p import CmapSubtable
+    font = TTFont(FONT, recalcTimestamp=False)
+    text = "".join(t for *_, t in LINES) + " "
+    opts = subset.Options()
+    opts.name_IDs = []
+    opts.layout_features = []
+    sub = subset.Subsetter(opts)
+    sub.populate(text=text)
+    sub.subset(font)
+    best = font.getBestCmap()
+    others = sorted({c for c in text if ord(c) > 0x7E})
+    assert len(others) <= 0x78
+    code_of = {c: ord(c) for c in text if ord(c) <= 0x7E}
+    # codes a reader cannot tell apart are skipped: WinAnsi's undefined codes (shown as bullets),
+    # its second space and its soft hyphen (shown as a hyphen)
+    free = [c for c in range(0x80, 0x100) if c not in (0x81, 0x8D, 0x8F, 0x90, 0x9D, 0xA0, 0xAD)]
+    code_of.update({c: free[k] for k, c in enumerate(others)})
+    mac = CmapSubtable.newSubtable(6)
+    mac.platformID, mac.platEncID, mac.language = 1, 0, 0
+    mac.cmap = {code: best[ord(c)] for c, code in code_of.items()}
+    font["cmap"].tables.append(mac)
+    buf = io.BytesIO()
+    font.save(buf)
+    program = buf.getvalue()
+    upm = font["head"].unitsPerEm
+    widths = [font["hmtx"][mac.cmap[c]][0] * 1000 // upm if c in mac.cmap else 0 for c in range(32, 256)]
+    ops = [b"BT"]
+    for x, y, size, line in LINES:
+        data = bytes(code_of[c] for c in line)
+        data = data.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+        ops.append(b"/F1 %d Tf 1 0 0 1 %d %d Tm (" % (size, x, y) + data + b") Tj")
+    ops.append(b"ET")
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> "
+        b"/Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /TrueType /BaseFont /GHIJKL+VietSerif /FirstChar 32 /LastChar 255 "
+        b"/Widths [" + b" ".join(b"%d" % w for w in widths) + b"] /FontDescriptor 6 0 R "
+        b"/Encoding /WinAnsiEncoding >>",
+        _stream(b"\n".join(ops)),
+        b"<< /Type /FontDescriptor /FontName /GHIJKL+VietSerif /Flags 32 /FontBBox [-600 -300 2000 1000] "
+        b"/ItalicAngle 0 /Ascent 891 /Descent -216 /CapHeight 662 /StemV 80 /FontFile2 7 0 R >>",
+        _stream(program, b"/Length1 %d " % len(program)),
+    ]
+    path.write_bytes(_pdf(objs))
+
+
 def main() -> None:
     type0_pdf(HERE / "font-gid-no-tounicode.pdf", None, True, retain_gids=False)
     type0_pdf(HERE / "font-lying-tounicode.pdf", LOOKALIKE, True)
@@ -171,6 +226,7 @@ def main() -> None:
     type0_pdf(HERE / "font-shifted-tounicode.pdf", shifted, False)
     type0_pdf(HERE / "font-no-cmap-no-map.pdf", None, False)
     tcvn3_renamed(HERE / "font-tcvn3-renamed.pdf")
+    custom_8bit(HERE / "font-custom-8bit.pdf")
 
 
 if __name__ == "__main__":
