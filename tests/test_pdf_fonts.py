@@ -134,3 +134,22 @@ def test_clean_pdf_needs_no_recovery():
     raw = read_pdf(str(DATA / "small.pdf"))
     assert raw.normalization == [] and not any(f.code in ("ocr", "unreadable-text") for f in raw.findings)
 
+
+
+def test_cli_ocr_never_reports_a_scan(tmp_path, capsys):
+    from extract.cli import main
+    code = main(["convert", str(DATA / "scanned.pdf"), "-o", str(tmp_path), "--ocr", "never", "-q"])
+    assert code >= 2 or code == 1
+    out = capsys.readouterr()
+    assert "scanned.pdf" in out.out + out.err and "--ocr" in out.out + out.err
+
+
+@needs_tesseract
+def test_partly_readable_page_keeps_its_text_layer():
+    """Only the words set aside are replaced by OCR words; the good text layer stays."""
+    raw = read_pdf(str(DATA / "no-unicode-map.pdf"))
+    paras = [b for b in raw.blocks if not isinstance(b, Table)]
+    task = next(b for b in paras if b.text.startswith("1. Sở Nội vụ"))
+    assert task.source.confidence is None          # from the text layer
+    head = next(b for b in paras if b.text == "KẾ HOẠCH")
+    assert head.source.confidence is not None      # read by OCR

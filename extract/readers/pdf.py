@@ -116,7 +116,7 @@ def _ocr(doc, pages: list, mode: str, path: str, findings: list) -> list:
     todo = pages if mode == "always" else [p for p in pages if needs_ocr(p)]
     exe = tesseract() if todo and mode != "never" else None
     if todo and exe:
-        ocr_pages(doc, todo, path, exe)
+        ocr_pages(doc, todo, path, exe, whole=mode == "always")
         nums = [p.number for p in todo]
         findings.append(Finding(
             "ocr", "info", f"Trang {pages_text(nums)} được đọc bằng OCR (Tesseract): văn bản có thể "

@@ -55,9 +55,11 @@ def needs_ocr(page) -> bool:
     return n >= 3 and n * 10 >= len(page.words)
 
 
-def ocr_pages(doc, pages: list, path: str, exe: str) -> None:
-    """Fill `words` of each PageText in `pages` (pages of `doc`, a PdfDocument) by OCR; the words
-    set aside before are dropped (the page is read from its image)."""
+def ocr_pages(doc, pages: list, path: str, exe: str, whole: bool = False) -> None:
+    """Fill `words` of each PageText in `pages` (pages of `doc`, a PdfDocument) by OCR. A page
+    whose text layer is partly good keeps its good words; OCR words stand in for the words set
+    aside (those whose centre falls in a set-aside word's box). `whole`: the page is read from its
+    image only."""
     scale = DPI / 72
     with tempfile.TemporaryDirectory() as tmp:
         for p in pages:
@@ -70,8 +72,17 @@ def ocr_pages(doc, pages: list, path: str, exe: str) -> None:
             except (subprocess.SubprocessError, OSError) as exc:
                 raise NeedsOCR(f"Tesseract failed on page {p.number} ({exc})", path,
                                "check the Tesseract installation") from None
-            p.words = _tsv_words(out, scale)
+            got = _tsv_words(out, scale)
+            if p.words and p.unreadable and not whole:
+                boxes = [(w.x0 - 2, w.top - 2, w.x1 + 2, w.bottom + 2) for w in p.unreadable]
+                got = p.words + [w for w in got if _inside(w, boxes)]
+            p.words = got
             p.unreadable = []
+
+
+def _inside(w, boxes: list) -> bool:
+    cx, cy = (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2
+    return any(a <= cx <= c and b <= cy <= d for a, b, c, d in boxes)
 
 
 def _tsv_words(tsv: str, scale: float) -> list:
