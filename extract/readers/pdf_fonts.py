@@ -92,6 +92,7 @@ class FontSource:
         self._pages = None
         self._fh = None
         self._cache: dict = {}
+        self._tables: dict = {}   # id(font dictionary) -> (the dictionary, its table)
 
     def close(self) -> None:
         if self._fh:
@@ -138,7 +139,10 @@ class FontSource:
             try:
                 for spec in self._page_fonts(index):
                     if _bare(_name(spec.get("BaseFont"))) == _bare(name):
-                        table = _font_table(spec)
+                        got = self._tables.get(id(spec))
+                        if got is None:   # a font shared by pages is read once
+                            got = self._tables[id(spec)] = (spec, _font_table(spec))
+                        table = got[1]
                         if table:
                             out.append(("pdf-font-program", table))
             except Exception:   # a damaged font dictionary: no reading, never a crash
