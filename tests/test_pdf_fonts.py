@@ -153,3 +153,18 @@ def test_partly_readable_page_keeps_its_text_layer():
     assert task.source.confidence is None          # from the text layer
     head = next(b for b in paras if b.text == "KẾ HOẠCH")
     assert head.source.confidence is not None      # read by OCR
+
+
+def test_codes_read_as_right_to_left_letters_are_not_recovered(monkeypatch):
+    """Glyph ids past U+0590 come out of PDFium reordered and mirrored: no reading is trusted,
+    the words are set aside (OCR reads them)."""
+    from extract.readers.pdf_fonts import Vetter
+    from extract.readers.pdf_text import Word
+    words = [Word(t, 0, 0, 10, 10, 10, 12) for t in ("&ۂ1*", "+ۂ,", "9,ڰ7", "1$0")]
+    assert Vetter().vet(1, "F", words, True) == "dropped"
+    assert [w.text for w in words] == ["&ۂ1*", "+ۂ,", "9,ڰ7", "1$0"]
+
+
+@pytest.mark.parametrize("token", ["C\u200bNG", "Vi\u200dệt"])
+def test_format_characters_inside_words_are_foreign(token):
+    assert verdict(token) == -2

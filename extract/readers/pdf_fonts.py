@@ -321,6 +321,9 @@ def _legacy_variants(texts: list) -> list:
     return [(f"legacy-{enc}", [legacy.convert(t, enc) for t in texts]) for enc in ("tcvn3", "vni")]
 
 
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufefc]")
+
+
 def _shown(text: str) -> str:
     return _CONTROL.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
 
@@ -358,6 +361,10 @@ class Vetter:
         fine = reads_as_vietnamese(good, bad, alien)
         if fine and not errors:
             return "kept"
+        if any(_RTL.search(t) for t in texts):
+            # raw codes read as right-to-left letters: PDFium reorders, mirrors and joins them,
+            # so no reading of the codes is sure (OCR reads the page instead)
+            return "kept" if fine else "dropped"
         best = None   # (score, step, new texts, shift)
         candidates = [("pdf-font", None, None)]
         if self.source and name:

@@ -139,6 +139,8 @@ class FontCache:
             got = self.vetter.vet(number, name, ws, err)
             if got == "dropped":
                 out.update(map(id, ws))
+            elif got == "recovered":   # a word the reading left foreign is not passed on
+                out.update(id(w) for w in ws if any(verdict(t) < -1 for t in w.text.split()))
             elif got == "kept" and err:   # glyphs without a mapping that no reading explains
                 out.update(id(w) for w, (_n, e, _i) in zip(words, keys) if e and _n == name)
         kept, unreadable = [], []

@@ -47,7 +47,7 @@ def verdict(token: str) -> int:
         elif ch in _STRAY:
             if 0 < k < len(core) - 1 and core[k - 1].isalpha() and core[k + 1].isalpha():
                 return -2
-        elif unicodedata.category(ch) in ("Co", "Cs", "Cn"):
+        elif unicodedata.category(ch) in ("Co", "Cs", "Cn") or (ch != "\u00ad" and unicodedata.category(ch) == "Cf"):
             return -2
     for part in _PARTS.split(core):
         if not any(c.isalpha() for c in part):
