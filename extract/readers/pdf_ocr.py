@@ -8,6 +8,7 @@ Modes: "auto" (OCR where needed, when Tesseract is installed), "never", "always"
 """
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import tempfile
@@ -59,25 +60,49 @@ def ocr_pages(doc, pages: list, path: str, exe: str, whole: bool = False) -> Non
     """Fill `words` of each PageText in `pages` (pages of `doc`, a PdfDocument) by OCR. A page
     whose text layer is partly good keeps its good words; OCR words stand in for the words set
     aside (those whose centre falls in a set-aside word's box). `whole`: the page is read from its
-    image only."""
+    image only. Pages are rendered one by one (PDFium is not thread-safe) and read by several
+    one-thread Tesseract processes at once."""
+    from concurrent.futures import ThreadPoolExecutor
     scale = DPI / 72
-    with tempfile.TemporaryDirectory() as tmp:
+    env = dict(os.environ, OMP_THREAD_LIMIT="1")
+    workers = max(1, min(4, os.cpu_count() or 1, len(pages)))
+
+    def run(png: Path) -> str:
+        return subprocess.run([exe, str(png), "stdout", "-l", "vie", "--psm", "3", "tsv"],
+                              capture_output=True, text=True, timeout=300, check=True, env=env).stdout
+    with tempfile.TemporaryDirectory() as tmp, ThreadPoolExecutor(workers) as pool:
+        jobs = []
         for p in pages:
-            image = doc[p.number - 1].render(scale=scale).to_pil().convert("L")
             png = Path(tmp) / f"p{p.number}.png"
-            image.save(png)
+            doc[p.number - 1].render(scale=scale).to_pil().convert("L").save(png)
+            jobs.append((p, pool.submit(run, png)))
+        for p, job in jobs:
             try:
-                out = subprocess.run([exe, str(png), "stdout", "-l", "vie", "--psm", "3", "tsv"],
-                                     capture_output=True, text=True, timeout=300, check=True).stdout
+                out = job.result()
             except (subprocess.SubprocessError, OSError) as exc:
                 raise NeedsOCR(f"Tesseract failed on page {p.number} ({exc})", path,
                                "check the Tesseract installation") from None
-            got = _tsv_words(out, scale)
+            got = [w for w in _tsv_words(out, scale) if not _noise(w)]
             if p.words and p.unreadable and not whole:
                 boxes = [(w.x0 - 2, w.top - 2, w.x1 + 2, w.bottom + 2) for w in p.unreadable]
                 got = p.words + [w for w in got if _inside(w, boxes)]
             p.words = got
             p.unreadable = []
+
+
+_RULE_CHARS = "|¦[]_!"
+
+
+def _noise(w) -> bool:
+    """What Tesseract makes of a table border (|), a seal, a signature or a speck: a word of rule
+    characters, or a word it is unsure of that is no Vietnamese syllable. Rule characters stuck
+    to a word are cut off."""
+    from ..text.garble import verdict
+    text = w.text.strip(_RULE_CHARS) if len(w.text) > 1 else w.text
+    if not text or all(c in _RULE_CHARS for c in text):
+        return True
+    w.text = text
+    return w.conf is not None and w.conf < 0.35 and verdict(w.text) <= 0
 
 
 def _inside(w, boxes: list) -> bool:
