@@ -168,3 +168,17 @@ def test_codes_read_as_right_to_left_letters_are_not_recovered(monkeypatch):
 @pytest.mark.parametrize("token", ["C\u200bNG", "Vi\u200dệt"])
 def test_format_characters_inside_words_are_foreign(token):
     assert verdict(token) == -2
+
+
+@pytest.mark.parametrize("text, conf, kept", [
+    ("|", 0.9, None), ("|Văn", 0.9, "Văn"), ("phòng|", 0.8, "phòng"), ("[]", 0.5, None),
+    ("ủÚ~", 0.2, None), ("trường", 0.2, "trường"), ("UBND", 0.9, "UBND")])
+def test_ocr_table_borders_and_seal_noise_dropped(text, conf, kept):
+    from extract.readers.pdf_text import Word
+    w = Word(text, 0, 0, 10, 10, 10, 12, conf=conf)
+    assert (None if pdf_ocr._noise(w) else w.text) == kept
+
+
+@pytest.mark.parametrize("numbers, text", [([1], "1"), ([3, 1], "1, 3"), ([1, 2, 3, 7], "1-3, 7")])
+def test_pages_named_in_messages(numbers, text):
+    assert pdf_ocr.pages_text(numbers) == text
