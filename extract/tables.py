@@ -23,7 +23,7 @@ from .units import split_units, strip_role
 ROLES = ("number", "content", "lead", "partners", "deadline")
 
 _ROMAN = re.compile(r"^(?=[IVXLC])(X{0,3}(?:IX|IV|V?I{0,3}))\s*[.\-–:)]?\s*(.*)$", re.S)
-_LETTER_GROUP = re.compile(r"^([A-ZĐ])\s*[.\-–:)]?\s*()$|^([A-ZĐ])\s*[.\-–:)]\s*(.*)$|^([A-ZĐ])\s+(?=[A-ZĐÀ-Ỹ]{2})(.*)$", re.S)
+_LETTER_GROUP = re.compile(r"^([A-ZĐa-zđ])\s*[.\-–:)]?\s*()$|^([A-ZĐa-zđ])\s*[.\-–:)]\s*(.*)$|^([A-ZĐ])\s+(?=[A-ZĐÀ-Ỹ]{2})(.*)$", re.S)
 _NUMBER = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)\s*[.)]?$")
 _NUMBER_THEN_TEXT = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)[.)]?\s+(\S.*)$", re.S)
 _INDEX_CELL = re.compile(r"^\(?\s*\d{1,2}\s*\)?$|^\(?[A-Z]\)?$")
@@ -111,8 +111,8 @@ def _header_layout(rows: List[List[str]]) -> Optional[Tuple[Layout, int]]:
                 cols[r] = i
             elif r == "extra" or (r in ROLES and r in cols):
                 extras[i] = names[i]
-        if "number" not in cols and cols.get("content", 0) > 0:
-            cols["number"] = 0
+        if "number" not in cols and cols.get("content", 0) > 0 and roles[0] in (None, "extra"):
+            cols["number"] = 0  # an unnamed first column holds the Stt; a "Thời gian" one does not
         return Layout(cols, len(names), names, extras), start + nhead
     return None
 
@@ -195,16 +195,16 @@ class TaskTableReader:
         src = Source(line=(cells[0].source.line if cells and cells[0].source.line else table.source.line),
                      page=cells[0].source.page if cells else table.source.page,
                      paragraph=table.source.paragraph, table=table.source.table, row=ri)
-        ni, ci = lay.cols.get("number", 0), lay.cols.get("content", 1)
+        ni, ci = lay.cols.get("number"), lay.cols.get("content", 1)
         # a Roman or letter group row: the group number in the first non-empty cell
         first_idx = next(i for i, t in enumerate(row) if t)
-        if self._group_row(row, first_idx, lay):
+        if self._group_row(row, first_idx, lay) or self._label_row(row, cells, lay):
             return
         # "1 Tuyên truyền …" with the rest shifted left: number and content in one cell
-        m = _NUMBER_THEN_TEXT.match(row[ni]) if ni + 1 == ci else None
+        m = _NUMBER_THEN_TEXT.match(row[ni]) if ni is not None and ni + 1 == ci else None
         if m and not row[ci]:
             row[ni], row[ci] = m.group(1), m.group(2)
-        number_text = row[ni].strip() if ni != ci else ""
+        number_text = row[ni].strip() if ni is not None and ni != ci else ""
         nm = _NUMBER.match(number_text)
         number = nm.group(1) if nm else (number_text or None)
         content = lay.get(row, "content").strip()
@@ -278,6 +278,21 @@ class TaskTableReader:
         if rest_filled or not title:
             return False
         self.group, self.group_title = num, title
+        self.last_num = None
+        self.seen = set()
+        return True
+
+    def _label_row(self, row: List[str], cells: List[Cell], lay: Layout) -> bool:
+        """A row whose one cell is merged across the table ("Buổi sáng (từ 7h00 đến 9h00) – Sinh hoạt
+        theo lớp", "Lĩnh vực văn hóa") labels the rows under it: it is their group, named by its
+        text since it has no number."""
+        filled = [c for c in cells if c.text.strip()]
+        if len(filled) != 1 or max(filled[0].span, 1) < max(2, lay.ncols - 1):
+            return False
+        text = filled[0].text.strip()
+        if _NUMBER.match(text) or _NUMBER_THEN_TEXT.match(text):
+            return False
+        self.group = self.group_title = re.sub(r"\s+", " ", text)
         self.last_num = None
         self.seen = set()
         return True

@@ -41,7 +41,7 @@ FLOORS = {
     "26_conghai-danguy-xa-kh10-tongket-pctnlptc.txt": 0.76,
     "28_laocai-sct-kh-dean08-congnghiep-xanh.docx": 0.75,
     "30_lamdong-ubnd-tinh-kh-tuyentruyen-cchc-2026.docx": 0.63,
-    "31_dongthap-thpt-docbinhkieu-kh-sinhhoat-congdan-2026.docx": 0.82,
+    "31_dongthap-thpt-docbinhkieu-kh-sinhhoat-congdan-2026.docx": 0.89,
     "33_luongminh-mttq-xa-kh-hoinghi-hiepthuong.docx": 0.88,
 }
 DEFAULT_FLOOR = 0.90
