@@ -489,6 +489,9 @@ def is_deadline(text: str) -> bool:
     if not clean or len(clean) > 250:
         return False
     folded = _fold(clean)
+    clock = _CLOCK_SPAN.match(folded)
+    if clock and len(folded[clock.end():].split()) <= 4:
+        return True  # "7h00 - 7h15", "14h00 - 16h30 ngày 25/8"
     phrases = _phrases(folded)
     if _decide(phrases, folded)[0] is None:
         return False
