@@ -200,6 +200,7 @@ class Target:
     value: Optional[float] = None
     unit: Optional[str] = None
     comparator: Optional[str] = None  # "=", ">=", ">", "<=", "<"
+    value_max: Optional[float] = None  # the upper bound of a range ("8 - 10%/năm": value 8, value_max 10)
     year: Optional[int] = None
     parent: Optional[str] = None      # id of the enclosing target ("trong đó ...")
     value_text: Optional[str] = None  # the number as written: "14,2%"

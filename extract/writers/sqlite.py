@@ -11,7 +11,7 @@ from .atomic import atomic_path, output_error
 
 _INTEGER = {"pages", "sections", "tasks", "targets", "findings", "errors", "warnings", "level", "line",
             "line_end", "page", "paragraph", "table", "row", "year"}
-_REAL = {"value"}
+_REAL = {"value", "value_max"}
 _INDEXES = [
     ("sections", "document_id"), ("tasks", "document_id"), ("tasks", "lead"), ("targets", "document_id"),
     ("findings", "document_id"), ("findings", "code"), ("task_units", "unit"), ("task_units", "document_id"),
