@@ -99,6 +99,9 @@ class RawDocument:
     encoding: Optional[str] = None
     findings: list = field(default_factory=list)       # list[Finding] found while reading
     normalization: list = field(default_factory=list)  # list[dict] repairs done while reading
+    # (line, text) of lines holding only a number, left out of the blocks as page numbers (text
+    # readers): a table that lost its cell separators takes its Stt from them
+    lone_numbers: list = field(default_factory=list)
 
 
 @dataclass

@@ -1,6 +1,7 @@
 """The pipeline: file -> RawDocument (reader) -> repaired text -> Plan.
 
-Stages, one way through: readers (blocks) -> text repair -> header (document, where the body
+Stages, one way through: readers (blocks) -> text repair -> tables that lost their cell
+separators rebuilt from their one-fragment lines -> header (document, where the body
 starts and ends) -> outline (sections, passages) with task tables read where they stand -> duties
 in the text -> targets -> checks (findings) -> canonical unit names.
 """
@@ -13,6 +14,7 @@ from typing import List, Optional
 from . import __version__
 from .checks import check_is_plan, check_target_mismatch, check_text_tasks
 from .header import extract_header
+from .loose_tables import rebuild as rebuild_loose_tables
 from .model import Paragraph, Passage, Plan, RawDocument, Table
 from .outline import OutlineBuilder
 from .readers import read, sha256_file
@@ -60,6 +62,7 @@ def build_plan(raw: RawDocument, *, tone_style: str = "first") -> Plan:
     """Blocks -> Plan. Reads a RawDocument; writes every part of the Plan."""
     repairer = Repairer(tone_style)
     _repair(raw, repairer)
+    raw.blocks = rebuild_loose_tables(raw.blocks, raw.lone_numbers)
     blocks = raw.blocks
     head = extract_header(blocks)
     body = blocks[head.body_start:head.body_end] + blocks[head.tail_start:]
