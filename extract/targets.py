@@ -33,7 +33,7 @@ from typing import Optional
 from .model import Passage, Target
 from .numbers import QUALIFIER_UNITS, TIME_UNITS, Quantity, find_values, scan
 
-__all__ = ["extract_targets", "indicator_similarity", "find_values", "horizon_year"]
+__all__ = ["extract_targets", "indicator_similarity", "find_values", "horizon_year", "add_table_targets"]
 
 _I = re.IGNORECASE
 
@@ -627,4 +627,21 @@ def _finish(atoms: list[_Atom]) -> list[Target]:
             comparator=q.comparator if q else None, value_max=q.upper if q else None, year=a.year, parent=parent,
             value_text=q.written if q else None, sentence=unicodedata.normalize("NFC", a.sentence),
             section=a.passage.section, source=a.passage.source))
+    return out
+
+
+def add_table_targets(targets: list[Target], table_targets: list[Target]) -> list[Target]:
+    """The targets of the text followed by those of target tables by year (see target_tables),
+    less the table cells that repeat a text target (same value and year, a like indicator); the
+    table targets get the next ids."""
+    out = list(targets)
+    n = len(out)
+    for t in table_targets:
+        if any(o.value is not None and t.value is not None and abs(o.value - t.value) < 1e-9
+               and (o.year is None or o.year == t.year)
+               and indicator_similarity(o.text, t.text) >= 0.5 for o in targets):
+            continue
+        n += 1
+        t.id = f"T{n}"
+        out.append(t)
     return out
