@@ -22,6 +22,12 @@ heading's, else `year_hint` (see `horizon_year`). Passages broken inside a sente
 line taken for a paragraph) are mended first.
 Table rows (origin "table") that repeat a target of the text (same value, similar indicator) are
 dropped, and so are commitment sentences repeating an earlier target; table-only targets are kept.
+Also: a comma between two quantities parts two targets ("đạt 250 triệu USD, tăng bình quân 8 -
+10%/năm"); a bracketed list of parts ("(gồm 40 dự án …; 05 dự án …)") gives one per part; a range
+gives value and value_max with comparator "="; a clause that reports the present state ("Hiện nay
+có 320 trạm", "đã đạt") is no target; a clause without a number completes a bare share before it
+("Trên 95% cán bộ, công chức; người lao động … được tập huấn"); a quota for every quarter or month
+carries no year; when the plan has a targets part, commitment sentences elsewhere are dropped.
 """
 from __future__ import annotations
 
