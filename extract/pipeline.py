@@ -85,8 +85,8 @@ def build_plan(raw: RawDocument, *, tone_style: str = "first") -> Plan:
         if figures.read(b, sec, after_table=after_table):
             after_table = True
             continue  # a target table or statistics form: figures, not tasks
-        after_table = True
-        if not tables.read(b, sec):
+        adjacent, after_table = after_table, True
+        if not tables.read(b, sec, adjacent=adjacent):
             # a table that is no task table: its cells are read as paragraphs
             for row in b.rows:
                 for c in row:

@@ -44,7 +44,7 @@ def header_role(text: str) -> Optional[str]:
         return "partners"
     if "chu tri" in t or "thuc hien" in t and ("don vi" in t or "co quan" in t or "nguoi" in t) \
             or t in ("don vi", "co quan", "phu trach", "nguoi phu trach", "trach nhiem") \
-            or "phu trach" in t or "chiu trach nhiem" in t or "phan cong" in t:
+            or "phu trach" in t or "trach nhiem" in t or "phan cong" in t:
         return "lead"
     if re.search(r"thoi gian|thoi han|tien do|moc thoi gian|han hoan thanh|thoi diem", t):
         return "deadline"
@@ -61,6 +61,7 @@ class Layout:
     ncols: int
     names: List[str]               # header text of each column
     extras: Dict[int, str] = field(default_factory=dict)
+    year: Optional[str] = None     # a year named only in the deadline column's header: "Thời gian (Năm 2026)"
 
     def get(self, row: List[str], role: str) -> str:
         i = self.cols.get(role)
@@ -113,8 +114,27 @@ def _header_layout(rows: List[List[str]]) -> Optional[Tuple[Layout, int]]:
                 extras[i] = names[i]
         if "number" not in cols and cols.get("content", 0) > 0 and roles[0] in (None, "extra"):
             cols["number"] = 0  # an unnamed first column holds the Stt; a "Thời gian" one does not
-        return Layout(cols, len(names), names, extras), start + nhead
+        year = None
+        if "deadline" in cols:
+            ym = re.search(r"(?<!\d)((?:19|20)\d\d)(?!\d)", names[cols["deadline"]])
+            year = ym.group(1) if ym and not re.search(r"(?:19|20)\d\d\s*[-–]", names[cols["deadline"]]) else None
+        return Layout(cols, len(names), names, extras, year), start + nhead
     return None
+
+
+def _deadline(text: str, year: Optional[str]):
+    """The deadline of a cell; a cell naming no year takes the year of its column's header
+    ("Thời gian (Năm 2026)" over "ngày 23 tháng 1"), its text kept as written."""
+    d = parse_deadline(text)
+    if not year or not d.text or d.start or d.end or d.kind not in (None, "once") or \
+            re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", text):
+        return d
+    tail = "/" + year if re.search(r"\d{1,2}/\d{1,2}\s*$", d.text) else " năm " + year
+    dated = parse_deadline(d.text + tail)
+    if dated.start or dated.end:
+        dated.text = d.text
+        return dated
+    return d
 
 
 def _is_header_row(row: List[str], layout: Optional[Layout]) -> bool:
@@ -147,8 +167,9 @@ class TaskTableReader:
         self.seen: set = set()
 
     # ------------------------------------------------------------------ table level
-    def read(self, table: Table, section: Optional[str]) -> bool:
-        """Read one table; returns False when it is no task table (and no continuation)."""
+    def read(self, table: Table, section: Optional[str], adjacent: bool = True) -> bool:
+        """Read one table; returns False when it is no task table (and no continuation).
+        `adjacent`: no paragraph stands between this table and the one before (a page split)."""
         rows = [_texts(r) for r in table.rows]
         cells = table.rows
         if not rows:
@@ -158,7 +179,7 @@ class TaskTableReader:
             layout, nhead = found
             same = self.layout is not None and self.layout.ncols == layout.ncols and \
                 self.layout.cols == layout.cols
-            if not same:
+            if not same or (not adjacent and self._restarts(rows[nhead:], layout)):
                 self._start(layout)
             start = nhead
         elif self.layout is not None and max(len(r) for r in rows) >= self.layout.ncols - 1 and \
@@ -169,6 +190,19 @@ class TaskTableReader:
         for ri in range(start, len(rows)):
             self._row(rows[ri], cells[ri], table, ri, section)
         return True
+
+    def _restarts(self, rows: List[List[str]], layout: Layout) -> bool:
+        """A table with its own header, after text, whose rows number from 1 again after numbered
+        rows is a table of its own (two programme tables, one per audience), not the continuation
+        of the one before."""
+        ni = layout.cols.get("number")
+        if self.last_num is None:
+            return False
+        first = next((r for r in rows if any(r)), None)
+        if ni is None or first is None or ni >= len(first):
+            return False
+        m = _NUMBER.match(first[ni] or "")
+        return bool(m) and m.group(1) == "1"
 
     def _continues(self, rows: List[List[str]]) -> bool:
         first = next((r for r in rows if any(r)), None)
@@ -234,7 +268,7 @@ class TaskTableReader:
         leads = split_units(strip_role(lead_t)) if lead_t else []
         task = Task(id=task_id, origin="table", content=content, lead=leads,
                     partners=split_units(part_t) if part_t else [],
-                    deadline=parse_deadline(dl_t), section=section, group=self.group,
+                    deadline=_deadline(dl_t, lay.year), section=section, group=self.group,
                     group_title=self.group_title, number=number, source=src)
         for i, name in lay.extras.items():
             if i < len(row) and row[i]:

@@ -69,3 +69,48 @@ def test_lower_case_letter_group_rows_are_groups_not_tasks():
     assert [(t.group, t.group_title, t.number) for t in reader.tasks] == [
         ("a", "Hạ tầng số", "1"), ("b", "Dữ liệu số", "1")]
     assert not [f for f in reader.findings if f.code.startswith("numbering")]
+
+
+def test_year_only_in_the_deadline_header_dates_the_cells():
+    reader = _read(_table([
+        [("TT", 1), ("Nội dung", 1), ("Trách nhiệm thực hiện", 1), ("Thời gian (Năm 2027)", 1)],
+        [("1", 1), ("Tọa đàm về chuyển đổi số", 1), ("Lãnh đạo Sở Tài chính", 1), ("Từ 19 giờ 30 - 20 giờ ngày 12 tháng 3", 1)],
+        [("2", 1), ("Giao lưu trực tuyến", 1), ("Lãnh đạo Sở Y tế", 1), ("ngày 09/4", 1)],
+        [("3", 1), ("Tổng kết", 1), ("Văn phòng", 1), ("Hằng quý", 1)],
+    ]))
+    t1, t2, t3 = reader.tasks
+    assert t1.lead == ["Lãnh đạo Sở Tài chính"]
+    assert (t1.deadline.text, t1.deadline.start, t1.deadline.end) == (
+        "Từ 19 giờ 30 - 20 giờ ngày 12 tháng 3", "2027-03-12", "2027-03-12")
+    assert (t2.deadline.text, t2.deadline.start) == ("ngày 09/4", "2027-04-09")
+    assert t3.deadline.kind == "recurring"
+
+
+def test_second_table_with_its_own_header_numbering_from_one_is_no_duplicate():
+    ids = iter(range(1, 100))
+    reader = TaskTableReader(lambda: f"K{next(ids)}")
+    head = [("TT", 1), ("Nội dung", 1), ("Đơn vị thực hiện", 1), ("Thời gian", 1)]
+    for units in (("Sở Y tế", "Sở Tư pháp"), ("UBND xã Hòa Ninh", "UBND phường 1")):
+        assert reader.read(_table([head] + [[(str(i + 1), 1), ("Đối thoại trực tuyến", 1), (u, 1), ("Tháng 5/2026", 1)]
+                                            for i, u in enumerate(units)]), None, adjacent=False)
+    assert len(reader.tasks) == 4
+    assert not [f for f in reader.findings if f.code.startswith("numbering")]
+
+
+def test_repeated_header_continuing_the_numbering_still_checks_it():
+    ids = iter(range(1, 100))
+    reader = TaskTableReader(lambda: f"K{next(ids)}")
+    head = [("TT", 1), ("Nội dung", 1), ("Đơn vị thực hiện", 1), ("Thời gian", 1)]
+    reader.read(_table([head, [("1", 1), ("A", 1), ("Sở Y tế", 1), ("Năm 2026", 1)],
+                        [("2", 1), ("B", 1), ("Sở Y tế", 1), ("Năm 2026", 1)]]), None)
+    reader.read(_table([head, [("2", 1), ("C", 1), ("Sở Y tế", 1), ("Năm 2026", 1)]]), None, adjacent=False)
+    assert [f.code for f in reader.findings] == ["numbering-duplicate"]
+
+
+def test_page_split_table_numbering_from_one_again_is_still_checked():
+    ids = iter(range(1, 100))
+    reader = TaskTableReader(lambda: f"K{next(ids)}")
+    head = [("TT", 1), ("Nội dung", 1), ("Đơn vị thực hiện", 1), ("Thời gian", 1)]
+    reader.read(_table([head, [("1", 1), ("A", 1), ("Sở Y tế", 1), ("Năm 2026", 1)]]), None)
+    reader.read(_table([head, [("1", 1), ("C", 1), ("Sở Y tế", 1), ("Năm 2026", 1)]]), None, adjacent=True)
+    assert [f.code for f in reader.findings] == ["numbering-duplicate"]
