@@ -298,6 +298,10 @@ def _indicator(item: str, q: Quantity) -> tuple[str, bool]:
 _RECURRING = re.compile(r"\b(?:hằng|hàng|mỗi)\s+(?:quý|tháng|tuần|ngày)\b|\bđịnh\s+kỳ\s+(?:hằng\s+)?(?:quý|tháng)\b", _I)
 
 
+# A second quantity restating the first: "đạt 95% dân số, tương đương 120.000 người".
+_SAME_VALUE = re.compile(r"\s*(?:tương\s+đương|tương\s+ứng|bằng|gấp|khoảng|tức\s+là|ứng\s+với)\b", _I)
+
+
 def _split_at_quantities(text: str, in_targets: bool) -> list[str]:
     """"Hình thành mới 05 khu công nghiệp, nâng tổng số lên 12 KCN" and "đạt 250 triệu USD, tăng
     bình quân 8 - 10%/năm": a comma between two usable quantities (outside brackets) parts two
@@ -307,7 +311,7 @@ def _split_at_quantities(text: str, in_targets: bool) -> list[str]:
     for a, b in zip(qs, qs[1:]):
         gap = text[a.end:b.cmp_start]
         k = gap.rfind(",")
-        if k >= 0 and not re.search(r"[()]", gap):
+        if k >= 0 and not re.search(r"[()]", gap) and not _SAME_VALUE.match(text[a.end + k + 1:]):
             cuts.append(a.end + k)
     if not cuts:
         return [text]

@@ -142,3 +142,8 @@ def test_bare_share_completed_by_the_next_clause():
 ])
 def test_plan_for_one_year_gives_that_year(title, year):
     assert horizon_year(title) == year
+
+
+def test_restated_quantity_after_a_comma_is_not_a_second_target():
+    ts = run("Tỷ lệ bao phủ bảo hiểm y tế đạt 95% dân số, tương đương 120.000 người.")
+    assert [(t.value, t.unit) for t in ts] == [(95, "%")]
