@@ -141,6 +141,10 @@ def _rows_by_row(lines: List[Paragraph]) -> tuple:
         t = lines[k].text.strip()
         if _ends_table(t):
             break
+        again = _header(lines, k)
+        if again and (cur is None or cur.has_cells()):
+            k += again[1]  # the header repeated after a page break
+            continue
         nxt = lines[k + 1].text.strip() if k + 1 < len(lines) else ""
         alone, titled = _ROMAN_ALONE.match(t), _ROMAN_TITLE.match(t)
         if (alone and nxt and _kind(nxt) == "content") or (titled and _short(t, 14)):

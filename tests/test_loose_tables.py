@@ -92,3 +92,13 @@ def test_page_number_inside_a_row_is_not_its_stt():
              "1\nTổ chức hội nghị học tập\n7\nnghị quyết\nQuý I/2026\nBan Tuyên giáo\n"
              "2\nRà soát đảng viên\nQuý II/2026\nVăn phòng Đảng ủy\n")
     assert [(r[1], r[2]) for r in rows(p)] == [("1", "Tổ chức hội nghị học tập nghị quyết"), ("2", "Rà soát đảng viên")]
+
+
+def test_header_repeated_after_a_page_break_is_no_row():
+    p = plan("Stt\nNội dung\nThời gian\nCơ quan chủ trì\n"
+             "Hội nghị quán triệt nghị quyết\nQuý I/2026\nBan Tuyên giáo\n"
+             "Stt\nNội dung\nThời gian\nCơ quan chủ trì\n"
+             "Kiểm tra việc thực hiện\nQuý III/2026\nỦy ban Kiểm tra\n")
+    assert [(r[2], r[3], r[5]) for r in rows(p)] == [
+        ("Hội nghị quán triệt nghị quyết", ["Ban Tuyên giáo"], "Quý I/2026"),
+        ("Kiểm tra việc thực hiện", ["Ủy ban Kiểm tra"], "Quý III/2026")]
