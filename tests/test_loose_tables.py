@@ -102,3 +102,12 @@ def test_header_repeated_after_a_page_break_is_no_row():
     assert [(r[2], r[3], r[5]) for r in rows(p)] == [
         ("Hội nghị quán triệt nghị quyết", ["Ban Tuyên giáo"], "Quý I/2026"),
         ("Kiểm tra việc thực hiện", ["Ủy ban Kiểm tra"], "Quý III/2026")]
+
+
+def test_statistics_form_in_text_lines_is_no_task_table():
+    p = plan("Tổng hợp số liệu theo biểu sau.\n"
+             "STT\nNỘI DUNG\nĐƠN VỊ TÍNH\nKẾT QUẢ\n2023\n2024\n6 tháng\n2025\nTổng\n"
+             "I\nCông tác kiểm tra\n1\nSố cuộc kiểm tra đối với tổ chức đảng\nCuộc\n"
+             "2\nSố đảng viên được kiểm tra\nNgười\n3\nTỷ lệ chi bộ được kiểm tra\n%\n")
+    assert rows(p) == [] and p.targets == []
+    assert "Công tác kiểm tra" not in [s.title for s in p.iter_sections()]
