@@ -16,6 +16,12 @@ table reader then reads like any other. Two shapes:
 (b) column by column: a block of Stt numbers (1, 2, 3 …) right after the header, then the contents,
     then the other columns one after another (N cells each, told apart by their shape).
 
+(c) figures: an indicator column, a unit-of-measure column (ĐVT, Đơn vị tính) and year columns
+    ("ƯTH 2025" / "2026" / …, "KẾT QUẢ" over "2021" …): per row the indicator (a "- Diện tích"
+    sub-row after its product), its unit and its values, kept where they fill the value columns
+    exactly. The rebuilt table goes to the target table reader (targets by year; a statistics form
+    of results gives none), so its fragments become neither headings, duties nor targets.
+
 The table ends at a numbered heading, a signature or "Nơi nhận" line, a line ending with ":", a
 long sentence that is no cell, or a table block. A run that does not parse into rows that each
 hold content and another cell is left as it was.
@@ -27,6 +33,7 @@ from typing import List, Optional
 
 from .deadlines import is_deadline
 from .model import Cell, Paragraph, Source, Table
+from .numbers import MEASURES
 from .tables import header_role
 from .units import UNIT_START
 
@@ -239,6 +246,145 @@ def _cells(row: _Row, roles: List[str]) -> List[str]:
     return [out[r] for r in roles]
 
 
+# --------------------------------------------------------------------------- figure tables
+# A target table by year or a statistics form written one fragment per line: "TT" / "Chỉ tiêu" /
+# "ĐVT" / "ƯTH 2025" / "2026" / … / "2030", then per row the indicator, its unit and its values.
+_UNIT_HEAD = re.compile(r"^(?:đvt|đơn\s+vị\s+tính|đơn\s+vị\s+đo)\.?$", re.IGNORECASE)
+_YEAR_COL = re.compile(r"^(?:(?:ư|u)?th|kh|năm|kế\s+hoạch|ước(?:\s+th|\s+thực\s+hiện)?|mục\s+tiêu|chỉ\s+tiêu|"
+                       r"thực\s+hiện|hiện\s+trạng|dự\s+kiến)?\s*(?:năm\s+)?(?:19|20)\d\d(?:\s*\([^)]{0,20}\))?$",
+                       re.IGNORECASE)
+_MONTHS_COL = re.compile(r"^\d{1,2}\s+tháng(?:\s+đầu)?(?:\s+năm)?$", re.IGNORECASE)
+_OTHER_COL = re.compile(r"^(?:tổng(?:\s+cộng|\s+số)?|cộng|ghi\s+chú|so\s+sánh.{0,20}|tăng,?\s*giảm.{0,20})$", re.IGNORECASE)
+_GROUP_COL = re.compile(r"^(?:kết\s+quả(?:\s+thực\s+hiện)?|giai\s+đoạn\s+(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d|"
+                        r"kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu|năm)$", re.IGNORECASE)
+# A unit of measure the text reader joined to the indicator line above it ("- Diện tích" / "ha").
+_TRAILING_UNIT = re.compile(r"\s((?:triệu\s+|tỷ\s+|nghìn\s+)?(?:" + "|".join(
+    re.escape(u) for u in sorted(MEASURES, key=len, reverse=True)) + r")(?:/[^\W\d_]+)*|%)$")
+_VALUE = re.compile(r"^[≥≤<>~]?\s*\d[\d.,]*\s*%?(?:\s*[-–]\s*\d[\d.,]*\s*%?)?$")
+
+
+def _figure_header(blocks: list, i: int) -> Optional[tuple]:
+    """(value column names, number of header lines, has Stt) of a figure table header at i."""
+    texts = []
+    j = i
+    while j < len(blocks) and isinstance(blocks[j], Paragraph) and j - i < 24:
+        texts.append(blocks[j].text.strip())
+        j += 1
+    k = 0
+    has_stt = bool(texts) and header_role(texts[0]) == "number"
+    k += has_stt
+    if k + 2 >= len(texts) or header_role(texts[k]) != "content" or not _UNIT_HEAD.match(texts[k + 1]):
+        return None
+    k += 2
+    names: List[str] = []
+    group = ""
+    while k < len(texts):
+        t = texts[k]
+        if _GROUP_COL.match(t) and k + 1 < len(texts) and (_YEAR_COL.match(texts[k + 1])
+                                                           or _MONTHS_COL.match(texts[k + 1])):
+            group = t
+        elif _MONTHS_COL.match(t) and k + 1 < len(texts) and re.fullmatch(r"(?:năm\s+)?(?:19|20)\d\d", texts[k + 1],
+                                                                          re.IGNORECASE):
+            names.append(f"{group} {t} {texts[k + 1]}".strip())
+            k += 1
+        elif re.match(r"^((?:19|20)\d\d)\s+(\d{1,2}\s+tháng.*)$", t) and k + 1 < len(texts) and \
+                re.fullmatch(r"(?:năm\s+)?(?:19|20)\d\d", texts[k + 1], re.IGNORECASE):
+            # "2024" and "06 tháng" joined by the text reader, "2025" on the next line
+            year, months = t.split(None, 1)
+            names += [f"{group} {year}".strip(), f"{group} {months} {texts[k + 1]}".strip()]
+            k += 1
+        elif _YEAR_COL.match(t):
+            names.append(f"{group} {t}".strip())
+        elif _OTHER_COL.match(t):
+            names.append(t)
+        else:
+            break
+        k += 1
+    if sum(1 for n in names if re.search(r"(?:19|20)\d\d", n)) < 2:
+        return None
+    return names, k, has_stt
+
+
+def _figure_rows(lines: List[Paragraph], ncols: int) -> tuple:
+    """Rows (indicator, unit, values) of a figure table; values kept only where they fill the
+    row's value columns exactly (a layer that dropped empty cells cannot place fewer)."""
+    rows: List[tuple] = []
+    k = 0
+    last_group: Optional[str] = None
+    used = 0
+    while k < len(lines):
+        t = lines[k].text.strip()
+        if _ends_table(t) or (_HEADING.match(t) and len(t.split()) > 1 and not _ROMAN_TITLE.match(t)
+                              and not re.match(r"^\d", t)):
+            break
+        again = _figure_header(lines, k)
+        if again:
+            k += again[1]  # the header repeated after a page break
+            continue
+        alone, titled = _ROMAN_ALONE.match(t), _ROMAN_TITLE.match(t)
+        if alone or titled:
+            label = re.match(r"[IVXA-ZĐ]+", t).group(0)
+            if not _next_group(label, last_group):
+                break
+            last_group = label
+            k += 1
+            continue
+        if _NUMBER.match(t) or _VALUE.match(t):
+            k += 1  # a Stt, or values without their indicator
+            continue
+        indicator = [t]
+        k += 1
+        while k < len(lines) and lines[k].text.strip()[:1].islower():
+            if _short(lines[k].text, 3) and k + 1 < len(lines) and _VALUE.match(lines[k + 1].text.strip()):
+                break  # "ha", "tạ/ha" on its own line before the values: the unit
+            indicator.append(lines[k].text.strip())
+            k += 1
+        unit = ""
+        joined = _TRAILING_UNIT.search(indicator[-1])
+        if joined and k < len(lines) and _VALUE.match(lines[k].text.strip()):
+            unit = joined.group(1)
+            indicator[-1] = indicator[-1][:joined.start()]
+        elif k < len(lines):
+            u = lines[k].text.strip()
+            if _short(u, 4) and not _VALUE.match(u) and not _NUMBER.match(u) and not u.startswith(("-", "+")) \
+                    and not _ROMAN_ALONE.match(u) and len(u) <= 30:
+                unit = u
+                k += 1
+        values: List[str] = []
+        while k < len(lines) and _VALUE.match(lines[k].text.strip()) and not (
+                _NUMBER.match(lines[k].text.strip()) and k + 1 < len(lines)
+                and not _VALUE.match(lines[k + 1].text.strip()) and len(values) == ncols):
+            values.append(lines[k].text.strip())
+            k += 1
+        rows.append((" ".join(indicator), unit, values if len(values) == ncols else []))
+        used = k
+    return rows, used
+
+
+def _rebuild_figures(blocks: list, i: int, lone_numbers) -> Optional[tuple]:
+    found = _figure_header(blocks, i)
+    if not found:
+        return None
+    names, nhead, has_stt = found
+    start = i + nhead
+    lines: List[Paragraph] = []
+    j = start
+    while j < len(blocks) and isinstance(blocks[j], Paragraph):
+        lines.append(blocks[j])
+        j += 1
+    lines = _with_numbers(lines, _line(blocks[start - 1]), list(lone_numbers or []))
+    rows, used = _figure_rows(lines, len(names))
+    if not rows:
+        return None
+    src = blocks[i].source
+    grid = [[Cell("Chỉ tiêu", src), Cell("Đơn vị tính", src)] + [Cell(n, src) for n in names]]
+    for indicator, unit, values in rows:
+        grid.append([Cell(indicator), Cell(unit)] + [Cell(v) for v in (values or [""] * len(names))])
+    end = lines[used - 1].source if used else src
+    table = Table(grid, Source(line=src.line, line_end=end.line_end or end.line, page=src.page), header_rows=1)
+    return table, start + sum(1 for p in lines[:used] if p.style != _LONE)
+
+
 _HEADER_NAMES = {"number": "Stt", "content": "Nội dung", "lead": "Cơ quan chủ trì", "partners": "Cơ quan phối hợp",
                  "deadline": "Thời gian"}
 
@@ -271,8 +417,13 @@ def rebuild(blocks: list, lone_numbers: Optional[List[tuple]] = None) -> list:
         b = blocks[i]
         found = _header(blocks, i) if isinstance(b, Paragraph) else None
         if not found:
-            out.append(b)
-            i += 1
+            figures = _rebuild_figures(blocks, i, lone_numbers) if isinstance(b, Paragraph) else None
+            if figures:
+                out.append(figures[0])
+                i = figures[1]
+            else:
+                out.append(b)
+                i += 1
             continue
         roles, nhead = found
         start = i + nhead

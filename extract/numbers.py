@@ -43,6 +43,7 @@ _MEASURES = [
     "lượt", "người", "hộ", "lần", "tuổi", "ngày", "tháng", "năm", "tuần", "giờ", "phút", "quý",
     "điểm",
 ]
+MEASURES = tuple(_MEASURES)  # measure units as written after a number
 TIME_UNITS = frozenset({"ngày", "tháng", "năm", "tuần", "giờ", "phút", "quý"})
 QUALIFIER_UNITS = frozenset({"tuổi", "Gb/s", "Mb/s", "Gbps", "Mbps"})
 

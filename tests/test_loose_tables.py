@@ -111,3 +111,15 @@ def test_statistics_form_in_text_lines_is_no_task_table():
              "2\nSố đảng viên được kiểm tra\nNgười\n3\nTỷ lệ chi bộ được kiểm tra\n%\n")
     assert rows(p) == [] and p.targets == []
     assert "Công tác kiểm tra" not in [s.title for s in p.iter_sections()]
+
+
+def test_target_table_by_year_in_text_lines_gives_targets_not_tasks():
+    p = plan("TT\nChỉ tiêu\nĐVT\nƯTH 2025\n2026\n2027\n2028\n"
+             "1\nCà phê\n"
+             "- Diện tích\nha\n1.200\n1.250\n1.300\n1.350\n"
+             "- Sản lượng\ntấn\n3.600\n3.800\n4.000\n4.200\n")
+    assert rows(p) == []
+    got = [(t.text, t.value, t.unit, t.year) for t in p.targets]
+    assert ("Cà phê - Diện tích", 1250, "ha", 2026) in got and ("Cà phê - Sản lượng", 4200, "tấn", 2028) in got
+    assert len(got) == 6
+    assert not any(s.title in ("Cà phê", "- Diện tích") for s in p.iter_sections())
