@@ -265,6 +265,9 @@ _VALUE = re.compile(r"^[≥≤<>~]?\s*\d[\d.,]*\s*%?(?:\s*[-–]\s*\d[\d.,]*\s*%
 
 def _figure_header(blocks: list, i: int) -> Optional[tuple]:
     """(value column names, number of header lines, has Stt) of a figure table header at i."""
+    if len(blocks[i].text) > 40 or not isinstance(blocks[i + 1] if i + 1 < len(blocks) else None, Paragraph) \
+            or len(blocks[i + 1].text) > 40:
+        return None
     texts = []
     j = i
     while j < len(blocks) and isinstance(blocks[j], Paragraph) and j - i < 24:
@@ -415,9 +418,10 @@ def rebuild(blocks: list, lone_numbers: Optional[List[tuple]] = None) -> list:
     i = 0
     while i < len(blocks):
         b = blocks[i]
-        found = _header(blocks, i) if isinstance(b, Paragraph) else None
+        short = isinstance(b, Paragraph) and len(b.text) <= 40  # a header cell: "Stt", "Chỉ tiêu"
+        found = _header(blocks, i) if short else None
         if not found:
-            figures = _rebuild_figures(blocks, i, lone_numbers) if isinstance(b, Paragraph) else None
+            figures = _rebuild_figures(blocks, i, lone_numbers) if short else None
             if figures:
                 out.append(figures[0])
                 i = figures[1]
