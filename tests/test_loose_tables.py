@@ -123,3 +123,12 @@ def test_target_table_by_year_in_text_lines_gives_targets_not_tasks():
     assert ("Cà phê - Diện tích", 1250, "ha", 2026) in got and ("Cà phê - Sản lượng", 4200, "tấn", 2028) in got
     assert len(got) == 6
     assert not any(s.title in ("Cà phê", "- Diện tích") for s in p.iter_sections())
+
+
+def test_target_table_in_text_lines_with_a_period_over_the_years():
+    p = plan("STT\nTên chỉ tiêu\nĐơn vị tính\nHiện trạng 2025\nGiai đoạn 2026 - 2030\n2026\n2030\n"
+             "1\nSố hợp tác xã\nHTX\n40\n42\n50\n"
+             "2\nTỷ lệ hộ nghèo\n%\n4,5\n3,8\n1,5\n")
+    got = [(t.text, t.value, t.unit, t.year) for t in p.targets]
+    assert got == [("Số hợp tác xã", 42, "HTX", 2026), ("Số hợp tác xã", 50, "HTX", 2030),
+                   ("Tỷ lệ hộ nghèo", 3.8, "%", 2026), ("Tỷ lệ hộ nghèo", 1.5, "%", 2030)]
