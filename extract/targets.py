@@ -80,6 +80,8 @@ def _heading_kind(heading: str) -> Optional[str]:
     if _GENERAL.search(t) and not re.search(_TARGET_WORD + r"\s+cụ\s+thể", t, _I):
         return "general"
     starts_target = re.match(r"(?:các\s+)?" + _TARGET_WORD, t, _I)
+    if _RETRO_START.match(t):
+        return "other"  # "KẾT QUẢ THỰC HIỆN CÁC MỤC TIÊU, CHỈ TIÊU NĂM 2025": what was reached
     if _NEG_START.match(t) and not starts_target:
         # "MỤC ĐÍCH, MỤC TIÊU" lists a targets part; "NHIỆM VỤ ... THỰC HIỆN MỤC TIÊU" does not
         if re.search(r"(?:[,;]\s*|\bvà\s+)(?:các\s+)?" + _TARGET_WORD + r"\b", t, _I):
@@ -88,6 +90,9 @@ def _heading_kind(heading: str) -> Optional[str]:
     if starts_target or _TARGET_HEAD.search(t):
         return "targets"
     return None
+
+
+_RETRO_START = re.compile(r"(?:đánh\s+giá|kết\s+quả|tình\s+hình|thực\s+trạng|sơ\s+kết|tổng\s+kết)\b", _I)
 
 
 def _context(headings: list[str]) -> Optional[str]:

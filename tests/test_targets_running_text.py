@@ -147,3 +147,10 @@ def test_plan_for_one_year_gives_that_year(title, year):
 def test_restated_quantity_after_a_comma_is_not_a_second_target():
     ts = run("Tỷ lệ bao phủ bảo hiểm y tế đạt 95% dân số, tương đương 120.000 người.")
     assert [(t.value, t.unit) for t in ts] == [(95, "%")]
+
+
+def test_results_part_naming_targets_is_no_targets_part():
+    ts = run("Năm 2025 đạt 95% hộ dân dùng nước sạch.",
+             path=["I. KẾT QUẢ THỰC HIỆN CÁC MỤC TIÊU, CHỈ TIÊU NĂM 2025"])
+    ts2 = run("Năm 2025 có 320 trạm phát sóng.", path=["1. Đánh giá việc thực hiện mục tiêu, chỉ tiêu"])
+    assert ts == [] and ts2 == []
