@@ -13,7 +13,9 @@ no lead, partner or deadline column. Then:
 - estimate and baseline columns are no targets: ƯTH/UTH, TH, "ước", "thực hiện", "hiện trạng",
   "hiện nay", "năm gốc", "kết quả", "so sánh", "tăng/giảm";
 - a statistics form (a unit-of-measure column whose years are all results, or whose cells are
-  empty) gives nothing, and is no task table either.
+  empty) gives nothing, and is no task table either;
+- a table of targets by year that also names the unit in charge (ĐVT, year columns and "Cơ quan
+  chủ trì") gives its targets and is read as a task table as well.
 
 A headerless table right after such a table with as many columns continues it.
 """
@@ -60,6 +62,7 @@ class _Layout:
     baseline: List[int] = field(default_factory=list)
     ncols: int = 0
     header_rows: int = 1
+    tasks: bool = False                # it also names units in charge: a task table as well
 
 
 def _layout(grid: List[List[str]]) -> Optional[_Layout]:
@@ -68,8 +71,8 @@ def _layout(grid: List[List[str]]) -> Optional[_Layout]:
         if not head or any(len(t.split()) > 12 for t in head):
             continue
         roles = [header_role(t) for t in head]
-        if any(r in ("lead", "partners", "deadline") for r in roles) and not any(
-                _UNIT_HEAD.match(_fold(t)) for t in head):
+        tasks = any(r in ("lead", "partners", "deadline") for r in roles)
+        if tasks and not any(_UNIT_HEAD.match(_fold(t)) for t in head):
             return None
         if "content" not in roles:
             continue
@@ -104,7 +107,9 @@ def _layout(grid: List[List[str]]) -> Optional[_Layout]:
             continue
         if unit is None and not re.search(r"\bchi tieu\b", _fold(head[indicator])):
             continue
-        return _Layout(indicator, unit, years, baseline, ncols=len(names), header_rows=start + nhead)
+        if tasks and not years:
+            return None
+        return _Layout(indicator, unit, years, baseline, ncols=len(names), header_rows=start + nhead, tasks=tasks)
     return None
 
 
@@ -128,13 +133,13 @@ class TargetTableReader:
                 self._layout = None
                 return False
             lay = _Layout(self._layout.indicator, self._layout.unit, self._layout.years,
-                          self._layout.baseline, self._layout.ncols, header_rows=0)
+                          self._layout.baseline, self._layout.ncols, header_rows=0, tasks=self._layout.tasks)
         else:
             self._label = ""
         self._layout = lay
         for ri, row in enumerate(grid[lay.header_rows:], start=lay.header_rows):
             self._row(row, lay, table, ri, section)
-        return True
+        return not lay.tasks  # a table of targets assigned to units is read as a task table too
 
     def _row(self, row: List[str], lay: _Layout, table: Table, ri: int, section: Optional[str]) -> None:
         if lay.indicator >= len(row):

@@ -103,3 +103,11 @@ def test_target_table_in_a_plan_gives_targets_and_no_table_tasks():
     assert ("Cà phê - Diện tích", 560, "ha", 2028) in [g[1:] for g in got]
     assert len(got) == 6 and [g[0] for g in got] == [f"T{i}" for i in range(1, 7)]
     assert not any(s.title in ("Cà phê", "- Diện tích") for s in p.iter_sections())
+
+
+def test_targets_by_year_assigned_to_units_are_targets_and_tasks():
+    reader = TargetTableReader()
+    table = _table([["TT", "Chỉ tiêu", "ĐVT", "Năm 2026", "Năm 2027", "Cơ quan chủ trì"],
+                    ["1", "Số hợp tác xã thành lập mới", "HTX", "3", "4", "Phòng Kinh tế"]])
+    assert reader.read(table, None) is False  # left to the task table reader as well
+    assert [(t.value, t.year) for t in reader.targets] == [(3, 2026), (4, 2027)]
