@@ -187,7 +187,7 @@ class Task:
     partners: list = field(default_factory=list)
     deadline: Deadline = field(default_factory=Deadline)
     section: Optional[str] = None     # id of the enclosing section
-    group: Optional[str] = None       # table rows: the group row's number ("I", "A")
+    group: Optional[str] = None       # table rows: the group row's number ("I", "A"), or its text when it has none
     group_title: Optional[str] = None
     number: Optional[str] = None      # table rows: the Stt as written
     lead_canonical: list = field(default_factory=list)
