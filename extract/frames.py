@@ -16,7 +16,7 @@ from .writers import tables
 FRAMES = ("documents", "sections", "tasks", "task_units", "targets", "findings")
 _INTEGER = {"pages", "sections", "tasks", "targets", "findings", "errors", "warnings", "level", "line",
             "line_end", "page", "paragraph", "table", "row", "year", "position"}
-_FLOAT = {"value"}
+_FLOAT = {"value", "value_max"}
 _DATES = {"deadline_start", "deadline_end"}
 _CATEGORY = {"status", "format", "origin", "deadline_kind", "deadline_period", "severity", "code", "role",
              "comparator", "marker", "doc_type"}

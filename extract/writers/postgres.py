@@ -22,7 +22,7 @@ from ..errors import OutputError
 
 _INTEGER = {"pages", "sections", "tasks", "targets", "findings", "errors", "warnings", "level", "line",
             "line_end", "page", "paragraph", "table", "row", "year", "position"}
-_REAL = {"value"}
+_REAL = {"value", "value_max"}
 _SCHEMA_LOCK = 7_405_320_613  # advisory lock id: table creation, one batch at a time
 _RETRIES = 3                  # a document's transaction is tried again after a deadlock
 # table -> (columns, primary key, foreign keys); children first in DELETE order (reversed)
