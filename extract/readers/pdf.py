@@ -16,7 +16,8 @@ from statistics import median
 
 from ..errors import NeedsOCR, UnreadableFile
 from ..model import Cell, Finding, Paragraph, RawDocument, Source, Table
-from .pdf_lines import group_lines, is_centered, paragraph_breaks
+from .pdf_lines import (group_lines, is_centered, join_lines, line_pitch, paragraph_breaks,
+                        paragraphs_marked)
 from .pdf_tables import PageTable, continue_table, ruled_tables, same_columns
 from .pdf_unruled import unruled_tables
 
@@ -179,31 +180,78 @@ def _corridor(lines: list, lo: float, hi: float):
 
 
 def _two_sided(lines: list, left: float, right: float) -> list:
-    """Runs of lines set side by side in two blocks: [(start, end, gutter_x)]."""
+    """Runs of lines set side by side in two blocks: [(start, end, gutter_x)]. The two blocks need
+    not share baselines (a letterhead whose left lines sit at y 60/86/113 and right ones at
+    60/76/103/130; recipients beside a signer): each side has two lines or more and their heights
+    overlap. A line crossing the gutter must show a gap there wider than its other word gaps —
+    the gaps of justified lines can line up over a few lines without being a gutter."""
     lo, hi = left + 0.25 * (right - left), right - 0.25 * (right - left)
     runs, i, n = [], 0, len(lines)
     while i < n:
         j, gutter = i, None
         while j < n:
             line = lines[j]
-            if j > i and line.top - lines[j - 1].bottom > 3 * line.size:
+            if j > i and line.top - lines[j - 1].bottom > 3 * line.size and not (
+                    gutter and _under_column(line, lines[i:j], gutter, left, right)):
                 break
             if len(line.segments) == 1 and is_centered(line, left, right) and not (
                     gutter and _in_column(line, lines[i:j], gutter, left, right)):
                 break
             g = _corridor(lines[i:j + 1], lo, hi)
-            if g is None:
+            if g is None or not _gutter_gap(line, g):
                 break
             gutter, j = g, j + 1
         if gutter is not None:
             g = (gutter[0] + gutter[1]) / 2
-            both = sum(1 for l in lines[i:j] if l.x0 < g < l.x1)
-            if both >= 2:
-                runs.append((i, j, g))
+            start = _side_by_side(lines, i, j, g)
+            if start is not None:
+                runs.append((start, j, g))
                 i = j
                 continue
         i += 1
     return runs
+
+
+def _gutter_gap(line, gutter: tuple) -> bool:
+    """A line crossing the gutter: is its gap there clearly wider than its other word gaps?"""
+    a, b = gutter
+    if not line.x0 < a < b < line.x1:
+        return True
+    gaps = [(w2.x0 - w1.x1, w1.x1 <= a and w2.x0 >= b) for w1, w2 in zip(line.words, line.words[1:])]
+    at = [g for g, cross in gaps if cross]
+    others = sorted(g for g, cross in gaps if not cross)
+    if not at:
+        return True
+    if not others:
+        return True
+    return at[0] > max(1.6 * others[len(others) // 2], others[-1] + 1.0, 0.6 * line.size)
+
+
+def _side_by_side(lines: list, i: int, j: int, g: float):
+    """The first line of the run lines[i:j] set in two blocks beside each other, or None. Lines
+    of one side above the first line of the other side are running text ending before the blocks."""
+    sides = [(any(w.x1 <= g for w in l.words), any(w.x0 >= g for w in l.words)) for l in lines[i:j]]
+    both = sum(1 for a, b in sides if a and b)
+    if both >= 2:
+        return i
+    first_l = next((k for k, (a, _) in enumerate(sides) if a), None)
+    first_r = next((k for k, (_, b) in enumerate(sides) if b), None)
+    if first_l is None or first_r is None:
+        return None
+    start = max(first_l, first_r)
+    while start > 0 and lines[i + start - 1].bottom > lines[i + start].top + 0.2 * lines[i + start].size:
+        start -= 1   # a line of the other side a little higher (both sides' first lines)
+    run = sides[start:]
+    if sum(1 for a, _ in run if a) < 2 or sum(1 for _, b in run if b) < 2:
+        return None
+    return i + start
+
+
+def _under_column(line, run: list, gutter: tuple, left: float, right: float) -> bool:
+    """A line lower down (a signer's name below the space for the signature) set under one column
+    of the run above: wholly on one side of the gutter and centred under that side's lines."""
+    return (line.top - run[-1].bottom < 8 * line.size and len(line.segments) == 1
+            and _in_column(line, run, gutter, left, right))
 
 
 def _in_column(line, run: list, gutter: tuple, left: float, right: float) -> bool:
@@ -324,26 +372,21 @@ def _flush(lines: list, blocks: list, margins: dict) -> None:
         return
     # paragraph breaks are decided with each line's own page margins
     groups: list = [[lines[0]]]
-    pitch = _pitch(lines)
+    pitch = line_pitch(lines)
+    marked = paragraphs_marked(lines, margins, pitch)
     for prev, nxt in zip(lines, lines[1:]):
         left, right = margins.get(nxt.page, (0, 1e9))
-        if paragraph_breaks([prev, nxt], left, right, pitch)[0]:
+        if paragraph_breaks([prev, nxt], left, right, pitch, marked)[0]:
             groups.append([nxt])
         else:
             groups[-1].append(nxt)
     for g in groups:
         first_page = [l for l in g if l.page == g[0].page]
-        text = " ".join(l.text for l in g)
+        text = join_lines([l.text for l in g])
         bold = sum(len(l.text) for l in g if l.bold) * 2 > len(text)
         blocks.append(Paragraph(text, Source(page=g[0].page, bbox=_bbox(first_page)),
                                 bold=bold, size=median(l.size for l in g)))
     lines.clear()
-
-
-def _pitch(lines: list):
-    deltas = [b.base - a.base for a, b in zip(lines, lines[1:])
-              if a.page == b.page and 0 < b.base - a.base < 3 * a.size]
-    return median(deltas) if deltas else None
 
 
 def _finish(blocks: list) -> list:

@@ -141,7 +141,7 @@ def _grid_table(page, gh: list, gv: list):
     for comp, ws in words.items():
         r0, c0, r1, c1 = extent[comp]
         lines = group_lines(ws, page.number)
-        texts[comp] = join_text(lines, right=xs[c1 + 1] - 3)
+        texts[comp] = join_text(lines, right=xs[c1 + 1], left=xs[c0])
     rows: list = []
     for r in range(nr):
         cells: list = []
@@ -204,17 +204,37 @@ def _is_column_numbers(row: list) -> bool:
         range(int(nums[0]), int(nums[0]) + len(nums)))
 
 
+def _same_row(a: list, b: list) -> bool:
+    return len(a) == len(b) and all(_norm(x.text) == _norm(y.text) for x, y in zip(a, b))
+
+
+def _carries_on(cell_text: str) -> bool:
+    """Does a cell's text start in the middle of something (lower case, or a dash or comma going
+    on from the line above: "- 9h00" after "8h30")?"""
+    head = cell_text.lstrip()[:1]
+    return head.islower() or head in "-–,;)"
+
+
 def continue_table(prev: PageTable, cur: PageTable) -> None:
-    """Append `cur` (the same table on the next page) to `prev`."""
+    """Append `cur` (the same table on the next page) to `prev`: repeated header rows (one or
+    more, worded the same) and a row of column numbers are dropped; a first row whose number cell
+    is empty, or whose cells all carry on from the row above, is the end of the row cut by the
+    page break."""
     rows = list(cur.rows)
     if rows and prev.rows and is_header_repeat(rows[0], prev.rows[0]):
         rows.pop(0)
+        k = 1
+        while rows and k < len(prev.rows) - 1 and _same_row(rows[0], prev.rows[k]):
+            rows.pop(0)   # the header repeats several rows (a group row set to repeat with it)
+            k += 1
     if rows and _is_column_numbers(rows[0]):
         rows.pop(0)
     if rows and prev.rows:
         first, last = rows[0], prev.rows[-1]
-        if (len(first) == len(last) and len(first) > 1 and not first[0].text
-                and any(c.text for c in first[1:])):
+        filled = [c.text for c in first if c.text]
+        if len(first) == len(last) and len(first) > 1 and filled and (
+                (not first[0].text and any(c.text for c in first[1:]))
+                or all(_carries_on(t) for t in filled)):
             for a, b in zip(last, first):
                 if b.text and not b.merged:
                     a.text = (a.text + b.text if broken_inside(a.text, b.text, False)

@@ -50,7 +50,9 @@ class PageText:
     chars: int = 0       # characters in the text layer (0: a scan)
 
 
-_TOKEN = re.compile(r"\S+")
+# PDFium writes a hyphen that ends a line (a word or symbol wrapped at "-") as U+FFFE and drops the
+# line break after it: the token ends there, keeping the hyphen, and the next line's token starts anew
+_TOKEN = re.compile(r"[^\s\ufffe]+\ufffe?|\ufffe")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd\ufffe\uffff]")
 
 
@@ -134,6 +136,8 @@ def page_words(page: "pdfium.PdfPage", number: int, fonts: FontCache) -> PageTex
         rect = pdfium_c.FS_RECTF()
         ox, oy = ctypes.c_double(), ctypes.c_double()
         box, origin = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetCharOrigin
+        if "\ufffe" in text:
+            text = _soft_hyphens(tp, text, origin, ox, oy)
         size_of, obj_of = pdfium_c.FPDFText_GetFontSize, pdfium_c.FPDFText_GetTextObject
         map_error = pdfium_c.FPDFText_HasUnicodeMapError
         for m in _TOKEN.finditer(text):
@@ -148,7 +152,7 @@ def page_words(page: "pdfium.PdfPage", number: int, fonts: FontCache) -> PageTex
             obj = obj_of(tp, i)
             name, bold, enc = fonts.facts(obj) if obj else ("", False, None)
             base = top - oy.value
-            word_text = m.group()
+            word_text = m.group().replace("\ufffe", "-")
             w = Word(word_text, x0 - left, base - 0.8 * size, x1 - left, base + 0.25 * size,
                      base, round(size, 2), bold)
             if map_error(tp, i) == 1 or _CONTROL.search(word_text):
@@ -164,6 +168,22 @@ def page_words(page: "pdfium.PdfPage", number: int, fonts: FontCache) -> PageTex
                 w.text = unicodedata.normalize("NFC", w.text)
     textpage.close()
     return PageText(number, width, height, words, page_edges(page, left, top), unreadable, n)
+
+
+def _soft_hyphens(tp, text: str, origin, ox, oy) -> str:
+    """PDFium's U+FFFE (a hyphen at a line break) followed by a character on the same baseline is
+    no line break: the code was a soft hyphen (byte 0xAD), a letter in legacy fonts ("ư" in
+    TCVN3). It is put back as U+00AD so the word stays whole for the legacy converter."""
+    out = list(text)
+    for k, ch in enumerate(text):
+        if ch != "\ufffe" or k + 1 >= len(text) or text[k + 1].isspace():
+            continue
+        origin(tp, k, ox, oy)
+        y = oy.value
+        origin(tp, k + 1, ox, oy)
+        if abs(oy.value - y) < 1.0:
+            out[k] = "\u00ad"
+    return "".join(out)
 
 
 def page_edges(page: "pdfium.PdfPage", left: float, top: float) -> list:
