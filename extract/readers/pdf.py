@@ -17,7 +17,7 @@ from statistics import median
 from ..errors import NeedsOCR, UnreadableFile
 from ..model import Cell, Finding, Paragraph, RawDocument, Source, Table
 from .pdf_lines import (group_lines, is_centered, join_lines, line_pitch, paragraph_breaks,
-                        paragraphs_marked)
+                        paragraphs_marked, rejoin_head_lines)
 from .pdf_tables import PageTable, continue_table, ruled_tables, same_columns
 from .pdf_unruled import unruled_tables
 
@@ -294,6 +294,7 @@ def build_blocks(pages: list) -> list:
     x0s = Counter(round(l.x0) for _, ls in per_page for l in ls)
     blocks: list = []
     pending: list = []   # lines of running text waiting to become paragraphs
+    carry = None         # [lines, gutter, lone]: a side-by-side block at a page's foot
     margins = {}
     for pi, (tables, lines) in enumerate(per_page):
         lines = [l for li, l in enumerate(lines) if (pi, li) not in drop]
@@ -315,9 +316,25 @@ def build_blocks(pages: list) -> list:
         body = [it[2] for it in items if it[1] == "line"]
         runs = {body.index(lines_i): (end, g) for lines_i, end, g in
                 ((body[s], e, g) for s, e, g in _two_sided(body, left, right))}
-        k = 0
+        body_start = 0
+        if carry:   # a block set beside another, cut by the page break, may go on at the top
+            if 0 in runs and _fits_gutter(carry[0], runs[0][1]):
+                body_start, g = runs.pop(0)
+                carry = [carry[0] + body[:body_start], g, False]
+                if body_start == len(body) and items[-1][1] == "line":
+                    body_start = len(body)   # the whole page is the block: it may go on further
+                else:
+                    _emit_carry(carry, pending, blocks, margins)
+                    carry = None
+            else:
+                _emit_carry(carry, pending, blocks, margins)
+                carry = None
+        k = body_start
         for _, kind, obj in items:
             if kind == "table":
+                if carry:
+                    _emit_carry(carry, pending, blocks, margins)
+                    carry = None
                 if (not pending and blocks and isinstance(blocks[-1], PageTable)
                         and blocks[-1].pages[-1] == pi and k == 0 and same_columns(blocks[-1], obj)):
                     continue_table(blocks[-1], obj)
@@ -328,28 +345,65 @@ def build_blocks(pages: list) -> list:
             idx = body.index(obj)
             if idx < k:
                 continue
+            if carry:
+                _emit_carry(carry, pending, blocks, margins)
+                carry = None
             if idx in runs:
                 end, g = runs[idx]
                 run = body[idx:end]
                 _flush(pending, blocks, margins)
-                lside, rside = _side_lines(run, g, pi + 1)
                 if not blocks and pi == 0:
+                    lside, rside = _side_lines(run, g, pi + 1)
                     src = Source(page=1, bbox=_bbox(run))
                     blocks.append(Table([[
-                        Cell("\n".join(l.text for l in lside), Source(page=1, table=0, row=0, cell=0,
-                                                                      bbox=_bbox(lside) if lside else None)),
-                        Cell("\n".join(l.text for l in rside), Source(page=1, table=0, row=0, cell=1,
-                                                                      bbox=_bbox(rside) if rside else None)),
-                    ]], src))
+                        Cell("\n".join(rejoin_head_lines([l.text for l in side])),
+                             Source(page=1, table=0, row=0, cell=c, bbox=_bbox(side) if side else None))
+                        for c, side in enumerate((lside, rside))]], src))
+                elif end == len(body) and items[-1][1] == "line":
+                    carry = [run, g, False]   # the page ends inside the block: it may go on
                 else:
-                    for side in (lside, rside):
-                        _side_paragraphs(side, blocks)
+                    _emit_carry([run, g, False], pending, blocks, margins)
                 k = end
                 continue
             pending.append(obj)
             k = idx + 1
+        if not carry and pending and pending[-1].page == pi + 1 and _split_line(pending[-1]):
+            last = pending.pop()   # one line of two blocks ("Nơi nhận:" | "TM. …") ends the page
+            carry = [[last], _split_line(last), True]
+    if carry:
+        _emit_carry(carry, pending, blocks, margins)
     _flush(pending, blocks, margins)
     return _finish(blocks)
+
+
+def _split_line(line):
+    """The middle of the widest gap of a line set in two segments, or None."""
+    if len(line.segments) != 2:
+        return None
+    a, b = line.segments[0][-1].x1, line.segments[1][0].x0
+    return (a + b) / 2
+
+
+def _fits_gutter(lines: list, g: float) -> bool:
+    """Do the lines carried from the page before keep clear of the gutter at g?"""
+    return all(not (w.x0 < g < w.x1) for l in lines for w in l.words)
+
+
+def _emit_carry(carry: list, pending: list, blocks: list, margins: dict) -> None:
+    """Blocks for a run of side-by-side lines (the left block's paragraphs, then the right one's),
+    page by page; a lone two-segment line that found no block to join goes back to running text."""
+    lines, g, lone = carry
+    if lone:
+        pending.extend(lines)
+        return
+    _flush(pending, blocks, margins)
+    sides: tuple = ([], [])
+    for page in sorted({l.page for l in lines}):
+        lside, rside = _side_lines([l for l in lines if l.page == page], g, page)
+        sides[0].extend(lside)
+        sides[1].extend(rside)
+    for side in sides:
+        _side_paragraphs(side, blocks)
 
 
 def _side_paragraphs(lines: list, blocks: list) -> None:

@@ -135,17 +135,24 @@ def join_lines(texts: list) -> str:
     return out
 
 
-def join_text(lines: list, right: float | None = None, left: float | None = None) -> str:
+def join_text(lines: list, right: float | None = None, left: float | None = None,
+              pad: float | None = None) -> str:
     """The text of lines that belong together (a table cell), one space between lines unless the
     break fell inside a token. `right` is the inner right edge the lines could reach; with `left`
     too (the cell's left border) a line that ended short of the cell's width, so that the next
     line's first word would have fitted, ends a paragraph of the cell: the break is kept as a
-    newline (one unit or one deadline per line, as the Word cell had them)."""
+    newline (one unit or one deadline per line, as the Word cell had them). `pad`: the cell
+    padding of the table (else the cell's own left offset is taken). A line that filled the cell
+    gives no sign: it is joined with a space ("Viễn thông tỉnh" / "UBND cấp xã" in a cell just that
+    wide reads as one)."""
     if not lines:
         return ""
     parts = [lines[0].text]
     seps: list = []
-    pad = min(l.x0 for l in lines) - left if left is not None else None
+    if pad is None and left is not None:
+        pad = min(l.x0 for l in lines) - left
+    flush_left = (len(lines) > 1 and max(l.x0 for l in lines) - min(l.x0 for l in lines) < 1.0
+                  and max(l.x1 for l in lines) - min(l.x1 for l in lines) > 4.0)
     for prev, nxt in zip(lines, lines[1:]):
         text = nxt.text
         filled = right is not None and right - prev.x1 < 1.2 * prev.size
@@ -155,18 +162,61 @@ def join_text(lines: list, right: float | None = None, left: float | None = None
         sep = " "
         if pad is not None and right is not None:
             inner = (left + pad, right - pad)   # the cell's inner edges, padding alike on both sides
-            word = nxt.words[0].x1 - nxt.words[0].x0
-            if nxt.x0 - inner[0] < 1.0:   # set from the left edge: the room left at the right
+            head = next((k for k, w in enumerate(nxt.words) if any(ch.isalnum() for ch in w.text)), 0)
+            word = nxt.words[head].x1 - nxt.words[0].x0   # a dash goes with the word after it
+            if nxt.x0 - inner[0] < 1.0 or flush_left:   # set from the left: the room at the right
                 room = inner[1] - prev.x1
             else:                         # centred: the room on both sides
                 room = (inner[1] - inner[0]) - (prev.x1 - prev.x0)
-            if room > word + 0.6 * max(prev.size, nxt.size):
+            if room > word + 0.6 * max(prev.size, nxt.size):   # the word, a space and a margin
                 sep = "\n"
         parts.append(text)
         seps.append(sep)
     out = parts[0]
     for sep, text in zip(seps, parts[1:]):
         out += sep + text
+    return out
+
+
+# ---------------------------------------------------------------------------- letterhead cells
+# the fixed lines of a letterhead, which a narrow cell wraps ("CỘNG HÒA XÃ HỘI CHỦ" / "NGHĨA VIỆT NAM")
+_FIXED_LINES = ("cong hoa xa hoi chu nghia viet nam", "dang cong san viet nam",
+                "doc lap - tu do - hanh phuc")
+_DATE_OPEN = re.compile(r"\bngày\b", re.I)
+_DATE_DONE = re.compile(r"(?:\bnăm\s*\d{4}|\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4})\s*$", re.I)
+_DATE_GOES_ON = re.compile(r"^(?:\d|tháng\b|năm\b|ngày\b)", re.I)
+_LABEL_ALONE = re.compile(r"^Số\s*:?$", re.I)
+
+
+def _fold_words(text: str) -> str:
+    from ..text.fold import ascii_fold
+    return " ".join(ascii_fold(text).replace("–", "-").split())
+
+
+def _wrapped_fixed_line(prev: str, nxt: str) -> bool:
+    joined = _fold_words(prev + " " + nxt)
+    return any(p.startswith(joined) or joined.startswith(p + " ") or joined == p
+               for p in _FIXED_LINES) and not any(_fold_words(prev) == p for p in _FIXED_LINES)
+
+
+def rejoin_head_lines(texts: list) -> list:
+    """The lines of a letterhead cell with the lines a narrow cell wrapped put back together: the
+    motto or party line ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA" + "VIỆT NAM"), a place and date cut before its
+    year ("…, ngày 05 tháng 4 năm" + "2025"), a number cut after its label or inside its symbol
+    ("Số: 15/KH-" + "UBND"). Other lines stay apart (the issuer's lines are the writer's)."""
+    out: list = []
+    for text in texts:
+        if out:
+            prev = out[-1]
+            if broken_inside(prev, text, False):
+                out[-1] = prev + text
+                continue
+            if (_wrapped_fixed_line(prev, text) or _LABEL_ALONE.match(prev)
+                    or (_DATE_OPEN.search(prev) and not _DATE_DONE.search(prev) and _DATE_GOES_ON.match(text))
+                    or (prev.endswith(",") and _DATE_OPEN.match(text))):
+                out[-1] = prev + " " + text
+                continue
+        out.append(text)
     return out
 
 
@@ -242,6 +292,8 @@ def _starts_paragraph(prev: Line, nxt: Line, left: float, right: float, pitch,
         return True
     if prev.page == nxt.page and pitch and nxt.base - prev.base > 1.3 * pitch + 1:
         return True
+    if prev.page != nxt.page and is_centered(nxt, left, right) and not is_centered(prev, left, right, strict=False):
+        return True   # a heading centred at the top of the next page (after a signer's name)
     text = nxt.text
     prev_text = prev.text
     centered = is_centered(prev, left, right, strict=False) and is_centered(nxt, left, right)
@@ -252,11 +304,11 @@ def _starts_paragraph(prev: Line, nxt: Line, left: float, right: float, pitch,
     ends = bool(_SENTENCE_END.search(prev_text))
     if short or indented:
         return True
-    if MARKER.match(text) and (ends or (
-            # a numbered line set at the same indent as an indented or bold line above: wrapped
-            # lines go back to the margin, so both are first lines ("3. Giải pháp" / "3.1. Về vốn")
-            abs(nxt.x0 - prev.x0) < 1.0 and (prev.x0 > left + 0.8 * size or prev.bold and nxt.bold))):
+    # a line set at the same indent as an indented line above: wrapped lines go back to the
+    # margin, so both are first lines ("3. Giải pháp" / "3.1. Về vốn")
+    same_indent = abs(nxt.x0 - prev.x0) < 1.0 and prev.x0 > left + 0.8 * size
+    if MARKER.match(text) and (ends or same_indent or (abs(nxt.x0 - prev.x0) < 1.0 and prev.bold and nxt.bold)):
         return True
-    if ends and not marked and _starts_upper(text) and not prev_text.endswith((",", "v.v.")):
+    if ends and (not marked or same_indent) and _starts_upper(text) and not prev_text.endswith((",", "v.v.")):
         return True
     return False

@@ -138,10 +138,22 @@ def _grid_table(page, gh: list, gv: list):
             e = extent.setdefault(uf.find((r, c)), [r, c, r, c])
             e[2], e[3] = max(e[2], r), max(e[3], c)
     texts: dict = {}
-    for comp, ws in words.items():
+    cell_lines = {comp: group_lines(ws, page.number) for comp, ws in words.items()}
+    # the cell padding: the offset from its left border of a cell set flush left (two lines or
+    # more starting at one x and ending at different ones); else, per column, the least offset of its text (a column of centred
+    # cells then takes its widest line for the width, so only a sure break is kept)
+    flush = [ls[0].x0 - xs[extent[comp][1]] for comp, ls in cell_lines.items()
+             if len(ls) > 1 and max(l.x0 for l in ls) - min(l.x0 for l in ls) < 1.0
+             and max(l.x1 for l in ls) - min(l.x1 for l in ls) > 4.0]   # ragged right: not centred
+    pads: dict = {}
+    for comp, ls in cell_lines.items():
+        c0 = extent[comp][1]
+        pads[c0] = min(pads.get(c0, 1e9), min(l.x0 for l in ls) - xs[c0])
+    if flush:
+        pads = {c: min(p, min(flush)) for c, p in pads.items()}
+    for comp, lines in cell_lines.items():
         r0, c0, r1, c1 = extent[comp]
-        lines = group_lines(ws, page.number)
-        texts[comp] = join_text(lines, right=xs[c1 + 1], left=xs[c0])
+        texts[comp] = join_text(lines, right=xs[c1 + 1], left=xs[c0], pad=max(pads[c0], 0.0))
     rows: list = []
     for r in range(nr):
         cells: list = []
