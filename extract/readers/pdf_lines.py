@@ -271,11 +271,13 @@ def paragraphs_marked(lines: list, margins: dict, pitch) -> bool:
     marked = total = full = long = 0
     for prev, nxt in zip(lines, lines[1:]):
         left, right = margins.get(prev.page, (0.0, 1e9))
-        if prev.x1 > right - 0.15 * (right - left):
+        x1 = prev.words[-1].x1
+        if x1 > right - 0.15 * (right - left):
             long += 1
-            full += abs(prev.x1 - right) < 1.5
-        if prev.page != nxt.page or not _SENTENCE_END.search(prev.text) or \
-                prev.x1 > left + 0.75 * (right - left):
+            full += abs(x1 - right) < 1.5
+            continue
+        if prev.page != nxt.page or x1 > left + 0.75 * (right - left) or \
+                not _SENTENCE_END.search(prev.words[-1].text):
             continue
         total += 1
         size = max(prev.size, nxt.size)
@@ -286,9 +288,10 @@ def paragraphs_marked(lines: list, margins: dict, pitch) -> bool:
 
 def _starts_paragraph(prev: Line, nxt: Line, left: float, right: float, pitch,
                       marked: bool = False) -> bool:
-    size = max(prev.size, nxt.size)
+    psize, nsize = prev.size, nxt.size
+    size = max(psize, nsize)
     # a change of font at the line break (a bold lead-in that carries on in plain text is no break)
-    if abs(prev.size - nxt.size) > 1.0 or (prev.bold != nxt.bold and prev.words[-1].bold != nxt.words[0].bold):
+    if abs(psize - nsize) > 1.0 or (prev.words[-1].bold != nxt.words[0].bold and prev.bold != nxt.bold):
         return True
     if prev.page == nxt.page and pitch and nxt.base - prev.base > 1.3 * pitch + 1:
         return True
