@@ -136,8 +136,6 @@ def page_words(page: "pdfium.PdfPage", number: int, fonts: FontCache) -> PageTex
         rect = pdfium_c.FS_RECTF()
         ox, oy = ctypes.c_double(), ctypes.c_double()
         box, origin = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetCharOrigin
-        if "\ufffe" in text:
-            text = _soft_hyphens(tp, text, origin, ox, oy)
         size_of, obj_of = pdfium_c.FPDFText_GetFontSize, pdfium_c.FPDFText_GetTextObject
         map_error = pdfium_c.FPDFText_HasUnicodeMapError
         for m in _TOKEN.finditer(text):
@@ -168,22 +166,6 @@ def page_words(page: "pdfium.PdfPage", number: int, fonts: FontCache) -> PageTex
                 w.text = unicodedata.normalize("NFC", w.text)
     textpage.close()
     return PageText(number, width, height, words, page_edges(page, left, top), unreadable, n)
-
-
-def _soft_hyphens(tp, text: str, origin, ox, oy) -> str:
-    """PDFium's U+FFFE (a hyphen at a line break) followed by a character on the same baseline is
-    no line break: the code was a soft hyphen (byte 0xAD), a letter in legacy fonts ("ư" in
-    TCVN3). It is put back as U+00AD so the word stays whole for the legacy converter."""
-    out = list(text)
-    for k, ch in enumerate(text):
-        if ch != "\ufffe" or k + 1 >= len(text) or text[k + 1].isspace():
-            continue
-        origin(tp, k, ox, oy)
-        y = oy.value
-        origin(tp, k + 1, ox, oy)
-        if abs(oy.value - y) < 1.0:
-            out[k] = "\u00ad"
-    return "".join(out)
 
 
 def page_edges(page: "pdfium.PdfPage", left: float, top: float) -> list:
