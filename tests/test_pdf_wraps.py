@@ -302,3 +302,35 @@ def test_shared_word_plans_printed_to_pdf_score_like_the_word_files(printed_shar
         if gold.exists() and pdf.exists():
             gaps[docx.name] = round(_score(gold, docx) - _score(gold, pdf), 3)
     assert gaps and all(abs(g) <= 0.01 for g in gaps.values()), gaps
+
+
+# ------------------------------------------------------------------ tables over page breaks
+def _page_table(page: int, rows: list):
+    from extract.model import Cell, Source
+    from extract.readers.pdf_tables import PageTable
+    return PageTable(page, (0, 0, 500, 500), [0, 100, 300, 400, 500],
+                     [[Cell(t, Source(page=page)) for t in row] for row in rows], [page])
+
+
+def test_repeated_header_of_two_rows_and_the_cut_row_are_merged():
+    from extract.readers.pdf_tables import continue_table
+    head = [["Thời gian", "Nội dung", "Phụ trách", "Ghi chú"],
+            ["Buổi sáng – Tập trung toàn trường", "", "", ""]]
+    prev = _page_table(2, head + [["7h00", "Khai mạc tuần sinh hoạt", "Ban Giám hiệu", ""],
+                                  ["8h30", "Chuyên đề 5: Hướng dẫn sử dụng các công cụ", "Tổ Tin học", ""]])
+    cur = _page_table(3, head + [["- 9h00", "học tập số an toàn", "", ""],
+                                 ["9h00 - 11h00", "Sinh hoạt theo lớp", "GVCN các lớp", ""]])
+    continue_table(prev, cur)
+    rows = [[c.text for c in r] for r in prev.rows]
+    assert rows[3] == ["8h30 - 9h00", "Chuyên đề 5: Hướng dẫn sử dụng các công cụ học tập số an toàn",
+                       "Tổ Tin học", ""]
+    assert rows[4][0] == "9h00 - 11h00" and len(rows) == 5
+
+
+def test_a_new_row_on_the_next_page_is_not_taken_for_the_cut_one():
+    from extract.readers.pdf_tables import continue_table
+    head = [["TT", "Nội dung", "Chủ trì", "Thời gian"]]
+    prev = _page_table(1, head + [["1", "Rà soát thủ tục hành chính", "Sở Nội vụ", "Quý I/2026"]])
+    cur = _page_table(2, head + [["2", "Số hóa hồ sơ", "Sở Tư pháp", "Quý II/2026"]])
+    continue_table(prev, cur)
+    assert [r[0].text for r in prev.rows] == ["TT", "1", "2"]
