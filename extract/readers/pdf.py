@@ -314,8 +314,8 @@ def build_blocks(pages: list) -> list:
         items = [(l.top, "line", l) for l in lines] + [(t.bbox[1], "table", t) for t in tables]
         items.sort(key=lambda it: it[0])
         body = [it[2] for it in items if it[1] == "line"]
-        runs = {body.index(lines_i): (end, g) for lines_i, end, g in
-                ((body[s], e, g) for s, e, g in _two_sided(body, left, right))}
+        at = {id(line): k for k, line in enumerate(body)}   # (Line equality compares every word)
+        runs = {s: (e, g) for s, e, g in _two_sided(body, left, right)}
         body_start = 0
         if carry:   # a block set beside another, cut by the page break, may go on at the top
             if 0 in runs and _fits_gutter(carry[0], runs[0][1]):
@@ -342,7 +342,7 @@ def build_blocks(pages: list) -> list:
                     _flush(pending, blocks, margins)
                     blocks.append(obj)
                 continue
-            idx = body.index(obj)
+            idx = at[id(obj)]
             if idx < k:
                 continue
             if carry:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from statistics import median
 
 
@@ -42,7 +43,7 @@ class Line:
     def base(self) -> float:
         return self.words[0].base
 
-    @property
+    @cached_property
     def size(self) -> float:
         return max(w.size for w in self.words)
 
