@@ -334,3 +334,22 @@ def test_a_new_row_on_the_next_page_is_not_taken_for_the_cut_one():
     cur = _page_table(2, head + [["2", "Số hóa hồ sơ", "Sở Tư pháp", "Quý II/2026"]])
     continue_table(prev, cur)
     assert [r[0].text for r in prev.rows] == ["TT", "1", "2"]
+
+
+def test_unruled_cells_keep_lines_that_ended_short_of_their_column():
+    from extract.readers.pdf_unruled import unruled_tables
+
+    def row(cells, base):
+        ws = [w for text, x in zip(cells, [85.0, 115.0, 300.0, 420.0, 560.0]) if text
+              for w in line(text, x0=x, base=base).words]
+        return Line(ws, 1, [ws])
+    lines = [row(["1", "Xây dựng kho dữ liệu dùng", "Sở Tư pháp", "Văn phòng Ủy ban", "Quý I"], 100),
+             row(["", "chung của tỉnh", "", "nhân dân tỉnh", ""], 114),
+             row(["2", "Số hóa hồ sơ thủ tục", "Sở Nội vụ", "Sở Tài chính", "Quý II"], 128),
+             row(["", "", "", "Sở Y tế", ""], 142),
+             row(["3", "Đào tạo kỹ năng số", "Sở Nội vụ", "Công an tỉnh", "Quý III"], 156)]
+    (table, _), = unruled_tables(lines, 1)
+    cells = {r[0].text: r[3].text for r in table.rows}
+    assert cells["1"] == "Văn phòng Ủy ban nhân dân tỉnh"   # the column's widest line: a wrap
+    assert cells["2"] == "Sở Tài chính\nSở Y tế"             # "Sở" would have fitted: a new line
+    assert [r[1].text for r in table.rows][0] == "Xây dựng kho dữ liệu dùng chung của tỉnh"
