@@ -2,9 +2,10 @@
 
 Reads the text layer through PDFium (pypdfium2, which pdfplumber installs): words once per page
 (`pdf_text`), ruled tables from the page's strokes (`pdf_tables`), tables without ruling from the
-word positions (`pdf_unruled`), lines and paragraphs (`pdf_lines`). The two-column letterhead becomes a one-row Table (issuer | motto and date); other
-side-by-side blocks (recipients | signer) become the left block's paragraphs, then the right one's.
-Running headers, footers and page numbers are dropped. Every block carries Source(page, bbox).
+word positions (`pdf_unruled`), lines and paragraphs (`pdf_lines`). The two-column letterhead
+becomes a one-row Table (issuer | motto and date, lines a narrow cell wrapped put back together);
+other side-by-side blocks (recipients | signer, on shared baselines or not, also when a page break
+cuts them) become the left block's paragraphs, then the right one's. Running headers, footers and page numbers are dropped. Every block carries Source(page, bbox).
 Scans without a text layer raise NeedsOCR unless `ocr=True` (Tesseract, `pdf_ocr`).
 """
 from __future__ import annotations
@@ -220,9 +221,7 @@ def _gutter_gap(line, gutter: tuple) -> bool:
     gaps = [(w2.x0 - w1.x1, w1.x1 <= a and w2.x0 >= b) for w1, w2 in zip(line.words, line.words[1:])]
     at = [g for g, cross in gaps if cross]
     others = sorted(g for g, cross in gaps if not cross)
-    if not at:
-        return True
-    if not others:
+    if not at or not others:
         return True
     return at[0] > max(1.6 * others[len(others) // 2], others[-1] + 1.0, 0.6 * line.size)
 
@@ -321,11 +320,9 @@ def build_blocks(pages: list) -> list:
             if 0 in runs and _fits_gutter(carry[0], runs[0][1]):
                 body_start, g = runs.pop(0)
                 carry = [carry[0] + body[:body_start], g, False]
-                if body_start == len(body) and items[-1][1] == "line":
-                    body_start = len(body)   # the whole page is the block: it may go on further
-                else:
+                if body_start < len(body) or items[-1][1] == "table":
                     _emit_carry(carry, pending, blocks, margins)
-                    carry = None
+                    carry = None   # else the whole page is the block: it may go on further
             else:
                 _emit_carry(carry, pending, blocks, margins)
                 carry = None

@@ -1,10 +1,11 @@
 """Ruled tables of a PDF page, and tables continuing over page breaks.
 
 `ruled_tables(page)` reads a page's words and ruling edges and writes `PageTable`s (grid of cells,
-horizontal and vertical merges from missing borders) plus the words not inside any table.
-`continue_table(prev, cur)` merges a table that runs on from the previous page: its repeated header
-row is dropped (worded the same or as another Stt variant), a row cut by the page break is joined
-back onto the last row.
+horizontal and vertical merges from missing borders) plus the words not inside any table; a cell's
+lines are joined, except where a line ended short of the cell (a new paragraph in the cell: kept
+as a newline). `continue_table(prev, cur)` merges a table that runs on from the previous page: its
+repeated header rows are dropped (worded the same or as another Stt variant), a row cut by the
+page break (its number cell empty, or every cell carrying on) is joined back onto the last row.
 """
 from __future__ import annotations
 

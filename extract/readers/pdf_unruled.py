@@ -7,6 +7,7 @@ columns are the vertical white gutters that no word of the run crosses, the rows
 whose first column holds a number ("1", "2.", "II", "a)"); the lines above the first numbered one
 are the header row. A numbered line whose text runs across the gutters is a group row spanning the
 other columns. Running text never keeps two aligned gutters over several lines, so it is not taken.
+A cell line that ended short of its column's ink is kept as a newline (one unit per line).
 """
 from __future__ import annotations
 
