@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from extract.outline import parse_marker
-from extract.readers.pdf_lines import _STARTS_UPPER
+from extract.readers.pdf_lines import _starts_upper
 from extract.units import split_units
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -23,8 +23,8 @@ def test_no_hand_written_ranges_of_vietnamese_letters_in_the_package():
 
 @pytest.mark.parametrize("letter", LOWER)
 def test_a_lower_case_letter_with_marks_starts_no_sentence_and_its_capital_does(letter):
-    assert not _STARTS_UPPER.match(letter + "n")
-    assert _STARTS_UPPER.match(letter.upper() + "n")
+    assert not _starts_upper(letter + "n")
+    assert _starts_upper(letter.upper() + "n")
 
 
 @pytest.mark.parametrize("text, roman", [

@@ -54,7 +54,9 @@ class PageText:
     chars: int = 0       # characters in the text layer (0: a scan)
 
 
-_TOKEN = re.compile(r"\S+")
+# PDFium writes a hyphen that ends a line (a word or symbol wrapped at "-") as U+FFFE and drops the
+# line break after it: the token ends there, keeping the hyphen, and the next line's token starts anew
+_TOKEN = re.compile(r"[^\s\ufffe]+\ufffe?|\ufffe")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd\ufffe\uffff]")
 
 
@@ -242,7 +244,7 @@ def page_words(page: "pdfium.PdfPage", number: int, fonts: FontCache) -> PageTex
             obj = obj_of(tp, i)
             name, bold, enc = fonts.facts(obj) if obj else ("", False, None)
             base = top - oy.value
-            word_text = m.group()
+            word_text = m.group().replace("\ufffe", "-")
             w = Word(word_text, x0 - left, base - 0.8 * size, x1 - left, base + 0.25 * size,
                      base, round(size, 2), bold)
             if enc:
