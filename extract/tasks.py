@@ -18,6 +18,7 @@ from typing import Dict, List, Optional, Tuple
 
 from .deadlines import find_deadline, parse_deadline
 from .model import Passage, Section, Task
+from .subject import predicate_start, split_subject, starts_unit
 from .units import UNIT_START as _UNIT_START, looks_like_unit, split_units
 
 # Verbs that begin the predicate after a unit subject.
@@ -48,32 +49,9 @@ _OTHER_LABEL = re.compile(r"^(?:Kết quả|Sản phẩm|Hình thức|Kinh phí|
 _PARTNER_IN = re.compile(r"\bphối (?:kết )?hợp(?: chặt chẽ)?(?: với)?\s+(?P<v>.+)$", re.I | re.S)
 
 
-def split_subject(text: str) -> Tuple[Optional[str], str]:
-    """'Các chi, đảng bộ trực thuộc căn cứ Kế hoạch …' -> ('Các chi, đảng bộ trực thuộc', 'căn cứ …')."""
-    if not _UNIT_START.match(text):
-        return None, text
-    k = _first_verb(text)
-    if k:
-        subj = text[:k].strip(" ,:;")
-        if looks_like_unit(subj):
-            return subj, text[k:].strip()
-    return None, text
-
-
-_NAME_BEFORE = re.compile(r"(?:^|\s)(?:[Bb]an|[ỦUủu][ỷy] ban|[Pp]hòng|[Bb]ộ|[Cc]ác|[Nn]hững|[Cc]ấp|lĩnh vực|công tác|"
-                          r"phụ trách|về|việc|cơ quan)\s*$")
-
-
 def _first_verb(text: str, start: int = 1) -> Optional[int]:
-    """Where the predicate starts: the first verb that is not part of a body's name ("Ban Tổ
-    chức", "các ban xây dựng Đảng", "Ủy ban kiểm tra")."""
-    for m in _VERB_RE.finditer(text):
-        if m.start() < start:
-            continue
-        if _NAME_BEFORE.search(text[:m.start()]) or m.group(0)[0].isupper():
-            continue
-        return m.start()
-    return None
+    """Where the predicate starts after a unit phrase (see `extract.subject`)."""
+    return predicate_start(text, after=start)
 
 
 def _partners(text: str) -> List[str]:
@@ -81,16 +59,18 @@ def _partners(text: str) -> List[str]:
     if not m:
         return []
     v = m.group("v")
+    if not starts_unit(v, any_case=True):
+        return []
     stop = _first_verb(v)
-    cut = v[:stop] if stop else ""
-    for sep in (" để ", " trong việc ", " trong ", " nhằm ", ". ", "; "):
+    cut = v[:stop] if stop else v
+    for sep in (" để ", " trong việc ", " trong ", " nhằm ", ". ", "; ", " (", " về "):
         k = cut.find(sep)
         if k > 0:
             cut = cut[:k]
     cut = cut.strip(" ,;.")
     if not cut or len(cut.split()) > 25:
         return []
-    return split_units(cut)
+    return [u for u in split_units(cut) if starts_unit(u, any_case=True)]
 
 
 def _clean_unit(u: str) -> str:
