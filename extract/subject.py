@@ -42,7 +42,8 @@ PREDICATE_WORDS = (
     "mời", "đưa", "lựa chọn", "phân bổ", "ký", "nộp", "hoàn thành", "hoàn thiện", "phát hành", "đăng",
     "vận hành", "sử dụng", "ứng dụng", "nhận", "lập", "đề nghị", "yêu cầu", "giao", "chỉ đạo", "kiểm tra",
     "giám sát", "tổ chức", "quản lý", "tuyên truyền", "vận động", "xây dựng", "lãnh đạo", "thông tin",
-    "điều hành", "thống nhất", "khảo sát", "trao đổi", "chấp hành", "thẩm tra", "rút kinh nghiệm",
+    "điều hành", "thống nhất", "chú trọng", "nêu cao", "đề cao", "coi trọng", "phấn đấu", "quyết liệt",
+    "nghiêm túc", "kịp thời", "thường trực tham mưu", "xét", "ra quân", "niêm yết", "công bố", "công khai", "khảo sát", "trao đổi", "chấp hành", "thẩm tra", "rút kinh nghiệm",
     "theo chức năng", "theo nhiệm vụ", "theo lĩnh vực", "theo thẩm quyền", "theo phạm vi", "trong phạm vi",
     "trên cơ sở", "căn cứ vào",
 )

@@ -37,15 +37,45 @@ _VERBS = (
 )
 _VERB_RE = re.compile(r"(?<![\wÀ-ỹ])(?:" + "|".join(sorted({re.escape(v) for v in _VERBS}, key=len, reverse=True))
                       + r")(?![\wÀ-ỹ])", re.I)
-_IMPLEMENTATION = re.compile(r"tổ chức thực hiện|phân công|trách nhiệm|giao nhiệm vụ|triển khai thực hiện",
+_IMPLEMENTATION = re.compile(r"tổ chức thực hiện|phân công|trách nhiệm|giao nhiệm vụ|triển khai thực hiện|kinh phí|"
+                             r"chế độ (?:thông tin|báo cáo)|thông tin,? báo cáo|^điều \d+",
                              re.I)
 _GIAO = re.compile(r"^(?:Giao|giao|Đề nghị|đề nghị|Yêu cầu|yêu cầu|Phân công|phân công)\s+(?P<rest>.+)$", re.S)
-_LEAD_LABEL = re.compile(r"^(?:Đơn vị|Cơ quan|Người|Bộ phận)?\s*(?:chủ trì|thực hiện|phụ trách|chịu trách nhiệm)"
-                         r"(?:\s+thực hiện)?\s*:\s*(?P<v>.+)$", re.I | re.S)
-_PARTNER_LABEL = re.compile(r"^(?:Đơn vị|Cơ quan|Bộ phận)?\s*phối hợp\s*(?:thực hiện)?\s*:\s*(?P<v>.+)$", re.I | re.S)
+# labelled lines under an item: who leads, who takes part, who carries it out, by when
+_LEAD_LABEL = re.compile(r"^(?:(?:Đơn vị|Cơ quan|Người|Bộ phận)\s+)?(?:chủ trì|phụ trách|chịu trách nhiệm|chủ trì tham mưu)"
+                         r"(?:\s*,?\s*(?:và\s+)?(?:thực hiện|tham mưu))?\s*:\s*(?P<v>.*)$", re.I | re.S)
+_EXEC_LABEL = re.compile(r"^(?:(?:(?:Đơn vị|Cơ quan|Người|Bộ phận)\s+)?thực hiện|Trách nhiệm(?:\s+(?:chỉ đạo\s+)?thực hiện)?)"
+                         r"\s*:\s*(?P<v>.*)$", re.I | re.S)
+_PARTNER_LABEL = re.compile(r"^(?:(?:Đơn vị|Cơ quan|Bộ phận)\s+)?phối (?:kết )?hợp\s*(?:thực hiện)?\s*:\s*(?P<v>.*)$",
+                            re.I | re.S)
 _TIME_LABEL = re.compile(r"^(?:Thời gian|Thời hạn|Tiến độ)(?:\s+(?:hoàn thành|thực hiện|trình))?\s*:\s*(?P<v>.+)$",
                          re.I | re.S)
-_OTHER_LABEL = re.compile(r"^(?:Kết quả|Sản phẩm|Hình thức|Kinh phí|Nội dung|Thành phần|Địa điểm)\s*:", re.I)
+_CONTENT_LABEL = re.compile(r"^Nội dung(?:\s+(?:công việc|nhiệm vụ|thực hiện))?\s*:\s*(?P<v>\S.*)$", re.I | re.S)
+_OTHER_LABEL = re.compile(r"^(?:Kết quả|Sản phẩm|Hình thức|Kinh phí|Thành phần|Địa điểm|Lãnh đạo phụ trách|"
+                          r"Ghi chú|Phương thức|Cách thức)[^:]{0,30}:", re.I)
+_LABELS = ((_LEAD_LABEL, "lead"), (_PARTNER_LABEL, "partners"), (_EXEC_LABEL, "executor"), (_TIME_LABEL, "deadline"))
+# several labels on one line: "Đơn vị chủ trì: X; Đơn vị phối hợp: Y."
+_LABEL_SPLIT = re.compile(r"[;.]\s+(?=(?:Đơn vị|Cơ quan|Bộ phận|Người|Thời gian|Thời hạn|Tiến độ|Trách nhiệm)[^:;]{0,40}:)",
+                          re.I)
+
+
+def read_labels(text: str) -> Optional[List[Tuple[str, str]]]:
+    """'Đơn vị chủ trì: X; Đơn vị phối hợp: Y.' -> [("lead", "X"), ("partners", "Y")]; None when
+    the line is no such label."""
+    out: List[Tuple[str, str]] = []
+    for part in _LABEL_SPLIT.split(text.strip()):
+        for rx, field in _LABELS:
+            m = rx.match(part.strip())
+            if m:
+                out.append((field, m.group("v").strip(" .;")))
+                break
+        else:
+            if not out:
+                return None
+            out[-1] = (out[-1][0], out[-1][1] + "; " + part.strip(" .;"))
+    return out
+
+
 _PARTNER_IN = re.compile(r"\bphối (?:kết )?hợp(?: chặt chẽ)?(?: với)?\s+(?P<v>.+)$", re.I | re.S)
 
 
@@ -124,7 +154,15 @@ def _lead_and_partners(unit: str, rest: str) -> Tuple[List[str], List[str]]:
 
 
 # an adverbial opening before the subject: "Trên cơ sở Kế hoạch này, các sở, ban, ngành …"
-_ADVERBIAL = re.compile(r"^(?:Trên cơ sở|Căn cứ|Để|Nhằm|Trong quá trình|Theo)\b[^,;]{0,100},\s+(?=\S)")
+_ADVERBIAL = re.compile(r"^(?:Trên cơ sở|Căn cứ|Để|Nhằm|Trong quá trình|Theo|Đối với|Về|Đồng thời|Ngoài ra|Bên cạnh đó|"
+                        r"Sau khi|Khi|Trước khi|Trong (?:thời gian|quá trình|trường hợp)|Hằng (?:năm|quý|tháng)|"
+                        r"Hàng (?:năm|quý|tháng)|Định kỳ|Trường hợp)\b[^,;]{0,120},\s+(?=\S)|^(?:Đồng thời|Ngoài ra|"
+                        r"Bên cạnh đó|Mặt khác)\s*,?\s+(?=\S)")
+# a fronted clause that says when: its words are the duty's deadline
+_TIME_FRONT = re.compile(r"^(?:Sau khi|Khi|Trước khi|Trong thời gian|Hằng|Hàng|Định kỳ)\b", re.I)
+# "Điều 2. Giao X …", "UBND tỉnh yêu cầu X …": the unit given the work
+_ARTICLE = re.compile(r"^Điều\s+\d+\s*[.:]\s*")
+_ASK = re.compile(r"^(?:giao|yêu cầu|đề nghị|phân công)\s+(?P<rest>.+)$", re.I | re.S)
 
 
 def _split_at(text: str, starts_clause) -> List[str]:
@@ -143,13 +181,14 @@ def _split_at(text: str, starts_clause) -> List[str]:
 
 def split_subject_clauses(text: str) -> List[str]:
     """Split where the next clause names its own unit ("…; Ủy ban nhân dân các xã, phường căn cứ …")."""
-    return _split_at(text, lambda _prev, part: split_subject(_ADVERBIAL.sub("", part, count=1))[0] is not None)
+    return _split_at(text, lambda _prev, part: split_subject(_ADVERBIAL.sub("", part, count=1))[0] is not None
+                     or bool(_GIAO.match(part.lstrip("(")) and part[:1] != "("))
 
 
 _CLOSING = re.compile(r"^(?:Trên đây|Trong quá trình (?:tổ chức )?thực hiện,? nếu|Nơi nhận)", re.I)
 
 _CLAUSE_SPLIT = re.compile(r"(?<=[;.])\s+")
-_TIME_LEAD = re.compile(r"^(?:Hằng|Hàng)\s+(?:năm|quý|tháng|tuần)\s*,\s*|^(?:Định kỳ|Thường xuyên)\s*,?\s*", re.I)
+_TIME_LEAD = re.compile(r"^(?:Hằng|Hàng)\s+(?:năm|quý|tháng|tuần)\s*,?\s*|^(?:Định kỳ|Thường xuyên)\s*,?\s*", re.I)
 
 
 def split_clauses(text: str) -> List[str]:
@@ -174,6 +213,11 @@ class DutyReader:
         self._pending: Optional[Task] = None     # an item waiting for its labelled lines
         self._anchor: Optional[Passage] = None   # last numbered item or heading
         self._prev: Optional[Passage] = None     # last plain passage
+        self._block: List[Passage] = []          # items since the anchor, not yet given labels
+        self._group: Optional[List[Task]] = None  # the tasks the current labelled lines fill
+        self._last_label: Optional[Tuple[str, str]] = None
+        self._leadin: Optional[Tuple[str, Optional[str]]] = None   # a lead-in's unit and section
+        self._item_first: Optional[str] = None
 
     # ------------------------------------------------------------------ context
     def _ancestors(self, sid: Optional[str]):
@@ -220,17 +264,37 @@ class DutyReader:
         text = p.text.strip()
         if not text:
             return
-        # labelled lines complete the last numbered item
-        for rx, field in ((_LEAD_LABEL, "lead"), (_PARTNER_LABEL, "partners"), (_TIME_LABEL, "deadline")):
-            m = rx.match(text)
-            if m and p.marker in (None, "-", "+", "•", "–") and self._anchor is not None:
-                self._labelled(p, field, m.group("v").strip(" .;"))
-                return
-        if _OTHER_LABEL.match(text) and self._pending is not None:
+        # labelled lines complete the items above them
+        labels = read_labels(text)
+        if labels and p.marker in (None, "-", "+", "•", "–", "*") and (self._anchor is not None or self._block):
+            for field, value in labels:
+                self._labelled(p, field, value)
+            self._last_label = (labels[-1][0], labels[-1][1] + (";" if text.rstrip().endswith(";") else ""))
             return
+        if self._last_label and p.marker is None and not p.heading and (
+                self._last_label[1].endswith(";") or text[:1].islower()):
+            field, value = self._last_label       # a label's value running on to the next line
+            self._last_label = (field, value + " " + text.strip())
+            self._labelled(p, field, self._last_label[1].strip(" .;"), again=True)
+            return
+        self._last_label = None
+        if _OTHER_LABEL.match(text) and (self._group is not None or self._pending is not None
+                                         or self._anchor is not None):
+            return
+        m = _CONTENT_LABEL.match(text)
+        if m:
+            text = m.group("v")
+            p = Passage(text, p.source, p.marker, p.section, p.path, p.heading, p.origin)
         if p.heading or (p.marker and p.marker not in ("-", "+", "•", "–", "*")):
             self._anchor = p
             self._pending = None
+            self._block = []
+        elif self._group is not None:
+            self._block = []
+        self._group = None
+        if not p.heading and not m or m:
+            if not p.heading:
+                self._block.append(p)
         # an item followed by a line naming its lead: "X chủ trì, phối hợp Y … trong tháng 01/2026"
         impl = self._in_implementation(p.section)
         found = lead_line(text) if not impl else None
@@ -257,60 +321,163 @@ class DutyReader:
         self._duty(p, text)
         self._prev = p
 
-    def _labelled(self, p: Passage, field: str, value: str) -> None:
-        task = self._pending
-        if task is None:
-            a = self._anchor
-            task = Task(id=self.next_id(), origin="text", content=a.text.strip(), section=a.section, source=a.source)
-            self.tasks.append(task)
-            self._pending = task
-        if field == "lead":
-            task.lead = [value.strip()] if value.strip() else []
+    def _labelled(self, p: Passage, field: str, value: str, again: bool = False) -> None:
+        """Fill the items since the anchor (or the anchor itself) with one labelled line."""
+        if self._group is None:
+            # a numbered item owns its bullets (details of it); under a heading the bullets are the items
+            if self._anchor is not None and (not self._anchor.heading or not self._block):
+                items = [self._anchor]
+            else:
+                items = list(self._block)
+            group: List[Task] = []
+            for q in items:
+                own = [t for t in self.tasks if t.source == q.source and t.section == q.section]
+                if not own:
+                    own = [Task(id=self.next_id(), origin="text", content=q.text.strip(), section=q.section,
+                                source=q.source)]
+                    self.tasks.extend(own)
+                group.extend(own)
+            self._group = group
+            self._block = []
+            self._pending = group[-1] if group else None
+        group = self._group
+        if field in ("lead", "executor"):
+            if field == "executor" and any(getattr(t, "_label_lead", False) for t in group):
+                return
+            per_unit = self._per_unit(value)
+            units = split_units(value)
+            for t in group:
+                if per_unit and not again:
+                    continue
+                t.lead = units
+                t._label_lead = True
+            if per_unit and not again:
+                for unit, pred in per_unit:
+                    t = Task(id=self.next_id(), origin="text", content=pred, lead=[unit], section=p.section,
+                             source=p.source)
+                    t._label_lead = True
+                    self.tasks.append(t)
+                    group.append(t)
         elif field == "partners":
-            task.partners = split_units(value)
+            for t in group:
+                t.partners = split_units(value)
         else:
-            task.deadline = parse_deadline(value)
+            for t in group:
+                t.deadline = parse_deadline(value)
+
+    @staticmethod
+    def _per_unit(value: str) -> List[Tuple[str, str]]:
+        """'Sở Tư pháp rà soát …; UBND các xã rà soát …' -> one (unit, duty) per part."""
+        parts = [x.strip() for x in value.split(";") if x.strip()]
+        out = []
+        for part in parts:
+            subj, pred = split_subject(part)
+            if not subj or len(pred.split()) < 2:
+                return []
+            out.append((subj, pred))
+        return out if len(out) > 1 or (out and len(out[0][1].split()) >= 3) else []
 
     def _duty(self, p: Passage, text: str) -> None:
         if _CLOSING.match(text):
             return
         impl = self._in_implementation(p.section)
+        heading_unit = self._unit_heading(p.section)
         # "X: nội dung" where X names a unit or an office ("Đề nghị X: …" too)
         m = re.match(r"^(?P<u>[^:]{3,200}?)\s*:\s+(?P<r>\S.*)$", text, re.S)
-        if m and looks_like_unit(_clean_unit(m.group("u"))) and (impl or self._unit_heading(p.section)):
+        if m and looks_like_unit(_clean_unit(m.group("u"))) and (impl or heading_unit):
             self._new(p, split_units(_clean_unit(m.group("u"))), m.group("r"))
             return
-        # "Giao X chủ trì, phối hợp với Y …" / "Đề nghị X …"
-        g = _GIAO.match(text)
+        # a lead-in ending in a colon passes its lead to the list under it
+        if text.rstrip().endswith(":"):
+            a = self._assignment(text.rstrip(" :"))
+            if a and (impl or heading_unit or _named(a[0])):
+                self._leadin = (a[0], p.section)
+                return
+        if self._leadin and p.marker and self._leadin[1] == p.section and not self._assignment(text):
+            self._new(p, split_units(self._leadin[0]), text)
+            return
+        self._leadin = None
+        last = None
+        parts = split_subject_clauses(text)
+        for i, part in enumerate(parts):
+            a = self._assignment(part)
+            if a is None and i + 1 < len(parts) and _GIAO.match(parts[i + 1]):
+                nxt = self._assignment(parts[i + 1])
+                if nxt:                               # "b- Nâng cấp đường. Giao HTX X chủ trì …"
+                    self._item_first = part.rstrip(" .")
+                    continue
+            if a:
+                unit, pred, front = a
+                if not (impl or heading_unit or _named(unit) or _GIAO.match(part)):
+                    continue
+                item, self._item_first = self._item_first, None
+                if item:                              # the item and the predicate of its assignment
+                    self._new_one(p, split_units(unit), item + ". " + pred, deadline_text=find_deadline(pred) or "")
+                else:
+                    self._new(p, split_units(unit), pred,
+                              deadline_text=(front if front and not find_deadline(pred) else None))
+                last = unit
+            elif impl and (last or heading_unit):
+                self._new(p, split_units(last or heading_unit), part)
+
+    def _assignment(self, text: str) -> Optional[Tuple[str, str, Optional[str]]]:
+        """(unit, duty, fronted time clause) when the clause gives a unit work, else None:
+        "Giao X …", "Đề nghị X …", "Điều 2. Giao X …", "Sau khi …, X tổng hợp …", "Đối với …, X …",
+        "X, trên cơ sở …, chủ trì …", "UBND tỉnh yêu cầu X …"."""
+        body = _ARTICLE.sub("", text.strip().lstrip("(").rstrip(")"))
+        front = None
+        m = _ADVERBIAL.match(body)
+        if m:
+            if _TIME_FRONT.match(body):
+                front = body[:m.end()].strip(" ,")
+            body = body[m.end():]
+        g = _GIAO.match(body)
         if g:
             rest = g.group("rest")
-            m = re.match(r"^(?P<u>.+?)\s+chủ trì\b\s*,?\s*(?P<r>.*)$", rest, re.S)
-            if m and looks_like_unit(m.group("u")):
-                self._new(p, split_units(m.group("u")), m.group("r") or rest, partners=_partners(rest))
-                return
-            unit, pred = self._unit_and_content(rest)
-            if unit:
-                self._new(p, split_units(unit), pred)
-                return
-        if not impl:
-            return
-        heading_unit = self._unit_heading(p.section)
-        last = None
-        for part in split_subject_clauses(text):
-            body = _ADVERBIAL.sub("", part, count=1)
-            unit, pred = self._unit_and_content(body)
-            if unit:  # a duty naming its own subject
-                self._new(p, split_units(unit), pred)
-                last = unit
-            elif last or heading_unit:
-                self._new(p, split_units(last or heading_unit), part)
+            subj, pred = split_subject(rest, any_case=True)
+            if not subj:
+                mm = re.match(r"^(?P<u>.+?)\s+chủ trì\b\s*,?\s*(?P<r>.*)$", rest, re.S)
+                if mm and starts_unit(mm.group("u"), any_case=True):
+                    subj, pred = mm.group("u"), "chủ trì " + mm.group("r")
+            if subj:
+                return subj.strip(), _drop_lead_verb(pred), front
+            return None
+        subj, pred = split_subject(body)
+        if not subj:
+            return None
+        ask = _ASK.match(pred)
+        if ask:                                       # "UBND tỉnh yêu cầu Sở X …": Sở X is given the work
+            s2, p2 = split_subject(ask.group("rest"), any_case=True)
+            if s2:
+                return s2, _drop_lead_verb(p2), front
+        return subj, _drop_lead_verb(pred), front
 
     def _unit_and_content(self, text: str) -> Tuple[Optional[str], str]:
         subj, pred = split_subject(text)
         if subj:
-            m = re.match(r"^chủ trì\b\s*,?\s*(.*)$", pred, re.S)
-            return subj, (m.group(1) if m and m.group(1) else pred)
+            return subj, _drop_lead_verb(pred)
         return None, text
+
+
+def _drop_lead_verb(pred: str) -> str:
+    m = re.match(r"^chủ trì\b\s*,?\s*(.*)$", pred, re.S)
+    return m.group(1) if m and m.group(1) else pred
+
+
+_NAMED = re.compile(r"\s(?:[A-ZĐÀ-Ỹ]|xã|phường|huyện|tỉnh|thị trấn|thành phố|quận|thôn)", re.U)
+
+
+_GENERIC = re.compile(r"^(?:các|những|toàn thể|tất cả|cán bộ|công chức|viên chức|đơn vị|cơ quan|người|hội viên|"
+                      r"đảng viên)\b", re.I)
+
+
+def _named(unit: str) -> bool:
+    """A unit of its own ("Văn phòng UBND xã", "Ban quản lý chợ", "Phòng Kinh tế"), not a bare
+    category of people or bodies ("Các cơ quan", "Cán bộ, công chức") unless a name or a place
+    follows it."""
+    if not _GENERIC.match(unit):
+        return True
+    return len(unit.split()) > 1 and bool(_NAMED.search(" " + unit.split(None, 1)[1]))
 
 
 def extract_duties(passages: List[Passage], sections: Dict[str, Section], parent: Dict[str, Optional[str]],

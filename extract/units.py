@@ -51,7 +51,7 @@ _GLUE_HEADS = ("Ban", "Phòng", "Sở", "Hội", "Trung tâm", "Văn phòng", "C
 _LINKS = ("thuộc", "của", "và", "với", "cho", "tại", "trên", "dưới", "về", "các", "những", "cùng",
           "đối", "hoặc", "là", "gồm", "như")
 # last words of an office that takes its body after it: "Thành viên Ban Chỉ đạo", "Bí thư Chi bộ"
-_OFFICE_ENDS = ("viên", "đạo", "diện", "trưởng", "phó", "thư", "tịch", "đốc")
+_OFFICE_ENDS = ("viên", "đạo", "diện", "trưởng", "phó", "thư", "tịch", "đốc", "trực")
 _GLUE_RE = re.compile(
     r"(?<=[a-zà-ỹđ]) (?=(?:" + "|".join(sorted(map(re.escape, _GLUE_HEADS), key=len, reverse=True))
     + r") [A-ZÀ-ỸĐ])"

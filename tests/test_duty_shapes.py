@@ -1,0 +1,143 @@
+"""Duty shapes as plans write them (invented fixtures, one per shape)."""
+import extract
+
+HEAD = """ỦY BAN NHÂN DÂN
+XÃ AN PHÚ
+Số: 12/KH-UBND
+An Phú, ngày 10 tháng 4 năm 2025
+KẾ HOẠCH
+Cải tạo chợ nông thôn năm 2025
+
+I. MỤC ĐÍCH, YÊU CẦU
+Nâng cao chất lượng phục vụ.
+
+II. NỘI DUNG
+{body}
+III. TỔ CHỨC THỰC HIỆN
+{impl}
+Nơi nhận:
+- Như trên;
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+Lê Văn Bình
+"""
+
+
+def duties(body, impl="Các bộ phận triển khai thực hiện."):
+    """Paragraphs of the fixture are separated by blank lines (short lines would read as wrapped)."""
+    para = lambda s: "\n\n".join(s.strip().split("\n")) + "\n"  # noqa: E731
+    plan = extract.parse_text(HEAD.format(body=para(body), impl=para(impl)))
+    return [t for t in plan.tasks if t.origin == "text"]
+
+
+def test_lead_in_with_colon_passes_its_lead_to_the_list():
+    ts = duties("1. Khảo sát hiện trạng\n"
+                "Giao phòng Kinh tế thực hiện các nội dung sau:\n"
+                "a) Khảo sát các chợ nông thôn.\n"
+                "b) Đề xuất phương án cải tạo.\n")
+    assert [(t.lead, t.content) for t in ts] == [(["phòng Kinh tế"], "Khảo sát các chợ nông thôn."),
+                                                 (["phòng Kinh tế"], "Đề xuất phương án cải tạo.")]
+
+
+def test_fronted_clause_before_the_subject():
+    ts = duties("1. Kiểm tra sau cải tạo\n"
+                "Sau khi kết thúc đợt kiểm tra, Văn phòng UBND xã tổng hợp báo cáo Chủ tịch UBND xã.\n"
+                "Đối với các chợ tạm, Ban quản lý chợ rà soát lại hợp đồng thuê.\n"
+                "Đồng thời, Công an xã tăng cường tuần tra.\n")
+    assert [t.lead for t in ts] == [["Văn phòng UBND xã"], ["Ban quản lý chợ"], ["Công an xã"]]
+    assert ts[0].deadline.text == "Sau khi kết thúc đợt kiểm tra"
+
+
+def test_clause_between_subject_and_verb():
+    ts = duties("1. Rà soát văn bản\n"
+                "Phòng Tư pháp, trên cơ sở kết quả rà soát năm trước, chủ trì tham mưu sửa đổi quy chế chợ.\n")
+    assert ts[0].lead == ["Phòng Tư pháp"]
+
+
+def test_article_giving_work_and_body_asking_a_unit():
+    ts = duties("1. Giao nhiệm vụ\n"
+                "Điều 2. Giao phòng Văn hóa - Xã hội tổ chức tuyên truyền về chợ văn minh.\n"
+                "UBND xã yêu cầu Hội Phụ nữ xã vận động tiểu thương giữ vệ sinh.\n")
+    assert [t.lead for t in ts] == [["phòng Văn hóa - Xã hội"], ["Hội Phụ nữ xã"]]
+
+
+def test_item_followed_by_its_giao_assignment():
+    ts = duties("1. Nâng cấp hạ tầng\n"
+                "b) Nâng cấp đường nội đồng. Giao HTX Tân Tiến chủ trì huy động nhân công làm 2 km đường, "
+                "hoàn thành trước 30/6/2025.\n")
+    assert ts[0].lead == ["HTX Tân Tiến"]
+    assert ts[0].content.startswith("Nâng cấp đường nội đồng") and "huy động nhân công" in ts[0].content
+    assert ts[0].deadline.end == "2025-06-30"
+
+
+def test_parenthesised_assignment():
+    ts = duties("1. Chiếu sáng\n"
+                "a) Lắp đặt đèn chiếu sáng khu chợ (Giao Đoàn Thanh niên xã chủ trì, tham mưu trong quý II/2026).\n")
+    assert ts[0].lead == ["Đoàn Thanh niên xã"] and ts[0].deadline.start == "2026-04-01"
+
+
+def test_per_item_lines_belong_to_the_item_above():
+    ts = duties("1. Hội nghị tiểu thương\n"
+                "1.1. Nội dung\n"
+                "Lấy ý kiến tiểu thương về phương án bố trí lại các ki-ốt.\n"
+                "- Thời gian thực hiện: Quý II/2025.\n"
+                "- Thành phần: đại diện các hộ kinh doanh.\n"
+                "- Đơn vị chủ trì: Ban quản lý chợ.\n"
+                "- Kết quả: biên bản hội nghị.\n")
+    assert len(ts) == 1
+    assert ts[0].lead == ["Ban quản lý chợ"] and ts[0].content.startswith("Lấy ý kiến tiểu thương")
+    assert ts[0].deadline.start == "2025-04-01"
+
+
+def test_block_of_items_closed_by_lead_and_partner_line():
+    ts = duties("1. Vệ sinh môi trường chợ\n"
+                "- Thu gom rác thải cuối mỗi phiên chợ.\n"
+                "- Lắp đặt thêm thùng rác phân loại.\n"
+                "Lãnh đạo phụ trách: Phó Chủ tịch UBND xã Trần Văn A.\n"
+                "Đơn vị chủ trì: Ban quản lý chợ; Đơn vị phối hợp: Đoàn Thanh niên xã, Hội Phụ nữ xã.\n"
+                "2. An ninh trật tự\n"
+                "- Bố trí lực lượng trực đêm.\n"
+                "Đơn vị chủ trì: Công an xã.\n")
+    assert [(t.content, t.lead, t.partners) for t in ts] == [
+        ("Thu gom rác thải cuối mỗi phiên chợ.", ["Ban quản lý chợ"], ["Đoàn Thanh niên xã", "Hội Phụ nữ xã"]),
+        ("Lắp đặt thêm thùng rác phân loại.", ["Ban quản lý chợ"], ["Đoàn Thanh niên xã", "Hội Phụ nữ xã"]),
+        ("Bố trí lực lượng trực đêm.", ["Công an xã"], []),
+    ]
+
+
+def test_label_value_running_on_to_the_next_line():
+    ts = duties("1. Số hóa hồ sơ\n"
+                "1.1. Số hóa hồ sơ hộ kinh doanh tại chợ.\n"
+                "- Cơ quan chủ trì, thực hiện: Văn phòng UBND xã;\n"
+                "các thôn trên địa bàn xã.\n"
+                "- Thời gian thực hiện: trước ngày 30/9/2025.\n")
+    assert ts[0].lead == ["Văn phòng UBND xã", "các thôn trên địa bàn xã"]
+    assert ts[0].deadline.end == "2025-09-30"
+
+
+def test_executor_line_gives_one_duty_per_unit():
+    ts = duties("1. Rà soát thủ tục\n"
+                "1.1. Rà soát thủ tục cấp phép kinh doanh tại chợ.\n"
+                "- Cơ quan thực hiện: Phòng Tư pháp rà soát thủ tục cấp tỉnh; UBND các thôn rà soát danh sách hộ.\n")
+    leads = [t.lead for t in ts if t.lead]
+    assert ["Phòng Tư pháp"] in leads and ["UBND các thôn"] in leads
+
+
+def test_duties_in_the_reporting_section():
+    body = "1. Khảo sát\nKhảo sát các chợ.\n"
+    impl = ("1. Phân công\nCác bộ phận chuyên môn triển khai thực hiện.\n"
+            "IV. CHẾ ĐỘ THÔNG TIN, BÁO CÁO\nCác thôn báo cáo kết quả về Văn phòng UBND xã trước ngày 20 hằng tháng.\n")
+    ts = duties(body, impl)
+    assert any(t.lead == ["Các thôn"] and t.deadline.kind == "recurring" for t in ts)
+
+
+def test_verb_phrase_bullet_under_a_unit_heading():
+    ts = duties("1. Khảo sát\nKhảo sát các chợ.\n",
+                "1. Đảng ủy xã\n- Lãnh đạo, chỉ đạo việc cải tạo chợ.\n")
+    assert ts[-1].lead == ["Đảng ủy xã"]
+
+
+def test_unit_heading_with_role_sub_heading():
+    ts = duties("1. Khảo sát\nKhảo sát các chợ.\n",
+                "1. Phòng Kinh tế\na) Chủ trì, phối hợp với Phòng Tài chính - Kế hoạch:\n- Rà soát nguồn vốn cải tạo chợ.\n")
+    assert ts[-1].lead == ["Phòng Kinh tế"]
