@@ -433,13 +433,19 @@ def _decide(phrases: list, folded: str) -> tuple:
     return None, None, None, None
 
 
-def parse_deadline(text: str) -> Deadline:
-    """A deadline cell or phrase -> Deadline(text as written, kind, start, end, period). Never raises."""
+def parse_deadline(text: str, year: Optional[int] = None) -> Deadline:
+    """A deadline cell or phrase -> Deadline(text as written, kind, start, end, period). Never raises.
+    `year` is the year the context gives (a table header "Thời gian (Năm 2026)", the plan): it dates
+    a day or month that names none ("ngày 23 tháng 1")."""
     clean = _clean(_nfc(text))
     if not clean:
         return Deadline(text="")
     folded = _fold(clean)
     kind, start, end, period = _decide(_phrases(folded), folded)
+    if year and kind in ("once", "range") and start is None and end is None and not _YEAR_NUM.search(folded):
+        k2, s2, e2, _ = _decide(_phrases(folded + f" nam {year}"), folded + f" nam {year}")
+        if k2 == kind:
+            start, end = s2, e2
     return Deadline(text=clean, kind=kind, start=start, end=end, period=period)
 
 

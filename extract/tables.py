@@ -43,7 +43,7 @@ def header_role(text: str) -> Optional[str]:
     if "phoi hop" in t:
         return "partners"
     if "chu tri" in t or "thuc hien" in t and ("don vi" in t or "co quan" in t or "nguoi" in t) \
-            or t in ("don vi", "co quan", "phu trach", "nguoi phu trach", "trach nhiem") \
+            or t in ("don vi", "co quan", "phu trach", "nguoi phu trach") or t.startswith("trach nhiem") \
             or "phu trach" in t or "chiu trach nhiem" in t or "phan cong" in t:
         return "lead"
     if re.search(r"thoi gian|thoi han|tien do|moc thoi gian|han hoan thanh|thoi diem", t):
@@ -65,6 +65,13 @@ class Layout:
     def get(self, row: List[str], role: str) -> str:
         i = self.cols.get(role)
         return row[i] if i is not None and i < len(row) else ""
+
+
+def _header_year(lay: Layout) -> Optional[int]:
+    """The year a deadline column's header names ("Thời gian (Năm 2026)")."""
+    i = lay.cols.get("deadline")
+    m = re.search(r"\b(20\d\d)\b", lay.names[i]) if i is not None and i < len(lay.names) else None
+    return int(m.group(1)) if m else None
 
 
 def _texts(row: List[Cell]) -> List[str]:
@@ -145,6 +152,7 @@ class TaskTableReader:
         self.group_title: Optional[str] = None
         self.last_num: Optional[Tuple[int, ...]] = None
         self.seen: set = set()
+        self.section: Optional[str] = None
 
     # ------------------------------------------------------------------ table level
     def read(self, table: Table, section: Optional[str]) -> bool:
@@ -160,6 +168,9 @@ class TaskTableReader:
                 self.layout.cols == layout.cols
             if not same:
                 self._start(layout)
+            elif section != self.section:
+                self.last_num, self.seen = None, set()   # a table of its own under another heading
+            self.section = section
             start = nhead
         elif self.layout is not None and max(len(r) for r in rows) >= self.layout.ncols - 1 and \
                 self._continues(rows):
@@ -234,7 +245,7 @@ class TaskTableReader:
         leads = split_units(strip_role(lead_t)) if lead_t else []
         task = Task(id=task_id, origin="table", content=content, lead=leads,
                     partners=split_units(part_t) if part_t else [],
-                    deadline=parse_deadline(dl_t), section=section, group=self.group,
+                    deadline=parse_deadline(dl_t, year=_header_year(lay)), section=section, group=self.group,
                     group_title=self.group_title, number=number, source=src)
         for i, name in lay.extras.items():
             if i < len(row) and row[i]:

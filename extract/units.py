@@ -107,11 +107,17 @@ def _split_glued(piece: str) -> list[str]:
     return out
 
 
+_BARE_OFFICE_LINE = re.compile(r"(?m)^(\s*(?:Lãnh đạo|Đại diện|Đại diện lãnh đạo|Thành viên|Thủ trưởng|Chủ tịch|"
+                               r"Phó Chủ tịch|Giám đốc|Phó Giám đốc|Trưởng|Phó Trưởng)\s*)\n")
+
+
 def split_units(text: str) -> list[str]:
     """Split a cell or phrase listing units into unit names as written (outer punctuation trimmed)."""
     if not text:
         return []
     text = unicodedata.normalize("NFC", text)
+    # an office alone on its line takes the body on the next one: "Lãnh đạo\nSở Y tế"
+    text = _BARE_OFFICE_LINE.sub(lambda m: m.group(1) + " ", text)
     units: list[str] = []
     for piece in re.split(r"[;\n]+", text):
         piece = _trim(piece)

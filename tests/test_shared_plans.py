@@ -40,7 +40,7 @@ FLOORS = {
     "23_conghai-danguy-xa-kh45-chuyendoiso-coquandang.txt": 0.91,
     "26_conghai-danguy-xa-kh10-tongket-pctnlptc.txt": 0.84,
     "28_laocai-sct-kh-dean08-congnghiep-xanh.docx": 0.91,
-    "30_lamdong-ubnd-tinh-kh-tuyentruyen-cchc-2026.docx": 0.64,
+    "30_lamdong-ubnd-tinh-kh-tuyentruyen-cchc-2026.docx": 0.82,
     "31_dongthap-thpt-docbinhkieu-kh-sinhhoat-congdan-2026.docx": 0.83,
     "33_luongminh-mttq-xa-kh-hoinghi-hiepthuong.docx": 1.0,
 }
