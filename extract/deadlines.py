@@ -100,8 +100,10 @@ _TOKEN_PATTERNS = [
     ("cond", r"\b(?:ngay\s+)?sau\s+khi\b" + _CLAUSE % 14 +
              r"|\bkhi\s+co\s+yeu\s+cau\b(?:\s+cua\b" + _CLAUSE % 8 + ")?"
              r"|\bkhi\s+(?:co|duoc|can(?:\s+thiet)?|xay\s+ra|phat\s+sinh|hoan\s+thanh)\b" + _CLAUSE % 10 +
+             r"|\bkhi\b(?:\s+[a-z0-9]+){1,6}?\s+(?:co|ban\s+hanh|gui)\s+(?:huong\s+dan|van\s+ban|quyet\s+dinh|"
+             r"chu\s+truong|yeu\s+cau|ke\s+hoach)\b" +
              r"|\btheo\s+(?:su\s+)?(?:chi\s+dao|yeu\s+cau|ke\s+hoach|huong\s+dan|quy\s+dinh|tien\s+do"
-             r"|lo\s+trinh|lich|thong\s+bao|de\s+nghi|van\s+ban)\b(?:\s+(?:cua|tu)\b" + _CLAUSE % 8 + ")?"
+             r"|lo\s+trinh|lich|thong\s+bao|de\s+nghi|van\s+ban|chuong\s+trinh)\b(?:\s+(?:cua|tu)\b" + _CLAUSE % 8 + ")?"
              r"|\bdot\s+xuat\b|\btuy\s+(?:theo\s+)?tinh\s+hinh\b"),
     ("daylong", rf"\bngay\s*{_DD}\s*thang\s*{_MM}(?:\s*,?\s*nam\s*{_Y})?"),
     ("day", rf"(?<![\d/.])(?:\bngay\s*)?{_DD}\s*(?:/\s*{_MM}(?:\s*/\s*{_Y})?|[.-]\s*{_MM}\s*[.-]\s*{_Y})(?![\d/])"),
@@ -132,7 +134,9 @@ _GAP = re.compile(r"[\s*_()\[\]\"'“”‘’]*(?:(?:,|&|-|\bva\b|\bhoac\b|\bha
 _BUDGET_BEFORE = re.compile(r"\b(?:chi|kinh\s+phi|von|nguon|du\s+toan|ngan\s+sach|su\s+nghiep|thuong\s+truc)\s*$")
 _DOCREF_BEFORE = re.compile(r"(?:\bso\s*[\w./-]*|[\w.-]*\d[\w.-]*/[\w./-]*[a-z][\w./-]*|\bban\s+hanh|\bky)\s*,?\s*$")
 _STRONG_COND = re.compile(r"\bkhi\s+co\s+(?:yeu\s+cau|van\s+ban|ke\s+hoach|chi\s+dao|huong\s+dan|quyet\s+dinh)\b"
-                          r"|\bngay\s+sau\s+khi\b")
+                          r"|\bngay\s+sau\s+khi\b"
+                          r"|\bkhi\b(?:\s+[a-z0-9]+){1,6}?\s+(?:co|ban\s+hanh|gui)\s+(?:huong\s+dan|van\s+ban|quyet\s+dinh)\b"
+                          r"|\btheo\s+chuong\s+trinh\s+cong\s+tac\b")
 _PERIODS = ("day", "week", "month", "quarter", "half-year", "year")
 _REC_WORD = re.compile(r"(?<![a-z0-9])(?:6|sau)|\b(?:nam|quy|thang|tuan|ngay)\b")
 _REC_NAME = {"nam": "year", "quy": "quarter", "thang": "month", "tuan": "week", "ngay": "day"}
@@ -382,6 +386,7 @@ def _clean(text: str) -> str:
 
 
 _LETTER = re.compile(r"[a-z]")
+_ROUND = re.compile(r"\b(?:dot|lan|buoc)\s*(?:\d+|[ivx]+)\b")   # "đợt 2:" between dated phases joins them
 
 
 def _decide(phrases: list, folded: str) -> tuple:
@@ -398,7 +403,7 @@ def _decide(phrases: list, folded: str) -> tuple:
             signals.append((p.dated_pos, "dated", p))
             # a later period joins only after bare punctuation ("Quý III/2023; quý IV/2025") or a
             # time word, not from an aside ("trước 20/12/2025 (đối với năm 2025)")
-            if not dated or not _LETTER.search(folded[prev_end:p.start]) or any(
+            if not dated or not _LETTER.search(_ROUND.sub(" ", folded[prev_end:p.start])) or any(
                     t.kind in ("from", "to", "by", "in") for t in p.toks):
                 dated.append(p)
         prev_end = p.end

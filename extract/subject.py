@@ -139,6 +139,9 @@ def split_subject(text: str, *, any_case: bool = False) -> Tuple[Optional[str], 
     k = predicate_start(text)
     if not k:
         return None, text
+    colon = text.find(":", 0, k)
+    if colon > 0:                                      # "X: Chủ trì, phối hợp …": the name ends at the colon
+        k = colon + 1
     subj = text[:k].strip(" ,:;")
     m = _INSERTED_START.search(subj)
     if m and not _looks_unit(subj[:m.start()], any_case):

@@ -33,7 +33,7 @@ _VERBS = (
     "phổ biến", "quản lý", "gửi", "bám sát", "ưu tiên", "huy động", "lồng ghép", "chủ tham mưu",
     "thông tin", "định hướng", "mở", "phát triển", "tập huấn", "phân công", "đánh giá", "tiếp nhận",
     "chỉ huy", "sơ kết", "tổng kết", "thành lập", "kiện toàn", "điều chỉnh", "bổ sung", "cập nhật",
-    "phối kết hợp", "làm", "tuân thủ", "giải quyết", "tổ chức",
+    "phối kết hợp", "làm", "tuân thủ", "giải quyết", "tổ chức", "trực tiếp",
 )
 _VERB_RE = re.compile(r"(?<![\wÀ-ỹ])(?:" + "|".join(sorted({re.escape(v) for v in _VERBS}, key=len, reverse=True))
                       + r")(?![\wÀ-ỹ])", re.I)
@@ -316,6 +316,10 @@ class DutyReader:
             self._prev = None
             return
         if p.heading:
+            # a heading that is itself a duty of a unit ("1. Các chi bộ thực hiện đánh giá …")
+            a = self._assignment(text) if self._in_implementation(self.parent.get(p.section)) else None
+            if a and len(a[1].split()) >= 3:
+                self._new(p, split_units(a[0]), a[1])
             self._prev = p
             return
         self._duty(p, text)

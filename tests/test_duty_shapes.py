@@ -141,3 +141,23 @@ def test_unit_heading_with_role_sub_heading():
     ts = duties("1. Khảo sát\nKhảo sát các chợ.\n",
                 "1. Phòng Kinh tế\na) Chủ trì, phối hợp với Phòng Tài chính - Kế hoạch:\n- Rà soát nguồn vốn cải tạo chợ.\n")
     assert ts[-1].lead == ["Phòng Kinh tế"]
+
+
+def test_heading_that_is_itself_a_duty_of_a_unit():
+    ts = duties("1. Khảo sát\nKhảo sát các chợ.\n",
+                "1. Các chi bộ thực hiện đánh giá việc sử dụng chợ tạm\n- Báo cáo gửi Đảng ủy xã trước ngày 20/9/2025.\n")
+    assert any(t.lead == ["Các chi bộ"] and t.content.startswith("thực hiện đánh giá") for t in ts)
+
+
+def test_school_offices_as_unit_headings():
+    ts = duties("1. Khảo sát\nKhảo sát các chợ.\n",
+                "1. Giáo viên chủ nhiệm các lớp\n- Phổ biến nội quy chợ cho học sinh.\n"
+                "2. Nhà trường\n- Báo cáo kết quả về Phòng Giáo dục.\n")
+    assert [t.lead for t in ts[-2:]] == [["Giáo viên chủ nhiệm các lớp"], ["Nhà trường"]]
+
+
+def test_two_duties_in_one_sentence_split_at_an_adverb_of_manner():
+    ts = duties("1. Khảo sát\nKhảo sát các chợ.\n",
+                "1. Phó Chủ tịch UBND xã Trần Văn B\n"
+                "- Là đầu mối tổ chức khảo sát; trực tiếp báo cáo kết quả về UBND huyện.\n")
+    assert [t.content for t in ts[-2:]] == ["Là đầu mối tổ chức khảo sát", "trực tiếp báo cáo kết quả về UBND huyện."]
