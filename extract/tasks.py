@@ -44,8 +44,9 @@ _GIAO = re.compile(r"^(?:Giao|giao|Đề nghị|đề nghị|Yêu cầu|yêu c�
 # labelled lines under an item: who leads, who takes part, who carries it out, by when
 _LEAD_LABEL = re.compile(r"^(?:(?:Đơn vị|Cơ quan|Người|Bộ phận)\s+)?(?:chủ trì|phụ trách|chịu trách nhiệm|chủ trì tham mưu)"
                          r"(?:\s*,?\s*(?:và\s+)?(?:thực hiện|tham mưu))?\s*:\s*(?P<v>.*)$", re.I | re.S)
-_EXEC_LABEL = re.compile(r"^(?:(?:(?:Đơn vị|Cơ quan|Người|Bộ phận)\s+)?thực hiện|Trách nhiệm(?:\s+(?:chỉ đạo\s+)?thực hiện)?)"
-                         r"\s*:\s*(?P<v>.*)$", re.I | re.S)
+_EXEC_LABEL = re.compile(r"^(?:(?:Đơn vị|Cơ quan|Người|Bộ phận)\s+)?thực hiện\s*:\s*(?P<v>.*)$", re.I | re.S)
+# who answers for a whole section, written after its items: "Trách nhiệm chỉ đạo thực hiện: …"
+_SECTION_LABEL = re.compile(r"^Trách nhiệm(?:\s+(?:chỉ đạo\s+)?(?:thực hiện|triển khai))?\s*:\s*(?P<v>.*)$", re.I | re.S)
 _PARTNER_LABEL = re.compile(r"^(?:(?:Đơn vị|Cơ quan|Bộ phận)\s+)?phối (?:kết )?hợp\s*(?:thực hiện)?\s*:\s*(?P<v>.*)$",
                             re.I | re.S)
 _TIME_LABEL = re.compile(r"^(?:Thời gian|Thời hạn|Tiến độ)(?:\s+(?:hoàn thành|thực hiện|trình))?\s*:\s*(?P<v>.+)$",
@@ -53,7 +54,8 @@ _TIME_LABEL = re.compile(r"^(?:Thời gian|Thời hạn|Tiến độ)(?:\s+(?:ho
 _CONTENT_LABEL = re.compile(r"^Nội dung(?:\s+(?:công việc|nhiệm vụ|thực hiện))?\s*:\s*(?P<v>\S.*)$", re.I | re.S)
 _OTHER_LABEL = re.compile(r"^(?:Kết quả|Sản phẩm|Hình thức|Kinh phí|Thành phần|Địa điểm|Lãnh đạo phụ trách|"
                           r"Ghi chú|Phương thức|Cách thức)[^:]{0,30}:", re.I)
-_LABELS = ((_LEAD_LABEL, "lead"), (_PARTNER_LABEL, "partners"), (_EXEC_LABEL, "executor"), (_TIME_LABEL, "deadline"))
+_LABELS = ((_LEAD_LABEL, "lead"), (_PARTNER_LABEL, "partners"), (_EXEC_LABEL, "executor"),
+           (_SECTION_LABEL, "section"), (_TIME_LABEL, "deadline"))
 # several labels on one line: "Đơn vị chủ trì: X; Đơn vị phối hợp: Y."
 _LABEL_SPLIT = re.compile(r"[;.]\s+(?=(?:Đơn vị|Cơ quan|Bộ phận|Người|Thời gian|Thời hạn|Tiến độ|Trách nhiệm)[^:;]{0,40}:)",
                           re.I)
@@ -82,6 +84,9 @@ _PARTNER_IN = re.compile(r"\bphối (?:kết )?hợp(?: chặt chẽ)?(?: với)
 def _first_verb(text: str, start: int = 1) -> Optional[int]:
     """Where the predicate starts after a unit phrase (see `extract.subject`)."""
     return predicate_start(text, after=start)
+
+
+_ROLE_HEADING = re.compile(r"^(?:Chủ trì\s*,?\s*)?phối (?:kết )?hợp(?: chặt chẽ)?(?: với)?\s+\S.*$", re.I | re.S)
 
 
 def _partners(text: str) -> List[str]:
@@ -238,6 +243,18 @@ class DutyReader:
                 return t
         return None
 
+    def _role_partners(self, sid: Optional[str]) -> Optional[List[str]]:
+        """Partners named by a role sub-heading under a unit heading ("a) Chủ trì, phối hợp với Sở
+        Tài chính:"), for every item under it."""
+        for s in self._ancestors(sid):
+            t = (s.title or "").strip(" :.")
+            if looks_like_unit(_clean_unit(t)) and _first_verb(_clean_unit(t)) is None:
+                return None
+            m = _ROLE_HEADING.match(t)
+            if m:
+                return _partners(m.group(0)) or None
+        return None
+
     # ------------------------------------------------------------------ walk
     def read(self, passages: List[Passage]) -> List[Task]:
         for p in passages:
@@ -334,6 +351,15 @@ class DutyReader:
             else:
                 items = list(self._block)
             group: List[Task] = []
+            if field == "section" and len(items) > 1 and self._anchor is not None and self._anchor.heading:
+                # one duty for the section: its title and its items
+                a = self._anchor
+                content = a.text.strip(" :.") + ": " + "; ".join(q.text.strip(" ;.") for q in items) + "."
+                self.tasks = [t for t in self.tasks if not any(t.source == q.source for q in items)]
+                items = []
+                group.append(Task(id=self.next_id(), origin="text", content=content, section=a.section,
+                                  source=a.source))
+                self.tasks.append(group[-1])
             for q in items:
                 own = [t for t in self.tasks if t.source == q.source and t.section == q.section]
                 if not own:
@@ -345,6 +371,8 @@ class DutyReader:
             self._block = []
             self._pending = group[-1] if group else None
         group = self._group
+        if field == "section":
+            field = "executor"
         if field in ("lead", "executor"):
             if field == "executor" and any(getattr(t, "_label_lead", False) for t in group):
                 return
@@ -422,7 +450,9 @@ class DutyReader:
                               deadline_text=(front if front and not find_deadline(pred) else None))
                 last = unit
             elif impl and (last or heading_unit):
-                self._new(p, split_units(last or heading_unit), part)
+                role = None if last else self._role_partners(p.section)
+                self._new(p, split_units(last or heading_unit), part,
+                          partners=(_partners(part) or role) if role else None)
 
     def _assignment(self, text: str) -> Optional[Tuple[str, str, Optional[str]]]:
         """(unit, duty, fronted time clause) when the clause gives a unit work, else None:

@@ -139,8 +139,26 @@ def test_verb_phrase_bullet_under_a_unit_heading():
 
 def test_unit_heading_with_role_sub_heading():
     ts = duties("1. Khảo sát\nKhảo sát các chợ.\n",
-                "1. Phòng Kinh tế\na) Chủ trì, phối hợp với Phòng Tài chính - Kế hoạch:\n- Rà soát nguồn vốn cải tạo chợ.\n")
-    assert ts[-1].lead == ["Phòng Kinh tế"]
+                "1. Phòng Kinh tế\na) Chủ trì, phối hợp với Phòng Tài chính - Kế hoạch:\n- Rà soát nguồn vốn cải tạo chợ.\n"
+                "- Lập dự toán sửa chữa.\nb) Phối hợp với Công an xã:\n- Bảo đảm an ninh khu chợ.\n")
+    assert [(t.lead, t.partners) for t in ts[-3:]] == [(["Phòng Kinh tế"], ["Phòng Tài chính - Kế hoạch"])] * 2 + [
+        (["Phòng Kinh tế"], ["Công an xã"])]
+
+
+def test_lead_line_after_the_items_gives_one_duty_for_the_section():
+    ts = duties("2.3. Phát triển chợ đầu mối\n- Xây dựng chợ đầu mối nông sản.\n- Mở rộng bãi đỗ xe.\n"
+                "Trách nhiệm chỉ đạo thực hiện: Đảng ủy UBND xã; các chi bộ thôn.\n")
+    assert len(ts) == 1
+    assert ts[0].lead == ["Đảng ủy UBND xã", "các chi bộ thôn"]
+    assert ts[0].content.startswith("Phát triển chợ đầu mối") and "Mở rộng bãi đỗ xe" in ts[0].content
+
+
+def test_recurring_report_stays_in_its_duty_and_a_new_sentence_starts_another():
+    ts = duties("1. Khảo sát\nKhảo sát các chợ.\n",
+                "1. Phân công\nPhòng Nội vụ có trách nhiệm đôn đốc các thôn thực hiện, báo cáo UBND xã hằng năm.\n"
+                "Phòng Kinh tế tổng hợp kết quả khảo sát. Hằng quý báo cáo Chủ tịch UBND xã.\n")
+    assert ts[-3].lead == ["Phòng Nội vụ"] and ts[-3].deadline.kind == "recurring"
+    assert [t.lead for t in ts[-2:]] == [["Phòng Kinh tế"]] * 2 and ts[-1].deadline.kind == "recurring"
 
 
 def test_heading_that_is_itself_a_duty_of_a_unit():
