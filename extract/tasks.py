@@ -478,13 +478,24 @@ class DutyReader:
             return None
         subj, pred = split_subject(body)
         if not subj:
-            return None
+            return self._agent(body, front)
         ask = _ASK.match(pred)
         if ask:                                       # "UBND tỉnh yêu cầu Sở X …": Sở X is given the work
             s2, p2 = split_subject(ask.group("rest"), any_case=True)
             if s2:
                 return s2, _drop_lead_verb(p2), front
         return subj, _drop_lead_verb(pred), front
+
+    @staticmethod
+    def _agent(text: str, front: Optional[str]) -> Optional[Tuple[str, str, Optional[str]]]:
+        """A passive with its agent: "Việc đánh giá … do đồng chí Bí thư chi bộ trực tiếp chỉ đạo, chủ
+        trì." -> the agent leads the whole sentence."""
+        for m in re.finditer(r"\bdo\s+", text):
+            subj, pred = split_subject(text[m.end():], any_case=True)
+            if subj and re.match(r"^(?:trực tiếp\s+)?(?:chỉ đạo|chủ trì|thực hiện|phụ trách|đảm nhiệm|"
+                                 r"chịu trách nhiệm|tổ chức)\b", pred, re.I) and len(pred.split()) <= 8:
+                return subj, text.strip(), front
+        return None
 
     def _unit_and_content(self, text: str) -> Tuple[Optional[str], str]:
         subj, pred = split_subject(text)

@@ -179,3 +179,8 @@ def test_two_duties_in_one_sentence_split_at_an_adverb_of_manner():
                 "1. Phó Chủ tịch UBND xã Trần Văn B\n"
                 "- Là đầu mối tổ chức khảo sát; trực tiếp báo cáo kết quả về UBND huyện.\n")
     assert [t.content for t in ts[-2:]] == ["Là đầu mối tổ chức khảo sát", "trực tiếp báo cáo kết quả về UBND huyện."]
+
+
+def test_passive_with_its_agent_names_the_lead():
+    ts = duties("1. Hình thức\n- Việc kiểm kê các ki-ốt trong chợ do đồng chí Trưởng ban quản lý chợ trực tiếp chỉ đạo, chủ trì.\n")
+    assert ts[0].lead == ["đồng chí Trưởng ban quản lý chợ"] and ts[0].content.startswith("Việc kiểm kê")
