@@ -56,6 +56,7 @@ _GLUE_RE = re.compile(
     r"(?<=[a-zà-ỹđ]) (?=(?:" + "|".join(sorted(map(re.escape, _GLUE_HEADS), key=len, reverse=True))
     + r") [A-ZÀ-ỸĐ])"
 )
+_BARE_HEADS = re.compile(r"(?:(?:" + "|".join(sorted(map(re.escape, _HEADS), key=len, reverse=True)) + r")\s*)+")
 _ABBR_START = re.compile(r"[A-ZĐ][A-ZĐ0-9&\-]+(?![\w])")
 _PERSON_START = re.compile(r"(?:các |những )?(?:đồng chí|đ/c)\b", re.IGNORECASE)
 _PLURAL = re.compile(r"(?:các|những|toàn thể|tất cả)\s", re.IGNORECASE)
@@ -101,6 +102,8 @@ def _split_glued(piece: str) -> list[str]:
         prev = piece[start:m.start()].split()
         if not prev or prev[-1].lower() in _LINKS or prev[-1].lower() in _OFFICE_ENDS or prev[-1][:1].isupper():
             continue  # "Văn Phòng Huyện ủy": a capitalised word before the head belongs to the name
+        if _BARE_HEADS.fullmatch(" ".join(prev)):
+            continue  # a bare head takes the body after it as its parent: "Đảng ủy Sở Y tế", "Văn phòng Ban Chỉ huy"
         out.append(piece[start:m.start()])
         start = m.end()
     out.append(piece[start:])

@@ -106,3 +106,19 @@ def test_lower_case_head_after_giao_is_a_unit(sentence, unit):
 ])
 def test_partner_list_is_cut_at_its_predicate(text, units):
     assert cut_units(text) == units
+
+
+@pytest.mark.parametrize("text, units", [
+    ("Văn phòng Ban Chỉ huy quân sự", ["Văn phòng Ban Chỉ huy quân sự"]),
+    ("Đảng ủy Hội đồng nhân dân tỉnh", ["Đảng ủy Hội đồng nhân dân tỉnh"]),
+    ("Đảng ủy Sở Y tế", ["Đảng ủy Sở Y tế"]),
+    ("Ban Thường trực Ủy ban MTTQ Việt Nam phường", ["Ban Thường trực Ủy ban MTTQ Việt Nam phường"]),
+    ("Ban Thường trực Hội Cựu chiến binh xã", ["Ban Thường trực Hội Cựu chiến binh xã"]),
+    ("Đồng chí Phó Chủ tịch Thường trực Ủy ban MTTQ xã", ["Đồng chí Phó Chủ tịch Thường trực Ủy ban MTTQ xã"]),
+    ("Đảng ủy xã Hội Nông dân xã", ["Đảng ủy xã", "Hội Nông dân xã"]),
+    ("Lãnh đạo\nSở Nội vụ", ["Lãnh đạo Sở Nội vụ"]),
+    ("Nguyễn Văn A\nTrần Thị B", ["Nguyễn Văn A", "Trần Thị B"]),
+])
+def test_standing_body_followed_by_its_parent_is_one_unit(text, units):
+    from extract.units import split_units
+    assert split_units(text) == units
