@@ -239,7 +239,7 @@ class DutyReader:
             if _IMPLEMENTATION.search(s.title or ""):
                 return None
             t = _clean_unit(s.title or "")
-            if looks_like_unit(t) and _first_verb(t) is None:
+            if _heading_unit(t):
                 return t
         return None
 
@@ -502,6 +502,12 @@ class DutyReader:
         if subj:
             return subj, _drop_lead_verb(pred)
         return None, text
+
+
+def _heading_unit(title: str) -> bool:
+    """A heading that names a unit and nothing else, in any case ("3. Sở Xây dựng", "1. PHÒNG KINH TẾ")."""
+    return bool(title) and len(title.split()) <= 30 and starts_unit(title, any_case=True) and \
+        _first_verb(title) is None
 
 
 def _drop_lead_verb(pred: str) -> str:

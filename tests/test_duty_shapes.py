@@ -184,3 +184,19 @@ def test_two_duties_in_one_sentence_split_at_an_adverb_of_manner():
 def test_passive_with_its_agent_names_the_lead():
     ts = duties("1. Hình thức\n- Việc kiểm kê các ki-ốt trong chợ do đồng chí Trưởng ban quản lý chợ trực tiếp chỉ đạo, chủ trì.\n")
     assert ts[0].lead == ["đồng chí Trưởng ban quản lý chợ"] and ts[0].content.startswith("Việc kiểm kê")
+
+
+def test_commune_implementation_section_in_its_usual_shapes():
+    impl = ("1. PHÒNG VĂN HÓA - XÃ HỘI\n- Tham mưu UBND xã tổ chức tuyên truyền.\n"
+            "2. Văn phòng HĐND - UBND xã: Tham mưu tổng hợp báo cáo; theo dõi, đôn đốc các bộ phận.\n"
+            "3. Công chức Văn hóa - Xã hội\nHướng dẫn các thôn tổ chức ngày hội.\n"
+            "4. Đề nghị Ủy ban MTTQ và các đoàn thể xã\nTuyên truyền, vận động hội viên tham gia.\n"
+            "5. Trưởng các thôn\n- Thông báo đến các hộ dân.\n"
+            "6. giao công an xã bảo đảm an ninh trật tự trong thời gian diễn ra hội chợ.\n"
+            "7. Trạm Y tế xã, Trường Mầm non xã phối hợp tuyên truyền phòng dịch.\n"
+            "8. Hợp tác xã nông nghiệp Tân Tiến\n- Huy động xã viên tham gia.\n")
+    ts = duties("1. Khảo sát\nKhảo sát các chợ.\n", impl)
+    assert [t.lead for t in ts] == [
+        ["PHÒNG VĂN HÓA - XÃ HỘI"], ["Văn phòng HĐND - UBND xã"], ["Văn phòng HĐND - UBND xã"],
+        ["Công chức Văn hóa - Xã hội"], ["Ủy ban MTTQ và các đoàn thể xã"], ["Trưởng các thôn"], ["công an xã"],
+        ["Trạm Y tế xã", "Trường Mầm non xã"], ["Hợp tác xã nông nghiệp Tân Tiến"]]
