@@ -92,6 +92,7 @@ _TOKEN_PATTERNS = [
             r"(?:\s*(?:,\s*)?(?:ke\s+tu|tinh\s+tu|sau\s+khi)\b" + _WORDS % 10 + ")?"),
     ("half", rf"\b(?:(?:6|sau)\s*thang|nua)\s+(?:dau|cuoi)\s+(?:cua\s+)?nam(?:\s*{_Y})?"),
     ("rec", r"\b(?:dinh\s+ky\s+)?(?:hang|moi|tung)\s+(?:(?:6|sau)\s*thang|nam|quy|thang|tuan|ngay)\b"
+            r"(?:\s*(?:,|va|hoac|/)\s*(?:(?:6|sau)\s*thang|nam|quy|thang|tuan)\b(?!\s*\d))*"
             r"|\b(?:dinh\s+ky\s+)?(?:6|sau)\s*thang\s*(?:/\s*|mot\s+)lan\b"
             r"|\bdinh\s+ky\s+(?:6|sau)\s*thang\b|\bdinh\s+ky\b"),
     ("cont", r"\bthuong\s+xuyen\b|\blien\s+tuc\b"
@@ -138,6 +139,7 @@ _STRONG_COND = re.compile(r"\bkhi\s+co\s+(?:yeu\s+cau|van\s+ban|ke\s+hoach|chi\s
                           r"|\bkhi\b(?:\s+[a-z0-9]+){1,6}?\s+(?:co|ban\s+hanh|gui)\s+(?:huong\s+dan|van\s+ban|quyet\s+dinh)\b"
                           r"|\btheo\s+chuong\s+trinh\s+cong\s+tac\b")
 _PERIODS = ("day", "week", "month", "quarter", "half-year", "year")
+_SIX_MONTHS = re.compile(r"(?<![a-z0-9])(?:6|sau)\s*thang\b")
 _REC_WORD = re.compile(r"(?<![a-z0-9])(?:6|sau)|\b(?:nam|quy|thang|tuan|ngay)\b")
 _REC_NAME = {"nam": "year", "quy": "quarter", "thang": "month", "tuan": "week", "ngay": "day"}
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -301,9 +303,11 @@ def _analyse(p: _Phrase) -> None:
         if t.kind == "rec" and p.rec_pos is None:
             p.rec_pos = t.start
         if t.kind == "rec":
-            words = _REC_WORD.findall(t.text)
-            per = "half-year" if any(w in ("6", "sau") for w in words) else (
-                _REC_NAME[words[-1]] if words else None)      # plain "định kỳ": no period
+            # the shortest period named ("hằng quý, năm" -> quarter); plain "định kỳ": no period
+            rest = _SIX_MONTHS.sub(" ", t.text)
+            pers = [_REC_NAME[w] for w in _REC_WORD.findall(rest) if w in _REC_NAME]
+            pers += ["half-year"] if _SIX_MONTHS.search(t.text) else []
+            per = min(pers, key=_PERIODS.index) if pers else None
             if per and (p.period is None or _PERIODS.index(per) < _PERIODS.index(p.period)):
                 p.period = per
         elif t.kind == "cont" and p.cont_pos is None:

@@ -28,3 +28,13 @@ def test_recurring_phrases(text):
 def test_month_span_sharing_one_year():
     d = parse_deadline("Tháng 10 - 11/2023")
     assert (d.start, d.end) == ("2023-10-01", "2023-11-30")
+
+
+@pytest.mark.parametrize("sentence, phrase, period", [
+    ("Sở Nội vụ tổng hợp, báo cáo UBND tỉnh định kỳ hằng quý, năm.", "định kỳ hằng quý, năm", "quarter"),
+    ("Các thôn báo cáo hằng tháng, quý và năm.", "hằng tháng, quý và năm", "month"),
+    ("Báo cáo định kỳ 6 tháng, hằng năm.", "định kỳ 6 tháng, hằng năm", "half-year"),
+])
+def test_recurring_list_kept_whole(sentence, phrase, period):
+    found = find_deadline(sentence)
+    assert found == phrase and parse_deadline(found).period == period
