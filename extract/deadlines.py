@@ -120,6 +120,7 @@ _TOKEN_PATTERNS = [
     ("to", r"\b(?:cho\s+den\s+het|cho\s+den|den\s+het|toi\s+het|den|toi|het)\b"),
     ("by", r"\b(?:cham\s+nhat(?:\s+(?:la|vao))?|truoc|han\s+chot|han\s+cuoi)\b"),
     ("in", r"\b(?:xong|hoan\s+thanh|du\s+kien|trong|vao)\b"),
+    ("round", r"\bdot\s*(?:\d{1,2}|[ivx]{1,4})\b\s*:?|\blan\s*\d{1,2}\s*:"),
     ("mod", r"\b(?:dau|cuoi|giua|ca)\b"),
 ]
 # every token starts a word (or at a comma): the look-behind skips positions inside words at once
@@ -130,7 +131,7 @@ _SCREEN = re.compile(r"\d|\b(?:nam|qu[yi]|thang|hang|moi|tung|dinh\s+ky|thuong\s
                      r"|nhiem\s+ky|khi|theo|dot\s+xuat|tuy)\b")
 _UNITS = frozenset({"school", "half", "daylong", "day", "day0", "quarter", "month", "monthyear", "year",
                     "nowyear"})
-_PREFIX = frozenset({"from", "to", "by", "in", "phase", "asof", "mod"})
+_PREFIX = frozenset({"from", "to", "by", "in", "round", "phase", "asof", "mod"})
 _GAP = re.compile(r"[\s*_()\[\]\"'“”‘’]*(?:(?:,|&|-|\bva\b|\bhoac\b|\bhay\b)[\s*_()\[\]\"'“”‘’]*){0,2}")
 _BUDGET_BEFORE = re.compile(r"\b(?:chi|kinh\s+phi|von|nguon|du\s+toan|ngan\s+sach|su\s+nghiep|thuong\s+truc)\s*$")
 _DOCREF_BEFORE = re.compile(r"(?:\bso\s*[\w./-]*|[\w.-]*\d[\w.-]*/[\w./-]*[a-z][\w./-]*|\bban\s+hanh|\bky)\s*,?\s*$")
@@ -283,7 +284,7 @@ def _phrases(folded: str) -> list:
     for t in _tokens(folded):
         if cur is not None:
             gap = folded[cur.toks[-1].end:t.start]
-            if _GAP.fullmatch(gap):
+            if _GAP.fullmatch(gap) or (t.kind == "round" and re.fullmatch(r"\s*[;,]\s*", gap)):
                 t.gap = gap
                 cur.toks.append(t)
                 continue
@@ -408,7 +409,7 @@ def _decide(phrases: list, folded: str) -> tuple:
             # a later period joins only after bare punctuation ("Quý III/2023; quý IV/2025") or a
             # time word, not from an aside ("trước 20/12/2025 (đối với năm 2025)")
             if not dated or not _LETTER.search(_ROUND.sub(" ", folded[prev_end:p.start])) or any(
-                    t.kind in ("from", "to", "by", "in") for t in p.toks):
+                    t.kind in ("from", "to", "by", "in", "round") for t in p.toks):
                 dated.append(p)
         prev_end = p.end
 
@@ -532,7 +533,7 @@ def _anchored(p: _Phrase, folded: str) -> float:
         first_unit = next(i for i, t in enumerate(p.toks) if t.unit is not None)
         pre = [t for t in p.toks[:first_unit] if t.kind in _PREFIX]
         units = [t for t in p.toks if t.unit is not None]
-        strong = any(t.kind in ("from", "by", "in") for t in pre)
+        strong = any(t.kind in ("from", "by", "in", "round") for t in pre)
         to_pre = [t for t in pre if t.kind == "to"]
         if to_pre and not strong:
             soft = _SOFT_TO.fullmatch(to_pre[-1].text.strip())

@@ -38,3 +38,10 @@ def test_month_span_sharing_one_year():
 def test_recurring_list_kept_whole(sentence, phrase, period):
     found = find_deadline(sentence)
     assert found == phrase and parse_deadline(found).period == period
+
+
+def test_rounds_in_a_duty_sentence_are_one_deadline():
+    found = find_deadline("Tổ chức tập huấn cho cán bộ thôn (đợt 1: tháng 4/2025; đợt 2: tháng 10/2025).")
+    assert found == "đợt 1: tháng 4/2025; đợt 2: tháng 10/2025"
+    d = parse_deadline(found)
+    assert (d.start, d.end) == ("2025-04-01", "2025-10-31")
