@@ -322,6 +322,8 @@ class DutyReader:
                 lead, partners = _lead_and_partners(unit, rest)
                 self._new(target, lead, target.text, partners=partners, deadline_text=find_deadline(text) or "")
                 self._pending = self.tasks[-1]
+            if self._block and self._block[-1] is p:
+                self._block.pop()                     # the lead line is no item of its own
             self._prev = None
             return
         trailing = split_trailing_lead(text) if not impl else None

@@ -200,3 +200,11 @@ def test_commune_implementation_section_in_its_usual_shapes():
         ["PHÒNG VĂN HÓA - XÃ HỘI"], ["Văn phòng HĐND - UBND xã"], ["Văn phòng HĐND - UBND xã"],
         ["Công chức Văn hóa - Xã hội"], ["Ủy ban MTTQ và các đoàn thể xã"], ["Trưởng các thôn"], ["công an xã"],
         ["Trạm Y tế xã", "Trường Mầm non xã"], ["Hợp tác xã nông nghiệp Tân Tiến"]]
+
+
+def test_item_then_its_lead_line_then_its_time_line():
+    ts = duties("2. Quý II năm 2025\nSơ kết 6 tháng thực hiện việc cải tạo chợ\n"
+                "- Ban quản lý chợ chủ trì, phối hợp với các thôn chuẩn bị\n- Thời gian thực hiện: tháng 6/2025\n")
+    assert len(ts) == 1
+    assert ts[0].lead == ["Ban quản lý chợ"] and ts[0].partners == ["các thôn"]
+    assert ts[0].deadline.start == "2025-06-01"
