@@ -149,7 +149,8 @@ def split_units(text: str) -> list[str]:
 _ROLE_WORDS = (
     "chủ trì", "phối hợp", "thúc đẩy", "theo dõi", "báo cáo", "hướng dẫn", "tổng hợp", "tham mưu",
     "đôn đốc", "giám sát", "kiểm tra", "thực hiện", "triển khai", "chịu trách nhiệm", "là cơ quan",
-    "làm đầu mối", "đầu mối", "thường trực", "cập nhật", "đánh giá",
+    "làm đầu mối", "đầu mối", "thường trực", "cập nhật", "đánh giá", "tham gia", "được giao",
+    "theo chức năng", "căn cứ chức năng", "theo thẩm quyền",
 )
 _ROLE_RE = re.compile(
     r"(?:\s*[,(–-]\s*|\s+)(?:" + "|".join(sorted(map(re.escape, _ROLE_WORDS), key=len, reverse=True))

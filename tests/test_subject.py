@@ -122,3 +122,13 @@ def test_partner_list_is_cut_at_its_predicate(text, units):
 def test_standing_body_followed_by_its_parent_is_one_unit(text, units):
     from extract.units import split_units
     assert split_units(text) == units
+
+
+@pytest.mark.parametrize("cell, units", [
+    ("Các phòng, ban theo chức năng, nhiệm vụ được giao", ["Các phòng, ban"]),
+    ("UBND các thôn tham gia", ["UBND các thôn"]),
+    ("Các đơn vị được giao nhiệm vụ", ["Các đơn vị"]),
+])
+def test_tails_are_not_part_of_a_lead_cell(cell, units):
+    from extract.units import split_units, strip_role
+    assert split_units(strip_role(cell)) == units
