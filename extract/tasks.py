@@ -19,7 +19,7 @@ from typing import Dict, List, Optional, Tuple
 from .deadlines import find_deadline, parse_deadline
 from .model import Passage, Section, Task
 from .subject import predicate_start, split_subject, starts_unit
-from .units import UNIT_START as _UNIT_START, looks_like_unit, split_units
+from .units import _HEADS as _HEAD_WORDS, UNIT_START as _UNIT_START, looks_like_unit, split_units
 
 # Verbs that begin the predicate after a unit subject.
 _VERBS = (
@@ -114,7 +114,10 @@ def _clean_unit(u: str) -> str:
 
 
 _LEAD_VERBS = re.compile(r"^(?:chủ trì|chủ tham mưu|tham mưu|chịu trách nhiệm|phối hợp|chỉ đạo|chuẩn bị|trình)\b")
-_OBJECT_BEFORE = re.compile(r"(?:với|và|của|cho|đến|tới|giữa|tại|theo)\s*$", re.I)
+_OBJECT_BEFORE = re.compile(r"(?:với|và|của|cho|đến|tới|giữa|tại|theo|giao|đề nghị|yêu cầu|phân công)\s*$", re.I)
+# the word before a head that is part of the same name or list: "Chánh Văn phòng", "…, UBND"
+_NAME_GOES_ON = re.compile(r"(?:,|(?<![\wÀ-ỹ])(?:" + "|".join(sorted(map(re.escape, _HEAD_WORDS), key=len, reverse=True))
+                           + r"))\s*$")
 
 
 def lead_line(text: str) -> Optional[Tuple[str, str]]:
@@ -140,7 +143,7 @@ def split_trailing_lead(text: str) -> Optional[Tuple[str, str, str]]:
     Xây dựng Đảng chủ trì, phối hợp tham mưu, trình trong tháng 11/2025' -> (item, unit, rest)."""
     for m in _CAP_UNIT.finditer(text):
         k = m.start()
-        if k < 15 or _OBJECT_BEFORE.search(text[:k]):
+        if k < 15 or _OBJECT_BEFORE.search(text[:k]) or _NAME_GOES_ON.search(text[:k]) or _ARTICLE.match(text):
             continue
         found = lead_line(text[k:])
         if found and re.match(r"^(?:chủ trì|chủ tham mưu|tham mưu|chịu trách nhiệm|phối hợp (?:tham mưu|thực hiện))",
@@ -165,6 +168,7 @@ _ADVERBIAL = re.compile(r"^(?:Trên cơ sở|Căn cứ|Để|Nhằm|Trong quá t
                         r"Bên cạnh đó|Mặt khác)\s*,?\s+(?=\S)")
 # a fronted clause that says when: its words are the duty's deadline
 _TIME_FRONT = re.compile(r"^(?:Sau khi|Khi|Trước khi|Trong thời gian|Hằng|Hàng|Định kỳ)\b", re.I)
+_PAREN_GIAO = re.compile(r"\(((?:Giao|giao|Đề nghị|đề nghị|Yêu cầu|yêu cầu|Phân công|phân công)\s+[^()]{3,300})\)")
 # "Điều 2. Giao X …", "UBND tỉnh yêu cầu X …": the unit given the work
 _ARTICLE = re.compile(r"^Điều\s+\d+\s*[.:]\s*")
 _ASK = re.compile(r"^(?:giao|yêu cầu|đề nghị|phân công)\s+(?P<rest>.+)$", re.I | re.S)
@@ -414,6 +418,7 @@ class DutyReader:
     def _duty(self, p: Passage, text: str) -> None:
         if _CLOSING.match(text):
             return
+        text = _ARTICLE.sub("", text)                 # "Điều 2. Giao X …"
         impl = self._in_implementation(p.section)
         heading_unit = self._unit_heading(p.section)
         # "X: nội dung" where X names a unit or an office ("Đề nghị X: …" too)
@@ -431,6 +436,14 @@ class DutyReader:
             self._new(p, split_units(self._leadin[0]), text)
             return
         self._leadin = None
+        # a parenthesised assignment: "Lắp đèn chiếu sáng (Giao X chủ trì, tham mưu trong quý II/2026)."
+        m = _PAREN_GIAO.search(text)
+        if m:
+            a = self._assignment(m.group(1))
+            if a:
+                item = (text[:m.start()] + text[m.end():]).strip(" .") + "."
+                self._new_one(p, split_units(a[0]), item, deadline_text=find_deadline(m.group(1)) or "")
+                return
         last = None
         parts = split_subject_clauses(text)
         for i, part in enumerate(parts):

@@ -208,3 +208,24 @@ def test_item_then_its_lead_line_then_its_time_line():
     assert len(ts) == 1
     assert ts[0].lead == ["Ban quản lý chợ"] and ts[0].partners == ["các thôn"]
     assert ts[0].deadline.start == "2025-06-01"
+
+
+def test_articles_of_a_decision_give_work():
+    txt = ("ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố: 120/QĐ-UBND\nAn Giang, ngày 10 tháng 4 năm 2025\nQUYẾT ĐỊNH\n"
+           "Về việc ban hành Kế hoạch cải tạo chợ\n\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\n\nQUYẾT ĐỊNH:\n\n"
+           "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch cải tạo chợ nông thôn năm 2025.\n\n"
+           "Điều 2. Giao Sở Công Thương chủ trì, phối hợp với Sở Tài chính hướng dẫn các địa phương triển khai.\n\n"
+           "Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc Sở Công Thương, Chủ tịch UBND các huyện chịu trách nhiệm "
+           "thi hành Quyết định này.\n\nNơi nhận:\n- Như Điều 3;\nCHỦ TỊCH\nLê Văn Bình\n")
+    ts = [t for t in extract.parse_text(txt).tasks if t.origin == "text"]
+    assert [(t.lead, t.partners) for t in ts] == [
+        (["Sở Công Thương"], ["Sở Tài chính"]),
+        (["Chánh Văn phòng UBND tỉnh", "Giám đốc Sở Công Thương", "Chủ tịch UBND các huyện"], [])]
+    assert ts[0].content.startswith("phối hợp với Sở Tài chính")
+
+
+def test_unit_as_subject_of_an_item_with_its_time_line():
+    ts = duties("1. Rà soát\na) Phòng Kinh tế rà soát các hộ kinh doanh trong chợ.\n- Thời gian thực hiện: Quý II/2025.\n"
+                "b) Văn phòng UBND xã tổng hợp kết quả rà soát.\n* Thời gian thực hiện: tháng 7/2025\n")
+    assert [(t.lead, t.deadline.text) for t in ts] == [(["Phòng Kinh tế"], "Quý II/2025"),
+                                                      (["Văn phòng UBND xã"], "tháng 7/2025")]
