@@ -19,7 +19,7 @@ from typing import Dict, List, Optional, Tuple
 from .deadlines import find_deadline, parse_deadline
 from .model import Passage, Section, Task
 from .subject import predicate_start, split_subject, starts_unit
-from .units import _HEADS as _HEAD_WORDS, UNIT_START as _UNIT_START, looks_like_unit, split_units
+from .units import HEAD_WORDS as _HEAD_WORDS, UNIT_START as _UNIT_START, looks_like_unit, split_units
 
 # Verbs that begin the predicate after a unit subject.
 _VERBS = (

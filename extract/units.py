@@ -40,6 +40,7 @@ _HEADS = (
     "Phó chủ tịch", "Bí thư", "Phó Bí thư", "Phó bí thư", "Trưởng", "Phó", "Giám đốc", "Chánh",
     "Đồng chí", "Đ/c", "UBND", "HĐND",
 )
+HEAD_WORDS = _HEADS
 # a head of several words is also written with every word capitalised ("Văn Phòng", "Trung Tâm")
 _HEAD_RE = re.compile(
     r"(?:" + "|".join(sorted(map(re.escape, set(_HEADS) | {h.title() for h in _HEADS if " " in h}),
