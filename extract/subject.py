@@ -86,6 +86,12 @@ _ORG_NOUN = re.compile(r"tổ chức\s+(?:chính trị|xã hội|thành viên|đ
 UNIT_START_ANY_CASE = re.compile(r"^\s*" + UNIT_HEAD, re.I)
 
 
+# a relative clause that names which units: "(Các cơ quan) được giao nhiệm vụ trong Kế hoạch (gửi …)"
+_RELATIVE = re.compile(r"được\s+giao(?:\s+(?:nhiệm vụ|chủ trì|thực hiện))?\s+(?:trong|tại)\s+(?:[^,;.]{0,60}?)"
+                       r"(?=\s+(?:gửi|báo cáo|có trách nhiệm|chịu trách nhiệm|thực hiện|triển khai|chủ động|căn cứ)\b)",
+                       re.I)
+
+
 def _capitalised(word: str) -> bool:
     return word[:1].isupper()
 
@@ -103,9 +109,14 @@ def predicate_start(text: str, *, after: int = 1) -> Optional[int]:
 def _lexical_start(text: str, after: int) -> Optional[int]:
     all_caps = not any(c.islower() for c in text)
     person = bool(_PERSON_HEAD.match(text))
+    skip_to = 0
     for m in _PRED_RE.finditer(text):
         k = m.start()
-        if k < after:
+        if k < after or k < skip_to:
+            continue
+        rel = _RELATIVE.match(text, k)
+        if rel:                                        # "Các đơn vị được giao nhiệm vụ tại Phụ lục gửi …"
+            skip_to = rel.end()
             continue
         word = m.group(0)
         left = text[:k]

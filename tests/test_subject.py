@@ -36,6 +36,8 @@ SUBJECTS = [
     ("Các thành viên Tổ giúp việc chủ động nắm tình hình.", "Các thành viên Tổ giúp việc"),
     ("Các phòng, ban theo chức năng, nhiệm vụ được giao triển khai thực hiện.", "Các phòng, ban"),
     ("Các đơn vị được giao nhiệm vụ chủ trì báo cáo kết quả.", "Các đơn vị"),
+    ("Các cơ quan, đơn vị được giao nhiệm vụ tại Phụ lục kèm theo gửi báo cáo về Sở Nội vụ.",
+     "Các cơ quan, đơn vị được giao nhiệm vụ tại Phụ lục kèm theo"),
     ("Các đoàn thể tham gia tuyên truyền.", "Các đoàn thể"),
     ("Các chi bộ trực thuộc căn cứ tình hình thực tế xây dựng kế hoạch.", "Các chi bộ trực thuộc"),
     ("Các cơ quan, đơn vị liên quan có trách nhiệm phối hợp.", "Các cơ quan, đơn vị liên quan"),
