@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from typing import List, Optional, Tuple
 
-from .units import UNIT_HEAD, registry
+from .units import HEAD_WORDS, UNIT_HEAD, registry
 
 _W = r"[\wÀ-ỹ]"
 
@@ -83,6 +83,7 @@ _BODY_BEFORE = re.compile(
 _ORG_NOUN = re.compile(r"tổ chức\s+(?:chính trị|xã hội|thành viên|đảng|cơ sở|đoàn thể|hội|kinh tế|tín dụng|"
                        r"liên quan|có liên quan|trực thuộc|và cá nhân|cá nhân|quần chúng|tôn giáo|"
                        r"nghề nghiệp|phi chính phủ)", re.I)
+_BARE_HEAD = re.compile(r"(?:" + "|".join(sorted(map(re.escape, HEAD_WORDS), key=len, reverse=True)) + r")", re.I)
 UNIT_START_ANY_CASE = re.compile(r"^\s*" + UNIT_HEAD, re.I)
 
 
@@ -126,7 +127,8 @@ def _lexical_start(text: str, after: int) -> Optional[int]:
             continue                                   # "Ban Tổ chức", "Trung tâm Thông tin"
         if word.lower() == "phụ trách" and person:
             continue                                   # "Cán bộ phụ trách lĩnh vực …"
-        if _NAME_VERB_RE.fullmatch(word) and re.search(r"(?:" + _NAME_VERB_RE.pattern + r"),\s*$", left, re.I):
+        prev = re.search(r"(?:" + _NAME_VERB_RE.pattern + r"),\s*$", left, re.I)
+        if _NAME_VERB_RE.fullmatch(word) and prev and _BODY_BEFORE.search(left[:prev.start()]):
             continue                                   # "cơ quan tham mưu, giúp việc"
         if _NAME_VERB_RE.fullmatch(word) and _BODY_BEFORE.search(left) and not re.search(r"xã hội\s*$", left, re.I):
             if word.lower() != "tổ chức" or _ORG_NOUN.match(text, k) or re.search(r"(?:các|những)\s*$", left, re.I):
@@ -161,6 +163,8 @@ def split_subject(text: str, *, any_case: bool = False) -> Tuple[Optional[str], 
         subj = subj[:m.start()].strip(" ,")
     if not _looks_unit(subj, any_case) or len(subj.split()) < 2 and not re.fullmatch(r"[A-ZĐ]{2,}\w*", subj):
         return None, text
+    if _BARE_HEAD.fullmatch(subj) and not subj.isupper():
+        return None, text                              # "Lãnh đạo, chỉ đạo …": a verb phrase, no unit
     return subj, text[k:].strip()
 
 

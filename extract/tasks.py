@@ -114,7 +114,8 @@ def _clean_unit(u: str) -> str:
 
 
 _LEAD_VERBS = re.compile(r"^(?:chủ trì|chủ tham mưu|tham mưu|chịu trách nhiệm|phối hợp|chỉ đạo|chuẩn bị|trình)\b")
-_OBJECT_BEFORE = re.compile(r"(?:với|và|của|cho|đến|tới|giữa|tại|theo|giao|đề nghị|yêu cầu|phân công)\s*$", re.I)
+_OBJECT_BEFORE = re.compile(r"(?:với|và|của|cho|đến|tới|giữa|tại|(?<!tiếp )theo|giao|đề nghị|yêu cầu|phân công)\s*$",
+                            re.I)
 # the word before a head that is part of the same name or list: "Chánh Văn phòng", "…, UBND"
 _NAME_GOES_ON = re.compile(r"(?:,|(?<![\wÀ-ỹ])(?:" + "|".join(sorted(map(re.escape, _HEAD_WORDS), key=len, reverse=True))
                            + r"))\s*$")
@@ -125,11 +126,8 @@ def lead_line(text: str) -> Optional[Tuple[str, str]]:
     a short line whose subject is a unit and whose predicate says it leads or prepares."""
     if len(text.split()) > 45 or not _UNIT_START.match(text):
         return None
-    k = _first_verb(text)
-    if not k:
-        return None
-    unit, rest = text[:k].strip(" ,;:-"), text[k:]
-    if not looks_like_unit(unit) or not 2 <= len(unit.split()) <= 16 or not _LEAD_VERBS.match(rest.lower()):
+    unit, rest = split_subject(text)
+    if not unit or not 2 <= len(unit.split()) <= 16 or not _LEAD_VERBS.match(rest.lower()):
         return None
     return unit, rest
 
@@ -146,8 +144,8 @@ def split_trailing_lead(text: str) -> Optional[Tuple[str, str, str]]:
         if k < 15 or _OBJECT_BEFORE.search(text[:k]) or _NAME_GOES_ON.search(text[:k]) or _ARTICLE.match(text):
             continue
         found = lead_line(text[k:])
-        if found and re.match(r"^(?:chủ trì|chủ tham mưu|tham mưu|chịu trách nhiệm|phối hợp (?:tham mưu|thực hiện))",
-                              found[1]):
+        if found and re.match(r"^(?:chủ trì|chủ tham mưu|tham mưu|chịu trách nhiệm|phối hợp (?:tham mưu|thực hiện)|"
+                              r"chỉ đạo (?:tham mưu|thực hiện))", found[1]):
             return text[:k].strip(), found[0], found[1]
     return None
 

@@ -229,3 +229,20 @@ def test_unit_as_subject_of_an_item_with_its_time_line():
                 "b) Văn phòng UBND xã tổng hợp kết quả rà soát.\n* Thời gian thực hiện: tháng 7/2025\n")
     assert [(t.lead, t.deadline.text) for t in ts] == [(["Phòng Kinh tế"], "Quý II/2025"),
                                                       (["Văn phòng UBND xã"], "tháng 7/2025")]
+
+
+def test_item_and_its_lead_line_run_together():
+    ts = duties("1. Quý IV năm 2025\n"
+                "1.1. Nghị quyết về phát triển chợ đến năm 2030 và những năm tiếp theo Ban Kinh tế chủ trì, phối hợp "
+                "tham mưu, trình trong tháng 11/2025\n"
+                "1.2. Nghị quyết về xã không rác thải nhựa Đảng ủy UBND xã chỉ đạo tham mưu trình trong tháng 12/2025.\n")
+    assert [(t.lead, t.deadline.text) for t in ts] == [(["Ban Kinh tế"], "trong tháng 11/2025"),
+                                                      (["Đảng ủy UBND xã"], "trong tháng 12/2025")]
+    assert ts[0].content.endswith("những năm tiếp theo")
+
+
+def test_verb_phrase_line_after_a_heading_is_no_lead_line():
+    ts = duties("3. Năm 2027\nLãnh đạo, chỉ đạo công tác sắp xếp lại các chợ tạm\n"
+                "Ban Kinh tế chủ trì, phối hợp các cơ quan liên quan tham mưu thực hiện trong Quý I/2027.\n")
+    assert all(t.lead != ["Lãnh đạo"] for t in ts)
+    assert any(t.lead == ["Ban Kinh tế"] and t.content.startswith("Lãnh đạo, chỉ đạo") for t in ts)
