@@ -187,9 +187,20 @@ def _split_at(text: str, starts_clause) -> List[str]:
 
 
 def split_subject_clauses(text: str) -> List[str]:
-    """Split where the next clause names its own unit ("…; Ủy ban nhân dân các xã, phường căn cứ …")."""
-    return _split_at(text, lambda _prev, part: split_subject(_ADVERBIAL.sub("", part, count=1))[0] is not None
-                     or bool(_GIAO.match(part.lstrip("(")) and part[:1] != "("))
+    """Split where the next clause names its own unit ("…; Ủy ban nhân dân các xã, phường căn cứ …"),
+    or, after units of their own, where a clause opens with when ("…; định kỳ hằng năm báo cáo …")."""
+    def starts(prev: str, part: str) -> bool:
+        if split_subject(_ADVERBIAL.sub("", part, count=1))[0] is not None:
+            return True
+        if _GIAO.match(part.lstrip("(")) and part[:1] != "(":
+            return True
+        return prev.rstrip().endswith(";") and bool(_REPORT_LEAD.match(part))
+
+    return _split_at(text, starts)
+
+
+# a clause that opens with when it recurs: "định kỳ trước ngày 15/11 hằng năm báo cáo …"
+_REPORT_LEAD = re.compile(r"^(?:định kỳ|hằng|hàng|thường xuyên|cuối (?:năm|quý|tháng))\b", re.I)
 
 
 _CLOSING = re.compile(r"^(?:Trên đây|Trong quá trình (?:tổ chức )?thực hiện,? nếu|Nơi nhận)", re.I)
@@ -443,6 +454,7 @@ class DutyReader:
                 self._new_one(p, split_units(a[0]), item, deadline_text=find_deadline(m.group(1)) or "")
                 return
         last = None
+        subjects: set = set()
         parts = split_subject_clauses(text)
         for i, part in enumerate(parts):
             a = self._assignment(part)
@@ -462,9 +474,12 @@ class DutyReader:
                     self._new(p, split_units(unit), pred,
                               deadline_text=(front if front and not find_deadline(pred) else None))
                 last = unit
+                subjects.add(unit)
             elif impl and (last or heading_unit):
                 role = None if last else self._role_partners(p.section)
-                self._new(p, split_units(last or heading_unit), part,
+                # after clauses of several units, a clause of none is the heading unit's (all of them)
+                owner = heading_unit if heading_unit and len(subjects) > 1 else (last or heading_unit)
+                self._new(p, split_units(owner), part,
                           partners=(_partners(part) or role) if role else None)
 
     def _assignment(self, text: str) -> Optional[Tuple[str, str, Optional[str]]]:

@@ -246,3 +246,13 @@ def test_verb_phrase_line_after_a_heading_is_no_lead_line():
                 "Ban Kinh tế chủ trì, phối hợp các cơ quan liên quan tham mưu thực hiện trong Quý I/2027.\n")
     assert all(t.lead != ["Lãnh đạo"] for t in ts)
     assert any(t.lead == ["Ban Kinh tế"] and t.content.startswith("Lãnh đạo, chỉ đạo") for t in ts)
+
+
+def test_shared_report_after_clauses_of_several_units_belongs_to_the_heading():
+    ts = duties("1. Khảo sát\nKhảo sát các chợ.\n",
+                "3. Các phòng chuyên môn, Ban quản lý chợ\n"
+                "Các phòng chuyên môn tổ chức thực hiện nhiệm vụ được giao; Ban quản lý chợ căn cứ nhiệm vụ được giao "
+                "xây dựng kế hoạch cụ thể; định kỳ trước ngày 15/11 hằng năm báo cáo kết quả về UBND xã.\n")
+    last = ts[-1]
+    assert last.content.startswith("định kỳ") and last.deadline.kind == "recurring"
+    assert last.lead == ["Các phòng chuyên môn", "Ban quản lý chợ"]
