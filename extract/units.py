@@ -58,6 +58,7 @@ _GLUE_RE = re.compile(
     + r") [A-ZÀ-ỸĐ])"
 )
 _BARE_HEADS = re.compile(r"(?:(?:" + "|".join(sorted(map(re.escape, _HEADS), key=len, reverse=True)) + r")\s*)+")
+_HEAD_AT_END = re.compile(r"(?<![\wÀ-ỹ])(?:" + "|".join(sorted(map(re.escape, _HEADS), key=len, reverse=True)) + r")$")
 _ABBR_START = re.compile(r"[A-ZĐ][A-ZĐ0-9&\-]+(?![\w])")
 _PERSON_START = re.compile(r"(?:các |những )?(?:đồng chí|đ/c)\b", re.IGNORECASE)
 _PLURAL = re.compile(r"(?:các|những|toàn thể|tất cả)\s", re.IGNORECASE)
@@ -103,7 +104,7 @@ def _split_glued(piece: str) -> list[str]:
         prev = piece[start:m.start()].split()
         if not prev or prev[-1].lower() in _LINKS or prev[-1].lower() in _OFFICE_ENDS or prev[-1][:1].isupper():
             continue  # "Văn Phòng Huyện ủy": a capitalised word before the head belongs to the name
-        if _BARE_HEADS.fullmatch(" ".join(prev)):
+        if _BARE_HEADS.fullmatch(" ".join(prev)) or _HEAD_AT_END.search(" ".join(prev)):
             continue  # a bare head takes the body after it as its parent: "Đảng ủy Sở Y tế", "Văn phòng Ban Chỉ huy"
         out.append(piece[start:m.start()])
         start = m.end()

@@ -118,6 +118,7 @@ def test_partner_list_is_cut_at_its_predicate(text, units):
     ("Ban Thường trực Hội Cựu chiến binh xã", ["Ban Thường trực Hội Cựu chiến binh xã"]),
     ("Đồng chí Phó Chủ tịch Thường trực Ủy ban MTTQ xã", ["Đồng chí Phó Chủ tịch Thường trực Ủy ban MTTQ xã"]),
     ("Đảng ủy xã Hội Nông dân xã", ["Đảng ủy xã", "Hội Nông dân xã"]),
+    ("các chuyên viên giúp việc thuộc Cơ quan Ủy ban MTTQ xã", ["các chuyên viên giúp việc thuộc Cơ quan Ủy ban MTTQ xã"]),
     ("Lãnh đạo\nSở Nội vụ", ["Lãnh đạo Sở Nội vụ"]),
     ("Nguyễn Văn A\nTrần Thị B", ["Nguyễn Văn A", "Trần Thị B"]),
 ])
