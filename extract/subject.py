@@ -87,6 +87,8 @@ _BARE_HEAD = re.compile(r"(?:" + "|".join(sorted(map(re.escape, HEAD_WORDS), key
 UNIT_START_ANY_CASE = re.compile(r"^\s*" + UNIT_HEAD, re.I)
 
 
+# verb pairs that only name bodies
+_FIXED_NAME = re.compile(r"tham mưu\s*,?\s*giúp việc\b", re.I)
 # a relative clause that names which units: "(Các cơ quan) được giao nhiệm vụ trong Kế hoạch (gửi …)"
 _RELATIVE = re.compile(r"được\s+giao(?:\s+(?:nhiệm vụ|chủ trì|thực hiện))?\s+(?:trong|tại)\s+(?:[^,;.]{0,60}?)"
                        r"(?=\s+(?:gửi|báo cáo|có trách nhiệm|chịu trách nhiệm|thực hiện|triển khai|chủ động|căn cứ)\b)",
@@ -114,6 +116,10 @@ def _lexical_start(text: str, after: int) -> Optional[int]:
     for m in _PRED_RE.finditer(text):
         k = m.start()
         if k < after or k < skip_to:
+            continue
+        fixed = _FIXED_NAME.match(text, k)
+        if fixed:                                      # "(các cơ quan) tham mưu, giúp việc (Đảng ủy)"
+            skip_to = fixed.end()
             continue
         rel = _RELATIVE.match(text, k)
         if rel:                                        # "Các đơn vị được giao nhiệm vụ tại Phụ lục gửi …"

@@ -467,6 +467,8 @@ class DutyReader:
                 unit, pred, front = a
                 if not (impl or heading_unit or _named(unit) or _GIAO.match(part)):
                     continue
+                if heading_unit and _anaphoric(unit) and not _GIAO.match(part):
+                    unit, pred = heading_unit, part   # "các cơ quan, đơn vị …" under a unit heading: that unit
                 item, self._item_first = self._item_first, None
                 if item:                              # the item and the predicate of its assignment
                     self._new_one(p, split_units(unit), item + ". " + pred, deadline_text=find_deadline(pred) or "")
@@ -543,20 +545,27 @@ def _drop_lead_verb(pred: str) -> str:
     return m.group(1) if m and m.group(1) else pred
 
 
-_NAMED = re.compile(r"\s(?:[A-ZĐÀ-Ỹ]|xã|phường|huyện|tỉnh|thị trấn|thành phố|quận|thôn)", re.U)
+_NAMED = re.compile(r"\s(?:xã|phường|huyện|tỉnh|thị trấn|thành phố|quận|thôn)\b")
 
 
-_GENERIC = re.compile(r"^(?:các|những|toàn thể|tất cả|cán bộ|công chức|viên chức|đơn vị|cơ quan|người|hội viên|"
-                      r"đảng viên)\b", re.I)
+_GENERIC = re.compile(r"^(?:toàn thể|tất cả|cán bộ|công chức|viên chức|đơn vị|cơ quan|hội viên|đảng viên|"
+                      r"đoàn viên|nhân dân|học sinh)\b", re.I)
+_GROUP = re.compile(r"^(?:các|những)\b", re.I)
+
+
+def _anaphoric(unit: str) -> bool:
+    """A bare group ("các cơ quan, đơn vị") that, under a unit heading, means the heading's units."""
+    rest = unit.split()[1:]
+    return bool(_GROUP.match(unit)) and not any(w[:1].isupper() for w in rest) and not _NAMED.search(" " + " ".join(rest))
 
 
 def _named(unit: str) -> bool:
-    """A unit of its own ("Văn phòng UBND xã", "Ban quản lý chợ", "Phòng Kinh tế"), not a bare
-    category of people or bodies ("Các cơ quan", "Cán bộ, công chức") unless a name or a place
-    follows it."""
+    """A unit of its own ("Văn phòng UBND xã", "Ban quản lý chợ", "Các chi bộ"), not a bare category
+    of people ("Cán bộ, công chức", "Đảng viên") unless a name or a place follows it."""
     if not _GENERIC.match(unit):
         return True
-    return len(unit.split()) > 1 and bool(_NAMED.search(" " + unit.split(None, 1)[1]))
+    rest = unit.split()[1:]
+    return any(w[:1].isupper() for w in rest) or bool(_NAMED.search(" " + " ".join(rest)))
 
 
 def extract_duties(passages: List[Passage], sections: Dict[str, Section], parent: Dict[str, Optional[str]],

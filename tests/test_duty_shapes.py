@@ -256,3 +256,15 @@ def test_shared_report_after_clauses_of_several_units_belongs_to_the_heading():
     last = ts[-1]
     assert last.content.startswith("định kỳ") and last.deadline.kind == "recurring"
     assert last.lead == ["Các phòng chuyên môn", "Ban quản lý chợ"]
+
+
+def test_bare_group_under_a_unit_heading_means_the_heading_units():
+    ts = duties("1. Khảo sát\nKhảo sát các chợ.\n",
+                "2. Các thôn, tổ dân phố:\n- Căn cứ Kế hoạch này, các cơ quan, đơn vị chủ động cụ thể hóa triển khai thực hiện.\n")
+    assert ts[-1].lead == ["Các thôn, tổ dân phố"]
+
+
+def test_people_are_no_unit_of_their_own_in_the_content_parts():
+    ts = duties("1. Nâng cao nhận thức\nCán bộ, công chức nâng cao nhận thức về văn minh thương mại.\n"
+                "Các chi bộ thôn chú trọng tuyên truyền về văn minh thương mại.\n")
+    assert [t.lead for t in ts] == [["Các chi bộ thôn"]]
