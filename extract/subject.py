@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from typing import List, Optional, Tuple
 
-from .units import HEAD_WORDS, UNIT_HEAD, registry
+from .units import HEAD_WORDS, LOWER, UNIT_HEAD, UPPER, registry
 
 _W = r"[\wÀ-ỹ]"
 
@@ -67,7 +67,7 @@ _PERSON_HEAD = re.compile(r"^\s*(?:các\s+|những\s+)?(?:đồng chí|đ/c|cán
                           r"thành viên|phó|chủ tịch|bí thư|trưởng|giám đốc|người)\b", re.I)
 # place words that end a name when a lower-case word other than a link follows ("Ủy ban bầu cử xã | niêm yết")
 _PLACE_END = re.compile(r"(?<![\wÀ-ỹ])(?:xã|phường|thị trấn|huyện|tỉnh|thành phố|thị xã|quận|thôn|bản|ấp|"
-                        r"khu phố|tổ dân phố|đặc khu)(?:\s+(?:[A-ZĐÀ-Ỹ0-9][\wÀ-ỹ-]*))*(?=\s+(?P<next>[a-zđà-ỹ][\wÀ-ỹ]*))")
+                        r"khu phố|tổ dân phố|đặc khu)(?:\s+(?:[" + UPPER + r"0-9][\w-]*))*(?=\s+(?P<next>[" + LOWER + r"]\w*))")
 _LINKS = frozenset({"và", "của", "thuộc", "trực", "các", "có", "liên", "trên", "nơi", "về", "tại", "cấp", "khu",
                     "đặc", "thị", "phường", "xã", "huyện", "tỉnh", "những", "với", "cùng", "hoặc", "biên", "vùng",
                     "miền", "trong", "ngoài", "đã", "mới", "giáp", "thành", "quận", "thôn", "bản", "hội",

@@ -26,6 +26,11 @@ from pathlib import Path
 from .text.tone import restyle
 
 _REGISTRY_PATH = Path(__file__).parent / "data" / "units.tsv"
+# Vietnamese capital and small letters as regex classes (the Unicode block of toned letters
+# alternates capital and small, so no range "À-Ỹ" can stand for either)
+_LATIN = [chr(i) for r in (range(0x41, 0x250), range(0x1E00, 0x1F00)) for i in r]
+UPPER = "".join(c for c in _LATIN if c.isalpha() and c.isupper())
+LOWER = "".join(c for c in _LATIN if c.isalpha() and c.islower())
 
 # words that begin a unit (capitalised in a list of units)
 _HEADS = (
@@ -54,8 +59,8 @@ _LINKS = ("thuộc", "của", "và", "với", "cho", "tại", "trên", "dưới"
 # last words of an office that takes its body after it: "Thành viên Ban Chỉ đạo", "Bí thư Chi bộ"
 _OFFICE_ENDS = ("viên", "đạo", "diện", "trưởng", "phó", "thư", "tịch", "đốc", "trực")
 _GLUE_RE = re.compile(
-    r"(?<=[a-zà-ỹđ]) (?=(?:" + "|".join(sorted(map(re.escape, _GLUE_HEADS), key=len, reverse=True))
-    + r") [A-ZÀ-ỸĐ])"
+    r"(?<=[" + LOWER + r"]) (?=(?:" + "|".join(sorted(map(re.escape, _GLUE_HEADS), key=len, reverse=True))
+    + r") [" + UPPER + r"])"
 )
 _BARE_HEADS = re.compile(r"(?:(?:" + "|".join(sorted(map(re.escape, _HEADS), key=len, reverse=True)) + r")\s*)+")
 _HEAD_AT_END = re.compile(r"(?<![\wÀ-ỹ])(?:" + "|".join(sorted(map(re.escape, _HEADS), key=len, reverse=True)) + r")$")
