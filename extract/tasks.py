@@ -236,6 +236,7 @@ class DutyReader:
         self._last_label: Optional[Tuple[str, str]] = None
         self._leadin: Optional[Tuple[str, Optional[str]]] = None   # a lead-in's unit and section
         self._item_first: Optional[str] = None
+        self._heading_duty = None                  # (task, section, lines under it) of a heading that is a duty
 
     # ------------------------------------------------------------------ context
     def _ancestors(self, sid: Optional[str]):
@@ -350,10 +351,22 @@ class DutyReader:
         if p.heading:
             # a heading that is itself a duty of a unit ("1. Các chi bộ thực hiện đánh giá …")
             a = self._assignment(text) if self._in_implementation(self.parent.get(p.section)) else None
+            self._heading_duty = None
             if a and len(a[1].split()) >= 3:
-                self._new(p, split_units(a[0]), a[1])
+                self._heading_duty = (self._new(p, split_units(a[0]), a[1]), p.section, [])
             self._prev = p
             return
+        if self._heading_duty and self._heading_duty[1] == p.section and not p.marker and \
+                not self._assignment(text):
+            # lines running on under a heading that is a duty: its time may stand there
+            task, _, lines = self._heading_duty
+            lines.append(text)
+            if not task.deadline.text:
+                dl = find_deadline(" ".join(lines))
+                if dl:
+                    task.deadline = parse_deadline(dl)
+            return
+        self._heading_duty = None
         self._duty(p, text)
         self._prev = p
 

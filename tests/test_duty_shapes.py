@@ -268,3 +268,11 @@ def test_people_are_no_unit_of_their_own_in_the_content_parts():
     ts = duties("1. Nâng cao nhận thức\nCán bộ, công chức nâng cao nhận thức về văn minh thương mại.\n"
                 "Các chi bộ thôn chú trọng tuyên truyền về văn minh thương mại.\n")
     assert [t.lead for t in ts] == [["Các chi bộ thôn"]]
+
+
+def test_heading_that_is_a_duty_takes_its_time_from_the_lines_under_it():
+    ts = duties("1. Khảo sát\nKhảo sát các chợ.\n",
+                "1. Các chi bộ thực hiện đánh giá việc sử dụng chợ tạm\nbằng hình thức phù hợp, báo cáo gửi Đảng ủy xã trước ngày\n"
+                "20/9/2025.\n")
+    t = next(t for t in ts if t.lead == ["Các chi bộ"])
+    assert t.deadline.end == "2025-09-20"

@@ -38,7 +38,7 @@ FLOORS = {
     "16_conghai-danguy-xa-ctr22-chuongtrinh-congtac-toankhoa.txt": 0.99,
     "22_chinhphu-ttg-qd2629-ctr-chinhphuso-tvpl-page.txt": 0.07,
     "23_conghai-danguy-xa-kh45-chuyendoiso-coquandang.txt": 0.91,
-    "26_conghai-danguy-xa-kh10-tongket-pctnlptc.txt": 0.93,
+    "26_conghai-danguy-xa-kh10-tongket-pctnlptc.txt": 0.94,
     "28_laocai-sct-kh-dean08-congnghiep-xanh.docx": 0.91,
     "30_lamdong-ubnd-tinh-kh-tuyentruyen-cchc-2026.docx": 0.82,
     "31_dongthap-thpt-docbinhkieu-kh-sinhhoat-congdan-2026.docx": 0.92,
