@@ -1,15 +1,24 @@
 """Duties assigned in the text: passages -> `Task(origin="text")`.
 
 Reads the outline's passages. Writes one task per duty with its lead units, partner units and the
-deadline phrase of the sentence. Four shapes are read:
-- a unit heading in an implementation section ("1. Sở Tài chính", "2. Phòng Nội vụ huyện: …")
-  followed by its duties (bullets, a) b) items or plain paragraphs);
-- a sentence whose subject is a unit ("Các chi, đảng bộ trực thuộc căn cứ …", "Giao X chủ trì,
-  phối hợp với Y …", "Đề nghị X …", "X: nội dung");
-- an item followed by a line naming who leads it ("Đảng uỷ UBND xã chủ trì, phối hợp các cơ quan
-  liên quan tham mưu trình trong tháng 01/2026");
-- an item followed by labelled lines ("- Đơn vị chủ trì: …", "- Đơn vị phối hợp: …", "- Thời gian
-  hoàn thành: …").
+deadline phrase of the sentence. Where the unit phrase ends is decided by `extract.subject`. Shapes:
+- a unit heading in an implementation section ("1. Sở Tài chính", "2. PHÒNG NỘI VỤ: …") followed
+  by its duties (bullets, a) b) items or plain paragraphs), with role sub-headings naming partners
+  ("a) Chủ trì, phối hợp với Sở Tài chính:"); a bare group there ("các cơ quan, đơn vị") means the
+  heading's units; a heading that is itself a duty ("1. Các chi bộ thực hiện …");
+- a sentence whose subject is a unit, anywhere a named unit is given work (implementation,
+  funding and reporting sections, content parts, articles of a Quyết định): "Các chi bộ căn cứ …",
+  "Giao X chủ trì, phối hợp với Y …", "Đề nghị X …", "X: nội dung", "Điều 2. Giao X …", "UBND tỉnh
+  yêu cầu X …", with a fronted clause ("Sau khi …, X …", "Đối với …, X …", "Đồng thời, X …"), a
+  clause between subject and verb ("X, trên cơ sở …, chủ trì …"), a passive with its agent
+  ("… do đồng chí X chỉ đạo"), an item followed by its assignment ("Nâng cấp đường. Giao X …"), a
+  parenthesised assignment ("(Giao X chủ trì …)"), a lead-in ending in a colon whose list follows;
+- an item followed by a line naming who leads it ("Đảng uỷ UBND xã chủ trì, phối hợp … trình trong
+  tháng 01/2026"), or run together with it (PDF text);
+- items followed by labelled lines ("Đơn vị chủ trì: X; Đơn vị phối hợp: Y", "Cơ quan thực hiện: …",
+  "Thời gian thực hiện: …", values running on to the next line): under a numbered item they fill
+  that item, under a heading every item since it; "Trách nhiệm (chỉ đạo) thực hiện: …" after a
+  section's items gives one duty for the section.
 """
 from __future__ import annotations
 
@@ -539,12 +548,6 @@ class DutyReader:
                                  r"chịu trách nhiệm|tổ chức)\b", pred, re.I) and len(pred.split()) <= 8:
                 return subj, text.strip(), front
         return None
-
-    def _unit_and_content(self, text: str) -> Tuple[Optional[str], str]:
-        subj, pred = split_subject(text)
-        if subj:
-            return subj, _drop_lead_verb(pred)
-        return None, text
 
 
 def _heading_unit(title: str) -> bool:
