@@ -463,6 +463,10 @@ class DutyReader:
             if a and (impl or heading_unit or _named(a[0])):
                 self._leadin = (a[0], p.section)
                 return
+            bare = _clean_unit(text.rstrip(" :"))       # "Đề nghị Hội Nông dân xã:", "Phòng Kinh tế:"
+            if bare and _heading_unit(bare) and (impl or _GIAO.match(text) or _named(bare)):
+                self._leadin = (bare, p.section)
+                return
         if self._leadin and p.marker and self._leadin[1] == p.section and not self._assignment(text):
             self._new(p, split_units(self._leadin[0]), text)
             return

@@ -276,3 +276,19 @@ def test_heading_that_is_a_duty_takes_its_time_from_the_lines_under_it():
                 "20/9/2025.\n")
     t = next(t for t in ts if t.lead == ["Các chi bộ"])
     assert t.deadline.end == "2025-09-20"
+
+
+def test_lead_in_in_other_wordings():
+    ts = duties("1. Chợ\nUBND xã giao Văn phòng UBND xã thực hiện các nội dung sau:\n- Rà soát hợp đồng thuê ki-ốt.\n"
+                "2. Nông sản\nĐề nghị Hội Nông dân xã:\n+ Vận động hội viên đưa nông sản vào chợ.\n")
+    assert [t.lead for t in ts] == [["Văn phòng UBND xã"], ["Hội Nông dân xã"]]
+
+
+def test_labelled_lines_in_other_wordings():
+    ts = duties("1. Chợ\n1.1. Sửa chữa mái che khu chợ.\n- Cơ quan chủ trì thực hiện: Ban quản lý chợ.\n"
+                "- Bộ phận phối hợp: Công chức Địa chính - Xây dựng.\n- Thời hạn: trước 30/9/2025.\n"
+                "2. Vệ sinh chợ\n- Thu gom rác thải.\n- Phun khử khuẩn định kỳ.\n- Đơn vị chủ trì: Tổ vệ sinh môi trường xã.\n"
+                "- Tiến độ: hằng tháng.\n")
+    assert [(t.lead, t.partners, t.deadline.text) for t in ts] == [
+        (["Ban quản lý chợ"], ["Công chức Địa chính - Xây dựng"], "trước 30/9/2025"),
+        (["Tổ vệ sinh môi trường xã"], [], "hằng tháng"), (["Tổ vệ sinh môi trường xã"], [], "hằng tháng")]
