@@ -12,8 +12,8 @@ def _table(rows):
 def _read(*tables):
     ids = iter(range(1, 1000))
     reader = TaskTableReader(lambda: f"K{next(ids)}")
-    for sec, t in tables:
-        assert reader.read(t, sec)
+    for k, (sec, t) in enumerate(tables):
+        assert reader.read(t, sec, adjacent=k == 0)   # a heading stands between two tables
     return reader
 
 

@@ -37,11 +37,11 @@ FLOORS = {
     "13_bacninh-ubnd-tinh-kh144-kinhteso-xahoiso.txt": 0.99,
     "16_conghai-danguy-xa-ctr22-chuongtrinh-congtac-toankhoa.txt": 0.99,
     "22_chinhphu-ttg-qd2629-ctr-chinhphuso-tvpl-page.txt": 0.07,
-    "23_conghai-danguy-xa-kh45-chuyendoiso-coquandang.txt": 0.91,
+    "23_conghai-danguy-xa-kh45-chuyendoiso-coquandang.txt": 0.94,
     "26_conghai-danguy-xa-kh10-tongket-pctnlptc.txt": 0.94,
-    "28_laocai-sct-kh-dean08-congnghiep-xanh.docx": 0.91,
-    "30_lamdong-ubnd-tinh-kh-tuyentruyen-cchc-2026.docx": 0.82,
-    "31_dongthap-thpt-docbinhkieu-kh-sinhhoat-congdan-2026.docx": 0.92,
+    "28_laocai-sct-kh-dean08-congnghiep-xanh.docx": 1.0,
+    "30_lamdong-ubnd-tinh-kh-tuyentruyen-cchc-2026.docx": 1.0,
+    "31_dongthap-thpt-docbinhkieu-kh-sinhhoat-congdan-2026.docx": 1.0,
     "33_luongminh-mttq-xa-kh-hoinghi-hiepthuong.docx": 1.0,
 }
 DEFAULT_FLOOR = 0.90

@@ -64,8 +64,9 @@ def read_text(text: str, path: Optional[str] = None) -> RawDocument:
     """Split text into blocks. Reads: a str. Writes: RawDocument(format="txt")."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     lines = text.split("\n")
-    blocks = list(_blocks(lines))
-    return RawDocument(blocks=blocks, path=path, format="txt")
+    numbers: List[tuple] = []
+    blocks = list(_blocks(lines, numbers))
+    return RawDocument(blocks=blocks, path=path, format="txt", lone_numbers=numbers)
 
 
 # --------------------------------------------------------------------------- segmentation
@@ -83,7 +84,7 @@ def _is_tab_row(s: str) -> bool:
                                    and len(s.split("\t")[0].strip()) <= 12)
 
 
-def _blocks(lines: List[str]) -> Iterable:
+def _blocks(lines: List[str], numbers: Optional[List[tuple]] = None) -> Iterable:
     n = len(lines)
     i = 0
     chunk: List[tuple] = []  # (line number, text) of the current paragraph chunk
@@ -94,31 +95,31 @@ def _blocks(lines: List[str]) -> Iterable:
     while i < n:
         line = lines[i]
         if _is_pipe_line(line):
-            yield from _paragraphs(chunk, width, spaced)
+            yield from _paragraphs(chunk, width, spaced, numbers)
             chunk = []
             table, i = _pipe_table(lines, i)
             if table is not None:
                 yield table
             continue
         if _is_md_row(line):
-            yield from _paragraphs(chunk, width, spaced)
+            yield from _paragraphs(chunk, width, spaced, numbers)
             chunk = []
             table, i = _md_table(lines, i)
             yield table
             continue
         if "\t" in line and _is_tab_row(line):
-            yield from _paragraphs(chunk, width, spaced)
+            yield from _paragraphs(chunk, width, spaced, numbers)
             chunk = []
             table, i = _tab_table(lines, i)
             yield table
             continue
         if not line.strip():
-            yield from _paragraphs(chunk, width, spaced)
+            yield from _paragraphs(chunk, width, spaced, numbers)
             chunk = []
         else:
             chunk.append((i + 1, line))
         i += 1
-    yield from _paragraphs(chunk, width, spaced)
+    yield from _paragraphs(chunk, width, spaced, numbers)
 
 
 def _wrap_width(lines: List[str]) -> int:
@@ -149,7 +150,8 @@ def _starts_lower(s: str) -> bool:
     return bool(m) and m.group(0).islower() and not s.lstrip().startswith(("-", "+", "•"))
 
 
-def _paragraphs(chunk: List[tuple], width: int, spaced: bool = True) -> Iterable[Paragraph]:
+def _paragraphs(chunk: List[tuple], width: int, spaced: bool = True,
+                numbers: Optional[List[tuple]] = None) -> Iterable[Paragraph]:
     """Join the hard-wrapped lines of one chunk (lines between blank lines) into paragraphs."""
     if not chunk:
         return
@@ -158,6 +160,8 @@ def _paragraphs(chunk: List[tuple], width: int, spaced: bool = True) -> Iterable
     for lineno, raw in chunk:
         raw_s = raw.strip()
         if _SEPARATOR_LINE.match(raw_s) or _PAGE_NUMBER.match(raw_s):
+            if numbers is not None and re.fullmatch(r"\d{1,3}\.?", raw_s):
+                numbers.append((lineno, raw_s))
             continue
         if not cur:
             cur = [(lineno, raw_s)]

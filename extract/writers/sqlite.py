@@ -14,7 +14,7 @@ from .atomic import atomic_path, output_error
 
 _INTEGER = {"pages", "sections", "tasks", "targets", "findings", "errors", "warnings", "level", "line",
             "line_end", "page", "paragraph", "table", "row", "year"}
-_REAL = {"value"}
+_REAL = {"value", "value_max"}
 _INDEXES = [
     ("findings", ("document_id",)), ("findings", ("code",)), ("task_units", ("unit", "role")),
     ("task_units", ("document_id", "task_id")),
