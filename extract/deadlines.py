@@ -449,10 +449,8 @@ _CLOCK = r"\d{1,2}\s*(?:h|gio|:)\s*(?:\d{2})?(?:\s*phut)?"
 _CLOCK_SPAN = re.compile(r"(?<!\d)" + _CLOCK + r"\s*(?:-|den|toi)\s*" + _CLOCK + r"(?![a-z0-9])")
 
 
-def parse_deadline(text: str, year: Optional[int] = None) -> Deadline:
-    """A deadline cell or phrase -> Deadline(text as written, kind, start, end, period). Never raises.
-    `year` is the year the context gives (a table header "Thời gian (Năm 2026)", the plan): it dates
-    a day or month that names none ("ngày 23 tháng 1")."""
+def parse_deadline(text: str) -> Deadline:
+    """A deadline cell or phrase -> Deadline(text as written, kind, start, end, period). Never raises."""
     clean = _clean(_nfc(text))
     if not clean:
         return Deadline(text="")
@@ -460,10 +458,6 @@ def parse_deadline(text: str, year: Optional[int] = None) -> Deadline:
     kind, start, end, period = _decide(_phrases(folded), folded)
     if kind is None and _CLOCK_SPAN.search(folded):
         kind = "range"  # "7h00 - 7h15", "Từ 14 giờ đến 16 giờ 30": a span of the day, no date
-    if year and kind in ("once", "range") and start is None and end is None and not _YEAR_NUM.search(folded):
-        k2, s2, e2, _ = _decide(_phrases(folded + f" nam {year}"), folded + f" nam {year}")
-        if k2 == kind:
-            start, end = s2, e2
     return Deadline(text=clean, kind=kind, start=start, end=end, period=period)
 
 

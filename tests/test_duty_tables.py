@@ -2,7 +2,6 @@
 an office and its body on two lines of one cell, two tables each numbered from 1 (invented)."""
 from extract.model import Cell, Table
 from extract.tables import TaskTableReader
-from extract.deadlines import parse_deadline
 
 
 def _table(rows):
@@ -37,8 +36,3 @@ def test_two_tables_under_two_headings_each_numbered_from_one():
             ["2", "Đối thoại với sở", "Lãnh đạo Sở Tài chính", "ngày 8 tháng 5"]]
     r = _read(("S1", _table([HEADER] + rows)), ("S2", _table([HEADER] + rows)))
     assert not [f for f in r.findings if f.code == "numbering-duplicate"]
-
-
-def test_year_hint_never_overrides_a_year_in_the_text():
-    d = parse_deadline("ngày 14 tháng 5 năm 2025", year=2027)
-    assert d.start == "2025-05-14"
