@@ -479,10 +479,15 @@ class DutyReader:
                 item = (text[:m.start()] + text[m.end():]).strip(" .") + "."
                 self._new_one(p, split_units(a[0]), item, deadline_text=find_deadline(m.group(1)) or "")
                 return
+        first = re.match(r"^([^.;]{3,80}[.;])\s+(?=\S)", text)
+        if first and self._time_only(first.group(1)):
+            text = text[first.end():]                 # "Hoàn thành trước 06/3/2026. Thường xuyên …"
         last = None
         subjects: set = set()
         parts = split_subject_clauses(text)
         for i, part in enumerate(parts):
+            if self._time_only(part):
+                continue
             a = self._assignment(part)
             if a is None and i + 1 < len(parts) and _GIAO.match(parts[i + 1]):
                 nxt = self._assignment(parts[i + 1])
@@ -509,6 +514,18 @@ class DutyReader:
                 owner = heading_unit if heading_unit and len(subjects) > 1 else (last or heading_unit)
                 self._new(p, split_units(owner), part,
                           partners=(_partners(part) or role) if role else None)
+
+    def _time_only(self, part: str) -> bool:
+        """A sentence that only says when ("Hoàn thành trước 06/3/2026.") completes the duty before
+        it when that one has no time yet."""
+        dl = find_deadline(part)
+        if not dl or len(dl) < 0.6 * len(part.strip(" .;")) or not self.tasks:
+            return False
+        last = self.tasks[-1]
+        if last.origin != "text" or last.deadline.text:
+            return False
+        last.deadline = parse_deadline(dl)
+        return True
 
     def _assignment(self, text: str) -> Optional[Tuple[str, str, Optional[str]]]:
         """(unit, duty, fronted time clause) when the clause gives a unit work, else None:

@@ -292,3 +292,11 @@ def test_labelled_lines_in_other_wordings():
     assert [(t.lead, t.partners, t.deadline.text) for t in ts] == [
         (["Ban quản lý chợ"], ["Công chức Địa chính - Xây dựng"], "trước 30/9/2025"),
         (["Tổ vệ sinh môi trường xã"], [], "hằng tháng"), (["Tổ vệ sinh môi trường xã"], [], "hằng tháng")]
+
+
+def test_sentence_that_only_says_when_completes_the_duty_before_it():
+    ts = duties("1. Khảo sát\nKhảo sát các chợ.\n",
+                "2. Các thôn, tổ dân phố:\n- Căn cứ Kế hoạch này, rà soát các điểm họp chợ tự phát.\n"
+                "Hoàn thành trước 06/3/2026. Thường xuyên kiểm tra việc họp chợ trên địa bàn.\n")
+    assert ts[-2].deadline.text == "Hoàn thành trước 06/3/2026"
+    assert ts[-1].content.startswith("Thường xuyên kiểm tra") and ts[-1].deadline.kind == "continuous"
