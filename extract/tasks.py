@@ -480,13 +480,13 @@ class DutyReader:
                 self._new_one(p, split_units(a[0]), item, deadline_text=find_deadline(m.group(1)) or "")
                 return
         first = re.match(r"^([^.;]{3,80}[.;])\s+(?=\S)", text)
-        if first and self._time_only(first.group(1)):
+        if first and self._time_only(first.group(1), p.section):
             text = text[first.end():]                 # "Hoàn thành trước 06/3/2026. Thường xuyên …"
         last = None
         subjects: set = set()
         parts = split_subject_clauses(text)
         for i, part in enumerate(parts):
-            if self._time_only(part):
+            if self._time_only(part, p.section):
                 continue
             a = self._assignment(part)
             if a is None and i + 1 < len(parts) and _GIAO.match(parts[i + 1]):
@@ -515,14 +515,14 @@ class DutyReader:
                 self._new(p, split_units(owner), part,
                           partners=(_partners(part) or role) if role else None)
 
-    def _time_only(self, part: str) -> bool:
+    def _time_only(self, part: str, section: Optional[str]) -> bool:
         """A sentence that only says when ("Hoàn thành trước 06/3/2026.") completes the duty before
         it when that one has no time yet."""
         dl = find_deadline(part)
         if not dl or len(dl) < 0.6 * len(part.strip(" .;")) or not self.tasks:
             return False
         last = self.tasks[-1]
-        if last.origin != "text" or last.deadline.text:
+        if last.origin != "text" or last.deadline.text or last.section != section:
             return False
         last.deadline = parse_deadline(dl)
         return True
