@@ -5,7 +5,8 @@ Reads the text layer through PDFium (pypdfium2, which pdfplumber installs): word
 word positions (`pdf_unruled`), lines and paragraphs (`pdf_lines`). The two-column letterhead becomes a one-row Table (issuer | motto and date); other
 side-by-side blocks (recipients | signer) become the left block's paragraphs, then the right one's.
 Running headers, footers and page numbers are dropped. Every block carries Source(page, bbox).
-Scans without a text layer raise NeedsOCR unless `ocr=True` (Tesseract, `pdf_ocr`).
+Fonts whose text is not Vietnamese are recovered or set aside (`pdf_fonts`); pages without
+readable text are OCRed (`pdf_ocr`, Tesseract) or reported.
 """
 from __future__ import annotations
 
@@ -29,7 +30,10 @@ class DamagedPDF(UnreadableFile):
     """The PDF is corrupt or truncated."""
 
 
-OCR_HINT = ("run with --ocr (needs Debian packages tesseract-ocr and tesseract-ocr-vie)")
+OCR_HINT = ("run with --ocr auto or --ocr always (needs Debian packages tesseract-ocr and "
+            "tesseract-ocr-vie)")
+OCR_INSTALL = ("install Tesseract with its Vietnamese model to read it by OCR (Debian/Ubuntu: "
+               "apt-get install tesseract-ocr tesseract-ocr-vie), or get the original .docx")
 
 
 def _open(path: str, password):
@@ -66,16 +70,20 @@ def _truncated(path: str) -> bool:
         return b"%%EOF" not in fh.read()
 
 
-def read_pdf(path: str, *, ocr: bool = False, password: str | None = None, **options) -> RawDocument:
-    """Read a PDF into blocks. Raises UnreadableFile (EncryptedPDF, DamagedPDF, NeedsOCR)."""
+def read_pdf(path: str, *, ocr="auto", password: str | None = None, **options) -> RawDocument:
+    """Read a PDF into blocks. `ocr`: "auto" (pages without readable text are OCRed when
+    Tesseract is installed), "never", "always" (True means "always"). Raises UnreadableFile
+    (EncryptedPDF, DamagedPDF, NeedsOCR)."""
+    from .pdf_ocr import mode_of
     from .pdf_text import FontCache, page_words
+    mode = mode_of(ocr)
     doc = _open(path, password)
     findings: list = []
+    fonts = FontCache(path, password)
     try:
         n = len(doc)
         if n == 0:
             raise DamagedPDF("the PDF has no pages", path, "get the file again from its source")
-        fonts = FontCache()
         pages = []
         for i in range(n):
             try:
@@ -89,16 +97,44 @@ def read_pdf(path: str, *, ocr: bool = False, password: str | None = None, **opt
             findings.append(Finding("damaged-file", "warning",
                                     "Tệp PDF bị cắt cụt hoặc hỏng phần cuối; nội dung có thể không đầy đủ.",
                                     source=Source(page=n)))
-        scanned = [p for p in pages if not p.words and not p.unreadable]
-        if len(scanned) == n or (ocr and scanned):
-            if not ocr:
-                raise NeedsOCR("this PDF is a scan without a text layer", path, OCR_HINT)
-            from .pdf_ocr import ocr_pages
-            ocr_pages(doc, scanned, path)
+        ocred = _ocr(doc, pages, mode, path, findings)
     finally:
+        fonts.vetter.close()
         doc.close()
+    blocks = build_blocks(pages)
+    if ocred:
+        from .pdf_ocr import confidence
+        confidence(blocks, {p.number: p.words for p in pages if p.number in ocred})
+    return RawDocument(blocks=blocks, path=path, format="pdf", pages=len(pages), findings=findings,
+                       normalization=fonts.vetter.report())
+
+
+def _ocr(doc, pages: list, mode: str, path: str, findings: list) -> list:
+    """OCR the pages that need it (pdf_ocr), or say which pages could not be read and why.
+    Returns the numbers of the pages read by OCR."""
+    from .pdf_ocr import PACKAGES, needs_ocr, ocr_pages, pages_text, tesseract
+    todo = pages if mode == "always" else [p for p in pages if needs_ocr(p)]
+    exe = tesseract() if todo and mode != "never" else None
+    if todo and exe:
+        ocr_pages(doc, todo, path, exe, whole=mode == "always")
+        nums = [p.number for p in todo]
+        findings.append(Finding(
+            "ocr", "info", f"Trang {pages_text(nums)} được đọc bằng OCR (Tesseract): văn bản có thể "
+            "sai chính tả, cần đối chiếu bản gốc.", source=Source(page=nums[0])))
+        return nums
+    if mode == "always" and not exe:
+        raise NeedsOCR("OCR was asked for but Tesseract with its Vietnamese model (vie) is not installed",
+                       path, OCR_INSTALL)
+    ocr_done: list = []
+    if all(not p.words for p in pages):
+        if any(p.unreadable for p in pages):
+            raise NeedsOCR("the text of this PDF cannot be decoded (fonts without a usable Unicode map)",
+                           path, OCR_HINT if mode == "never" else OCR_INSTALL)
+        raise NeedsOCR("this PDF is a scan without a text layer", path,
+                       OCR_HINT if mode == "never" else OCR_INSTALL)
+    bad = [p for p in todo if p not in ocr_done]
     for p in pages:
-        if p.unreadable:
+        if p.unreadable and p not in bad:   # a few stray words: reported where they stand
             xs = [w.x0 for w in p.unreadable] + [w.x1 for w in p.unreadable]
             ys = [w.top for w in p.unreadable] + [w.bottom for w in p.unreadable]
             findings.append(Finding(
@@ -107,12 +143,15 @@ def read_pdf(path: str, *, ocr: bool = False, password: str | None = None, **opt
                 "mã Unicode); phần này bị bỏ qua — cần đối chiếu bản gốc hoặc chạy lại với --ocr.",
                 source=Source(page=p.number, bbox=(round(min(xs), 1), round(min(ys), 1),
                                                    round(max(xs), 1), round(max(ys), 1)))))
-    if all(not p.words for p in pages):
-        if any(p.unreadable for p in pages):
-            raise NeedsOCR("the text of this PDF cannot be decoded (fonts without Unicode mapping)",
-                           path, OCR_HINT)
-    blocks = build_blocks(pages)
-    return RawDocument(blocks=blocks, path=path, format="pdf", pages=len(pages), findings=findings)
+    if bad:
+        why = ("chạy lại với --ocr auto" if mode == "never" else
+               f"cài Tesseract để đọc bằng OCR: apt-get install {PACKAGES}")
+        findings.append(Finding(
+            "unreadable-text", "error",
+            f"Trang {pages_text([p.number for p in bad])}: văn bản không đọc được (phông chữ không có "
+            f"bảng mã Unicode dùng được, hoặc trang chỉ là ảnh quét); phần này bị bỏ qua — cần đối "
+            f"chiếu bản gốc hoặc {why}.", source=Source(page=bad[0].number)))
+    return []
 
 
 # ---------------------------------------------------------------------------- page layout
