@@ -56,12 +56,33 @@ def check_target_mismatch(plan: Plan) -> List[Finding]:
                 if sim > best_sim:
                     best, best_sim = g, sim
             if best is not None and best_sim >= 0.5 and abs(best.value - value) > 1e-9:
-                out.append(Finding(
-                    "target-mismatch", "warning",
-                    f"Bảng ghi {written} cho chỉ tiêu “{_short(best.text)}”, phần mục tiêu ghi "
-                    f"{best.value_text or best.value}.", task=t.id, target=best.id, section=t.section,
-                    source=t.source))
+                out.append(_mismatch(t, best, written))
+        if any(f.task == t.id for f in out):
+            continue
+        # a value stated in the row's own words: "Xây mới 4 phòng học" against "Xây mới 6 phòng học"
+        bare = _PAREN_VALUE.sub(" ", t.content)
+        for value, unit, written in find_values(bare):
+            if not unit or unit == "%":
+                continue
+            words = bare.replace(written, " ", 1)
+            best, best_sim = None, 0.0
+            for g in quantified:
+                if (g.unit or "") != unit:
+                    continue
+                sim = indicator_similarity(words, g.text)
+                if sim > best_sim:
+                    best, best_sim = g, sim
+            if best is not None and best_sim >= 0.6 and abs(best.value - value) > 1e-9:
+                out.append(_mismatch(t, best, written))
+                break
     return out
+
+
+def _mismatch(t, best, written: str) -> Finding:
+    return Finding("target-mismatch", "warning",
+                   f"Bảng ghi {written} cho chỉ tiêu “{_short(best.text)}”, phần mục tiêu ghi "
+                   f"{best.value_text or best.value}.", task=t.id, target=best.id, section=t.section,
+                   source=t.source)
 
 
 def check_is_plan(plan: Plan) -> List[Finding]:
