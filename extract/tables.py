@@ -23,6 +23,7 @@ from .units import split_units, strip_role
 ROLES = ("number", "content", "lead", "partners", "deadline")
 
 _ROMAN = re.compile(r"^(?=[IVXLC])(X{0,3}(?:IX|IV|V?I{0,3}))\s*[.\-–:)]?\s*(.*)$", re.S)
+_ROMAN_SUBGROUP = re.compile(r"^((?=[IVXLC])X{0,3}(?:IX|IV|V?I{0,3})(?:\.\d{1,3})+)\.?(?:\s+(.*))?$", re.S)
 _LETTER_GROUP = re.compile(r"^([A-ZĐ])\s*[.\-–:)]?\s*()$|^([A-ZĐ])\s*[.\-–:)]\s*(.*)$|^([A-ZĐ])\s+(?=[A-ZĐÀ-Ỹ]{2})(.*)$", re.S)
 _NUMBER = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)\s*[.)]?$")
 _NUMBER_THEN_TEXT = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)[.)]?\s+(\S.*)$", re.S)
@@ -106,6 +107,11 @@ def _header_layout(rows: List[List[str]]) -> Optional[Tuple[Layout, int]]:
                 roles = [header_role(t) for t in names]
         cols: Dict[str, int] = {}
         extras: Dict[int, str] = {}
+        # a column named for the lead ("Cơ quan chủ trì") wins over a bare "Đơn vị" (of measure)
+        leads = [i for i, r in enumerate(roles) if r == "lead"]
+        named = [i for i in leads if "chu tri" in _fold(names[i])]
+        if named and leads[0] not in named:
+            roles[leads[0]] = "extra"
         for i, r in enumerate(roles):
             if r in ROLES and r not in cols:
                 cols[r] = i
@@ -264,7 +270,10 @@ class TaskTableReader:
         rest_filled = [t for i, t in enumerate(row) if t and i != first_idx]
         m = _ROMAN.match(text)
         num = title = None
-        if m and m.group(1):
+        sub = _ROMAN_SUBGROUP.match(text)
+        if sub:  # "III.1.2" over a sub-group
+            num, title = sub.group(1), (sub.group(2) or "").strip()
+        elif m and m.group(1):
             num, title = m.group(1), m.group(2).strip()
         else:
             lm = _LETTER_GROUP.match(text)

@@ -95,3 +95,69 @@ def test_web_paragraph_wrapped_before_a_capitalised_word_stays_whole():
 def test_nested_emphasis_marks_of_web_pages_are_removed_but_footnote_marks_stay():
     text = "định kỳ **trước\nngày 01/6 và 15/11 hằng năm ***(hoặc đột xuất khi có yêu cầu) *báo cáo kết quả (*).\n"
     assert _paras(read_text(text)) == ["định kỳ trước ngày 01/6 và 15/11 hằng năm (hoặc đột xuất khi có yêu cầu) báo cáo kết quả (*)."]
+
+
+# --------------------------------------------------------------------------- legal-portal pages
+DATA = __import__("pathlib").Path(__file__).parent / "data" / "text"
+
+
+def test_portal_page_scrape_gives_the_same_extraction_as_the_clean_document():
+    """A whole portal page (site text, the portal's metadata table, no blank line anywhere, an
+    appendix heading run on after the last cell, the page title after the document) reads like the
+    document saved alone."""
+    import extract
+
+    def view(path):
+        d = extract.parse(str(DATA / path)).to_dict()
+        doc = {k: d["document"][k] for k in ("doc_type", "number", "date", "place", "issuer", "title", "signer")}
+        tasks = [(t["origin"], t["group"], t["number"], t["content"], t["lead"], t["partners"], t["deadline"])
+                 for t in d["tasks"]]
+        return doc, d["sections"], tasks, d["targets"], [(f["code"], f["message"]) for f in d["findings"]]
+
+    page, clean = view("portal-page.txt"), view("portal-clean.txt")
+    assert page[0] == clean[0] and page[0]["number"] == "215/KH-UBND"
+    assert [s["title"] for s in page[1]] == [s["title"] for s in clean[1]]
+    assert page[2] == clean[2]
+    assert len([t for t in page[2] if t[0] == "table"]) == 6
+    assert page[3:] == clean[3:]
+
+
+def test_pipe_table_ends_at_a_slot_opening_an_appendix_heading():
+    text = ("|\nTT\n|\nNội dung\n|\nChủ trì\n|\n|\n1\n|\nRà soát hồ sơ\n|\nSở Nội vụ\n"
+            "**PHỤ LỤC 2**\nDANH MỤC ĐỀ ÁN\n|\nTT\n|\nTên đề án\n|\n|\n1\n|\nĐề án số hóa\n|\n")
+    raw = read_text(text)
+    kinds = [type(b).__name__ for b in raw.blocks]
+    assert kinds == ["Table", "Paragraph", "Paragraph", "Table"]
+    first, second = _tables(raw)
+    assert [[c.text for c in r] for r in first.rows][-1] == ["1", "Rà soát hồ sơ", "Sở Nội vụ"]
+    assert _paras(raw) == ["PHỤ LỤC 2", "DANH MỤC ĐỀ ÁN"]
+    assert [[c.text for c in r] for r in second.rows] == [["TT", "Tên đề án"], ["1", "Đề án số hóa"]]
+
+
+def test_pipe_table_ends_where_a_slot_holds_the_document_body():
+    body = "\n".join(f"{k}. Nội dung thứ {k} của văn bản được viết\ntiếp trên dòng sau." for k in range(1, 25))
+    text = ("|\n**UBND XÃ AN PHÚ**\n|\n**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\n|\n|\nSố: 3/KH-UBND\n|\n"
+            "*An Phú, ngày 2 tháng 3 năm 2026*\n|\n**KẾ HOẠCH**\nTuyên truyền pháp luật\n" + body +
+            "\n|\nNơi nhận:\n- Lưu: VT.\n|\n**CHỦ TỊCH**\n|\n")
+    raw = read_text(text)
+    tables = _tables(raw)
+    assert len(tables) == 2
+    assert [c.text for c in tables[0].rows[1]] == ["Số: 3/KH-UBND", "An Phú, ngày 2 tháng 3 năm 2026"]
+    paras = _paras(raw)
+    assert paras[:2] == ["KẾ HOẠCH", "Tuyên truyền pháp luật"]
+    assert paras[2] == "1. Nội dung thứ 1 của văn bản được viết tiếp trên dòng sau." and len(paras) == 26
+    assert tables[1].rows[0][1].text == "CHỦ TỊCH"
+
+
+def test_wrapped_bold_group_row_of_a_pipe_table_stays_a_cell():
+    text = "|\nTT\n|\nChỉ tiêu\n|\nChủ trì\n|\n|\n|\n**II. Xã hội\nsố**\n|\n|\n|\n1\n|\nPhủ sóng 5G\n|\nSở KH&CN\n|\n"
+    rows = [[c.text for c in r] for r in _tables(read_text(text))[0].rows]
+    assert rows == [["TT", "Chỉ tiêu", "Chủ trì"], ["", "II. Xã hội số", ""], ["1", "Phủ sóng 5G", "Sở KH&CN"]]
+
+
+def test_sub_group_number_after_one_empty_slot_starts_a_new_row():
+    text = ("|\nTT\n|\nNội dung\n|\nChủ trì\n|\nThời gian\n|\n|\n**III**\n|\n**Ứng dụng**\n|\n|\n**III.1**\n|\n"
+            "**Nền tảng quốc gia**\n|\n|\n1\n|\nCổng dữ liệu\n|\nBộ Công an\n|\nNăm 2026\n|\n")
+    rows = [[c.text for c in r] for r in _tables(read_text(text))[0].rows]
+    assert rows[1][:2] == ["III", "Ứng dụng"] and rows[2][:2] == ["III.1", "Nền tảng quốc gia"]
+    assert rows[3] == ["1", "Cổng dữ liệu", "Bộ Công an", "Năm 2026"]

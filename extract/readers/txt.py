@@ -96,9 +96,8 @@ def _blocks(lines: List[str]) -> Iterable:
         if _is_pipe_line(line):
             yield from _paragraphs(chunk, width, spaced)
             chunk = []
-            table, i = _pipe_table(lines, i)
-            if table is not None:
-                yield table
+            found, i = _pipe_table(lines, i, width, spaced)
+            yield from found
             continue
         if _is_md_row(line):
             yield from _paragraphs(chunk, width, spaced)
@@ -122,7 +121,15 @@ def _blocks(lines: List[str]) -> Iterable:
 
 
 def _wrap_width(lines: List[str]) -> int:
-    """The width at which the text was hard-wrapped (0 when it was not)."""
+    """The width at which the text was hard-wrapped (0 when it was not): measured on the lines
+    whose sentence goes on in lower case on the next line (short cells and headings of a page
+    full of tables do not count), else on all lines followed by another."""
+    wrapped = sorted(len(ln.rstrip()) for k, ln in enumerate(lines[:-1])
+                     if ln.strip() and _starts_lower(lines[k + 1]) and "\t" not in ln and len(ln) < 160)
+    if len(wrapped) >= 8:
+        w = wrapped[int(len(wrapped) * 0.8)]
+        if 50 <= w <= 130:
+            return w
     lens = sorted(len(ln.rstrip()) for k, ln in enumerate(lines[:-1])
                   if ln.strip() and lines[k + 1].strip() and "\t" not in ln and len(ln) < 160)
     if len(lens) < 8:
@@ -185,6 +192,8 @@ def _new_paragraph(prev: str, line: str, width: int, bold_open: bool, first_line
         return False
     if prev.endswith("**") and line.startswith("**"):
         return True
+    if _whole_bold(prev) and not line.startswith("**"):
+        return True  # a bold heading line ("**PHỤ LỤC I**") before plain text
     if MARKER_RE.match(s):
         return True
     if _starts_lower(s) and not _SENTENCE_END.search(p):
@@ -204,6 +213,11 @@ def _new_paragraph(prev: str, line: str, width: int, bold_open: bool, first_line
         return not spaced
     # the first line of a wrapped web paragraph is often short; later short lines end it
     return not first_line and len(prev) < 0.6 * width
+
+
+def _whole_bold(line: str) -> bool:
+    t = line.strip()
+    return len(t) > 4 and t.startswith("**") and t.endswith("**") and t.count("**") == 2
 
 
 def _make_paragraph(lines: List[tuple]) -> Paragraph:
@@ -231,12 +245,18 @@ def _cell_text(lines: List[tuple]) -> str:
     return re.sub(r"[ \t]+", " ", _strip_md("".join(parts))).strip()
 
 
-def _pipe_table(lines: List[str], i: int):
+def _pipe_table(lines: List[str], i: int, width: int = 0, spaced: bool = True):
     """One cell per line between lines holding a single '|'. Rows: '|' c1 '|' c2 '|' ... '|'; a
-    row boundary is an empty slot, told from an empty cell by the column count of the first row."""
+    row boundary is an empty slot, told from an empty cell by the column count of the first row.
+
+    Where no blank line closes the table (a whole web page saved as text), the '|' lines run on
+    through the page: a slot that opens a heading (an appendix, the document type, "Điều 1"),
+    that spans many lines, or that runs on after the table's last '|' is body text, not a cell.
+    It ends the table (its first lines may still be the last cell) and is read as paragraphs; the
+    next '|' opens a new table. Returns (blocks, the index of the line after them)."""
     n = len(lines)
     start = i
-    items: List[Optional[List[tuple]]] = []  # None = a pipe line; list = cell content lines
+    items: List[List[tuple]] = []  # cell content lines between pipe lines
     cur: List[tuple] = []
     while i < n:
         line = lines[i]
@@ -258,18 +278,108 @@ def _pipe_table(lines: List[str], i: int):
         i += 1
     # items[0] is the (empty) content before the first pipe
     slots = items[1:]
+    trailing = bool(cur)
     if cur:
         slots.append(cur)
-    rows = _slots_to_rows(slots)
-    if not rows:
-        return None, max(i, start + 1)
-    table = Table(rows=rows, source=Source(line=start + 1, line_end=i))
-    return table, i
+    out: list = []
+    seg: List[List[tuple]] = []
+
+    def flush() -> None:
+        rows = _slots_to_rows(seg)
+        if rows:
+            first = next(s for s in seg if s)[0][0]
+            last = next(s for s in reversed(seg) if s)[-1][0]
+            out.append(Table(rows=rows, source=Source(line=first, line_end=last)))
+        seg.clear()
+
+    for k, slot in enumerate(slots):
+        cut = _prose_start(slot, trailing and k == len(slots) - 1, width)
+        if cut is None:
+            seg.append(slot)
+            continue
+        if cut:
+            seg.append(slot[:cut])
+        flush()
+        out.extend(_paragraphs(slot[cut:], width, spaced))
+    flush()
+    return out, max(i, start + 1)
+
+
+_MAX_CELL_LINES = 40
+_MD_HEADING = re.compile(r"^\s*#{1,6}\s+\S")
+_APPENDIX_HEAD = re.compile(r"^(?:PHỤ\s+LỤC|Phụ\s+lục)(?:\s+(?:số\s+)?[\dIVXLC]+[a-z]?\b\.?)?\s*$")
+_ROMAN_HEAD = re.compile(rf"^{_ROMAN}\s*[.\-–)]\s*\S")
+_ARTICLE_HEAD = re.compile(r"^Điều\s+\d+\s*[.:]")
+
+
+def _opens_text(raw: str) -> bool:
+    """A line that opens body text rather than a cell: an appendix heading in bold or capitals
+    ("PHỤ LỤC II"), the document type alone in capitals ("KẾ HOẠCH"), an article in bold ("Điều
+    1."), a Roman-numbered heading in bold or capitals ("I. MỤC TIÊU")."""
+    from ..header import _doc_type_of
+
+    t = _strip_md(raw).strip()
+    bold = raw.strip().startswith("**")
+    if not t:
+        return False
+    if _APPENDIX_HEAD.match(t) and (bold or _is_caps(t)):
+        return True
+    if bold and _ARTICLE_HEAD.match(t):
+        return True
+    if _is_caps(t):
+        dt = _doc_type_of(t)
+        if dt is not None and not dt[1]:
+            return True
+    if _ROMAN_HEAD.match(t) and (bold or _is_caps(t)) and len(_LETTERS.findall(t)) >= 3:
+        return True
+    return False
+
+
+def _runs_past_heading(slot: List[tuple]) -> bool:
+    """A slot that opens with a Roman-numbered heading is a group row ("**I. Kinh\ntế số**")
+    unless text follows the heading: lines after its bold closes, or lines not in capitals
+    after a heading in capitals."""
+    first = slot[0][1].strip()
+    if first.startswith("**"):
+        count = 0
+        for k, (_, raw) in enumerate(slot):
+            count += raw.count("**")
+            if count % 2 == 0:
+                return k < len(slot) - 1
+        return False
+    return any(not _is_caps(_strip_md(raw)) for _, raw in slot[1:])
+
+
+def _prose_start(slot: List[tuple], trailing: bool, width: int) -> Optional[int]:
+    """Where body text starts in a slot of a '|' table (None: the slot is a cell)."""
+    if not slot:
+        return None
+    for k, (_, raw) in enumerate(slot):
+        if _opens_text(raw) and (k > 0 or not _ROMAN_HEAD.match(_strip_md(raw).strip())
+                                 or _runs_past_heading(slot)):
+            return k
+        if k and _MD_HEADING.match(raw):
+            return k
+        # a line far longer than the page's wrap width was not wrapped with the document: the
+        # site's own text after it (the page title repeated under the document)
+        if k and width and len(raw.rstrip()) > 1.3 * width and len(slot[k - 1][1].rstrip()) < 0.6 * width:
+            return k
+    if trailing or len(slot) > _MAX_CELL_LINES:
+        # text running on after the last '|': its first paragraph is the last cell
+        first = next(iter(_paragraphs(slot, width, False)), None)
+        if first is None:
+            return None
+        end = first.source.line_end or first.source.line
+        cut = next((k for k, (ln, _) in enumerate(slot) if ln > end), len(slot))
+        if not trailing and len(slot) > _MAX_CELL_LINES:
+            return 0 if cut > _MAX_CELL_LINES // 2 else cut
+        return cut if cut < len(slot) else None
+    return None
 
 
 def _looks_like_row_start(content: List[tuple]) -> bool:
     t = _strip_md(" ".join(x for _, x in content)).strip()
-    return bool(re.match(rf"^(?:\d{{1,3}}(?:\.\d{{1,3}})*\.?|{_ROMAN}\.?|[A-ZĐ]\.?|[a-zđ]\))(?:\s|$)", t)) and len(t) < 200
+    return bool(re.match(rf"^(?:\d{{1,3}}(?:\.\d{{1,3}})*\.?|{_ROMAN}(?:\.\d{{1,3}})*\.?|[A-ZĐ]\.?|[a-zđ]\))(?:\s|$)", t)) and len(t) < 200
 
 
 def _slots_to_rows(slots: List[List[tuple]]) -> List[List[Cell]]:
