@@ -38,6 +38,7 @@ _VERB_RE = re.compile(r"(?<![\wÀ-ỹ])(?:" + "|".join(sorted({re.escape(v) for 
                       + r")(?![\wÀ-ỹ])", re.I)
 _IMPLEMENTATION = re.compile(r"tổ chức thực hiện|phân công|trách nhiệm|giao nhiệm vụ|triển khai thực hiện",
                              re.I)
+_HEADING_DUTY = re.compile(r"^(?P<u>.+?)\s+(?:có|chịu)\s+trách\s+nhiệm$", re.I)
 _GIAO = re.compile(r"^(?:Giao|giao|Đề nghị|đề nghị|Yêu cầu|yêu cầu|Phân công|phân công)\s+(?P<rest>.+)$", re.S)
 _LEAD_LABEL = re.compile(r"^(?:Đơn vị|Cơ quan|Người|Bộ phận)?\s*(?:chủ trì|thực hiện|phụ trách|chịu trách nhiệm)"
                          r"(?:\s+thực hiện)?\s*:\s*(?P<v>.+)$", re.I | re.S)
@@ -207,9 +208,13 @@ class DutyReader:
     def _unit_heading(self, sid: Optional[str]) -> Optional[str]:
         """The nearest enclosing heading that names a unit, inside an implementation section."""
         for s in self._ancestors(sid):
+            t = _clean_unit(s.title or "")
+            # "Các bộ, ngành, địa phương có trách nhiệm:" over its duties
+            m = _HEADING_DUTY.match(t)
+            if m and looks_like_unit(m.group("u")):
+                return m.group("u")
             if _IMPLEMENTATION.search(s.title or ""):
                 return None
-            t = _clean_unit(s.title or "")
             if looks_like_unit(t) and _first_verb(t) is None:
                 return t
         return None

@@ -122,3 +122,19 @@ def test_each_clause_naming_its_own_unit_is_a_duty_of_that_unit():
                       "Trên cơ sở Kế hoạch này, các sở, ban, ngành tỉnh tổ chức thực hiện nhiệm vụ được giao; "
                       "Ủy ban nhân dân các xã, phường căn cứ nhiệm vụ được giao, xây dựng kế hoạch cụ thể.\n")
     assert [t.lead for t in ts] == [["các sở, ban, ngành tỉnh"], ["Ủy ban nhân dân các xã, phường"]]
+
+
+@pytest.mark.parametrize("heading", ["Các bộ, ngành, địa phương có trách nhiệm:", "Các sở, ban, ngành chịu trách nhiệm",
+                                     "Phòng Nội vụ huyện có trách nhiệm:"])
+def test_unit_heading_saying_it_has_the_duties_below(heading):
+    plan, ts = duties(f"1. {heading}\n- Tổ chức triển khai Kế hoạch trong phạm vi được giao.\n"
+                      "- Xây dựng kế hoạch hành động trước ngày 31/12/2024.\n")
+    unit = heading.split(" có ")[0].split(" chịu ")[0]
+    assert [(t.lead, t.content[:12]) for t in ts] == [([unit], "Tổ chức triể"), ([unit], "Xây dựng kế ")]
+
+
+def test_ministries_in_a_group_are_a_unit_but_a_set_of_files_is_not():
+    from extract.units import looks_like_unit
+
+    assert looks_like_unit("Các bộ, ngành, địa phương") and looks_like_unit("các bộ, ngành Trung ương")
+    assert not looks_like_unit("Các bộ hồ sơ điện tử")
