@@ -85,7 +85,7 @@ _AUTHORITY_RE = re.compile(r"(?:(?<=\s)|^)(?:T/M|TM\.?|KT\.?|TL\.?|TUQ\.?|UQ\.|Q
 _AUTHORITY_START = re.compile(r"^(?:T/M|TM\.?|KT\.?|TL\.?|TUQ\.?|UQ\.|Q\.|THAY\s+MẶT|KÝ\s+THAY|THỪA\s+LỆNH"
                               r"|THỪA\s+ỦY\s+QUYỀN|THỪA\s+UỶ\s+QUYỀN)\s+\S")
 # Titles of office (a closed class of words, used to split capital lines joined by a reader).
-_OFFICE = (r"(?:(?:PHÓ|Q\.|QUYỀN)\s+)?(?:CHỦ\s+TỊCH|BÍ\s+THƯ|(?:TỔNG\s+)?GIÁM\s+ĐỐC|CHỦ\s+NHIỆM|CHÁNH\s+VĂN\s+PHÒNG"
+_OFFICE = (r"(?:(?:PHÓ|Q\.|QUYỀN)\s+)?(?:CHỦ\s+TỊCH|THỦ\s+TƯỚNG|BÍ\s+THƯ|(?:TỔNG\s+)?GIÁM\s+ĐỐC|CHỦ\s+NHIỆM|CHÁNH\s+VĂN\s+PHÒNG"
            r"|CHÁNH\s+THANH\s+TRA|CHÁNH\s+ÁN|TRƯỞNG\s+(?!TRƯỞNG\b)[^\W\d_]+|(?:CHI\s+CỤC|TỔNG\s+CỤC|(?!TRƯỞNG\b)[^\W\d_]+)\s+TRƯỞNG"
            r"|CHÍNH\s+ỦY"
            r"|CHÍNH\s+UỶ|TƯ\s+LỆNH|TỔNG\s+BIÊN\s+TẬP|ỦY\s+VIÊN|UỶ\s+VIÊN|CHỦ\s+TỊCH\s+HỘI\s+ĐỒNG)"
@@ -454,8 +454,10 @@ def _issuers(lines: List[str]) -> tuple:
 
 
 # --------------------------------------------------------------------------- title
-def _title_after(blocks: list, start: int, first: str) -> tuple:
-    """The title paragraphs from `start` -> (title or None, index after the title part)."""
+def _title_after(blocks: list, start: int, first: str, decision: bool = False) -> tuple:
+    """The title paragraphs from `start` -> (title or None, index after the title part). In a
+    decision ("QUYẾT ĐỊNH"), the capital line just before the preamble is the authority that decides
+    ("THỦ TƯỚNG CHÍNH PHỦ", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …"), not the title."""
     parts = [first] if first else []
     prev_caps = _is_caps(first) if first else None
     prev_bold = False
@@ -489,6 +491,9 @@ def _title_after(blocks: list, start: int, first: str) -> tuple:
             cont = True
         elif prev_bold and b.bold and not _PREAMBLE_START.match(t):
             cont = True
+        if cont and decision and prev_caps and _is_caps(t) and j + 1 < len(blocks) and \
+                isinstance(blocks[j + 1], Paragraph) and _PREAMBLE_START.match(_ws(blocks[j + 1].text).strip("*_ ")):
+            cont = False
         if not cont:
             break
         parts.append(t)
@@ -834,7 +839,7 @@ def extract_header(blocks: list) -> HeaderResult:
         while j >= 0 and k - j <= 20 and lines[j].block >= tline.block - 20 and _is_letterhead_line(lines[j].text):
             j -= 1
         head_lines = lines[j + 1:k]
-        title, body_start = _title_after(blocks, tline.block + 1, rest)
+        title, body_start = _title_after(blocks, tline.block + 1, rest, decision=doc_type == "Quyết định")
     else:
         # no type line: the letterhead is what reads as one among the opening lines
         head_lines = []

@@ -545,3 +545,27 @@ def test_any_mix_of_header_and_signature_pieces_never_crashes(blocks):
     for v in (d.issuer, d.place, d.title, d.number, d.signer.name):
         assert v is None or (isinstance(v, str) and v == unicodedata.normalize("NFC", v))
     assert d.date is None or len(d.date) in (4, 7, 10)
+
+
+@pytest.mark.parametrize("authority", ["CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HÒA AN", "BỘ TRƯỞNG BỘ NỘI VỤ", "THỦ TƯỚNG CHÍNH PHỦ"])
+def test_decision_authority_line_before_the_preamble_is_not_title(authority):
+    blocks = paras("ỦY BAN NHÂN DÂN TỈNH HÒA AN", "Số: 12/QĐ-UBND", "Hòa An, ngày 3 tháng 2 năm 2026",
+                   "QUYẾT ĐỊNH", "VỀ", "VIỆC PHÊ DUYỆT ĐỀ ÁN CHUYỂN ĐỔI SỐ", authority,
+                   "Căn cứ Luật Tổ chức chính quyền địa phương;", "QUYẾT ĐỊNH:", "Điều 1. Phê duyệt Đề án.")
+    r = extract_header(blocks)
+    assert r.document.title == "VỀ VIỆC PHÊ DUYỆT ĐỀ ÁN CHUYỂN ĐỔI SỐ"
+    assert r.body_start == 6
+
+
+def test_plan_title_line_before_the_preamble_stays_title():
+    blocks = paras("ỦY BAN NHÂN DÂN TỈNH HÒA AN", "Số: 12/KH-UBND", "Hòa An, ngày 3 tháng 2 năm 2026",
+                   "KẾ HOẠCH", "PHÁT TRIỂN DU LỊCH", "GIAI ĐOẠN 2026 - 2030", "Căn cứ Luật Du lịch;") + paras(*BODY)
+    assert extract_header(blocks).document.title == "PHÁT TRIỂN DU LỊCH GIAI ĐOẠN 2026 - 2030"
+
+
+def test_deputy_prime_minister_signing_for_the_prime_minister():
+    blocks = paras("THỦ TƯỚNG CHÍNH PHỦ", "Số: 9/QĐ-TTg", "Hà Nội, ngày 3 tháng 2 năm 2026", "QUYẾT ĐỊNH",
+                   "Về việc phê duyệt Chương trình", "Điều 1. Phê duyệt.", "Nơi nhận:", "- Lưu: VT.",
+                   "KT. THỦ TƯỚNG", "PHÓ THỦ TƯỚNG", "Trần Văn Bình")
+    s = extract_header(blocks).document.signer
+    assert (s.name, s.title, s.authority) == ("Trần Văn Bình", "PHÓ THỦ TƯỚNG", "KT. THỦ TƯỚNG")
