@@ -134,6 +134,16 @@ def _is_header_row(row: List[str], layout: Optional[Layout]) -> bool:
     return len(known) >= 2 and "content" in known
 
 
+_DOTS = re.compile(r"^[.…·\s]*[.…·][.…·\s]*$")
+
+
+def _is_ellipsis_row(row: List[str]) -> bool:
+    """A row of dots ("…..", ". . .") standing for rows left out (a number may stand before them)."""
+    cells = [t for t in row if t]
+    dots = [t for t in cells if _DOTS.match(t) and (t.count(".") >= 2 or "…" in t or "·" in t)]
+    return bool(dots) and all(t in dots or _NUMBER.match(t) for t in cells) and len(dots) >= len(cells) - 1
+
+
 def _is_index_row(row: List[str]) -> bool:
     cells = [t for t in row if t]
     return len(cells) >= 3 and all(_INDEX_CELL.match(t) for t in cells)
@@ -196,6 +206,10 @@ class TaskTableReader:
         if not any(row):
             return
         if _is_header_row(row, lay) or _is_index_row(row):
+            return
+        if _is_ellipsis_row(row):
+            # "….." across the row: rows were left out here; numbering is not compared across it
+            self.last_num = None
             return
         row = list(row) + [""] * max(0, lay.ncols - len(row))
         src = Source(line=(cells[0].source.line if cells and cells[0].source.line else table.source.line),

@@ -161,3 +161,17 @@ def test_sub_group_number_after_one_empty_slot_starts_a_new_row():
     rows = [[c.text for c in r] for r in _tables(read_text(text))[0].rows]
     assert rows[1][:2] == ["III", "Ứng dụng"] and rows[2][:2] == ["III.1", "Nền tảng quốc gia"]
     assert rows[3] == ["1", "Cổng dữ liệu", "Bộ Công an", "Năm 2026"]
+
+
+def test_row_of_dots_in_a_pipe_table_is_kept_for_the_table_reader():
+    text = "|\nTT\n|\nNội dung\n|\nChủ trì\n|\n|\n1\n|\nRà soát\n|\nSở Nội vụ\n|\n|\n…..\n|\n…..\n|\n…..\n|\n|\n7\n|\nTổng kết\n|\nVăn phòng\n|\n"
+    import itertools
+
+    from extract.tables import TaskTableReader
+
+    ids = (f"K{i}" for i in itertools.count(1))
+    reader = TaskTableReader(lambda: next(ids))
+    (table,) = _tables(read_text(text))
+    assert [c.text for c in table.rows[2]] == ["…", "…", "…"]
+    assert reader.read(table, None)
+    assert [t.number for t in reader.tasks] == ["1", "7"] and reader.findings == []

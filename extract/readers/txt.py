@@ -35,6 +35,7 @@ MARKER_RE = re.compile(
 )
 _SENTENCE_END = re.compile(r"[.;:!?]\)?[\"”’*]*$|\./\.$")
 _SEPARATOR_LINE = re.compile(r"^\s*(?:[-_=*~.·…]{1,}\s*)+$")
+_DOTS_LINE = re.compile(r"^(?:\.{2,}|…+)[.…\s]*$")
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:Trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*-)?\s*$")
 _MD_BOLD = re.compile(r"\*\*")
 _MD_STRAY = re.compile(r"\*(?=[(\w])|(?<=[)\w.,;:])\*")
@@ -236,7 +237,9 @@ def _cell_text(lines: List[tuple]) -> str:
     parts: List[str] = []
     for _, t in lines:
         t = t.strip()
-        if not t or _SEPARATOR_LINE.match(t):
+        if _DOTS_LINE.match(t):
+            t = "…"  # a row of dots stands for rows left out: kept for the table reader
+        elif not t or _SEPARATOR_LINE.match(t):
             continue
         if parts and (MARKER_RE.match(_strip_md(t)) and not re.match(r"^\d", t)):
             parts.append("\n" + t)
