@@ -1,4 +1,6 @@
 """Text reader: the three shapes of text plans (Word exports, markdown web pages, PDF text)."""
+import pytest
+
 from extract.model import Paragraph, Table
 from extract.readers.txt import read_text
 
@@ -175,3 +177,83 @@ def test_row_of_dots_in_a_pipe_table_is_kept_for_the_table_reader():
     assert [c.text for c in table.rows[2]] == ["…", "…", "…"]
     assert reader.read(table, None)
     assert [t.number for t in reader.tasks] == ["1", "7"] and reader.findings == []
+
+
+# --------------------------------------------------------------------------- text without blank lines
+@pytest.mark.parametrize("number, title", [("2.3.", "Công an tỉnh"), ("**6**.", "Tổ chức thực hiện"),
+                                           ("III.", "KINH PHÍ"), ("b)", "Hội Nông dân xã")])
+def test_number_alone_on_its_line_takes_the_title_on_the_next(number, title):
+    text = f"Mở đầu của văn bản được viết trên một dòng dài.\n{number}\n{title}\n- Thực hiện nhiệm vụ được giao.\n"
+    paras = _paras(read_text(text))
+    assert paras[1] == f"{number.replace('**', '')} {title}" and paras[2].startswith("- Thực hiện")
+
+
+@pytest.mark.parametrize("type_line", ["KẾ HOẠCH", "CHƯƠNG TRÌNH HÀNH ĐỘNG", "**KẾ HOẠCH**"])
+def test_type_line_is_never_joined_to_its_lower_case_title(type_line):
+    text = f"ĐẢNG ỦY XÃ AN BÌNH\n{type_line}\nthực hiện Nghị quyết số 05-NQ/ĐU về\nphát triển du lịch\n"
+    assert _paras(read_text(text))[1:] == [type_line.strip("*"), "thực hiện Nghị quyết số 05-NQ/ĐU về phát triển du lịch"]
+
+
+@pytest.mark.parametrize("rule", ["-----", "________", "=====", "***"])
+def test_separator_line_ends_a_paragraph(rule):
+    text = f"KẾ HOẠCH\nTổ chức hội nghị tổng kết công tác\nnăm 2025\n{rule}\nThực hiện Kế hoạch số 5-KH/HU, Đảng ủy xây dựng\nkế hoạch như sau:\n"
+    assert _paras(read_text(text))[1:] == ["Tổ chức hội nghị tổng kết công tác năm 2025",
+                                           "Thực hiện Kế hoạch số 5-KH/HU, Đảng ủy xây dựng kế hoạch như sau:"]
+
+
+def test_letter_with_a_dash_is_a_marker_like_a_parenthesis():
+    text = "1. Phát triển trồng trọt\na- Chuyển đổi cơ cấu cây trồng trên đất\nlúa kém hiệu quả.\nb- Xây dựng vùng rau an toàn.\n"
+    assert _paras(read_text(text)) == ["1. Phát triển trồng trọt", "a- Chuyển đổi cơ cấu cây trồng trên đất lúa kém hiệu quả.",
+                                       "b- Xây dựng vùng rau an toàn."]
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_blank_lines_inside_a_paragraph_of_a_pdf_layer_do_not_cut_it(gap):
+    lines = [f"{k}. Nội dung số {k} của kế hoạch được trình bày trên dòng này." for k in range(1, 30)]
+    text = "\n".join(lines) + "\nII. NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU ĐỂ PHÁT TRIỂN NÔNG NGHIỆP THEO HƯỚNG\n" + gap + \
+        "HÀNG HÓA\n1. Phát triển trồng trọt theo hướng nâng cao giá trị và\n" + gap + "bền vững.\n"
+    paras = _paras(read_text(text))
+    assert paras[-2:] == ["II. NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU ĐỂ PHÁT TRIỂN NÔNG NGHIỆP THEO HƯỚNG HÀNG HÓA",
+                          "1. Phát triển trồng trọt theo hướng nâng cao giá trị và bền vững."]
+
+
+def test_blank_line_still_ends_a_title_before_the_preamble():
+    lines = [f"{k}. Nội dung số {k} của kế hoạch được trình bày trên dòng này." for k in range(1, 30)]
+    text = "KẾ HOẠCH\nTriển khai Chỉ thị số 11-CT/TU về tăng cường quản lý khoáng sản trên địa bàn\n\n" \
+        "Thực hiện Chỉ thị số 11-CT/TU, UBND tỉnh ban hành Kế hoạch.\n" + "\n".join(lines)
+    assert _paras(read_text(text))[1:3] == ["Triển khai Chỉ thị số 11-CT/TU về tăng cường quản lý khoáng sản trên địa bàn",
+                                            "Thực hiện Chỉ thị số 11-CT/TU, UBND tỉnh ban hành Kế hoạch."]
+
+
+@pytest.mark.parametrize("ref", ["Phụ lục 2 kèm theo Kế hoạch này.", "Phụ lục II được ban hành cùng Kế hoạch.",
+                                 "Điều 5 của Luật Đất đai."])
+def test_wrapped_line_starting_with_an_appendix_reference_opens_no_appendix(ref):
+    import extract
+
+    text = ("ỦY BAN NHÂN DÂN XÃ AN BÌNH\nSố: 7/KH-UBND\nAn Bình, ngày 2 tháng 3 năm 2026\nKẾ HOẠCH\nPhát triển nông nghiệp\n"
+            "I. NHIỆM VỤ\n1. Chuyển đổi cơ cấu cây trồng theo các nội dung tại\n" + ref + "\n"
+            "2. Xây dựng vùng rau an toàn.\nII. TỔ CHỨC THỰC HIỆN\n1. Phòng Kinh tế chủ trì thực hiện.\n")
+    raw = read_text(text)
+    assert f"1. Chuyển đổi cơ cấu cây trồng theo các nội dung tại {ref}" in _paras(raw)
+    plan = extract.parse_text(text)
+    assert [s.title for s in plan.sections] == ["NHIỆM VỤ", "TỔ CHỨC THỰC HIỆN"]
+
+
+def test_pdf_layer_without_blank_lines_reads_its_outline():
+    import extract
+
+    plan = extract.parse(str(DATA / "pdf-layer-no-blank-lines.txt"))
+    d = plan.document
+    assert (d.doc_type, d.number) == ("Chương trình", "31-KH/ĐU")
+    assert d.title == "thực hiện Nghị quyết Đại hội Đảng bộ xã về phát triển kinh tế nông nghiệp giai đoạn 2026 - 2030"
+
+    def walk(ss):
+        return [(s.number, s.title, walk(s.children)) for s in ss]
+
+    assert walk(plan.sections) == [
+        ("I", "MỤC ĐÍCH, YÊU CẦU", [("1", "Mục đích", []), ("2", "Yêu cầu", [])]),
+        ("II", "NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU ĐỂ PHÁT TRIỂN NÔNG NGHIỆP THEO HƯỚNG HÀNG HÓA",
+         [("1", "Phát triển trồng trọt", []), ("2", "Phát triển chăn nuôi", [])]),
+        ("III", "TỔ CHỨC THỰC HIỆN", [])]
+    assert [(t.lead, t.deadline.text) for t in plan.tasks] == [(["Ủy ban nhân dân xã"], "trước ngày 30/3/2026"),
+                                                               (["Văn phòng Đảng ủy"], "định kỳ hằng quý")]

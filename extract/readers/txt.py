@@ -28,7 +28,7 @@ MARKER_RE = re.compile(
     r"|\d{1,3}(?:\.\d{1,3})*\s*[.\-–)]\s+(?=\S)"   # 1.  1.1.  2)  1-
     r"|\d{1,3}(?:\.\d{1,3})+(?=\s)"                # 1.1 without the final dot
     r"|\(\s*\d{1,3}\s*\)\.?\s*"                    # (1) (1).
-    r"|[a-zđ]\s*[).]\s+(?=\S)"                      # a) b. đ)
+    r"|[a-zđ]\s*[).]\s+(?=\S)|[a-zđ]-\s+(?=\S)"     # a) b. đ) a-
     r"|[-+•●▪■◦*–—]\s*(?=\S)"                        # bullets
     r"|(?:Phần|PHẦN|Mục|MỤC|Chương|CHƯƠNG|Phụ lục|PHỤ LỤC|Điều)\s+[\dIVXLA-Z]"
     r")"
@@ -113,12 +113,37 @@ def _blocks(lines: List[str]) -> Iterable:
             yield table
             continue
         if not line.strip():
+            if not spaced and chunk and _runs_on(chunk, lines, i, width):
+                i += 1  # a gap inside a paragraph of a PDF text layer (a page break)
+                continue
             yield from _paragraphs(chunk, width, spaced)
             chunk = []
         else:
             chunk.append((i + 1, line))
         i += 1
     yield from _paragraphs(chunk, width, spaced)
+
+
+def _runs_on(chunk: List[tuple], lines: List[str], i: int, width: int) -> bool:
+    """Where blank lines do not separate paragraphs, whether the text after the blank lines at
+    `i` goes on with the paragraph before them (a heading cut in two, a sentence going on)."""
+    j = i
+    while j < len(lines) and not lines[j].strip():
+        j += 1
+    if j >= len(lines):
+        return False
+    nxt = lines[j]
+    if _is_pipe_line(nxt) or _is_md_row(nxt) or ("\t" in nxt and _is_tab_row(nxt)):
+        return False
+    prev = chunk[-1][1].strip()
+    if _SEPARATOR_LINE.match(prev) or _PAGE_NUMBER.match(prev):
+        return False
+    bold_open = sum(t.count("**") for _, t in chunk) % 2 == 1
+    if _new_paragraph(prev, nxt.strip(), width, bold_open):
+        return False
+    # only what plainly goes on: a sentence in lower case, a heading in capitals, an open bold
+    p, s = _strip_md(prev).strip(), _strip_md(nxt).strip()
+    return bold_open or _starts_lower(s) or (_is_caps(p) and _is_caps(s) and bool(MARKER_RE.match(p)))
 
 
 def _wrap_width(lines: List[str]) -> int:
@@ -165,7 +190,13 @@ def _paragraphs(chunk: List[tuple], width: int, spaced: bool = True) -> Iterable
     bold_open = False
     for lineno, raw in chunk:
         raw_s = raw.strip()
-        if _SEPARATOR_LINE.match(raw_s) or _PAGE_NUMBER.match(raw_s):
+        if _PAGE_NUMBER.match(raw_s):
+            continue
+        if _SEPARATOR_LINE.match(raw_s):
+            # "-----" under a title or a letterhead ends the paragraph above it
+            if cur:
+                yield _make_paragraph(cur)
+                cur = []
             continue
         if not cur:
             cur = [(lineno, raw_s)]
@@ -191,12 +222,19 @@ def _new_paragraph(prev: str, line: str, width: int, bold_open: bool, first_line
         return True
     if bold_open:  # inside **...** spanning lines: one heading
         return False
+    if _BARE_MARKER.match(p):
+        return False  # "2.3." / "**6**." alone on its line: the title follows on the next
     if prev.endswith("**") and line.startswith("**"):
         return True
     if _whole_bold(prev) and not line.startswith("**"):
         return True  # a bold heading line ("**PHỤ LỤC I**") before plain text
+    kw = _KEYWORD_IN_SENTENCE.match(s)
+    if kw and kw.group("w").islower() and not _SENTENCE_END.search(p) and not _is_caps(p):
+        return False  # "… theo nội dung tại⏎Phụ lục 2 kèm theo Kế hoạch này": no appendix heading
     if MARKER_RE.match(s):
         return True
+    if _is_type_line(p):
+        return True  # "KẾ HOẠCH" over its title, even a title in lower case
     if _starts_lower(s) and not _SENTENCE_END.search(p):
         return False
     if _SENTENCE_END.search(p):
@@ -214,6 +252,21 @@ def _new_paragraph(prev: str, line: str, width: int, bold_open: bool, first_line
         return not spaced
     # the first line of a wrapped web paragraph is often short; later short lines end it
     return not first_line and len(prev) < 0.6 * width
+
+
+_BARE_MARKER = re.compile(rf"^(?:{_ROMAN}|\d{{1,3}}(?:\.\d{{1,3}})*|[a-zđ])\s*[.)\-–]?$")
+# a keyword and its number going on in lower case: a reference inside a sentence, not a heading
+_KEYWORD_IN_SENTENCE = re.compile(r"^(?:Phụ lục|Phần|Mục|Chương|Điều)\s+[\dIVXLC]+[a-z]?,?\s+(?P<w>[^\W\d_])")
+
+
+def _is_type_line(text: str) -> bool:
+    """A line holding nothing but a document type in capitals ("KẾ HOẠCH", "CHƯƠNG TRÌNH HÀNH ĐỘNG")."""
+    from ..header import _doc_type_of
+
+    if not _is_caps(text) or len(text.split()) > 5:
+        return False
+    found = _doc_type_of(text)
+    return found is not None and not found[1]
 
 
 def _whole_bold(line: str) -> bool:
