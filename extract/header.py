@@ -812,6 +812,51 @@ def _issuer_from_signer(doc: Document, blocks: list, lo: int, hi: int) -> Option
     return f"{body_case(body)} {place}"
 
 
+# --------------------------------------------------------------------------- portal metadata
+_PORTAL_LABELS = {"so hieu": "number", "loai van ban": "type", "ngay ban hanh": "date", "nguoi ky": "signer",
+                  "noi ban hanh": "issuer", "co quan ban hanh": "issuer"}
+
+
+def portal_metadata(blocks: list) -> dict:
+    """The metadata table a legal portal puts above the document ("Số hiệu: | 980/KH-UBND |
+    Loại văn bản: | Kế hoạch | … | Người ký: | …") -> {"number", "type", "date", "signer", "issuer"}.
+    Empty when no table in `blocks` has at least three of these labels."""
+    from .text.fold import ascii_fold
+
+    for b in blocks:
+        if not isinstance(b, Table):
+            continue
+        cells = [_ws(c.text) for row in b.rows for c in row if _ws(c.text)]
+        found: dict = {}
+        for k, t in enumerate(cells):
+            label = re.sub(r"^.*?(?=[^\W\d_]+(?:\s+[^\W\d_]+){0,3}\s*:$)", "", t, count=1)  # "Đang tải … Số hiệu:"
+            key = ascii_fold(label).lower().strip(" :")
+            if t.endswith(":") and key in _PORTAL_LABELS and k + 1 < len(cells) and not cells[k + 1].endswith(":"):
+                found.setdefault(_PORTAL_LABELS[key], cells[k + 1])
+        if len(found) >= 3:
+            return found
+    return {}
+
+
+def _confirm_from_portal(doc: Document, blocks: list) -> None:
+    """Fill what the letterhead left empty from the portal's metadata table (never overrides)."""
+    meta = portal_metadata(blocks)
+    if not meta:
+        return
+    if doc.number is None and doc.symbol is None and meta.get("number"):
+        number, symbol, _ = parse_number(meta["number"])
+        if symbol:
+            doc.number, doc.symbol = number, symbol
+    if doc.doc_type is None and meta.get("type") and _doc_type_of(meta["type"].upper()):
+        doc.doc_type = meta["type"].strip().capitalize()
+    if doc.date is None and meta.get("date"):
+        m = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", meta["date"].strip())
+        if m:
+            doc.date = _iso(m.group(3), m.group(2), m.group(1))
+    if doc.signer.name is None and meta.get("signer") and _is_name(meta["signer"]):
+        doc.signer.name = meta["signer"]
+
+
 # --------------------------------------------------------------------------- the stage
 def extract_header(blocks: list) -> HeaderResult:
     """Blocks -> HeaderResult: the Document's header fields, signer and recipients, and the
@@ -895,6 +940,8 @@ def extract_header(blocks: list) -> HeaderResult:
             break
         pre.append(t)
     doc.cited = _cited(pre)
+
+    _confirm_from_portal(doc, blocks[:max(body_start, 1)])
 
     for f in ("doc_type", "number", "symbol", "number_text", "issuer", "parent_issuer", "place", "date_text", "title"):
         setattr(doc, f, _nfc(getattr(doc, f)))

@@ -569,3 +569,26 @@ def test_deputy_prime_minister_signing_for_the_prime_minister():
                    "KT. THỦ TƯỚNG", "PHÓ THỦ TƯỚNG", "Trần Văn Bình")
     s = extract_header(blocks).document.signer
     assert (s.name, s.title, s.authority) == ("Trần Văn Bình", "PHÓ THỦ TƯỚNG", "KT. THỦ TƯỚNG")
+
+
+PORTAL_META = T(["Đang tải văn bản... # Số hiệu:", "45/KH-UBND", "", "Loại văn bản:", "Kế hoạch"],
+                ["Nơi ban hành:", "Xã Tân Lập", "Người ký:", "Nguyễn Thị Hoa"],
+                ["Ngày ban hành:", "05/02/2026", "Tình trạng:", "Còn hiệu lực"])
+
+
+def test_portal_metadata_table_is_read_by_its_labels():
+    from extract.header import portal_metadata
+
+    assert portal_metadata([P("Bản quyền thuộc về cổng pháp luật."), PORTAL_META]) == {
+        "number": "45/KH-UBND", "type": "Kế hoạch", "issuer": "Xã Tân Lập", "signer": "Nguyễn Thị Hoa",
+        "date": "05/02/2026"}
+    assert portal_metadata([T(["Số hiệu:", "1"], ["Ghi chú:", "x"])]) == {}
+
+
+def test_portal_metadata_fills_what_the_page_lost_but_never_overrides():
+    # the letterhead lost its number line and the page its signature; the date stays the printed one
+    blocks = [PORTAL_META] + paras("ỦY BAN NHÂN DÂN XÃ TÂN LẬP", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                                   "Tân Lập, ngày 06 tháng 02 năm 2026", "KẾ HOẠCH", "Chuyển đổi số năm 2026") + paras(*BODY)
+    d = extract_header(blocks).document
+    assert (d.number, d.symbol, d.date, d.signer.name) == ("45/KH-UBND", "KH-UBND", "2026-02-06", "Nguyễn Thị Hoa")
+    assert d.title == "Chuyển đổi số năm 2026"
