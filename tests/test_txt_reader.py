@@ -257,3 +257,26 @@ def test_pdf_layer_without_blank_lines_reads_its_outline():
         ("III", "TỔ CHỨC THỰC HIỆN", [])]
     assert [(t.lead, t.deadline.text) for t in plan.tasks] == [(["Ủy ban nhân dân xã"], "trước ngày 30/3/2026"),
                                                                (["Văn phòng Đảng ủy"], "định kỳ hằng quý")]
+
+
+def test_text_after_a_complete_last_row_is_no_cell():
+    text = "Trước bảng.\n|\nTT\n|\nNội dung\n|\nChủ trì\n|\n|\n1\n|\nRà soát\n|\nSở Nội vụ\n|\nSau bảng là đoạn văn bản.\n"
+    raw = read_text(text)
+    assert [[c.text for c in r] for r in _tables(raw)[0].rows] == [["TT", "Nội dung", "Chủ trì"], ["1", "Rà soát", "Sở Nội vụ"]]
+    assert _paras(raw) == ["Trước bảng.", "Sau bảng là đoạn văn bản."]
+
+
+def test_text_after_a_short_last_row_gives_it_its_last_cell_first():
+    text = ("|\nTT\n|\nNội dung\n|\nThời gian\n|\n|\n1\n|\nRà soát\n|\nQuý I/2026\n"
+            "Kế hoạch 5/KH-UBND năm 2026 về rà soát hồ sơ do Ủy ban nhân dân xã An Phú ban hành\nVăn bản liên quan\n")
+    raw = read_text(text)
+    assert [c.text for c in _tables(raw)[0].rows[-1]] == ["1", "Rà soát", "Quý I/2026"]
+    assert _paras(raw)[-1] == "Văn bản liên quan"
+
+
+def test_full_row_followed_by_a_new_number_starts_a_new_row():
+    text = ("|\nTT\n|\nNội dung\n|\nChủ trì\n|\n|\n1\n|\nRà soát\n|\nSở Nội vụ\n|\n2\n|\nTổng kết\n|\nVăn phòng\n|\n|\n"
+            "3\n|\nBáo cáo\n|\nSở Tài chính\n|\n\nSau bảng.\n")
+    rows = [[c.text for c in r] for r in _tables(read_text(text))[0].rows]
+    assert rows == [["TT", "Nội dung", "Chủ trì"], ["1", "Rà soát", "Sở Nội vụ"], ["2", "Tổng kết", "Văn phòng"],
+                    ["3", "Báo cáo", "Sở Tài chính"]]

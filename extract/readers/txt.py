@@ -349,7 +349,7 @@ def _pipe_table(lines: List[str], i: int, width: int = 0, spaced: bool = True):
         seg.clear()
 
     for k, slot in enumerate(slots):
-        cut = _prose_start(slot, trailing and k == len(slots) - 1, width)
+        cut = _prose_start(slot, trailing and k == len(slots) - 1, width, lambda: _row_open(seg))
         if cut is None:
             seg.append(slot)
             continue
@@ -406,8 +406,18 @@ def _runs_past_heading(slot: List[tuple]) -> bool:
     return any(not _is_caps(_strip_md(raw)) for _, raw in slot[1:])
 
 
-def _prose_start(slot: List[tuple], trailing: bool, width: int) -> Optional[int]:
-    """Where body text starts in a slot of a '|' table (None: the slot is a cell)."""
+def _row_open(seg: List[List[tuple]]) -> bool:
+    """Whether the last row of the table read so far still lacks cells."""
+    if not seg or not seg[-1]:
+        return False  # after "|" "|" a new row would start
+    rows = _slots_to_rows(seg)
+    return len(rows) < 2 or len(rows[-1]) < len(rows[0])
+
+
+def _prose_start(slot: List[tuple], trailing: bool, width: int, row_open=lambda: True) -> Optional[int]:
+    """Where body text starts in a slot of a '|' table (None: the slot is a cell). `row_open`
+    tells whether the table's last row still lacks cells (text running on after the table then
+    gives that row its last cell first)."""
     if not slot:
         return None
     for k, (_, raw) in enumerate(slot):
@@ -421,6 +431,8 @@ def _prose_start(slot: List[tuple], trailing: bool, width: int) -> Optional[int]
         if k and width and len(raw.rstrip()) > 1.3 * width and len(slot[k - 1][1].rstrip()) < 0.6 * width:
             return k
     if trailing or len(slot) > _MAX_CELL_LINES:
+        if not row_open():
+            return 0
         # text running on after the last '|': its first paragraph is the last cell
         first = next(iter(_paragraphs(slot, width, False)), None)
         if first is None:
@@ -474,6 +486,9 @@ def _slots_to_rows(slots: List[List[tuple]]) -> List[List[Cell]]:
         # gap counts empty slots: within a row each extra empty slot is an empty cell; one slot is
         # the row boundary when the row is full or the new content starts a row.
         if gap == 0:
+            if len(row) >= ncols and _looks_like_row_start(content):
+                rows.append(row)  # a full row followed by a new Stt: the page lost the boundary
+                row = []
             row.append(cell_of(content))
             continue
         if len(row) >= ncols or _looks_like_row_start(content) or len(row) + gap > ncols:
