@@ -1,4 +1,4 @@
-# make run   — create .venv, install, convert everything in samples/ into output/
+# make run   — create .venv, install, convert everything in samples/ into output/ (and output/report/)
 # make test  — create .venv with the test dependencies, run the tests
 # make bench — speed and memory figures (pages/s, documents/s, peak memory)
 PYTHON ?= python3
@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml
 # exit status 1 means "converted, and some plans have error-level findings" (the samples have
 # tasks without a lead unit on purpose); 2 and above are real failures
 run: $(STAMP)
-	$(PY) -m extract convert samples -o output; rc=$$?; [ $$rc -le 1 ]
+	$(PY) -m extract convert samples -o output --report; rc=$$?; [ $$rc -le 1 ]
 
 test: $(STAMP)
 	$(PY) -m pytest

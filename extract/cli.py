@@ -20,6 +20,7 @@ _CONVERT_EPILOG = """examples:
   kehoach convert plans/ -o out --jobs 4           # a whole folder, recursively, 4 at a time
   kehoach convert plan.pdf -o - --format json      # the plan JSON on standard output
   kehoach convert plans/ --format csv,sqlite       # only the combined tables (and the per-plan JSON)
+  kehoach convert plans/ --report                  # also the HTML review report in output/report/
 
 outputs in OUTDIR:
   <name>.json          the plan (always written: re-runs and the combined outputs read it)
@@ -28,6 +29,7 @@ outputs in OUTDIR:
   plans.jsonl          one plan per line (json)
   plans.xlsx           all documents' tables (xlsx)
   plans.sqlite         tables documents, sections, tasks, targets, findings, task_units (sqlite)
+  report/index.html    the HTML review report (--report; see `kehoach report --help`)
 A document whose content and the tool are unchanged since the last run into OUTDIR is skipped
 (--force redoes it). Failed documents are listed with their reason; the others still convert.
 
@@ -38,6 +40,20 @@ _CHECK_EPILOG = """examples:
   kehoach check plans/ --jobs 4
 
 Prints the findings of each document (errors first) in one block per document.
+
+""" + EXIT_CODES
+
+_REPORT_EPILOG = """examples:
+  kehoach report output/                       # the plans converted earlier into output/ (no re-reading)
+  kehoach report plans/ -o report              # convert the documents of plans/ and report on them
+  kehoach report a.docx b.pdf output/x.json    # documents and plan JSON files together
+  kehoach convert plans/ -o out --report       # convert and write out/report/ in one go
+
+Writes a static report folder (open OUTDIR/index.html in a browser; it works offline and prints on
+A4 landscape): index.html lists every plan with its counts, the failed files and charts of the
+findings and deadlines; plans/<id>.html shows one plan (header, outline, tasks with their findings,
+targets, text repairs, where each item came from), with filters. Output folders of `convert`
+and plan JSON files are read as they are; other files and folders are converted first.
 
 """ + EXIT_CODES
 
@@ -131,6 +147,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help=f"comma-separated outputs among {','.join(FORMATS)} (default: all)")
     c.add_argument("--force", action="store_true", help="convert again documents that are unchanged")
     c.add_argument("--explain", action="store_true", help="print the text repairs done on each document")
+    c.add_argument("--report", action="store_true", help="also write the HTML review report in OUTDIR/report/")
     common(c)
 
     k = sub.add_parser("check", help="print the reviewer findings of plans", formatter_class=raw,
@@ -138,6 +155,15 @@ def build_parser() -> argparse.ArgumentParser:
                        epilog=_CHECK_EPILOG)
     k.add_argument("paths", nargs="+", metavar="PATH", help="a file or a folder")
     common(k)
+
+    r = sub.add_parser("report", help="write an HTML review report of plans", formatter_class=raw,
+                       description="Write a static HTML report (an index of the batch and a page per plan) "
+                                   "from plan JSON files, output folders of convert, or documents.",
+                       epilog=_REPORT_EPILOG)
+    r.add_argument("paths", nargs="+", metavar="PATH",
+                   help="an output folder of convert, a plan JSON, a document or a folder of documents")
+    r.add_argument("-o", "--output", default="report", metavar="OUTDIR", help="report folder (default: report/)")
+    common(r)
 
     s = sub.add_parser("show", help="print a readable summary of one plan", formatter_class=raw,
                        description="Print a plan's header, outline, tasks, targets and findings.",
@@ -159,9 +185,9 @@ def main(argv=None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if not args.command:
-        parser.error("give a command: convert, check or show (kehoach --help shows examples)")
+        parser.error("give a command: convert, check, show or report (kehoach --help shows examples)")
     try:
-        return {"convert": _convert, "check": _check, "show": _show}[args.command](args, parser)
+        return {"convert": _convert, "check": _check, "show": _show, "report": _report}[args.command](args, parser)
     except KeyboardInterrupt:
         print("\nkehoach: interrupted; finished documents are kept, run the same command to resume",
               file=sys.stderr)
@@ -181,6 +207,8 @@ def _convert(args, parser) -> int:
             parser.error("-o - writes one plan to standard output: give exactly one file")
         if args.format != batch.FORMATS and set(args.format) != {"json"}:
             parser.error("-o - writes JSON only: use --format json")
+        if args.report:
+            parser.error("--report writes a folder: give an output folder with -o")
         return _to_stdout(args)
     keep = ("normalization",) if args.explain else ()
     options = _options(args, outdir=args.output, formats=args.format, force=args.force, keep=keep)
@@ -199,7 +227,31 @@ def _convert(args, parser) -> int:
             print(r.error, file=sys.stderr)
     else:
         sys.stdout.write(report.summary_text(summary))
+    if args.report:
+        from .writers import html
+        done = html.write_report(html.from_results(args.output, summary.results), os.path.join(args.output, "report"))
+        if not args.quiet:
+            print(f"Report: {done.index}")
     return summary.exit_code
+
+
+def _report(args, parser) -> int:
+    from .writers import html
+    from .writers import report
+    options = _options(args)
+    progress = report.Progress(enabled=False if args.quiet else None)
+    entries, _summary = html.collect(args.paths, options, progress)
+    if not entries:
+        print(f"kehoach: no plans found in {', '.join(args.paths)} (looked for plan JSON files, "
+              ".docx, .doc, .pdf, .txt)", file=sys.stderr)
+        return 1
+    done = html.write_report(entries, args.output)
+    if not done.plans and not done.failed:
+        print(f"kehoach: no plans found in {', '.join(args.paths)}", file=sys.stderr)
+        return 1
+    if not args.quiet:
+        print(f"{done.plans} plans ({done.with_errors} with errors), {done.failed} failed — report: {done.index}")
+    return 1 if done.failed or done.with_errors else 0
 
 
 def _in_process(args) -> dict:

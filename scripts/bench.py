@@ -10,6 +10,8 @@
    outputs written and dropped), resident memory (RSS) after the first round and at the end, and
    the peak (resource.getrusage): flat memory means no growth per document.
 3. If scripts/bench_pdf.py exists, its `bench_pdf(paths)` figures for the sample PDFs.
+4. The HTML report of a batch of `--report-plans` plans (scripts/bench_report.py): time to write
+   it, and to load and sort its index in headless Chromium when that is installed.
 """
 from __future__ import annotations
 
@@ -98,6 +100,7 @@ def main(argv=None) -> int:
     ap.add_argument("--jobs", default="1,2", help="worker counts to compare (default 1,2)")
     ap.add_argument("--docs", type=int, default=500, help="conversions for the memory check (default 500)")
     ap.add_argument("--skip-memory", action="store_true")
+    ap.add_argument("--report-plans", type=int, default=500, help="plans in the HTML report batch (default 500; 0 skips)")
     args = ap.parse_args(argv)
     by_format = samples(Path(args.samples))
     everything = [f for files in by_format.values() for f in files]
@@ -134,6 +137,11 @@ def main(argv=None) -> int:
                 print(f"  {k}: {v:.2f}" if isinstance(v, float) else f"  {k}: {v}")
         elif figures is not None:
             print(f"  {figures}")
+    if args.report_plans:
+        print(f"\nHTML report of {args.report_plans} plans (scripts/bench_report.py):")
+        sys.path.insert(0, str(ROOT / "scripts"))
+        from bench_report import bench_report
+        bench_report(args.report_plans)
     return 0
 
 

@@ -136,7 +136,9 @@ def test_tcvn3_twin_reads_as_its_unicode_twin(commune):
 
 # --------------------------------------------------------------------------- real Word plans
 def test_real_word_plans_read_like_their_text_exports(shared):
-    for path in sorted((shared / "real").glob("*.docx")):
+    twins = [p for p in sorted((shared / "real").glob("*.docx")) if p.with_suffix(".txt").exists()]
+    assert twins
+    for path in twins:
         doc = read_docx(str(path))
         export = path.with_suffix(".txt").read_text(encoding="utf-8")
         got, want = set(words(all_text(doc))), set(words(export))

@@ -479,6 +479,14 @@ def _scorer(shared):
     return mod
 
 
+# Known gaps of the header reader on the development plans (issue 9): strict, so a plan that starts
+# passing must leave this table.
+HEADER_GAPS = {
+    "22_chinhphu-ttg-qd2629-ctr-chinhphuso-tvpl-page": "legal-portal page: furniture before the document",
+    "23_conghai-danguy-xa-kh45-chuyendoiso-coquandang": "PDF text layer: the title is not found",
+}
+
+
 def _cases():
     if not SHARED.is_dir():
         return []
@@ -487,7 +495,8 @@ def _cases():
         for folder in ("seeds", "real"):
             txt = SHARED / folder / (exp.stem + ".txt")
             if txt.exists():
-                out.append(pytest.param(exp, txt, id=exp.stem[:20]))
+                marks = [pytest.mark.xfail(strict=True, reason=HEADER_GAPS[exp.stem])] if exp.stem in HEADER_GAPS else []
+                out.append(pytest.param(exp, txt, id=exp.stem[:20], marks=marks))
     return out
 
 

@@ -1,4 +1,5 @@
 """The repair stage (extract/text/repair.py) and byte decoding (extract/text/encoding.py)."""
+from conftest import clean_text_plans
 import time
 import unicodedata
 from pathlib import Path
@@ -113,9 +114,7 @@ def test_clean_text_is_identical_except_tone_style():
 
 
 def test_clean_plans_are_byte_identical(shared):
-    for path in _plans(shared):
-        if path.name.startswith("16_"):
-            continue  # the PDF text layer has run-together words to repair
+    for path in clean_text_plans(shared):  # PDF text layers have run-together words to repair
         text = unicodedata.normalize("NFC", path.read_text(encoding="utf-8-sig")).replace("\u00a0", " ")
         r = Repairer("keep")
         out = "\n".join(r.fix(p) for p in text.split("\n"))

@@ -1,4 +1,5 @@
 """Run-together words (extract/text/split.py): split only what is not a syllable and reads as several."""
+from conftest import clean_text_plans
 import re
 from pathlib import Path
 
@@ -103,9 +104,7 @@ def test_pdf_text_layer_gets_split_and_nothing_else(shared):
 
 
 def test_clean_plans_are_not_touched(shared):
-    for path in sorted((shared / "real").glob("*.txt")) + sorted((shared / "seeds").glob("*.txt")):
-        if path.name.startswith("16_"):
-            continue
+    for path in clean_text_plans(shared):
         text = path.read_text(encoding="utf-8-sig")
         out, changes = Splitter().fix(text)
         assert changes == [], (path.name, changes[:5])

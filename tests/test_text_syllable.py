@@ -1,4 +1,5 @@
 """The phonological syllable check (extract/text/syllable.py) over real Vietnamese text."""
+from conftest import clean_text_plans
 import re
 import unicodedata
 from pathlib import Path
@@ -81,9 +82,7 @@ def test_stop_coda_refuses_other_tones(word):
 
 def test_real_plans_are_almost_all_syllables(shared):
     words = []
-    for path in sorted((shared / "real").glob("*.txt")) + sorted((shared / "seeds").glob("*.txt")):
-        if path.name.startswith("16_"):
-            continue  # the PDF text layer with run-together words (tested in test_text_split)
+    for path in clean_text_plans(shared):  # PDF text layers run words together (test_text_split)
         words += [w for w in _words(path.read_text(encoding="utf-8-sig")) if not w.isascii()]
     bad = [w for w in words if not is_syllable(w)]
     assert len(words) > 5000
