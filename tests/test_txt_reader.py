@@ -280,3 +280,11 @@ def test_full_row_followed_by_a_new_number_starts_a_new_row():
     rows = [[c.text for c in r] for r in _tables(read_text(text))[0].rows]
     assert rows == [["TT", "Nội dung", "Chủ trì"], ["1", "Rà soát", "Sở Nội vụ"], ["2", "Tổng kết", "Văn phòng"],
                     ["3", "Báo cáo", "Sở Tài chính"]]
+
+
+@pytest.mark.parametrize("end", [";", ","])
+def test_lower_case_line_after_a_clause_ending_goes_on_with_the_list(end):
+    text = (f"- Cơ quan thực hiện: Các cơ quan tham mưu, giúp việc Đảng ủy{end}\n"
+            "các Đảng ủy trực thuộc; Ủy ban Mặt trận Tổ quốc xã.\n- Thời gian thực hiện: Thường xuyên.\n")
+    assert _paras(read_text(text)) == [f"- Cơ quan thực hiện: Các cơ quan tham mưu, giúp việc Đảng ủy{end} các Đảng ủy "
+                                       "trực thuộc; Ủy ban Mặt trận Tổ quốc xã.", "- Thời gian thực hiện: Thường xuyên."]

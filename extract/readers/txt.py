@@ -235,8 +235,8 @@ def _new_paragraph(prev: str, line: str, width: int, bold_open: bool, first_line
         return True
     if _is_type_line(p):
         return True  # "KẾ HOẠCH" over its title, even a title in lower case
-    if _starts_lower(s) and not _SENTENCE_END.search(p):
-        return False
+    if _starts_lower(s) and (not _SENTENCE_END.search(p) or re.search(r"[;,]$", p)):
+        return False  # a sentence, or a list of clauses ("…;⏎các Đảng ủy trực thuộc; …"), goes on
     if _SENTENCE_END.search(p):
         return True
     if len(_LETTERS.findall(p)) >= 3 and len(_LETTERS.findall(s)) >= 3:
