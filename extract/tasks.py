@@ -41,7 +41,7 @@ _IMPLEMENTATION = re.compile(r"tổ chức thực hiện|phân công|trách nhi�
 _HEADING_DUTY = re.compile(r"^(?P<u>.+?)\s+(?:có|chịu)\s+trách\s+nhiệm$", re.I)
 _GIAO = re.compile(r"^(?:Giao|giao|Đề nghị|đề nghị|Yêu cầu|yêu cầu|Phân công|phân công)\s+(?P<rest>.+)$", re.S)
 _LEAD_LABEL = re.compile(r"^(?:Đơn vị|Cơ quan|Người|Bộ phận)?\s*(?:chủ trì|thực hiện|phụ trách|chịu trách nhiệm)"
-                         r"(?:\s+thực hiện)?\s*:\s*(?P<v>.+)$", re.I | re.S)
+                         r"(?:\s*(?:,|và)?\s+thực hiện)?\s*:\s*(?P<v>.+)$", re.I | re.S)
 _PARTNER_LABEL = re.compile(r"^(?:Đơn vị|Cơ quan|Bộ phận)?\s*phối hợp\s*(?:thực hiện)?\s*:\s*(?P<v>.+)$", re.I | re.S)
 _TIME_LABEL = re.compile(r"^(?:Thời gian|Thời hạn|Tiến độ)(?:\s+(?:hoàn thành|thực hiện|trình))?\s*:\s*(?P<v>.+)$",
                          re.I | re.S)

@@ -138,3 +138,11 @@ def test_ministries_in_a_group_are_a_unit_but_a_set_of_files_is_not():
 
     assert looks_like_unit("Các bộ, ngành, địa phương") and looks_like_unit("các bộ, ngành Trung ương")
     assert not looks_like_unit("Các bộ hồ sơ điện tử")
+
+
+@pytest.mark.parametrize("label", ["Cơ quan chủ trì, thực hiện", "Đơn vị chủ trì và thực hiện", "Cơ quan chủtrì, thực hiện"])
+def test_lead_label_naming_lead_and_executor_together(label):
+    plan, ts = duties("1.2. Đưa nội dung chuyển đổi số vào chương trình kiểm tra, giám sát.\n"
+                      f"- {label}: Ủy ban kiểm tra Đảng ủy.\n- Thời gian thực hiện: Thường xuyên.\n")
+    (t,) = ts
+    assert t.lead == ["Ủy ban kiểm tra Đảng ủy"] and t.deadline.text == "Thường xuyên"
