@@ -290,7 +290,10 @@ class DutyReader:
             self.tasks.append(task)
             self._pending = task
         if field == "lead":
-            task.lead = [value.strip()] if value.strip() else []
+            # "Cơ quan thực hiện:" after "Cơ quan chủ trì:" names who carries it out, not the lead
+            if task.lead and not re.search(r"chủ\s*trì|phụ trách|chịu trách nhiệm", p.text, re.I):
+                return
+            task.lead = split_units(value) if value.strip() else []
         elif field == "partners":
             task.partners = split_units(value)
         else:

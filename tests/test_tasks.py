@@ -146,3 +146,12 @@ def test_lead_label_naming_lead_and_executor_together(label):
                       f"- {label}: Ủy ban kiểm tra Đảng ủy.\n- Thời gian thực hiện: Thường xuyên.\n")
     (t,) = ts
     assert t.lead == ["Ủy ban kiểm tra Đảng ủy"] and t.deadline.text == "Thường xuyên"
+
+
+def test_executor_label_does_not_replace_the_lead_label_and_units_are_split():
+    plan, ts = duties("4.3. Duy trì, làm sạch dữ liệu đảng viên thường xuyên.\n"
+                      "- Cơ quan chủ trì: Ban Xây dựng Đảng; Văn phòng Đảng ủy.\n"
+                      "- Cơ quan thực hiện: Các chi, đảng bộ trên toàn xã.\n"
+                      "- Thời gian hoàn thành: Thường xuyên.\n"
+                      "4.4. Rà soát quy trình nội bộ.\n- Cơ quan thực hiện: Các chi bộ trực thuộc.\n")
+    assert [t.lead for t in ts] == [["Ban Xây dựng Đảng", "Văn phòng Đảng ủy"], ["Các chi bộ trực thuộc"]]
