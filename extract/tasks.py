@@ -258,7 +258,16 @@ class DutyReader:
             self._pending = None
         # an item followed by a line naming its lead: "X chủ trì, phối hợp Y … trong tháng 01/2026"
         impl = self._in_implementation(p.section)
+        # (a line numbered itself is an item of its own, not the lead of the one before)
+        own_number = p.marker is not None and p.marker not in ("-", "+", "•", "–", "*")
         found = lead_line(text) if not impl else None
+        if found and own_number:
+            unit, rest = found
+            lead, partners = _lead_and_partners(unit, rest)
+            m = re.match(r"^chủ trì\b\s*,?\s*(.+)$", rest, re.S)
+            self._new(p, lead, m.group(1) if m else rest, partners=partners, deadline_text=find_deadline(text) or "")
+            self._prev = p
+            return
         if found and self._prev is not None:
             unit, rest = found
             target = self._prev

@@ -155,3 +155,11 @@ def test_executor_label_does_not_replace_the_lead_label_and_units_are_split():
                       "- Thời gian hoàn thành: Thường xuyên.\n"
                       "4.4. Rà soát quy trình nội bộ.\n- Cơ quan thực hiện: Các chi bộ trực thuộc.\n")
     assert [t.lead for t in ts] == [["Ban Xây dựng Đảng", "Văn phòng Đảng ủy"], ["Các chi bộ trực thuộc"]]
+
+
+def test_numbered_item_naming_its_lead_is_a_duty_of_its_own_not_the_lead_of_the_heading():
+    text = HEAD.replace("II. TỔ CHỨC THỰC HIỆN\n{body}", "II. NHIỆM VỤ TRỌNG TÂM\n{body}")
+    plan = extract.parse_text(text.format(body="1. Phòng Văn hóa chủ trì xây dựng bộ tiêu chí điểm du lịch, hoàn thành trong quý II năm 2024.\n"))
+    (t,) = [t for t in plan.tasks if t.origin == "text"]
+    assert t.lead == ["Phòng Văn hóa"] and t.content.startswith("xây dựng bộ tiêu chí")
+    assert t.deadline.start == "2024-04-01"
