@@ -288,3 +288,9 @@ def test_lower_case_line_after_a_clause_ending_goes_on_with_the_list(end):
             "các Đảng ủy trực thuộc; Ủy ban Mặt trận Tổ quốc xã.\n- Thời gian thực hiện: Thường xuyên.\n")
     assert _paras(read_text(text)) == [f"- Cơ quan thực hiện: Các cơ quan tham mưu, giúp việc Đảng ủy{end} các Đảng ủy "
                                        "trực thuộc; Ủy ban Mặt trận Tổ quốc xã.", "- Thời gian thực hiện: Thường xuyên."]
+
+
+def test_page_break_with_its_number_inside_a_paragraph_of_a_pdf_layer_does_not_cut_it():
+    lines = [f"{k}. Nội dung số {k} của kế hoạch được trình bày trên dòng này." for k in range(1, 30)]
+    text = "\n".join(lines) + "\n30. Phát triển trồng trọt theo hướng nâng cao giá trị và\n\n- 2 -\n\nbền vững.\n31. Kết thúc."
+    assert _paras(read_text(text))[-2:] == ["30. Phát triển trồng trọt theo hướng nâng cao giá trị và bền vững.", "31. Kết thúc."]

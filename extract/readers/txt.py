@@ -114,7 +114,9 @@ def _blocks(lines: List[str]) -> Iterable:
             continue
         if not line.strip():
             if not spaced and chunk and _runs_on(chunk, lines, i, width):
-                i += 1  # a gap inside a paragraph of a PDF text layer (a page break)
+                # a gap inside a paragraph of a PDF text layer (a page break, with its number)
+                while i < n and (not lines[i].strip() or _PAGE_NUMBER.match(lines[i].strip())):
+                    i += 1
                 continue
             yield from _paragraphs(chunk, width, spaced)
             chunk = []
@@ -128,8 +130,8 @@ def _runs_on(chunk: List[tuple], lines: List[str], i: int, width: int) -> bool:
     """Where blank lines do not separate paragraphs, whether the text after the blank lines at
     `i` goes on with the paragraph before them (a heading cut in two, a sentence going on)."""
     j = i
-    while j < len(lines) and not lines[j].strip():
-        j += 1
+    while j < len(lines) and (not lines[j].strip() or _PAGE_NUMBER.match(lines[j].strip())):
+        j += 1  # a page number between the blank lines of a page break
     if j >= len(lines):
         return False
     nxt = lines[j]
