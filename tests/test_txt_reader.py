@@ -294,3 +294,21 @@ def test_page_break_with_its_number_inside_a_paragraph_of_a_pdf_layer_does_not_c
     lines = [f"{k}. Nội dung số {k} của kế hoạch được trình bày trên dòng này." for k in range(1, 30)]
     text = "\n".join(lines) + "\n30. Phát triển trồng trọt theo hướng nâng cao giá trị và\n\n- 2 -\n\nbền vững.\n31. Kết thúc."
     assert _paras(read_text(text))[-2:] == ["30. Phát triển trồng trọt theo hướng nâng cao giá trị và bền vững.", "31. Kết thúc."]
+
+
+def test_body_text_after_a_closed_table_row_ends_the_pipe_table():
+    body = "\n".join(f"- Nội dung thứ {k} của phần giải pháp được viết\ntiếp trên dòng sau." for k in range(1, 8))
+    text = ("|\nTT\n|\nNội dung\n|\nChủ trì\n|\n|\n1\n|\nRà soát\n|\nSở Nội vụ\n|\n|\n**2. Giải pháp**\n" + body +
+            "\n|\nNơi nhận:\n- Lưu: VT.\n|\n**CHỦ TỊCH**\n|\n")
+    raw = read_text(text)
+    t1, t2 = _tables(raw)
+    assert [[c.text for c in r] for r in t1.rows] == [["TT", "Nội dung", "Chủ trì"], ["1", "Rà soát", "Sở Nội vụ"]]
+    assert _paras(raw)[0] == "2. Giải pháp" and len(_paras(raw)) == 8
+    assert t2.rows[0][1].text == "CHỦ TỊCH"
+
+
+def test_short_bold_numbered_section_after_a_closed_table_row_is_body_text():
+    text = ("|\nTT\n|\nNội dung\n|\nChủ trì\n|\n|\n1\n|\nRà soát\n|\nSở Nội vụ\n|\n|\n**2. Giải pháp**\n"
+            "- Tăng cường kiểm tra.\n|\nNơi nhận:\n- Lưu: VT.\n|\n**CHỦ TỊCH**\n|\n")
+    raw = read_text(text)
+    assert len(_tables(raw)) == 2 and _paras(raw) == ["2. Giải pháp", "- Tăng cường kiểm tra."]

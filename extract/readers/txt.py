@@ -364,6 +364,7 @@ def _pipe_table(lines: List[str], i: int, width: int = 0, spaced: bool = True):
 
 
 _MAX_CELL_LINES = 40
+_MAX_ROW_START_LINES = 12
 _MD_HEADING = re.compile(r"^\s*#{1,6}\s+\S")
 _APPENDIX_HEAD = re.compile(r"^(?:PHỤ\s+LỤC|Phụ\s+lục)(?:\s+(?:số\s+)?[\dIVXLC]+[a-z]?\b\.?)?\s*$")
 _ROMAN_HEAD = re.compile(rf"^{_ROMAN}\s*[.\-–)]\s*\S")
@@ -432,6 +433,11 @@ def _prose_start(slot: List[tuple], trailing: bool, width: int, row_open=lambda:
         # site's own text after it (the page title repeated under the document)
         if k and width and len(raw.rstrip()) > 1.3 * width and len(slot[k - 1][1].rstrip()) < 0.6 * width:
             return k
+    if len(slot) > _MAX_ROW_START_LINES and not row_open():
+        return 0  # where a new row would start with its (short) number: many lines are body text
+    first = slot[0][1].strip()
+    if first.startswith("**") and MARKER_RE.match(_strip_md(first)) and _runs_past_heading(slot) and not row_open():
+        return 0  # a bold numbered heading with its text where a new row would start
     if trailing or len(slot) > _MAX_CELL_LINES:
         if not row_open():
             return 0
