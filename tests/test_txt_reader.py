@@ -312,3 +312,10 @@ def test_short_bold_numbered_section_after_a_closed_table_row_is_body_text():
             "- Tăng cường kiểm tra.\n|\nNơi nhận:\n- Lưu: VT.\n|\n**CHỦ TỊCH**\n|\n")
     raw = read_text(text)
     assert len(_tables(raw)) == 2 and _paras(raw) == ["2. Giải pháp", "- Tăng cường kiểm tra."]
+
+
+def test_numbered_heading_in_capitals_wrapped_over_three_lines_is_one_heading():
+    text = ("II. NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU ĐỂ PHÁT TRIỂN\nNÔNG NGHIỆP THEO HƯỚNG HÀNG HÓA\nVÀ BỀN VỮNG\n"
+            "1. Phát triển trồng trọt\nỦY BAN NHÂN DÂN\nTỈNH HÒA AN\n")
+    assert _paras(read_text(text)) == ["II. NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU ĐỂ PHÁT TRIỂN NÔNG NGHIỆP THEO HƯỚNG HÀNG HÓA VÀ BỀN VỮNG",
+                                       "1. Phát triển trồng trọt", "ỦY BAN NHÂN DÂN", "TỈNH HÒA AN"]

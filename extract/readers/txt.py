@@ -205,6 +205,13 @@ def _paragraphs(chunk: List[tuple], width: int, spaced: bool = True) -> Iterable
             bold_open = raw_s.count("**") % 2 == 1
             continue
         prev = cur[-1][1]
+        head = _strip_md(cur[0][1]).strip()
+        if len(cur) > 1 and MARKER_RE.match(head) and all(_is_caps(_strip_md(t)) for _, t in cur) \
+                and _is_caps(_strip_md(raw_s)) and not MARKER_RE.match(_strip_md(raw_s).strip()) \
+                and not _is_type_line(_strip_md(raw_s).strip()) \
+                and not _SENTENCE_END.search(_strip_md(prev).strip()):
+            cur.append((lineno, raw_s))  # the third line of a numbered heading in capitals
+            continue
         if _new_paragraph(prev, raw_s, width, bold_open, first_line=spaced and len(cur) == 1, spaced=spaced):
             yield _make_paragraph(cur)
             cur = [(lineno, raw_s)]
