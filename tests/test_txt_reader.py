@@ -319,3 +319,10 @@ def test_numbered_heading_in_capitals_wrapped_over_three_lines_is_one_heading():
             "1. Phát triển trồng trọt\nỦY BAN NHÂN DÂN\nTỈNH HÒA AN\n")
     assert _paras(read_text(text)) == ["II. NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU ĐỂ PHÁT TRIỂN NÔNG NGHIỆP THEO HƯỚNG HÀNG HÓA VÀ BỀN VỮNG",
                                        "1. Phát triển trồng trọt", "ỦY BAN NHÂN DÂN", "TỈNH HÒA AN"]
+
+
+def test_column_headed_by_a_document_type_word_stays_in_its_table():
+    text = ("|\nSTT\n|\nCHỈ TIÊU\n|\nKẾ HOẠCH\nNĂM 2026\n|\nTHỰC HIỆN\n|\n|\n1\n|\nSố hộ nghèo giảm\n|\n50\n|\n45\n|\n\nSau bảng.\n")
+    raw = read_text(text)
+    rows = [[c.text for c in r] for r in _tables(raw)[0].rows]
+    assert rows == [["STT", "CHỈ TIÊU", "KẾ HOẠCH NĂM 2026", "THỰC HIỆN"], ["1", "Số hộ nghèo giảm", "50", "45"]]

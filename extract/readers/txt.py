@@ -380,10 +380,8 @@ _ARTICLE_HEAD = re.compile(r"^Điều\s+\d+\s*[.:]")
 
 def _opens_text(raw: str) -> bool:
     """A line that opens body text rather than a cell: an appendix heading in bold or capitals
-    ("PHỤ LỤC II"), the document type alone in capitals ("KẾ HOẠCH"), an article in bold ("Điều
-    1."), a Roman-numbered heading in bold or capitals ("I. MỤC TIÊU")."""
-    from ..header import _doc_type_of
-
+    ("PHỤ LỤC II"), an article in bold ("Điều 1."), a Roman-numbered heading in bold or capitals
+    ("I. MỤC TIÊU")."""
     t = _strip_md(raw).strip()
     bold = raw.strip().startswith("**")
     if not t:
@@ -392,10 +390,6 @@ def _opens_text(raw: str) -> bool:
         return True
     if bold and _ARTICLE_HEAD.match(t):
         return True
-    if _is_caps(t):
-        dt = _doc_type_of(t)
-        if dt is not None and not dt[1]:
-            return True
     if _ROMAN_HEAD.match(t) and (bold or _is_caps(t)) and len(_LETTERS.findall(t)) >= 3:
         return True
     return False
@@ -435,6 +429,10 @@ def _prose_start(slot: List[tuple], trailing: bool, width: int, row_open=lambda:
                                  or _runs_past_heading(slot)):
             return k
         if k and _MD_HEADING.match(raw):
+            return k
+        # the document type alone ("**QUYẾT ĐỊNH**") over its title, where no cell is awaited (a
+        # column may be headed "KẾ HOẠCH" too)
+        if _is_type_line(_strip_md(raw).strip()) and k + 1 < len(slot) and (k or not row_open()):
             return k
         # a line far longer than the page's wrap width was not wrapped with the document: the
         # site's own text after it (the page title repeated under the document)
