@@ -326,3 +326,10 @@ def test_column_headed_by_a_document_type_word_stays_in_its_table():
     raw = read_text(text)
     rows = [[c.text for c in r] for r in _tables(raw)[0].rows]
     assert rows == [["STT", "CHỈ TIÊU", "KẾ HOẠCH NĂM 2026", "THỰC HIỆN"], ["1", "Số hộ nghèo giảm", "50", "45"]]
+
+
+def test_numbers_alone_without_a_stop_stay_lines_of_their_own():
+    lines = [f"Dòng thứ {k} của văn bản được viết khá dài để đo bề rộng." for k in range(1, 12)]
+    text = "\n".join(lines) + "\nTT\n1\n2\n3\nI\nLĩnh vực văn hóa\n"
+    paras = _paras(read_text(text))
+    assert paras[-2:] == ["I", "Lĩnh vực văn hóa"]

@@ -231,7 +231,7 @@ def _new_paragraph(prev: str, line: str, width: int, bold_open: bool, first_line
         return True
     if bold_open:  # inside **...** spanning lines: one heading
         return False
-    if _BARE_MARKER.match(p):
+    if _BARE_MARKER.match(p) and _LETTERS.search(s) and not _BARE_MARKER.match(s):
         return False  # "2.3." / "**6**." alone on its line: the title follows on the next
     if prev.endswith("**") and line.startswith("**"):
         return True
@@ -263,7 +263,8 @@ def _new_paragraph(prev: str, line: str, width: int, bold_open: bool, first_line
     return not first_line and len(prev) < 0.6 * width
 
 
-_BARE_MARKER = re.compile(rf"^(?:{_ROMAN}|\d{{1,3}}(?:\.\d{{1,3}})*|[a-zđ])\s*[.)\-–]?$")
+# a marker alone with its stop ("2.3.", "6.", "III.", "b)"); a bare "1" or "I" may be a table cell
+_BARE_MARKER = re.compile(rf"^(?:(?=[IVX]){_ROMAN}|\d{{1,3}}(?:\.\d{{1,3}})*|[a-zđ])\s*[.)\-–]$")
 # a keyword and its number going on in lower case: a reference inside a sentence, not a heading
 _KEYWORD_IN_SENTENCE = re.compile(r"^(?:Phụ lục|Phần|Mục|Chương|Điều)\s+[\dIVXLC]+[a-z]?,?\s+(?P<w>[^\W\d_])")
 
