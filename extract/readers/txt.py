@@ -15,6 +15,7 @@ line much shorter than the wrap width. Each block keeps the 1-based lines it cam
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable, List, Optional
 
 from ..errors import UnreadableFile
@@ -205,8 +206,8 @@ def _paragraphs(chunk: List[tuple], width: int, spaced: bool = True) -> Iterable
             bold_open = raw_s.count("**") % 2 == 1
             continue
         prev = cur[-1][1]
-        head = _strip_md(cur[0][1]).strip()
-        if len(cur) > 1 and MARKER_RE.match(head) and all(_is_caps(_strip_md(t)) for _, t in cur) \
+        if len(cur) > 1 and raw_s.upper() == raw_s and MARKER_RE.match(_strip_md(cur[0][1]).strip()) \
+                and all(_is_caps(_strip_md(t)) for _, t in cur) \
                 and _is_caps(_strip_md(raw_s)) and not MARKER_RE.match(_strip_md(raw_s).strip()) \
                 and not _is_type_line(_strip_md(raw_s).strip()) \
                 and not _SENTENCE_END.search(_strip_md(prev).strip()):
@@ -269,12 +270,13 @@ _BARE_MARKER = re.compile(rf"^(?:(?=[IVX]){_ROMAN}|\d{{1,3}}(?:\.\d{{1,3}})*|[a-
 _KEYWORD_IN_SENTENCE = re.compile(r"^(?:Phụ lục|Phần|Mục|Chương|Điều)\s+[\dIVXLC]+[a-z]?,?\s+(?P<w>[^\W\d_])")
 
 
+@lru_cache(maxsize=4096)
 def _is_type_line(text: str) -> bool:
     """A line holding nothing but a document type in capitals ("KẾ HOẠCH", "CHƯƠNG TRÌNH HÀNH ĐỘNG")."""
+    if len(text) > 48 or not text[:1].isupper() or len(text.split()) > 5 or not _is_caps(text):
+        return False
     from ..header import _doc_type_of
 
-    if not _is_caps(text) or len(text.split()) > 5:
-        return False
     found = _doc_type_of(text)
     return found is not None and not found[1]
 
