@@ -5,18 +5,26 @@ names, by content: a PDF without extension, a .docx saved under another name). W
 `<id>.json` (always: re-runs and combined outputs read it) and `<id>.xlsx` per document;
 `documents.csv`, `tasks.csv`, `targets.csv`, `findings.csv`, `plans.jsonl`, `plans.xlsx`,
 `plans.sqlite` over the run; `.kehoach-manifest.json` (what was converted from which content);
-`kehoach-errors.log` when a document hit an internal error.
+`kehoach-errors.log` when a document hit an internal error; `.kehoach.lock` (the pid of the run
+writing into OUTDIR: a second run waits for it, see `outlock`).
 
-Documents are converted in a process pool (`jobs` workers), each under a time bound (an alarm in
-the worker, and a watchdog that kills a worker stuck past it). Any failure of one document becomes
-a failed `DocResult` with a message; the batch goes on. A document whose content hash, tool
+Documents are converted in a process pool (`jobs` workers, fewer when the memory available does
+not hold `max_memory` for each), each document under a time bound over its parsing and its
+outputs (an alarm in the worker, and a watchdog that kills a worker stuck past it) and a memory
+bound (resource limits in the worker, see `workers`); workers die with the batch. Any failure of
+one document becomes a failed `DocResult` with a message; the batch goes on. A document whose content hash, tool
 version and options are unchanged since the last run is skipped (`force` redoes it). Every file is
-written atomically, so an interrupted run leaves no half-written file and the next run resumes.
+written atomically, so an interrupted run leaves no half-written file and the next run resumes
+(removing the temporary files a killed run left). The combined outputs cover every document of
+OUTDIR's manifest (this run's and earlier runs' into the same folder); they are written to
+temporary names and put in place together, or not at all (a full disk leaves the last complete
+set). A full disk stops the batch with one message (`Summary.fatal`) and a summary.
 """
 from __future__ import annotations
 
 import concurrent.futures as cf
 import contextlib
+import errno
 import hashlib
 import json
 import os
@@ -27,8 +35,10 @@ from collections import deque
 from dataclasses import asdict, dataclass, field
 from typing import Callable, Iterable, Optional
 
-from . import sniff
+from . import expansion, workers
 from .errors import KehoachError
+from .inputs import RESERVED_IDS, Job, shown, shown_message  # noqa: F401 - Job, RESERVED_IDS: batch API
+from .outlock import OutdirLock
 from .sniff import Limits
 from .writers import atomic
 from .writers import json as json_writer
@@ -36,8 +46,9 @@ from .writers import json as json_writer
 MANIFEST = ".kehoach-manifest.json"
 ERROR_LOG = "kehoach-errors.log"
 FORMATS = ("json", "csv", "xlsx", "sqlite")
-RESERVED_IDS = {"plans", "documents", "tasks", "targets", "findings", "sections", "kehoach-errors"}
 DEFAULT_TIMEOUT = 180.0
+DEFAULT_MAX_MEMORY = workers.DEFAULT_MAX_MEMORY
+DISK_FULL = (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))
 # Failures that depend only on the file's content and the tool: not retried while both are unchanged.
 _STABLE_FAILURES = ("unreadable",)
 
@@ -51,23 +62,20 @@ class Options:
     force: bool = False
     tone_style: str = "first"
     ocr: bool = False
-    timeout: float = DEFAULT_TIMEOUT  # seconds per document
+    timeout: float = DEFAULT_TIMEOUT  # seconds per document: parsing and its outputs
+    max_memory: Optional[int] = DEFAULT_MAX_MEMORY  # bytes per worker (None: unbounded)
+    follow_links: bool = False        # follow symbolic links that leave the input folders
+    lock_wait: Optional[float] = None  # seconds to wait for another run into OUTDIR (None: as long as it takes)
     limits: Limits = field(default_factory=Limits)
     keep: tuple = ()                  # extra parts of the plan the results carry: findings, normalization, document
     parse: Optional[Callable] = None  # path -> Plan; default extract.pipeline.parse
 
 
 @dataclass
-class Job:
-    path: str
-    doc_id: str
-    sha256: Optional[str] = None
-
-
-@dataclass
 class DocResult:
     """What became of one input. status: ok | skipped (unchanged, outputs kept) | failed.
-    error_kind (failed only): unreadable | timeout | crash | internal | output."""
+    error_kind (failed only): unreadable | skipped (not a file, a link left alone) | too-large (past
+    the memory bound) | timeout | crash | internal | output | disk-full (not converted: no space)."""
     doc_id: str
     path: str
     status: str
@@ -96,13 +104,19 @@ class Summary:
     outdir: Optional[str]
     outputs: list = field(default_factory=list)
     rebuilt: bool = False
+    fatal: Optional[str] = None   # what stopped the batch (a full disk), said once
+
+    @property
+    def halted(self) -> list:
+        """Documents not converted because the batch stopped (disk full)."""
+        return [r for r in self.results if r.error_kind == "disk-full"]
 
     def count(self, status: str) -> int:
         return sum(1 for r in self.results if r.status == status)
 
     @property
     def failed(self) -> list:
-        return [r for r in self.results if r.status == "failed"]
+        return [r for r in self.results if r.status == "failed" and r.error_kind != "disk-full"]
 
     @property
     def with_findings(self) -> int:
@@ -115,88 +129,44 @@ class Summary:
     @property
     def exit_code(self) -> int:
         """0 all good; 1 some document failed or has an error-level finding."""
-        return 1 if self.failed or self.with_errors else 0
+        return 1 if self.failed or self.with_errors or self.fatal else 0
 
 
 # --------------------------------------------------------------------------- finding inputs
-def discover(paths: Iterable[str], outdir: Optional[str] = None) -> tuple:
-    """Inputs under `paths` -> (jobs with unique document ids, failed results for paths that
-    cannot be read). Files named on the command line are always taken; in folders, files with a
-    known extension, and others whose content is a PDF or Word file. Hidden files, Word lock files
-    (~$x.docx) and OUTDIR are left out."""
-    found: list = []      # (path, relative id base)
-    failures: list = []
-    skip_dir = os.path.realpath(outdir) if outdir else None
-    for arg in paths:
-        arg = os.fspath(arg)
-        if not os.path.lexists(arg):
-            failures.append(_failed(arg, arg, "no such file or folder", "unreadable", hint="check the path"))
-        elif os.path.isdir(arg):
-            _walk(arg, skip_dir, found, failures)
-        else:
-            found.append((arg, os.path.splitext(os.path.basename(arg))[0]))
-    return _assign_ids(found), failures
-
-
-def _walk(root: str, skip_dir: Optional[str], found: list, failures: list) -> None:
-    def onerror(e: OSError) -> None:
-        where = e.filename or root
-        failures.append(_failed(where, where, f"cannot open the folder ({e.strerror})", "unreadable",
-                                hint="give the user running kehoach read access"))
-
-    for folder, dirs, files in os.walk(root, onerror=onerror):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".")
-                         and os.path.realpath(os.path.join(folder, d)) != skip_dir)
-        for name in sorted(files):
-            if name.startswith((".", "~$")):
-                continue
-            path = os.path.join(folder, name)
-            if sniff.kind_of_extension(name) is None and not _sniffed_document(path):
-                continue
-            rel = os.path.relpath(path, root)
-            found.append((path, os.path.splitext(rel)[0].replace(os.sep, "/")))
-
-
-def _sniffed_document(path: str) -> bool:
-    """A file of another extension taken because its content is a PDF or a Word file."""
-    try:
-        with open(path, "rb") as fh:
-            head = fh.read(sniff.HEAD_BYTES)
-    except OSError:
-        return False
-    kind = sniff.sniff_bytes(head)
-    return kind in ("pdf", "doc") or kind == "zip" and sniff.sniff(path) == "docx"
-
-
-def _assign_ids(found: list) -> list:
-    """Unique, stable document ids: the relative path without extension; the extension added
-    where two inputs share one, then a short hash of the full path if still equal."""
-    by_id: dict = {}
-    for path, base in found:
-        by_id.setdefault(base.casefold(), []).append((path, base))
-    jobs, seen = [], set()
-    for group in by_id.values():
-        for path, base in group:
-            doc_id = base
-            if len(group) > 1:
-                doc_id = f"{base}-{os.path.splitext(path)[1].lstrip('.').lower() or 'file'}"
-            if doc_id.casefold() in seen or doc_id.casefold() in RESERVED_IDS:
-                doc_id = f"{doc_id}-{hashlib.sha1(os.path.abspath(path).encode()).hexdigest()[:8]}"
-            seen.add(doc_id.casefold())
-            jobs.append(Job(path=path, doc_id=doc_id))
-    return sorted(jobs, key=lambda j: j.doc_id)
+def discover(paths: Iterable[str], outdir: Optional[str] = None, follow_links: bool = False) -> tuple:
+    """Inputs under `paths` -> (jobs with unique document ids, failed results for entries that
+    are not converted: see `extract.inputs`)."""
+    from .inputs import assign_ids, discover as find
+    jobs, skips = find(paths, outdir, follow_links)
+    seen = {j.doc_id.casefold() for j in jobs}
+    failures = []
+    for skip_ in skips:  # named after their own path; ids unique among the jobs too
+        doc_id = assign_ids([(skip_.path, skip_.base)])[0].doc_id
+        if doc_id.casefold() in seen:
+            doc_id = assign_ids([(skip_.path, skip_.base + "-" + "skipped")])[0].doc_id
+        seen.add(doc_id.casefold())
+        kind = "skipped" if skip_.reason.startswith("skipped") else "unreadable"
+        failures.append(_failed(doc_id, skip_.path, skip_.reason, kind, hint=skip_.hint))
+    return jobs, failures
 
 
 # --------------------------------------------------------------------------- the run
 def run(paths: Iterable[str], options: Options, progress=None) -> Summary:
     """Convert every input under `paths` (see the module docstring). `progress`, when given, has
     start(total), started(job), done(result) and finish() (see writers.report.Progress)."""
+    outdir = options.outdir
+    if not outdir:
+        return _run(paths, options, progress)
+    atomic.ensure_dir(outdir)
+    with OutdirLock(outdir, options.lock_wait):
+        atomic.clean_stale(outdir, max_age=0)  # this run holds OUTDIR: every temporary file is stale
+        return _run(paths, options, progress)
+
+
+def _run(paths: Iterable[str], options: Options, progress) -> Summary:
     t0 = time.monotonic()
     outdir = options.outdir
-    if outdir:
-        atomic.ensure_dir(outdir)
-        atomic.clean_stale(outdir)
-    jobs, failures = discover(paths, outdir)
+    jobs, failures = discover(paths, outdir, options.follow_links)
     manifest = Manifest.load(outdir) if outdir else None
     fingerprint = options_fingerprint(options)
     results: dict = {r.doc_id: r for r in failures}
@@ -213,36 +183,68 @@ def run(paths: Iterable[str], options: Options, progress=None) -> Summary:
             results[job.doc_id] = old
         else:
             todo.append(job)
+    if manifest:
+        for r in failures:
+            manifest.record(r, fingerprint)
     if progress:
         progress.start(len(jobs) + len(failures))
         for r in results.values():
             progress.done(r)
+    halt: list = []   # the first disk-full error: stops the batch
 
     def done(result: DocResult) -> None:
+        if result.error_kind == "disk-full" and not halt:
+            halt.append(result.error)
         results[result.doc_id] = result
-        if manifest:
+        if manifest and result.error_kind != "disk-full":
             manifest.record(result, fingerprint)
-            if result.status == "failed":
-                _remove_outputs(outdir, result.doc_id)
+        if manifest and result.status == "failed":
+            _remove_outputs(outdir, result.doc_id)
         if progress:
             progress.done(result)
 
     try:
         if todo:
-            _convert_all(todo, options, done, progress)
+            _convert_all(todo, options, done, progress, halt)
     finally:
         if manifest:
-            manifest.save(force=True)
+            with contextlib.suppress(atomic.OutputError):
+                manifest.save(force=True)
             _write_error_log(outdir, results.values())
     ordered = [results[k] for k in sorted(results, key=str.casefold)]
     summary = Summary(results=ordered, seconds=0.0, outdir=outdir)
     if outdir:
-        summary.outputs, summary.rebuilt = build_combined(outdir, ordered, options.formats, manifest)
-        manifest.save(force=True)
+        fatal = _disk_full_text(outdir, ordered) if halt else None
+        if fatal is None and manifest.error is not None:
+            fatal = (f"{shown(outdir)}: cannot write the record of this run ({_reason(manifest.error)}); the "
+                     f"combined outputs were not updated — {_AGAIN}")
+        if fatal is None:
+            try:
+                summary.outputs, summary.rebuilt = build_combined(outdir, manifest.covered(ordered),
+                                                                  options.formats, manifest)
+                manifest.save(force=True)
+            except atomic.OutputError as e:
+                fatal = (f"{shown(outdir)}: cannot write the combined outputs ({_reason(e)}); they were left as "
+                         f"the last complete run wrote them — {_AGAIN}")
+        summary.fatal = fatal
     summary.seconds = time.monotonic() - t0
     if progress:
         progress.finish()
     return summary
+
+
+_AGAIN = "free some space (or fix the folder) and run the same command again to finish"
+
+
+def _reason(e: atomic.OutputError) -> str:
+    return "the disk is full" if getattr(e, "errno", None) in DISK_FULL else str(e.reason)
+
+
+def _disk_full_text(outdir: str, results: list) -> str:
+    stopped = sum(1 for r in results if r.error_kind == "disk-full")
+    done_n = sum(1 for r in results if r.status in ("ok", "skipped"))
+    return (f"{shown(outdir)}: the disk is full; {done_n} documents converted, {stopped} not converted, "
+            f"the combined outputs not updated — {_AGAIN}")
 
 
 def file_sha256(path: str, limits: Limits = Limits()) -> str:
@@ -286,30 +288,37 @@ def tool_fingerprint() -> str:
 
 
 # --------------------------------------------------------------------------- the pool
-def _convert_all(todo: list, options: Options, done: Callable, progress) -> None:
+def _convert_all(todo: list, options: Options, done: Callable, progress, halt: Optional[list] = None) -> None:
     """Run the jobs in a process pool. A worker that crashes breaks the pool: the jobs then in
     flight are re-run one at a time to find the culprit. A job past its time bound that the
-    worker's alarm could not stop is ended by killing the pool."""
-    n = max(1, options.jobs or os.cpu_count() or 1)
-    suspects = _pool_pass(deque(todo), n, options, done, progress)
+    worker's alarm could not stop is ended by killing the pool. Once `halt` holds a reason (a full
+    disk), no more jobs start: the rest are reported as not converted."""
+    halt = [] if halt is None else halt
+    n = workers.worker_count(options.jobs, options.max_memory, len(todo))
+    suspects = _pool_pass(deque(todo), n, options, done, progress, halt)
     for job in suspects:  # alone in a pool: if it crashes again it is the culprit
-        for rest in _pool_pass(deque([job]), 1, options, done, progress):
+        for rest in _pool_pass(deque([job]), 1, options, done, progress, halt):
             done(_failed(rest.doc_id, rest.path, "the converter process crashed on this file (out of memory?)",
                          "crash", sha=rest.sha256, hint="report it with the file; try --max-size or more memory"))
 
 
-def _pool_pass(pending: deque, n: int, options: Options, done: Callable, progress) -> list:
+def _pool_pass(pending: deque, n: int, options: Options, done: Callable, progress, halt: list) -> list:
     """One pool over `pending`; returns the jobs lost in a pool crash."""
     suspects: list = []
     hard = options.timeout * 1.2 + 2.0  # the alarm fires at `timeout`; this is for code it cannot reach
     while pending:
+        if halt:
+            while pending:
+                job = pending.popleft()
+                done(_failed(job.doc_id, job.path, "not converted: the disk is full", "disk-full", sha=job.sha256))
+            break
         pool = cf.ProcessPoolExecutor(max_workers=min(n, len(pending)), initializer=_init_worker,
-                                      initargs=(options.limits,))
+                                      initargs=(options.limits, options.max_memory))
         inflight: dict = {}
         crashed = killed = False
         try:
-            while (pending or inflight) and not (crashed or killed):
-                while pending and len(inflight) < n:
+            while (pending and not halt or inflight) and not (crashed or killed):
+                while pending and not halt and len(inflight) < n:
                     job = pending.popleft()
                     inflight[pool.submit(_work, job, options)] = (job, time.monotonic())
                     if progress:
@@ -348,11 +357,14 @@ def _kill(pool: cf.ProcessPoolExecutor) -> None:
             proc.kill()
 
 
-def _init_worker(limits: Limits) -> None:
-    """Worker set-up: Ctrl-C is the parent's to handle; the input limits apply to every read."""
+def _init_worker(limits: Limits, max_memory: Optional[int] = None) -> None:
+    """Worker set-up: it dies with the batch; Ctrl-C is the parent's to handle; the input limits
+    apply to every read; its memory is bounded."""
+    workers.die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     from .readers import set_limits
     set_limits(limits)
+    workers.limit_memory(max_memory)
 
 
 class DocumentTimeout(BaseException):
@@ -385,44 +397,82 @@ def _alarm(signum, frame):
 def convert_one(path: str, options: Options) -> dict:
     """Parse one file into the plan dict, under the time bound (raises KehoachError,
     DocumentTimeout, or anything a bug raises)."""
+    with time_limit(options.timeout):
+        return _parse(path, options)
+
+
+def _parse(path: str, options: Options) -> dict:
     parse = options.parse
     if parse is None:  # the batch has hashed the file already (job.sha256): read it only once more
         from .pipeline import read_plan as parse
-    with time_limit(options.timeout):
-        plan = parse(path, tone_style=options.tone_style, ocr=options.ocr)
-        return plan.to_dict() if hasattr(plan, "to_dict") else plan
+    plan = parse(path, tone_style=options.tone_style, ocr=options.ocr)
+    plan = plan.to_dict() if hasattr(plan, "to_dict") else plan
+    inp = plan.setdefault("input", {})
+    for key in ("path", "name"):  # a name that is not UTF-8, or holds control characters
+        if isinstance(inp.get(key), str):
+            inp[key] = shown(inp[key])
+    return plan
 
 
 def _work(job: Job, options: Options) -> DocResult:
-    """In a worker: convert one document and write its own outputs; never raises."""
+    """In a worker: convert one document and write its own outputs, the whole under the time
+    bound; never raises."""
     t0 = time.monotonic()
+    peak = workers.peak_memory()
     try:
-        plan = convert_one(job.path, options)
-        inp = plan.setdefault("input", {})
-        if not inp.get("sha256"):
-            inp["sha256"] = job.sha256
-        if options.outdir:
-            base = os.path.join(options.outdir, job.doc_id)
-            json_writer.write_plan(base + ".json", plan)
-            if "xlsx" in options.formats:
-                from .writers.xlsx import write_plan_xlsx
-                write_plan_xlsx(base + ".xlsx", job.doc_id, plan)
+        with time_limit(options.timeout):
+            expansion.check(job.path, options.max_memory)
+            plan = _parse(job.path, options)
+            inp = plan["input"]
+            if not inp.get("sha256"):
+                inp["sha256"] = job.sha256
+            if options.outdir:
+                base = os.path.join(options.outdir, job.doc_id)
+                json_writer.write_plan(base + ".json", plan)
+                if "xlsx" in options.formats:
+                    from .writers.xlsx import write_plan_xlsx
+                    write_plan_xlsx(base + ".xlsx", job.doc_id, plan)
     except atomic.OutputError as e:
-        return _failed(job.doc_id, job.path, e, "output", sha=job.sha256, seconds=time.monotonic() - t0)
+        kind = "disk-full" if getattr(e, "errno", None) in DISK_FULL else "output"
+        return _failed(job.doc_id, job.path, e, kind, sha=job.sha256, seconds=time.monotonic() - t0)
     except KehoachError as e:
+        if str(e.reason).startswith(workers.REFUSED):
+            return _failed(job.doc_id, job.path, e, "too-large", sha=job.sha256, seconds=time.monotonic() - t0)
+        if _out_of_memory(e) or workers.near_limit(peak, options.max_memory):
+            return _too_large(job, options, time.monotonic() - t0)
         return _failed(job.doc_id, job.path, e, "unreadable", sha=job.sha256, seconds=time.monotonic() - t0)
     except DocumentTimeout:
         return _timeout(job, options.timeout)
     except RecursionError as e:
         return _internal(job, e)
     except MemoryError:
-        return _failed(job.doc_id, job.path, "ran out of memory converting it", "crash", sha=job.sha256,
-                       hint="split the document or convert it on a machine with more memory")
+        return _too_large(job, options, time.monotonic() - t0)
     except Exception as e:  # noqa: BLE001 - a bug: reported with the file, never a traceback on screen
+        if _out_of_memory(e) or workers.near_limit(peak, options.max_memory):
+            return _too_large(job, options, time.monotonic() - t0)
         return _internal(job, e)
     return DocResult(doc_id=job.doc_id, path=job.path, status="ok", sha256=job.sha256,
                      seconds=time.monotonic() - t0, counts=plan_counts(plan),
                      extra={k: plan.get(k) for k in options.keep})
+
+
+def _out_of_memory(e: BaseException) -> bool:
+    """An error caused by a failed allocation (MemoryError somewhere in its chain, or a C
+    library's "memory allocation failed")."""
+    seen = 0
+    while e is not None and seen < 10:
+        if isinstance(e, MemoryError) or "memory allocation failed" in str(e).lower() \
+                or "ran out of memory" in str(e).lower():
+            return True
+        e, seen = e.__cause__ or e.__context__, seen + 1
+    return False
+
+
+def _too_large(job: Job, options: Options, seconds: float) -> DocResult:
+    bound = f"{options.max_memory / workers.MB:.0f} MB" if options.max_memory else "the memory available"
+    return _failed(job.doc_id, job.path, f"{workers.REFUSED} (it needs more than {bound} of memory)",
+                   "too-large", sha=job.sha256, seconds=seconds,
+                   hint="raise the bound with --max-memory if the file is an ordinary plan")
 
 
 def plan_counts(plan: dict) -> dict:
@@ -434,14 +484,15 @@ def plan_counts(plan: dict) -> dict:
 
 def _failed(doc_id: str, path: str, error, kind: str, sha: Optional[str] = None, seconds: float = 0.0,
             hint: Optional[str] = None) -> DocResult:
+    """A failed result; its message names the input (safe to print: see inputs.shown)."""
     if isinstance(error, KehoachError):
         message = str(error)
         if getattr(error, "path", None) is None:
             message = f"{path}: {message}"
     else:
         message = f"{path}: {error}" + (f" — {hint}" if hint else "")
-    return DocResult(doc_id=doc_id, path=path, status="failed", error=message, error_kind=kind, sha256=sha,
-                     seconds=seconds)
+    return DocResult(doc_id=doc_id, path=path, status="failed", error=shown_message(message), error_kind=kind,
+                     sha256=sha, seconds=seconds)
 
 
 def _timeout(job: Job, seconds: float) -> DocResult:
@@ -471,7 +522,7 @@ def _write_error_log(outdir: str, results) -> None:
     path = os.path.join(outdir, ERROR_LOG)
     details = [r for r in results if r.detail]
     if details:
-        text = "".join(f"== {r.path}\n{r.detail}\n" for r in details)
+        text = "".join(f"== {shown(r.path)}\n{shown_message(r.detail)}\n" for r in details)
         with contextlib.suppress(KehoachError):
             atomic.write_text(path, text)
     else:
@@ -491,6 +542,7 @@ class Manifest:
         self.combined = combined
         self._saved = time.monotonic()
         self._dirty = False
+        self.error: Optional[atomic.OutputError] = None  # why it could not be saved (a full disk)
 
     @classmethod
     def load(cls, outdir: str) -> "Manifest":
@@ -529,19 +581,50 @@ class Manifest:
         return {k: plan.get(k) for k in options.keep}
 
     def record(self, r: DocResult, fingerprint: str) -> None:
-        self.docs[r.doc_id] = {"path": os.path.abspath(r.path), "sha256": r.sha256, "fingerprint": fingerprint,
+        old = self.docs.get(r.doc_id) or {}
+        if r.status == "failed" and all(old.get(k) == v for k, v in (
+                ("status", r.status), ("error", r.error), ("error_kind", r.error_kind), ("sha256", r.sha256),
+                ("fingerprint", fingerprint))):
+            return  # the same failure as last time: the manifest stays as it is
+        self.docs[r.doc_id] = {"path": shown(os.path.abspath(r.path)), "sha256": r.sha256, "fingerprint": fingerprint,
                                "status": r.status, "error": r.error, "error_kind": r.error_kind,
                                "counts": r.counts, "converted": time.strftime("%Y-%m-%dT%H:%M:%S")}
         self._dirty = True
-        self.save()
+        with contextlib.suppress(atomic.OutputError):  # kept in memory; the end of the run says why
+            self.save()
 
     def save(self, force: bool = False) -> None:
-        """Write the manifest if it changed (at most every two seconds unless `force`)."""
+        """Write the manifest if it changed (at most every two seconds unless `force`). Raises
+        OutputError (and remembers it in `error`) when it cannot be written."""
         if not self._dirty or not force and time.monotonic() - self._saved < 2.0:
             return
         data = {"tool": tool_fingerprint(), "combined": self.combined, "documents": self.docs}
-        atomic.write_text(os.path.join(self.outdir, MANIFEST), json.dumps(data, ensure_ascii=False, indent=1))
-        self._saved, self._dirty = time.monotonic(), False
+        try:
+            atomic.write_text(os.path.join(self.outdir, MANIFEST), json.dumps(data, ensure_ascii=False, indent=1))
+        except atomic.OutputError as e:
+            self.error = e
+            raise
+        self._saved, self._dirty, self.error = time.monotonic(), False, None
+
+    def covered(self, results: list) -> list:
+        """What the combined outputs describe: this run's `results`, plus the documents of earlier
+        runs into OUTDIR (by its manifest) that are not among them: converted ones whose JSON is
+        still in OUTDIR, failed ones whose input is still there."""
+        have = {r.doc_id for r in results}
+        out = list(results)
+        for doc_id, rec in self.docs.items():
+            if doc_id in have or not isinstance(rec, dict) or rec.get("error_kind") == "disk-full":
+                continue
+            path = rec.get("path") or doc_id
+            if rec.get("status") == "ok":
+                if not os.path.isfile(os.path.join(self.outdir, doc_id + ".json")):
+                    continue
+                out.append(DocResult(doc_id=doc_id, path=path, status="skipped", sha256=rec.get("sha256"),
+                                     counts=rec.get("counts") or {}))
+            elif os.path.lexists(path):
+                out.append(DocResult(doc_id=doc_id, path=path, status="failed", error=rec.get("error"),
+                                     error_kind=rec.get("error_kind"), sha256=rec.get("sha256"), cached=True))
+        return sorted(out, key=lambda r: r.doc_id.casefold())
 
 
 # --------------------------------------------------------------------------- combined outputs
@@ -569,35 +652,38 @@ def build_combined(outdir: str, results: list, formats: tuple, manifest: Optiona
          tool_fingerprint()]).encode()).hexdigest()
     if manifest is not None and manifest.combined == key and all(os.path.isfile(p) for p in paths):
         return paths, False
-    sinks = []
+    sinks: list = []
     try:
-        if "csv" in formats:
-            from .writers.csv import CombinedCSV
-            sinks.append(CombinedCSV(outdir))
-        if "json" in formats:
-            sinks.append(_Jsonl(os.path.join(outdir, "plans.jsonl")))
-        if "xlsx" in formats:
-            from .writers.xlsx import PlanSheets
-            sinks.append(PlanSheets(os.path.join(outdir, "plans.xlsx")))
-        if "sqlite" in formats:
-            from .writers.sqlite import PlanDatabase
-            sinks.append(PlanDatabase(os.path.join(outdir, "plans.sqlite")))
-        for r in results:
-            plan = None
-            status, error = ("ok", None) if r.status != "failed" else ("failed", r.error)
-            if status == "ok":
-                try:
-                    plan = json_writer.read_plan(os.path.join(outdir, r.doc_id + ".json"))
-                except (OSError, ValueError) as e:
-                    status, error = "failed", f"{r.path}: its output {r.doc_id}.json cannot be read ({e})"
+        with atomic.staged():  # every file to a temporary name; all put in place at the end, or none
+            if "csv" in formats:
+                from .writers.csv import CombinedCSV
+                sinks.append(CombinedCSV(outdir))
+            if "json" in formats:
+                sinks.append(_Jsonl(os.path.join(outdir, "plans.jsonl")))
+            if "xlsx" in formats:
+                from .writers.xlsx import PlanSheets
+                sinks.append(PlanSheets(os.path.join(outdir, "plans.xlsx")))
+            if "sqlite" in formats:
+                from .writers.sqlite import PlanDatabase
+                sinks.append(PlanDatabase(os.path.join(outdir, "plans.sqlite")))
+            for r in results:
+                plan = None
+                status, error = ("ok", None) if r.status != "failed" else ("failed", r.error)
+                if status == "ok":
+                    try:
+                        plan = json_writer.read_plan(os.path.join(outdir, r.doc_id + ".json"))
+                    except (OSError, ValueError) as e:
+                        status, error = "failed", f"{shown(r.path)}: its output {r.doc_id}.json cannot be read ({e})"
+                for s in sinks:
+                    s.add(r.doc_id, plan, status, error, shown(r.path))
             for s in sinks:
-                s.add(r.doc_id, plan, status, error, r.path)
-        for s in sinks:
-            (s.save if hasattr(s, "save") else s.close)()
-    except BaseException:
+                (s.save if hasattr(s, "save") else s.close)()
+    except BaseException as e:
         for s in sinks:
             with contextlib.suppress(Exception):
                 s.abort() if hasattr(s, "abort") else None
+        if isinstance(e, OSError):  # a write that failed outside the atomic writer (a full disk)
+            raise atomic.output_error(e, os.path.join(outdir, names[0] if names else "plans")) from None
         raise
     if manifest is not None:
         manifest.combined = key

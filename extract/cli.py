@@ -32,6 +32,24 @@ outputs in OUTDIR:
   report/index.html    the HTML review report (--report; see `kehoach report --help`)
 A document whose content and the tool are unchanged since the last run into OUTDIR is skipped
 (--force redoes it). Failed documents are listed with their reason; the others still convert.
+The combined files cover every document converted into OUTDIR, by this run and earlier ones (its
+manifest .kehoach-manifest.json; delete a document's <name>.json to drop it); they are replaced
+together at the end of a run, or not at all (a full disk leaves the last complete set). One run
+at a time writes into OUTDIR (.kehoach.lock holds its pid); a second one waits for it.
+
+inputs:
+  Folders are walked recursively; hidden files and Word lock files (~$x.docx) are left out. Named
+  pipes, sockets and devices are skipped with a message, never opened. Symbolic links (to files
+  and folders alike) are followed when they point inside the folder being converted, each folder
+  once (a loop is reported); a link pointing outside it is skipped with a message unless
+  --follow-links. Output names are made from the input names: control and bidi characters and
+  bytes that are not UTF-8 are replaced, long names shortened with a hash.
+
+limits:
+  --timeout bounds the whole work on one document (reading it and writing its outputs);
+  --max-memory bounds each worker process (a document that expands past it is "refused: too
+  large once expanded"); fewer workers than --jobs run when the memory available cannot hold
+  --max-memory for each. Workers end with the batch, even when it is killed.
 
 """ + EXIT_CODES
 
@@ -113,7 +131,7 @@ def _seconds(text: str) -> float:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from .batch import DEFAULT_TIMEOUT, FORMATS
+    from .batch import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT, FORMATS
     raw = argparse.RawDescriptionHelpFormatter
     p = _Parser(prog="kehoach", formatter_class=raw,
                 description="Turn Vietnamese government plans (Kế hoạch) in .docx, .pdf or .txt into data: "
@@ -131,7 +149,14 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument("--max-size", type=_size, default=None, metavar="SIZE",
                         help="refuse input files larger than this (default 50MB)")
         sp.add_argument("--timeout", type=_seconds, default=DEFAULT_TIMEOUT, metavar="SECONDS",
-                        help=f"stop converting a document after this long (default {DEFAULT_TIMEOUT:.0f})")
+                        help=f"stop converting a document (reading it and writing its outputs) after this "
+                             f"long (default {DEFAULT_TIMEOUT:.0f})")
+        if jobs:
+            sp.add_argument("--max-memory", type=_size, default=DEFAULT_MAX_MEMORY, metavar="SIZE",
+                            help="memory bound of each worker process; a document needing more is refused "
+                                 f"(default {DEFAULT_MAX_MEMORY // 1024 ** 3}GB)")
+            sp.add_argument("--follow-links", action="store_true",
+                            help="follow symbolic links that point outside the folders given")
         if jobs:
             sp.add_argument("-j", "--jobs", type=_positive_int, default=0, metavar="N",
                             help="documents converted in parallel (default: number of cores)")
@@ -178,7 +203,8 @@ def _options(args, **over):
     from .sniff import Limits
     limits = Limits(max_size=args.max_size) if args.max_size else Limits()
     return Options(tone_style=args.tone_style, ocr=args.ocr, timeout=args.timeout, limits=limits,
-                   jobs=getattr(args, "jobs", 0), **over)
+                   jobs=getattr(args, "jobs", 0), max_memory=getattr(args, "max_memory", None),
+                   follow_links=getattr(args, "follow_links", False), **over)
 
 
 def main(argv=None) -> int:
@@ -225,6 +251,8 @@ def _convert(args, parser) -> int:
     if args.quiet:
         for r in summary.failed:
             print(r.error, file=sys.stderr)
+        if summary.fatal:
+            print(f"kehoach: {summary.fatal}", file=sys.stderr)
     else:
         sys.stdout.write(report.summary_text(summary))
     if args.report:
@@ -276,9 +304,13 @@ def _internal_error(path: str, e: Exception) -> int:
 
 def _to_stdout(args) -> int:
     from .writers.json import dumps
+    from . import batch
     path = args.paths[0]
     try:
         plan = _in_process(args)
+        inp = plan.setdefault("input", {})
+        if not inp.get("sha256"):  # the README's schema: the input's SHA-256 on stdout too
+            inp["sha256"] = batch.file_sha256(path, _options(args).limits)
     except KehoachError as e:
         print(f"kehoach: {e}", file=sys.stderr)
         return 1

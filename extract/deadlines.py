@@ -39,6 +39,8 @@ Edge rules (decided here; tests pin them):
   within five words of it and is no citation ("ngày 22/12/2024 của Bộ Chính trị"); or, naming no
   unit (Sở, Ban, Phòng, UBND, xã …), it closes on a dated phrase after a time word ("Hoàn thành
   đầu tư … xong trước ngày 01/01/2030").
+- a span of clock times with no date ("7h00 - 7h15", "từ 14 giờ đến 16 giờ 30", a programme
+  table's time cell) is a range without dates.
 - the returned text is NFC with runs of white space folded to one space and outer white space and
   punctuation stripped.
 - find_deadline takes a dated phrase only after a time word (trong, trước, từ, chậm nhất, xong,
@@ -433,6 +435,10 @@ def _decide(phrases: list, folded: str) -> tuple:
     return None, None, None, None
 
 
+_CLOCK = r"\d{1,2}\s*(?:h|gio|:)\s*(?:\d{2})?(?:\s*phut)?"
+_CLOCK_SPAN = re.compile(r"(?<!\d)" + _CLOCK + r"\s*(?:-|den|toi)\s*" + _CLOCK + r"(?![a-z0-9])")
+
+
 def parse_deadline(text: str) -> Deadline:
     """A deadline cell or phrase -> Deadline(text as written, kind, start, end, period). Never raises."""
     clean = _clean(_nfc(text))
@@ -440,6 +446,8 @@ def parse_deadline(text: str) -> Deadline:
         return Deadline(text="")
     folded = _fold(clean)
     kind, start, end, period = _decide(_phrases(folded), folded)
+    if kind is None and _CLOCK_SPAN.search(folded):
+        kind = "range"  # "7h00 - 7h15", "Từ 14 giờ đến 16 giờ 30": a span of the day, no date
     return Deadline(text=clean, kind=kind, start=start, end=end, period=period)
 
 
@@ -481,6 +489,9 @@ def is_deadline(text: str) -> bool:
     if not clean or len(clean) > 250:
         return False
     folded = _fold(clean)
+    clock = _CLOCK_SPAN.match(folded)
+    if clock and len(folded[clock.end():].split()) <= 4:
+        return True  # "7h00 - 7h15", "14h00 - 16h30 ngày 25/8"
     phrases = _phrases(folded)
     if _decide(phrases, folded)[0] is None:
         return False

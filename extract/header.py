@@ -7,7 +7,9 @@ recipients, cited documents) and the block indices that bound the plan's body:
     blocks[:body_start]          letterhead, doc type line, title
     blocks[body_start:body_end]  the body (preamble, numbered outline)
     blocks[body_end:tail_start]  the closing part: "Nơi nhận" list and the signer
-    blocks[tail_start:]          what follows the signature (appendices: "PHỤ LỤC" and tables)
+    blocks[tail_start:tail_end]  what follows the signature (appendices: "PHỤ LỤC" and tables)
+    blocks[tail_end:]            a web page's own text after the document (the page title
+                                 repeated, "## Văn bản liên quan", notices): not the document
 
 The letterhead is found by its content (doc type line near a "Số …" line, a "…, ngày … tháng …
 năm …" line or the national motto), not by its position, so site text before it does no harm.
@@ -33,6 +35,7 @@ class HeaderResult:
     body_start: int = 0
     body_end: int = 0
     tail_start: int = 0
+    tail_end: Optional[int] = None
     findings: list = field(default_factory=list)
 
 
@@ -857,6 +860,24 @@ def _confirm_from_portal(doc: Document, blocks: list) -> None:
         doc.signer.name = meta["signer"]
 
 
+def _page_end(blocks: list, start: int, doc: Document) -> Optional[int]:
+    """Where a saved web page's own text starts after the document's appendices: a markdown
+    heading of the site ("## Văn bản liên quan"), or the page title citing the document by its
+    own number outside an appendix note ("Quyết định 2629/QĐ-TTg năm 2025 phê duyệt … ban
+    hành"). None when the document runs to the end."""
+    for i in range(start, len(blocks)):
+        b = blocks[i]
+        if not isinstance(b, Paragraph):
+            continue
+        t = _ws(b.text)
+        if re.match(r"^#{1,6}\s+\S", t):
+            return i
+        if doc.number and doc.doc_type and re.match(rf"^{re.escape(doc.doc_type)}\s+(?:số\s+)?{re.escape(doc.number)}\b", t, _I) \
+                and not re.search(r"kèm\s+theo", t, _I):
+            return i
+    return None
+
+
 # --------------------------------------------------------------------------- the stage
 def extract_header(blocks: list) -> HeaderResult:
     """Blocks -> HeaderResult: the Document's header fields, signer and recipients, and the
@@ -945,5 +966,7 @@ def extract_header(blocks: list) -> HeaderResult:
 
     for f in ("doc_type", "number", "symbol", "number_text", "issuer", "parent_issuer", "place", "date_text", "title"):
         setattr(doc, f, _nfc(getattr(doc, f)))
+    tail_end = _page_end(blocks, tail_start, doc)
     return HeaderResult(document=doc, body_start=body_start, body_end=body_end, tail_start=tail_start,
+                        tail_end=tail_end,
                         findings=findings)

@@ -99,6 +99,9 @@ class RawDocument:
     encoding: Optional[str] = None
     findings: list = field(default_factory=list)       # list[Finding] found while reading
     normalization: list = field(default_factory=list)  # list[dict] repairs done while reading
+    # (line, text) of lines holding only a number, left out of the blocks as page numbers (text
+    # readers): a table that lost its cell separators takes its Stt from them
+    lone_numbers: list = field(default_factory=list)
 
 
 @dataclass
@@ -184,7 +187,7 @@ class Task:
     partners: list = field(default_factory=list)
     deadline: Deadline = field(default_factory=Deadline)
     section: Optional[str] = None     # id of the enclosing section
-    group: Optional[str] = None       # table rows: the group row's number ("I", "A")
+    group: Optional[str] = None       # table rows: the group row's number ("I", "A"), or its text when it has none
     group_title: Optional[str] = None
     number: Optional[str] = None      # table rows: the Stt as written
     lead_canonical: list = field(default_factory=list)
@@ -200,6 +203,7 @@ class Target:
     value: Optional[float] = None
     unit: Optional[str] = None
     comparator: Optional[str] = None  # "=", ">=", ">", "<=", "<"
+    value_max: Optional[float] = None  # the upper bound of a range ("8 - 10%/năm": value 8, value_max 10)
     year: Optional[int] = None
     parent: Optional[str] = None      # id of the enclosing target ("trong đó ...")
     value_text: Optional[str] = None  # the number as written: "14,2%"

@@ -43,6 +43,7 @@ _MEASURES = [
     "lượt", "người", "hộ", "lần", "tuổi", "ngày", "tháng", "năm", "tuần", "giờ", "phút", "quý",
     "điểm",
 ]
+MEASURES = tuple(_MEASURES)  # measure units as written after a number
 TIME_UNITS = frozenset({"ngày", "tháng", "năm", "tuần", "giờ", "phút", "quý"})
 QUALIFIER_UNITS = frozenset({"tuổi", "Gb/s", "Mb/s", "Gbps", "Mbps"})
 
@@ -73,6 +74,10 @@ nhưng khi gồm trong đó thuộc về do vào ra lên xuống còn đã sẽ 
 một hai ba bốn năm sáu bảy tám chín mười trăm nghìn ngàn triệu tỷ tỉ
 """.split())
 
+# Counted nouns written as a pair with a comma ("01 tin, bài").
+_PAIR_RE = re.compile(r"\s*(?:tin,\s*bài|bài,\s*tin|tin,\s*ảnh)(?![\w])", re.IGNORECASE)
+# An abbreviation in capitals after a number: "12 KCN", "37 CCN", "3 HTX" (not a Roman numeral).
+_ABBREVIATION = re.compile(r"(?![IVXLCDM]+$)[A-ZĐ]{2,5}")
 _COMPOUND_SET = frozenset(c.strip() for c in _COMPOUNDS.replace("\n", " ").split(";") if c.strip())
 _MAX_COMPOUND = max(len(c.split()) for c in _COMPOUND_SET)
 
@@ -91,6 +96,7 @@ _CMP_BEFORE_RE = re.compile(
     r"(?:(?<=\s)|(?<=^)|(?<=[(:;,]))(?P<cmp>" + "|".join(f"(?:{p})" for p, _ in _CMP_BEFORE) + r")\s*$",
     re.IGNORECASE)
 _CMP_AFTER_RE = re.compile(r"^\s*(?P<cmp>trở\s+lên|trở\s+xuống)\b", re.IGNORECASE)
+_CMP_AFTER_NOUN_RE = re.compile(r"^\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,6}?\s+(?P<cmp>trở\s+lên|trở\s+xuống)\b", re.IGNORECASE)
 
 # Contexts that make a number a reference rather than a quantity.
 _REF_BEFORE = re.compile(
@@ -167,7 +173,19 @@ def _noun_unit(tail: str) -> str:
         if len(words) >= _MAX_COMPOUND + 1:
             break
     low = [w.casefold() for w, _ in words]
-    if not low or low[0] in _STOP or not words[0][0][0].islower():
+    if not low or low[0] in _STOP:
+        return ""
+    pair = _PAIR_RE.match(tail)
+    if pair:
+        return pair.group(0).strip()  # "01 tin, bài"
+    if not words[0][0][0].islower():
+        # a capitalised counted noun is a known compound ("05 Khu công nghiệp") or an abbreviation
+        # written in capitals ("12 KCN", "3 HTX"); a capitalised name is not a unit
+        if _ABBREVIATION.fullmatch(words[0][0]):
+            return words[0][0]
+        for n in range(min(len(low), _MAX_COMPOUND), 1, -1):
+            if " ".join(low[:n]) in _COMPOUND_SET:
+                return " ".join(w for w, _ in words[:min(n, 3)])
         return ""
 
     def head(ws: list[str]) -> int:
@@ -238,8 +256,9 @@ def scan(text: str) -> list[Quantity]:
                         noun = bool(unit)
         if not unit and re.fullmatch(r"(?:19|20)\d\d", written_num):
             continue  # a bare year
-        if re.fullmatch(r"(?:19|20)\d\d", written_num) and _YEAR_BEFORE.search(before) and unit in ("", *TIME_UNITS):
-            continue
+        if re.fullmatch(r"(?:19|20)\d\d", written_num) and _YEAR_BEFORE.search(before) and (
+                unit in ("", *TIME_UNITS) or noun and re.search(r"\bnăm\s*$", before, re.IGNORECASE)):
+            continue  # "năm 2030 phấn đấu …": a year, whatever word follows
         q = Quantity(value=_number(value), unit=unicodedata.normalize("NFC", unit),
                      written=unicodedata.normalize("NFC", text[m.start():end].strip()),
                      start=m.start(), end=end, upper=_number(upper) if upper is not None else None,
@@ -266,8 +285,14 @@ def _comparator(text: str, q: Quantity) -> tuple[str, int, int]:
     if after:
         cmp = ">=" if after.group("cmp").casefold().startswith("trở lên") or "lên" in after.group("cmp") else "<="
         end = q.end + after.end()
-    if q.upper is not None and cmp == "=":
-        cmp = ">="  # a range "5-7%": at least its lower bound
+    elif q.noun_unit:
+        # "8 hội viên mới trở lên": the bound closes the counted noun's phrase (the span stays on
+        # the number, the noun belongs to the indicator)
+        later = _CMP_AFTER_NOUN_RE.match(text[q.end:])
+        if later:
+            cmp = ">=" if "lên" in later.group("cmp").casefold() else "<="
+    if q.upper is not None and (cmp == "=" or m and re.fullmatch(r"từ", m.group("cmp"), re.IGNORECASE)):
+        cmp = "="  # a range "8 - 10%/năm", "từ 60 đến 70%": value and value_max, no comparator
     return cmp, start, end
 
 

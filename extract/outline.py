@@ -21,7 +21,7 @@ from .units import UNIT_START as _UNIT_START
 _ROMAN_RE = r"(?:(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3}))"
 _MARKER = re.compile(
     r"^\s*(?P<m>"
-    r"(?P<kw>(?:Phần|PHẦN|Mục|MỤC|Chương|CHƯƠNG|Phụ lục|PHỤ LỤC|Phụ Lục)\s+(?:[IVXLC]+|\d+|[A-Z])\b\s*[.:\-–]?)"
+    r"(?P<kw>(?:Phần|PHẦN|Mục|MỤC|Chương|CHƯƠNG|Phụ lục|PHỤ LỤC|Phụ Lục|Điều|ĐIỀU)\s+(?:[IVXLC]+|\d+|[A-Z])\b\s*[.:\-–]?)"
     rf"|(?P<roman>{_ROMAN_RE})(?P<rp>\s*[.\-–:)]|\s+(?=[A-ZĐÀ-Ỹ]{{2}}))"
     r"|(?P<dec>\d{1,3}(?:\s*\.\s*\d{1,3})*)(?P<dp>\s*[.\-–)/]?)(?=\s|$)"
     r"|(?P<dec2>\d{1,3}(?:\.\d{1,3})+)(?=\s)"
@@ -69,6 +69,8 @@ def parse_marker(text: str) -> Tuple[Optional[Marker], str]:
         word = raw.split()[0].capitalize()
         if word == "Phụ":
             word = "Phụ lục"
+        if word == "Điều" and not rest.strip():
+            return None, text
         num = re.sub(r"[.:\-–]$", "", raw).strip()
         return Marker(raw, "kw-" + word.lower(), num, "keyword"), rest
     if m.group("roman"):
@@ -212,6 +214,11 @@ class OutlineBuilder:
         body = body.strip()
         if mk is not None and mk.kind == "bullet":
             self._promote_short_item()
+        cur = self.current
+        if mk is None and cur is not None and not cur.title and body and len(body.split()) <= 25 \
+                and self.passages and self.passages[-1].section == cur.id and self.passages[-1].heading:
+            cur.title = _NOTE_TAIL.sub("", body).rstrip(" :")  # "PHỤ LỤC I" ⏎ "DANH MỤC …"
+            return [Passage(body, para.source, None, cur.id, self.path(), heading=True)]
         if mk is None:
             # an unnumbered "PHỤ LỤC" heading starts the appendix part
             if re.match(r"^(PHỤ LỤC|Phụ lục)\b", body) and len(body.split()) <= 12 and \
@@ -221,6 +228,9 @@ class OutlineBuilder:
                 return [Passage(body, para.source, None, sec.id, self.path(), heading=True)]
             sec = self.current
             return [Passage(body, para.source, None, sec.id if sec else None, self.path())]
+        if mk.kind == "keyword" and mk.style == "kw-phụ lục" and not body:
+            sec = self._open(mk, "", para.source)  # "PHỤ LỤC I" alone: its title follows
+            return [Passage(body, para.source, mk.raw, sec.id, self.path(), heading=True)]
         if _is_heading(mk, body, para):
             sec = self._open(mk, _NOTE_TAIL.sub("", body).rstrip(" :"), para.source)
             return [Passage(body, para.source, mk.raw, sec.id, self.path(), heading=True)]

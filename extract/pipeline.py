@@ -1,7 +1,8 @@
 """The pipeline: file -> RawDocument (reader) -> repaired text -> Plan.
 
-Stages, one way through: readers (blocks) -> text repair -> header (document, where the body
-starts and ends) -> outline (sections, passages) with task tables read where they stand -> duties
+Stages, one way through: readers (blocks) -> text repair -> tables that lost their cell
+separators rebuilt from their one-fragment lines -> header (document, where the body
+starts and ends) -> outline (sections, passages) with target tables and task tables read where they stand -> duties
 in the text -> targets -> checks (findings) -> canonical unit names.
 """
 from __future__ import annotations
@@ -13,11 +14,14 @@ from typing import List, Optional
 from . import __version__
 from .checks import check_is_plan, check_target_mismatch, check_text_tasks
 from .header import extract_header
+from .loose_tables import rebuild as rebuild_loose_tables
 from .model import Paragraph, Passage, Plan, RawDocument, Table
 from .outline import OutlineBuilder
 from .readers import read, sha256_file
 from .readers.txt import read_text
 from .tables import TaskTableReader
+from .target_tables import TargetTableReader
+from .targets import add_table_targets
 from .tasks import extract_duties
 from .text import Repairer
 from .units import canonical_list
@@ -60,21 +64,29 @@ def build_plan(raw: RawDocument, *, tone_style: str = "first") -> Plan:
     """Blocks -> Plan. Reads a RawDocument; writes every part of the Plan."""
     repairer = Repairer(tone_style)
     _repair(raw, repairer)
+    raw.blocks = rebuild_loose_tables(raw.blocks, raw.lone_numbers)
     blocks = raw.blocks
     head = extract_header(blocks)
-    body = blocks[head.body_start:head.body_end] + blocks[head.tail_start:]
+    body = blocks[head.body_start:head.body_end] + blocks[head.tail_start:head.tail_end]
 
     task_ids = (f"K{i}" for i in itertools.count(1))
     next_task = lambda: next(task_ids)  # noqa: E731
     outline = OutlineBuilder()
     tables = TaskTableReader(next_task)
+    figures = TargetTableReader()
     table_passages: List[Passage] = []
+    after_table = False
     for b in body:
         if isinstance(b, Paragraph):
             outline.add(b)
+            after_table = False
             continue
         sec = outline.current.id if outline.current else None
-        if not tables.read(b, sec):
+        if figures.read(b, sec, after_table=after_table):
+            after_table = True
+            continue  # a target table or statistics form: figures, not tasks
+        adjacent, after_table = after_table, True
+        if not tables.read(b, sec, adjacent=adjacent):
             # a table that is no task table: its cells are read as paragraphs
             for row in b.rows:
                 for c in row:
@@ -88,7 +100,7 @@ def build_plan(raw: RawDocument, *, tone_style: str = "first") -> Plan:
 
     plan = Plan(document=head.document, sections=result.sections, tool_version=__version__)
     plan.tasks = sorted(tables.tasks + duties, key=lambda t: int(t.id[1:]))
-    plan.targets = _targets(result.passages, table_passages, head.document)
+    plan.targets = add_table_targets(_targets(result.passages, table_passages, head.document), figures.targets)
     for t in plan.tasks:
         t.lead_canonical = canonical_list(t.lead)
         t.partners_canonical = canonical_list(t.partners)

@@ -24,7 +24,7 @@ ROLES = ("number", "content", "lead", "partners", "deadline")
 
 _ROMAN = re.compile(r"^(?=[IVXLC])(X{0,3}(?:IX|IV|V?I{0,3}))\s*[.\-–:)]?\s*(.*)$", re.S)
 _ROMAN_SUBGROUP = re.compile(r"^((?=[IVXLC])X{0,3}(?:IX|IV|V?I{0,3})(?:\.\d{1,3})+)\.?(?:\s+(.*))?$", re.S)
-_LETTER_GROUP = re.compile(r"^([A-ZĐ])\s*[.\-–:)]?\s*()$|^([A-ZĐ])\s*[.\-–:)]\s*(.*)$|^([A-ZĐ])\s+(?=[A-ZĐÀ-Ỹ]{2})(.*)$", re.S)
+_LETTER_GROUP = re.compile(r"^([A-ZĐa-zđ])\s*[.\-–:)]?\s*()$|^([A-ZĐa-zđ])\s*[.\-–:)]\s*(.*)$|^([A-ZĐ])\s+(?=[A-ZĐÀ-Ỹ]{2})(.*)$", re.S)
 _NUMBER = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)\s*[.)]?$")
 _NUMBER_THEN_TEXT = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)[.)]?\s+(\S.*)$", re.S)
 _INDEX_CELL = re.compile(r"^\(?\s*\d{1,2}\s*\)?$|^\(?[A-Z]\)?$")
@@ -45,7 +45,7 @@ def header_role(text: str) -> Optional[str]:
         return "partners"
     if "chu tri" in t or "thuc hien" in t and ("don vi" in t or "co quan" in t or "nguoi" in t) \
             or t in ("don vi", "co quan", "phu trach", "nguoi phu trach", "trach nhiem") \
-            or "phu trach" in t or "chiu trach nhiem" in t or "phan cong" in t:
+            or "phu trach" in t or "trach nhiem" in t or "phan cong" in t:
         return "lead"
     if re.search(r"thoi gian|thoi han|tien do|moc thoi gian|han hoan thanh|thoi diem", t):
         return "deadline"
@@ -62,6 +62,7 @@ class Layout:
     ncols: int
     names: List[str]               # header text of each column
     extras: Dict[int, str] = field(default_factory=dict)
+    year: Optional[str] = None     # a year named only in the deadline column's header: "Thời gian (Năm 2026)"
 
     def get(self, row: List[str], role: str) -> str:
         i = self.cols.get(role)
@@ -117,10 +118,29 @@ def _header_layout(rows: List[List[str]]) -> Optional[Tuple[Layout, int]]:
                 cols[r] = i
             elif r == "extra" or (r in ROLES and r in cols):
                 extras[i] = names[i]
-        if "number" not in cols and cols.get("content", 0) > 0:
-            cols["number"] = 0
-        return Layout(cols, len(names), names, extras), start + nhead
+        if "number" not in cols and cols.get("content", 0) > 0 and roles[0] in (None, "extra"):
+            cols["number"] = 0  # an unnamed first column holds the Stt; a "Thời gian" one does not
+        year = None
+        if "deadline" in cols:
+            ym = re.search(r"(?<!\d)((?:19|20)\d\d)(?!\d)", names[cols["deadline"]])
+            year = ym.group(1) if ym and not re.search(r"(?:19|20)\d\d\s*[-–]", names[cols["deadline"]]) else None
+        return Layout(cols, len(names), names, extras, year), start + nhead
     return None
+
+
+def _deadline(text: str, year: Optional[str]):
+    """The deadline of a cell; a cell naming no year takes the year of its column's header
+    ("Thời gian (Năm 2026)" over "ngày 23 tháng 1"), its text kept as written."""
+    d = parse_deadline(text)
+    if not year or not d.text or d.start or d.end or d.kind not in (None, "once") or \
+            re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", text):
+        return d
+    tail = "/" + year if re.search(r"\d{1,2}/\d{1,2}\s*$", d.text) else " năm " + year
+    dated = parse_deadline(d.text + tail)
+    if dated.start or dated.end:
+        dated.text = d.text
+        return dated
+    return d
 
 
 def _is_header_row(row: List[str], layout: Optional[Layout]) -> bool:
@@ -163,8 +183,9 @@ class TaskTableReader:
         self.seen: set = set()
 
     # ------------------------------------------------------------------ table level
-    def read(self, table: Table, section: Optional[str]) -> bool:
-        """Read one table; returns False when it is no task table (and no continuation)."""
+    def read(self, table: Table, section: Optional[str], adjacent: bool = True) -> bool:
+        """Read one table; returns False when it is no task table (and no continuation).
+        `adjacent`: no paragraph stands between this table and the one before (a page split)."""
         rows = [_texts(r) for r in table.rows]
         cells = table.rows
         if not rows:
@@ -174,7 +195,7 @@ class TaskTableReader:
             layout, nhead = found
             same = self.layout is not None and self.layout.ncols == layout.ncols and \
                 self.layout.cols == layout.cols
-            if not same:
+            if not same or (not adjacent and self._restarts(rows[nhead:], layout)):
                 self._start(layout)
             start = nhead
         elif self.layout is not None and max(len(r) for r in rows) >= self.layout.ncols - 1 and \
@@ -185,6 +206,19 @@ class TaskTableReader:
         for ri in range(start, len(rows)):
             self._row(rows[ri], cells[ri], table, ri, section)
         return True
+
+    def _restarts(self, rows: List[List[str]], layout: Layout) -> bool:
+        """A table with its own header, after text, whose rows number from 1 again after numbered
+        rows is a table of its own (two programme tables, one per audience), not the continuation
+        of the one before."""
+        ni = layout.cols.get("number")
+        if self.last_num is None:
+            return False
+        first = next((r for r in rows if any(r)), None)
+        if ni is None or first is None or ni >= len(first):
+            return False
+        m = _NUMBER.match(first[ni] or "")
+        return bool(m) and m.group(1) == "1"
 
     def _continues(self, rows: List[List[str]]) -> bool:
         first = next((r for r in rows if any(r)), None)
@@ -215,16 +249,16 @@ class TaskTableReader:
         src = Source(line=(cells[0].source.line if cells and cells[0].source.line else table.source.line),
                      page=cells[0].source.page if cells else table.source.page,
                      paragraph=table.source.paragraph, table=table.source.table, row=ri)
-        ni, ci = lay.cols.get("number", 0), lay.cols.get("content", 1)
+        ni, ci = lay.cols.get("number"), lay.cols.get("content", 1)
         # a Roman or letter group row: the group number in the first non-empty cell
         first_idx = next(i for i, t in enumerate(row) if t)
-        if self._group_row(row, first_idx, lay):
+        if self._group_row(row, first_idx, lay) or self._label_row(row, cells, lay):
             return
         # "1 Tuyên truyền …" with the rest shifted left: number and content in one cell
-        m = _NUMBER_THEN_TEXT.match(row[ni]) if ni + 1 == ci else None
+        m = _NUMBER_THEN_TEXT.match(row[ni]) if ni is not None and ni + 1 == ci else None
         if m and not row[ci]:
             row[ni], row[ci] = m.group(1), m.group(2)
-        number_text = row[ni].strip() if ni != ci else ""
+        number_text = row[ni].strip() if ni is not None and ni != ci else ""
         nm = _NUMBER.match(number_text)
         number = nm.group(1) if nm else (number_text or None)
         content = lay.get(row, "content").strip()
@@ -254,7 +288,7 @@ class TaskTableReader:
         leads = split_units(strip_role(lead_t)) if lead_t else []
         task = Task(id=task_id, origin="table", content=content, lead=leads,
                     partners=split_units(part_t) if part_t else [],
-                    deadline=parse_deadline(dl_t), section=section, group=self.group,
+                    deadline=_deadline(dl_t, lay.year), section=section, group=self.group,
                     group_title=self.group_title, number=number, source=src)
         for i, name in lay.extras.items():
             if i < len(row) and row[i]:
@@ -301,6 +335,21 @@ class TaskTableReader:
         if rest_filled or not title:
             return False
         self.group, self.group_title = num, title
+        self.last_num = None
+        self.seen = set()
+        return True
+
+    def _label_row(self, row: List[str], cells: List[Cell], lay: Layout) -> bool:
+        """A row whose one cell is merged across the table ("Buổi sáng (từ 7h00 đến 9h00) – Sinh hoạt
+        theo lớp", "Lĩnh vực văn hóa") labels the rows under it: it is their group, named by its
+        text since it has no number."""
+        filled = [c for c in cells if c.text.strip()]
+        if len(filled) != 1 or max(filled[0].span, 1) < max(2, lay.ncols - 1):
+            return False
+        text = filled[0].text.strip()
+        if _NUMBER.match(text) or _NUMBER_THEN_TEXT.match(text):
+            return False
+        self.group = self.group_title = re.sub(r"\s+", " ", text)
         self.last_num = None
         self.seen = set()
         return True

@@ -22,6 +22,12 @@ heading's, else `year_hint` (see `horizon_year`). Passages broken inside a sente
 line taken for a paragraph) are mended first.
 Table rows (origin "table") that repeat a target of the text (same value, similar indicator) are
 dropped, and so are commitment sentences repeating an earlier target; table-only targets are kept.
+Also: a comma between two quantities parts two targets ("đạt 250 triệu USD, tăng bình quân 8 -
+10%/năm"); a bracketed list of parts ("(gồm 40 dự án …; 05 dự án …)") gives one per part; a range
+gives value and value_max with comparator "="; a clause that reports the present state ("Hiện nay
+có 320 trạm", "đã đạt") is no target; a clause without a number completes a bare share before it
+("Trên 95% cán bộ, công chức; người lao động … được tập huấn"); a quota for every quarter or month
+carries no year; when the plan has a targets part, commitment sentences elsewhere are dropped.
 """
 from __future__ import annotations
 
@@ -33,7 +39,7 @@ from typing import Optional
 from .model import Passage, Target
 from .numbers import QUALIFIER_UNITS, TIME_UNITS, Quantity, find_values, scan
 
-__all__ = ["extract_targets", "indicator_similarity", "find_values", "horizon_year"]
+__all__ = ["extract_targets", "indicator_similarity", "find_values", "horizon_year", "add_table_targets"]
 
 _I = re.IGNORECASE
 
@@ -74,6 +80,8 @@ def _heading_kind(heading: str) -> Optional[str]:
     if _GENERAL.search(t) and not re.search(_TARGET_WORD + r"\s+cụ\s+thể", t, _I):
         return "general"
     starts_target = re.match(r"(?:các\s+)?" + _TARGET_WORD, t, _I)
+    if _RETRO_START.match(t):
+        return "other"  # "KẾT QUẢ THỰC HIỆN CÁC MỤC TIÊU, CHỈ TIÊU NĂM 2025": what was reached
     if _NEG_START.match(t) and not starts_target:
         # "MỤC ĐÍCH, MỤC TIÊU" lists a targets part; "NHIỆM VỤ ... THỰC HIỆN MỤC TIÊU" does not
         if re.search(r"(?:[,;]\s*|\bvà\s+)(?:các\s+)?" + _TARGET_WORD + r"\b", t, _I):
@@ -82,6 +90,9 @@ def _heading_kind(heading: str) -> Optional[str]:
     if starts_target or _TARGET_HEAD.search(t):
         return "targets"
     return None
+
+
+_RETRO_START = re.compile(r"(?:đánh\s+giá|kết\s+quả|tình\s+hình|thực\s+trạng|sơ\s+kết|tổng\s+kết)\b", _I)
 
 
 def _context(headings: list[str]) -> Optional[str]:
@@ -121,7 +132,7 @@ _LEAD = re.compile(
     r"^(?:\s*(?:[-+•*–]|\(?\d+\)?[.)]|\(\d+\)\.?|[a-zđ]\)|(?:đến|tới|trong|vào)?\s*(?:hết\s+|cuối\s+)?năm\s+\d{4}\s*[:,]?"
     r"|(?:giai\s+đoạn|thời\s+kỳ)\s+\d{4}\s*[-–]\s*\d{4}\s*[:,]?|(?:đến|tới)\s+\d{4}\s*[:,]|phấn\s+đấu(?:\s+để)?\s*[:,]?)\s*)+",
     _I)
-_NUMBER_FIRST = re.compile(r"^(?:(?:có|đảm\s+bảo|bảo\s+đảm|duy\s+trì|đạt|trên|là)\s*)*$", _I)
+_NUMBER_FIRST = re.compile(r"^(?:(?:có|đảm\s+bảo|bảo\s+đảm|duy\s+trì|đạt|trên|là|gồm|bao\s+gồm)\s*)*$", _I)
 _VERB_BEFORE = re.compile(r"(?:\s*\b(?:đạt|là|ở\s+mức|bằng|lên|còn|xuống))+\s*$", _I)
 # A bracketed note with numbers after the value.
 _NOTE = re.compile(r"\s*\([^()]*\d[^()]*\)")
@@ -133,7 +144,7 @@ _PREDICATE = re.compile(
     r"\b(?:đạt|có|được|là|thành\s+lập|duy\s+trì|hoàn\s+thành|hoàn\s+thiện|sử\s+dụng|ứng\s+dụng|tham\s+gia|"
     r"tiếp\s+cận|thực\s+hiện|xây\s+dựng|chiếm|biên\s+soạn|triển\s+khai|kết\s+nối|áp\s+dụng|cài\s+đặt|"
     r"thanh\s+toán|giao\s+dịch|phát\s+hành|công\s+nhận|xếp\s+loại|hưởng|tổ\s+chức|giảm|tăng|không)\b", _I)
-_COMMIT = re.compile(r"\bphấn\s+đấu\b|\bđạt\s+(?:mức\s+)?(?:tối\s+thiểu|ít\s+nhất|không\s+dưới|không\s+thấp\s+hơn|trên|từ)\s+\d"
+_COMMIT = re.compile(r"\bphấn\s+đấu\b|\b(?:có|đạt|tổ\s+chức|kết\s+nạp|thực\s+hiện)\s+(?:tối\s+thiểu|ít\s+nhất)\s+\d|\bđạt\s+(?:mức\s+)?(?:tối\s+thiểu|ít\s+nhất|không\s+dưới|không\s+thấp\s+hơn|trên|từ)\s+\d"
                      r"|\bchỉ\s+tiêu\b[^.;]*\bđạt\b|[≥≤]\s*\d", _I)
 # A table row stating an indicator: "Tỷ lệ ... đạt 80%", "Số ... đạt 500 ...".
 _ROW_INDICATOR = re.compile(r"^\W*(?:tỷ|tỉ)\s+(?:lệ|trọng)\b[^;]*\bđạt\b|^\W*(?:số|tổng\s+số)\b[^;]*\bđạt\b", _I)
@@ -159,21 +170,46 @@ def _sentences(text: str) -> list[str]:
 class _Item:
     text: str
     child: bool  # follows "trong đó"
+    clause: int = 0         # which ";"-clause of the sentence
+    baseline: bool = False  # the clause reports the present state ("Hiện nay có 320 trạm")
+
+
+# A clause that reports the present state, not a target: "Hiện nay …", "Tính đến nay, đã có …".
+_BASELINE = re.compile(
+    r"^\W*(?:hiện\s+nay|hiện\s+tại|hiện\s+có|tính\s+đến\s+(?:nay|hết|thời\s+điểm)|đến\s+nay|"
+    r"năm\s+qua|trước\s+đây)\b|\bđã\s+(?:đạt|có)\b", _I)
+_STILL_TARGET = re.compile(r"\bphấn\s+đấu\b|\b(?:đến|tới)\s+(?:hết\s+|cuối\s+)?năm\s+\d{4}|\bmục\s+tiêu\b", _I)
+# A label before a colon and its value: "Diện tích trồng mới tại các xã, thị trấn: trên 300 ha".
+_LABEL_PIECE = re.compile(r"^[^,;:()\d]{1,60}:\s*" + _CMP_WORDS + r"\d", _I)
+# A bracketed list of parts: "1.500 MW (gồm 40 dự án thủy điện; 05 dự án điện gió)".
+_PARTS_OPEN = re.compile(r"\s*\((?=\s*(?:gồm|bao\s+gồm|trong\s+đó)\s*:?\s*\d)", _I)
 
 
 def _items(sentence: str) -> list[_Item]:
     """Items of a sentence. "trong đó" makes the rest of its clause children; "trong đó:" with a
-    colon makes the rest of the sentence children ("đạt 16%, trong đó: nông nghiệp tăng 6%; ...")."""
+    colon makes the rest of the sentence children ("đạt 16%, trong đó: nông nghiệp tăng 6%; ...").
+    A bracketed list of parts ("(gồm 40 dự án …; 05 dự án …)") gives an item per part; a clause
+    that reports the present state is marked `baseline`."""
     items = []
     children_to_end = False
-    for clause in re.split(r"\s*;\s*", sentence):
+    for ci, clause in enumerate(re.split(r"\s*;\s*", sentence)):
+        baseline = bool(_BASELINE.search(clause)) and not _STILL_TARGET.search(clause)
         parts = _CHILD.split(clause)
         if len(parts) > 1 and re.search(r"\btrong\s+đó\s*:", clause, _I):
             children_to_end = True
         for k, part in enumerate(parts):
-            for piece in _ITEM_CUT.split(part):
-                if piece and piece.strip(" .,:"):
-                    items.append(_Item(piece.strip(), child=k > 0 or (children_to_end and len(parts) == 1)))
+            pieces: list[str] = []
+            for chunk in _PARTS_OPEN.split(part):
+                for piece in _ITEM_CUT.split(chunk):
+                    if not piece or not piece.strip(" .,:"):
+                        continue
+                    if pieces and not re.search(r"\d", pieces[-1]) and _LABEL_PIECE.match(piece.strip()):
+                        pieces[-1] = pieces[-1].rstrip(" ,") + ", " + piece.strip()  # the label had a comma
+                    else:
+                        pieces.append(piece.strip())
+            for piece in pieces:
+                items.append(_Item(piece, child=k > 0 or (children_to_end and len(parts) == 1),
+                                   clause=ci, baseline=baseline))
     return items
 
 
@@ -250,7 +286,7 @@ def _indicator(item: str, q: Quantity) -> tuple[str, bool]:
     post = item[q.cmp_end:]
     post = re.sub(r"\s*\btrở\s+(?:lên|xuống)\s*([.,;]?)\s*$", r"\1", post, flags=_I)
     post = _NOTE.sub("", post)  # "(8 xã)", "(66/112 thôn, tăng thêm 20 thôn)"
-    if q.noun_unit and post.strip(" .,;:").casefold() == q.unit.casefold():
+    if q.noun_unit and post.strip(" .,;:").casefold() == q.unit.casefold() and q.unit.casefold() in pre.casefold():
         post = ""  # "Số bác sĩ/vạn dân: 15 bác sĩ"
     pre_clean = _LEAD.sub("", pre).strip(" ,:")
     if _NUMBER_FIRST.fullmatch(pre_clean):
@@ -258,23 +294,69 @@ def _indicator(item: str, q: Quantity) -> tuple[str, bool]:
     if _VERB_BEFORE.search(pre_clean):
         head = _TIME_TAIL.sub("", _FROM_VALUE.sub("", _VERB_BEFORE.sub("", pre_clean)))
         if head.strip(" ,:"):
+            if q.noun_unit and post.strip(" .,;:") and q.unit.casefold() not in head.casefold():
+                return _clean(head + " " + post), False  # "nâng tổng số lên 12 KCN"
             return _clean(head), False
     return _clean(_TIME_TAIL.sub("", pre_clean) + " " + post), False
 
 
+_RECURRING = re.compile(r"\b(?:hằng|hàng|mỗi)\s+(?:quý|tháng|tuần|ngày)\b|\bđịnh\s+kỳ\s+(?:hằng\s+)?(?:quý|tháng)\b", _I)
+
+
+# A second quantity restating the first: "đạt 95% dân số, tương đương 120.000 người".
+_SAME_VALUE = re.compile(r"\s*(?:tương\s+đương|tương\s+ứng|bằng|gấp|khoảng|tức\s+là|ứng\s+với)\b", _I)
+
+
+def _split_at_quantities(text: str, in_targets: bool) -> list[str]:
+    """"Hình thành mới 05 khu công nghiệp, nâng tổng số lên 12 KCN" and "đạt 250 triệu USD, tăng
+    bình quân 8 - 10%/năm": a comma between two usable quantities (outside brackets) parts two
+    targets."""
+    qs = [q for q in scan(text) if _usable(q, in_targets, text) and not _in_brackets(text, q.start)]
+    cuts = []
+    for a, b in zip(qs, qs[1:]):
+        gap = text[a.end:b.cmp_start]
+        k = gap.rfind(",")
+        if k >= 0 and not re.search(r"[()]", gap) and not _SAME_VALUE.match(text[a.end + k + 1:]):
+            cuts.append(a.end + k)
+    if not cuts:
+        return [text]
+    out, start = [], 0
+    for c in cuts:
+        out.append(text[start:c])
+        start = c + 1
+    out.append(text[start:])
+    return [t.strip() for t in out if t.strip()]
+
+
+def _bare(a: "_Atom") -> bool:
+    """A number-first atom without its predicate ("Trên 95% cán bộ, công chức")."""
+    return a.number_first and not a.child and _PREDICATE.search(a.text) is None and len(a.text.split()) <= 6
+
+
 def _atoms_of_sentence(sentence: str, p: Passage, in_targets: bool, year: Optional[int]) -> list[_Atom]:
     atoms: list[_Atom] = []
+    if not _sentence_year(sentence) and _RECURRING.search(sentence):
+        year = None  # "hằng quý có ít nhất 01 tin, bài": a quota for every quarter, not for a year
     sent_year = _sentence_year(sentence) or year
+    last_clause = -1
     for it in _items(sentence):
-        qs = [q for q in scan(it.text) if _usable(q, in_targets, it.text)]
-        q = _pick(it.text, qs)
-        if q is None:
+        if it.baseline:
             continue
-        text, first = _indicator(it.text, q)
-        if not text and atoms:
-            text = atoms[-1].text  # "Tỷ lệ X đến năm 2025 đạt 50%, đến năm 2030 đạt 80%"
-        atoms.append(_Atom(text=text, q=q, sentence=sentence, passage=p,
-                           year=_sentence_year(it.text) or sent_year, child=it.child, number_first=first))
+        for piece in _split_at_quantities(it.text, in_targets):
+            qs = [q for q in scan(piece) if _usable(q, in_targets, piece)]
+            q = _pick(piece, qs)
+            if q is None:
+                # "Trên 95% cán bộ, công chức; người lao động … được tập huấn": a clause without a
+                # number completes the bare share before it
+                if atoms and it.clause != last_clause and _bare(atoms[-1]) and _PREDICATE.search(piece):
+                    atoms[-1].text = _clean(atoms[-1].text + "; " + piece)
+                continue
+            text, first = _indicator(piece, q)
+            if not text and atoms:
+                text = atoms[-1].text  # "Tỷ lệ X đến năm 2025 đạt 50%, đến năm 2030 đạt 80%"
+            atoms.append(_Atom(text=text, q=q, sentence=sentence, passage=p,
+                               year=_sentence_year(piece) or sent_year, child=it.child, number_first=first))
+            last_clause = it.clause
     _share_predicates(atoms)
     return atoms
 
@@ -357,6 +439,10 @@ def _continues(prev: str, text: str) -> bool:
     return head.islower() or (head.isdigit() and _DANGLING.search(prev) is not None)
 
 
+_NUMBER_END = re.compile(r"(?<![\d/.,])\d{1,3}(?:[.,]\d+)?\s*$")
+_RANGE_REST = re.compile(r"^\s*[-–]\s*\d{1,3}(?:[.,]\d+)?\s*(?:%|phần\s+trăm)", _I)
+
+
 def _join_broken(passages: list[Passage]) -> list[Passage]:
     """Mend paragraphs broken inside a sentence (a wrapped line taken for a new paragraph, as in PDF
     text layers and some Word exports): a passage that ends without a stop, followed in the same
@@ -364,6 +450,15 @@ def _join_broken(passages: list[Passage]) -> list[Passage]:
     out: list[Passage] = []
     for p in passages:
         prev = out[-1] if out else None
+        if (prev is not None and not p.heading and not prev.heading and p.origin == prev.origin == "text"
+                and _NUMBER_END.search(prev.text or "") and _RANGE_REST.match(
+                    ("- " if (p.marker or "").strip() in ("-", "–") else "") + (p.text or ""))):
+            # "… ở mức 05" / "- 06%": a range wrapped before its dash, the dash read as a bullet
+            rest = (p.text or "").lstrip()
+            out[-1] = Passage(text=prev.text.rstrip() + (" " if rest[:1] in "-–" else " - ") + rest,
+                              source=prev.source.span_to(p.source), marker=prev.marker, section=prev.section,
+                              path=prev.path, heading=False, origin=prev.origin)
+            continue
         if (prev is not None and not p.heading and not prev.heading and not p.marker and p.origin == prev.origin == "text"
                 and list(p.path or []) == list(prev.path or []) and _OPEN_END.search(prev.text or "")
                 and _continues(prev.text, p.text)):
@@ -383,7 +478,17 @@ def horizon_year(text: str | None) -> Optional[int]:
     if m:
         return int(m.group(1))
     years = [int(y) for y in re.findall(r"\b(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:năm\s+)?((?:19|20)\d\d)\b", text, _I)]
-    return max(years) if years else None
+    if years:
+        return max(years)
+    # a plan for one year: "… trong các cơ quan Đảng năm 2026" (not the year of a cited document)
+    for m in reversed(list(re.finditer(r"\bnăm\s+((?:19|20)\d\d)\b", text, _I))):
+        if not _CITED_BEFORE.search(text[max(0, m.start() - 60):m.start()]):
+            return int(m.group(1))
+    return None
+
+
+_CITED_BEFORE = re.compile(r"\b(?:nghị\s+quyết|chỉ\s+thị|kết\s+luận|quyết\s+định|thông\s+tư|nghị\s+định|luật|"
+                           r"kế\s+hoạch\s+số|số\s+\d+|ngày\s+\d+)\b[^,;]*$", _I)
 
 
 # Sections and sentences about what was done, not what is to be done.
@@ -477,6 +582,12 @@ def extract_targets(passages: list[Passage], year_hint: int | None = None) -> li
             lead = {"marker": kind_of_marker, "path": path, "parent": found[-1] if opens else None,
                     "year": _sentence_year(text) or (lead or {}).get("year"),
                     "text": "" if found else _clean(_TIME_TAIL.sub("", _LEAD.sub("", text)))}
+    if any(not a.commitment and not a.table and a.q is not None for a in atoms):
+        # a plan with a targets part takes its targets from it (and its tables), not from the
+        # "phấn đấu" sentences of its purpose and task parts
+        for a in atoms:
+            if a.commitment and not a.table:
+                a.dropped = True
     _drop_repeats(atoms)
     return _finish(atoms)
 
@@ -507,7 +618,7 @@ def _same(a: _Atom, b: _Atom, threshold: float) -> bool:
 
 def _drop_repeats(atoms: list[_Atom]) -> None:
     """Table rows repeating a text target, and commitment sentences repeating an earlier target."""
-    text_atoms = [a for a in atoms if not a.table]
+    text_atoms = [a for a in atoms if not a.table and not a.dropped]
     for a in atoms:
         if a.table and any(_same(a, b, 0.5) for b in text_atoms):
             a.dropped = True
@@ -536,7 +647,24 @@ def _finish(atoms: list[_Atom]) -> list[Target]:
         q = a.q
         out.append(Target(
             id=a.id, text=a.text, value=q.value if q else None, unit=(q.unit or None) if q else None,
-            comparator=q.comparator if q else None, year=a.year, parent=parent,
+            comparator=q.comparator if q else None, value_max=q.upper if q else None, year=a.year, parent=parent,
             value_text=q.written if q else None, sentence=unicodedata.normalize("NFC", a.sentence),
             section=a.passage.section, source=a.passage.source))
+    return out
+
+
+def add_table_targets(targets: list[Target], table_targets: list[Target]) -> list[Target]:
+    """The targets of the text followed by those of target tables by year (see target_tables),
+    less the table cells that repeat a text target (same value and year, a like indicator); the
+    table targets get the next ids."""
+    out = list(targets)
+    n = len(out)
+    for t in table_targets:
+        if any(o.value is not None and t.value is not None and abs(o.value - t.value) < 1e-9
+               and (o.year is None or o.year == t.year)
+               and indicator_similarity(o.text, t.text) >= 0.5 for o in targets):
+            continue
+        n += 1
+        t.id = f"T{n}"
+        out.append(t)
     return out

@@ -103,7 +103,7 @@ def test_run_converts_writes_per_document_and_combined_outputs(tmp_path):
     assert [r.status for r in summary.results] == ["ok", "ok"]
     assert summary.with_errors == 1 and summary.exit_code == 1  # b has an error-level finding
     names = sorted(p.name for p in out.iterdir())
-    assert names == [".kehoach-manifest.json", "a.json", "a.xlsx", "b.json", "b.xlsx", "documents.csv",
+    assert names == [".kehoach-manifest.json", ".kehoach.lock", "a.json", "a.xlsx", "b.json", "b.xlsx", "documents.csv",
                      "findings.csv", "plans.jsonl", "plans.sqlite", "plans.xlsx", "targets.csv", "tasks.csv"]
     plan = json.loads((out / "a.json").read_text(encoding="utf-8"))
     assert plan["input"]["sha256"] and len(plan["tasks"]) == 2
@@ -121,13 +121,13 @@ def test_rerun_skips_unchanged_documents_and_does_nothing_new(tmp_path):
     write(src, "a.txt", PLAN_A)
     write(src, "b.txt", PLAN_B)
     first = batch.run([str(src)], options(out))
-    stamps = {p.name: p.stat().st_mtime_ns for p in out.iterdir()}
+    stamps = {p.name: p.stat().st_mtime_ns for p in out.iterdir() if p.name != ".kehoach.lock"}
     time.sleep(0.02)
     second = batch.run([str(src)], options(out))
     assert [r.status for r in second.results] == ["skipped", "skipped"]
     assert second.exit_code == first.exit_code == 1  # the error-level finding is still reported
     assert not second.rebuilt
-    assert {p.name: p.stat().st_mtime_ns for p in out.iterdir()} == stamps
+    assert {p.name: p.stat().st_mtime_ns for p in out.iterdir() if p.name != ".kehoach.lock"} == stamps
 
 
 def test_changed_document_is_redone_and_skipped_ones_stay_in_combined_outputs(tmp_path):

@@ -598,3 +598,14 @@ def test_portal_metadata_fills_what_the_page_lost_but_never_overrides():
     d = extract_header(blocks).document
     assert (d.number, d.symbol, d.date, d.signer.name) == ("45/KH-UBND", "KH-UBND", "2026-02-06", "Nguyễn Thị Hoa")
     assert d.title == "Chuyển đổi số năm 2026"
+
+
+@pytest.mark.parametrize("site_line", ["Kế hoạch 45/KH-UBND năm 2026 về chuyển đổi số do Ủy ban nhân dân xã Tân Lập ban hành",
+                                       "## Văn bản liên quan"])
+def test_web_page_text_after_the_appendices_is_not_the_document(site_line):
+    blocks = paras("ỦY BAN NHÂN DÂN XÃ TÂN LẬP", "Số: 45/KH-UBND", "Tân Lập, ngày 06 tháng 02 năm 2026", "KẾ HOẠCH",
+                   "Chuyển đổi số năm 2026", *BODY, *CLOSING, "PHỤ LỤC", "(Kèm theo Kế hoạch số 45/KH-UBND)",
+                   "Danh mục nhiệm vụ", site_line, "Ban hành: 01/02/2026", "Tài khoản của bạn đã đăng xuất.")
+    r = extract_header(blocks)
+    assert [b.text for b in blocks[r.tail_start:r.tail_end]] == ["PHỤ LỤC", "(Kèm theo Kế hoạch số 45/KH-UBND)",
+                                                                 "Danh mục nhiệm vụ"]

@@ -78,7 +78,7 @@ def test_references_are_not_quantities(text):
     ("đạt trên 60%", ">"), ("Trên 80% hộ gia đình", ">"), ("hơn 500 doanh nghiệp", ">"),
     ("tỷ lệ thất nghiệp dưới 3%", "<"), ("không quá 5%", "<="), ("tối đa 10 ngày", "<="),
     ("≤ 2%", "<="), ("đạt 100%", "="), ("82% bản, khu phố", "="), ("khoảng 25.000 lao động", "="),
-    ("đạt 20.000 - 25.000 ha", ">="),
+    ("đạt 20.000 - 25.000 ha", "="), ("tối thiểu 5 - 7%", ">="),
 ])
 def test_comparators(text, comparator):
     qs = scan(text)

@@ -146,3 +146,18 @@ def test_numbered_duty_with_a_stop_and_bullets_under_it_stays_an_item():
     out = build_outline([Paragraph(t) for t in (
         "I. TỔ CHỨC THỰC HIỆN", "1. Phòng Nội vụ chủ trì.", "- Tham mưu kế hoạch.")])
     assert [c.title for c in out.sections[0].children] == []
+
+
+def test_appendix_number_alone_takes_its_title_from_the_next_paragraph():
+    out = build_outline([Paragraph(t) for t in (
+        "I. TỔ CHỨC THỰC HIỆN", "1. Các sở, ngành có trách nhiệm:", "- Triển khai Kế hoạch.",
+        "PHỤ LỤC I", "DANH MỤC NHIỆM VỤ", "(Kèm theo Kế hoạch số 5/KH-UBND)")])
+    assert [(s.number, s.title) for s in out.sections] == [("I", "TỔ CHỨC THỰC HIỆN"), ("PHỤ LỤC I", "DANH MỤC NHIỆM VỤ")]
+    assert out.passages[-1].section == out.sections[-1].id and not out.passages[-1].heading
+
+
+def test_articles_of_a_decision_are_top_level_sections():
+    out = build_outline([Paragraph(t) for t in (
+        "Điều 1. Phê duyệt Chương trình với những nội dung sau:", "I. MỤC TIÊU", "1. Các bộ có trách nhiệm:",
+        "- Triển khai.", "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.")])
+    assert [(s.number, [c.title for c in s.children]) for s in out.sections] == [("Điều 1", ["MỤC TIÊU"]), ("Điều 2", [])]

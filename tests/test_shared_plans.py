@@ -36,12 +36,12 @@ FLOORS = {
     "07_dongthap-ubnd-tinh-kh617-chuyendoiso-doanhnghiep.txt": 0.98,
     "13_bacninh-ubnd-tinh-kh144-kinhteso-xahoiso.txt": 0.99,
     "16_conghai-danguy-xa-ctr22-chuongtrinh-congtac-toankhoa.txt": 0.96,
-    "22_chinhphu-ttg-qd2629-ctr-chinhphuso-tvpl-page.txt": 0.98,
-    "23_conghai-danguy-xa-kh45-chuyendoiso-coquandang.txt": 0.91,
+    "22_chinhphu-ttg-qd2629-ctr-chinhphuso-tvpl-page.txt": 0.97,
+    "23_conghai-danguy-xa-kh45-chuyendoiso-coquandang.txt": 0.97,
     "26_conghai-danguy-xa-kh10-tongket-pctnlptc.txt": 0.82,
-    "28_laocai-sct-kh-dean08-congnghiep-xanh.docx": 0.75,
-    "30_lamdong-ubnd-tinh-kh-tuyentruyen-cchc-2026.docx": 0.63,
-    "31_dongthap-thpt-docbinhkieu-kh-sinhhoat-congdan-2026.docx": 0.82,
+    "28_laocai-sct-kh-dean08-congnghiep-xanh.docx": 0.83,
+    "30_lamdong-ubnd-tinh-kh-tuyentruyen-cchc-2026.docx": 0.99,
+    "31_dongthap-thpt-docbinhkieu-kh-sinhhoat-congdan-2026.docx": 0.89,
     "33_luongminh-mttq-xa-kh-hoinghi-hiepthuong.docx": 0.88,
 }
 DEFAULT_FLOOR = 0.90

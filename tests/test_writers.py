@@ -224,8 +224,8 @@ def test_sqlite_has_the_tables_indexes_and_answers_by_unit(tmp_path):
     assert {"documents", "sections", "tasks", "targets", "findings", "task_units"} <= names
     indexes = {r[0] for r in con.execute("select sql from sqlite_master where type='index' and sql is not null")}
     assert any('"findings" ("code")' in s for s in indexes)
-    assert any('"tasks" ("lead")' in s for s in indexes)
-    assert any('"tasks" ("document_id")' in s for s in indexes)
+    assert any('"task_units" ("unit", "role")' in s for s in indexes)  # who leads what: not the joined list
+    assert not any('"tasks" ("lead")' in s for s in indexes)
     rows = con.execute("select t.id, t.content from tasks t join task_units u on u.task_id = t.id "
                        "and u.document_id = t.document_id where u.unit = ?", ("Đài Truyền thanh",)).fetchall()
     assert rows == [("t1", "Tuyên truyền Nghị quyết Đại hội Đảng bộ huyện")]
@@ -234,6 +234,35 @@ def test_sqlite_has_the_tables_indexes_and_answers_by_unit(tmp_path):
     assert con.execute("select status, error from documents where document_id='hong'").fetchone() == \
         ("failed", "hong.pdf: truncated")
     assert [p.name for p in tmp_path.iterdir()] == ["plans.sqlite"]
+
+
+def test_sqlite_keys_tasks_sections_targets_by_document_and_id_with_foreign_keys(tmp_path):
+    path = tmp_path / "plans.sqlite"
+    db = PlanDatabase(str(path))
+    db.add("ke-hoach-45", sample_plan())
+    db.add("ke-hoach-46", sample_plan())  # the same ids in another document
+    db.close()
+    con = sqlite3.connect(path)
+    for table in ("sections", "tasks", "targets"):
+        pk = [r[1] for r in sorted(con.execute(f"pragma table_info({table})"), key=lambda r: r[5]) if r[5]]
+        assert pk == ["document_id", "id"], table
+        refs = {(r[2], r[3], r[4]) for r in con.execute(f"pragma foreign_key_list({table})")}
+        assert refs == {("documents", "document_id", "document_id")}, table
+    units = {(r[2], r[3], r[4]) for r in con.execute("pragma foreign_key_list(task_units)")}
+    assert ("tasks", "task_id", "id") in units and ("documents", "document_id", "document_id") in units
+    assert con.execute("pragma foreign_key_check").fetchall() == []
+    con.execute("pragma foreign_keys=on")
+    with pytest.raises(sqlite3.IntegrityError):
+        con.execute("insert into tasks (document_id, id) values ('ke-hoach-45', 't1')")
+    with pytest.raises(sqlite3.IntegrityError):
+        con.execute("insert into tasks (document_id, id) values ('khong-co', 't9')")
+    plan = sample_plan()
+    plan["tasks"].append(dict(plan["tasks"][0]))  # a repeated id never breaks the database
+    db = PlanDatabase(str(tmp_path / "dup.sqlite"))
+    db.add("a", plan)
+    db.close()
+    ids = [r[0] for r in sqlite3.connect(tmp_path / "dup.sqlite").execute("select id from tasks")]
+    assert len(ids) == len(plan["tasks"]) and len(set(ids)) == len(ids)
 
 
 # --------------------------------------------------------------------------- reports

@@ -66,8 +66,9 @@ def read_text(text: str, path: Optional[str] = None) -> RawDocument:
     """Split text into blocks. Reads: a str. Writes: RawDocument(format="txt")."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     lines = text.split("\n")
-    blocks = list(_blocks(lines))
-    return RawDocument(blocks=blocks, path=path, format="txt")
+    numbers: List[tuple] = []
+    blocks = list(_blocks(lines, numbers))
+    return RawDocument(blocks=blocks, path=path, format="txt", lone_numbers=numbers)
 
 
 # --------------------------------------------------------------------------- segmentation
@@ -85,7 +86,7 @@ def _is_tab_row(s: str) -> bool:
                                    and len(s.split("\t")[0].strip()) <= 12)
 
 
-def _blocks(lines: List[str]) -> Iterable:
+def _blocks(lines: List[str], numbers: Optional[List[tuple]] = None) -> Iterable:
     n = len(lines)
     i = 0
     chunk: List[tuple] = []  # (line number, text) of the current paragraph chunk
@@ -96,43 +97,53 @@ def _blocks(lines: List[str]) -> Iterable:
     while i < n:
         line = lines[i]
         if _is_pipe_line(line):
-            yield from _paragraphs(chunk, width, spaced)
+            yield from _paragraphs(chunk, width, spaced, numbers)
             chunk = []
             found, i = _pipe_table(lines, i, width, spaced)
             yield from found
             continue
         if _is_md_row(line):
-            yield from _paragraphs(chunk, width, spaced)
+            yield from _paragraphs(chunk, width, spaced, numbers)
             chunk = []
             table, i = _md_table(lines, i)
             yield table
             continue
         if "\t" in line and _is_tab_row(line):
-            yield from _paragraphs(chunk, width, spaced)
+            yield from _paragraphs(chunk, width, spaced, numbers)
             chunk = []
             table, i = _tab_table(lines, i)
             yield table
             continue
         if not line.strip():
             if not spaced and chunk and _runs_on(chunk, lines, i, width):
-                # a gap inside a paragraph of a PDF text layer (a page break, with its number)
-                while i < n and (not lines[i].strip() or _PAGE_NUMBER.match(lines[i].strip())):
-                    i += 1
+                i = _gap_end(lines, i)  # a gap inside a paragraph of a PDF layer (a page break)
                 continue
-            yield from _paragraphs(chunk, width, spaced)
+            yield from _paragraphs(chunk, width, spaced, numbers)
             chunk = []
         else:
             chunk.append((i + 1, line))
         i += 1
-    yield from _paragraphs(chunk, width, spaced)
+    yield from _paragraphs(chunk, width, spaced, numbers)
+
+
+def _gap_end(lines: List[str], i: int) -> int:
+    """The line after the blank lines at `i`, and after a page number standing alone between
+    blank lines (a page break of a PDF text layer)."""
+    n = len(lines)
+    while i < n:
+        if not lines[i].strip():
+            i += 1
+        elif _PAGE_NUMBER.match(lines[i].strip()) and i + 1 < n and not lines[i + 1].strip():
+            i += 2
+        else:
+            break
+    return i
 
 
 def _runs_on(chunk: List[tuple], lines: List[str], i: int, width: int) -> bool:
     """Where blank lines do not separate paragraphs, whether the text after the blank lines at
     `i` goes on with the paragraph before them (a heading cut in two, a sentence going on)."""
-    j = i
-    while j < len(lines) and (not lines[j].strip() or _PAGE_NUMBER.match(lines[j].strip())):
-        j += 1  # a page number between the blank lines of a page break
+    j = _gap_end(lines, i)
     if j >= len(lines):
         return False
     nxt = lines[j]
@@ -185,7 +196,8 @@ def _starts_lower(s: str) -> bool:
     return bool(m) and m.group(0).islower() and not s.lstrip().startswith(("-", "+", "•"))
 
 
-def _paragraphs(chunk: List[tuple], width: int, spaced: bool = True) -> Iterable[Paragraph]:
+def _paragraphs(chunk: List[tuple], width: int, spaced: bool = True,
+                numbers: Optional[List[tuple]] = None) -> Iterable[Paragraph]:
     """Join the hard-wrapped lines of one chunk (lines between blank lines) into paragraphs."""
     if not chunk:
         return
@@ -194,6 +206,8 @@ def _paragraphs(chunk: List[tuple], width: int, spaced: bool = True) -> Iterable
     for lineno, raw in chunk:
         raw_s = raw.strip()
         if _PAGE_NUMBER.match(raw_s):
+            if numbers is not None and re.fullmatch(r"\d{1,3}\.?", raw_s):
+                numbers.append((lineno, raw_s))
             continue
         if _SEPARATOR_LINE.match(raw_s):
             # "-----" under a title or a letterhead ends the paragraph above it

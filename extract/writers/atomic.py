@@ -1,6 +1,8 @@
 """Atomic writes: every output is written to a temporary file in its own folder, flushed to disk,
 then renamed over the target with os.replace, so a reader (or an interrupted run) never sees half
-a file. Reads: bytes/text or a writer callback. Writes: the target path."""
+a file. Within `staged()`, files are put in place together when the block ends (or none of them,
+when it fails: a full disk leaves the earlier set). Reads: bytes/text or a writer callback.
+Writes: the target path."""
 from __future__ import annotations
 
 import contextlib
@@ -13,12 +15,40 @@ from ..errors import OutputError
 _UMASK = os.umask(0o022)
 os.umask(_UMASK)
 STALE_SECONDS = 600
+_STAGE: list | None = None   # (temporary, target) pairs of the open `staged()` block
 
 
 def output_error(e: OSError, path: str) -> OutputError:
+    """OutputError naming the folder; `.errno` keeps the system's code (ENOSPC: disk full)."""
     reason = e.strerror or str(e)
-    return OutputError(f"cannot write output ({reason})", os.path.dirname(path) or ".",
-                       "choose a writable folder with -o, or fix its permissions or free space")
+    err = OutputError(f"cannot write output ({reason})", os.path.dirname(path) or ".",
+                      "choose a writable folder with -o, or fix its permissions or free space")
+    err.errno = e.errno
+    return err
+
+
+@contextlib.contextmanager
+def staged():
+    """Files written by atomic_path/atomic_open in this block are put in place together when it
+    ends without error; on error none of them is (their temporary files are removed)."""
+    global _STAGE
+    outer, _STAGE = _STAGE, []
+    pairs = _STAGE
+    try:
+        yield
+    except BaseException:
+        _STAGE = outer
+        for tmp, _path in pairs:
+            _remove(tmp)
+        raise
+    _STAGE = outer
+    for i, (tmp, path) in enumerate(pairs):
+        try:
+            os.replace(tmp, path)
+        except OSError as e:
+            for rest, _p in pairs[i:]:
+                _remove(rest)
+            raise output_error(e, path) from None
 
 
 def ensure_dir(folder: str) -> None:
@@ -49,7 +79,10 @@ def atomic_path(path: str) -> Iterator[str]:
         yield tmp
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
-        os.replace(tmp, path)
+        if _STAGE is not None:
+            _STAGE.append((tmp, path))
+        else:
+            os.replace(tmp, path)
     except OSError as e:
         _remove(tmp)
         raise output_error(e, path) from None
@@ -83,17 +116,17 @@ def _remove(path: str) -> None:
         os.unlink(path)
 
 
-def clean_stale(folder: str) -> int:
+def clean_stale(folder: str, max_age: float = STALE_SECONDS) -> int:
     """Remove temporary files a killed run left in `folder` (names `.X.*.part`, older than
-    STALE_SECONDS so a run working in the same folder keeps its own); returns how many."""
+    `max_age` seconds: 0 when the caller holds the folder's lock); returns how many."""
     import time
-    n, limit = 0, time.time() - STALE_SECONDS
+    n, limit = 0, time.time() - max_age
     for root, _dirs, files in os.walk(folder):
         for f in files:
             if f.startswith(".") and f.endswith(".part"):
                 p = os.path.join(root, f)
                 with contextlib.suppress(OSError):
-                    if os.path.getmtime(p) < limit:
+                    if os.path.getmtime(p) <= limit:
                         os.unlink(p)
                         n += 1
     return n

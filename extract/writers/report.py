@@ -179,6 +179,8 @@ def summary_text(summary) -> str:
     if failed:
         lines.append("Failed:")
         lines += [f"  {r.error}" + (" (unchanged since the last run)" if r.cached else "") for r in failed]
+    if getattr(summary, "fatal", None):  # what stopped the batch (a full disk): said once
+        lines.append(f"Stopped: {summary.fatal}")
     return "\n".join(lines) + "\n"
 
 
@@ -197,7 +199,8 @@ class Progress:
         self.total = total
 
     def started(self, job) -> None:
-        self.current = job.path
+        from ..inputs import shown
+        self.current = shown(job.path)  # no escape codes or bidi overrides on the terminal
         self._draw()
 
     def done(self, result) -> None:

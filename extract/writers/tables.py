@@ -25,7 +25,8 @@ TASK_COLUMNS = [
     "page", "paragraph", "table", "row",
 ]
 TARGET_COLUMNS = [
-    "document_id", "id", "parent", "text", "value", "unit", "comparator", "year", "value_text",
+    "document_id", "id", "parent", "text", "value", "value_max", "unit", "comparator", "year",
+    "value_text",
     "sentence", "section", "finding_codes", "line", "line_end", "page", "paragraph", "table", "row",
 ]
 FINDING_COLUMNS = ["document_id", "code", "severity", "message", "task", "target", "section", "line",
@@ -114,8 +115,8 @@ def target_rows(doc_id: str, plan: dict) -> Iterator[list]:
     codes = _codes_by(plan.get("findings") or [], "target")
     for t in plan.get("targets") or []:
         yield [nfc(v) for v in [
-            doc_id, t.get("id"), t.get("parent"), t.get("text"), t.get("value"), t.get("unit"),
-            t.get("comparator"), t.get("year"), t.get("value_text"), t.get("sentence"), t.get("section"),
+            doc_id, t.get("id"), t.get("parent"), t.get("text"), t.get("value"), t.get("value_max"),
+            t.get("unit"), t.get("comparator"), t.get("year"), t.get("value_text"), t.get("sentence"), t.get("section"),
             codes.get(t.get("id"), []), *_src(t, ("line", "line_end", "page", "paragraph", "table", "row"))]]
 
 

@@ -1,7 +1,8 @@
 """Excel outputs: `<name>.xlsx` for one plan and `plans.xlsx` over a run. One sheet per table
 (document(s), sections, tasks, targets, findings); header row frozen with a filter, column widths
-set, rows of tasks/targets that have findings highlighted (red when one is an error). Reads: plan
-dicts. Writes: the workbook atomically, streamed (openpyxl write-only) so memory stays flat."""
+set, rows of tasks/targets that have findings highlighted (red when one is an error). A table longer
+than Excel's 1,048,576 rows goes on into "tasks (2)", "tasks (3)"… Reads: plan dicts. Writes: the
+workbook atomically, streamed (openpyxl write-only) so memory stays flat."""
 from __future__ import annotations
 
 
@@ -15,6 +16,7 @@ from . import tables
 from .atomic import atomic_path
 
 MAX_CELL = 32767
+MAX_ROWS = 1_048_576  # rows of a worksheet, the header included
 _WIDTHS = {"content": 70, "title": 50, "message": 60, "text": 50, "sentence": 60, "group_title": 30,
            "lead": 35, "partners": 35, "lead_canonical": 30, "partners_canonical": 30, "issuer": 30,
            "parent_issuer": 25, "deadline_text": 25, "error": 50, "path": 40, "extra": 30,
@@ -80,7 +82,8 @@ class PlanSheets:
         self.path = path
         self.wb = Workbook(write_only=True)
         self.single = single
-        self.rows = {name: 0 for name in ("documents",) + _SHEETS}
+        self.rows = {name: 0 for name in ("documents",) + _SHEETS}   # data rows in the current sheet
+        self.parts: list = []   # (sheet, table, data rows) of sheets that are full
         if single:
             self.ws = {"document": _sheet(self.wb, "document", ["field", "value"])}
             self.wb["document"].column_dimensions["B"].width = 80
@@ -97,7 +100,7 @@ class PlanSheets:
             for name, value in zip(tables.DOCUMENT_COLUMNS, row):
                 ws.append([_cell(ws, name), _cell(ws, value, wrap=True)])
         else:
-            ws = self.ws["documents"]
+            ws = self._room("documents")
             fill = _FLAG["error"] if status != "ok" else None
             ws.append([_cell(ws, v, fill) for v in row])
         self.rows["documents"] += 1
@@ -105,10 +108,10 @@ class PlanSheets:
             return
         flags = _severity_by_item(plan)
         for name in _SHEETS:
-            ws = self.ws[name]
             # a one-plan workbook wraps its wide text columns (styles cost time: only there)
             wrap = [self.single and _WIDTHS.get(c, 0) >= 30 for c in tables.TABLES[name]]
             for r in tables.ROWS[name](doc_id, plan):
+                ws = self._room(name)
                 if name == "findings":
                     fill = _FLAG["error"] if r[2] == "error" else None
                 else:
@@ -116,9 +119,21 @@ class PlanSheets:
                 ws.append([_cell(ws, v, fill, w) for v, w in zip(r, wrap)])
                 self.rows[name] += 1
 
+    def _room(self, name: str):
+        """The sheet of table `name` with room for one more row (a new part when it is full)."""
+        if self.rows[name] + 1 < MAX_ROWS:
+            return self.ws[name]
+        self.parts.append((self.ws[name], name, self.rows[name]))
+        count = 1 + sum(1 for _ws, n, _r in self.parts if n == name)
+        columns = tables.DOCUMENT_COLUMNS if name == "documents" else tables.TABLES[name]
+        self.ws[name] = _sheet(self.wb, f"{name} ({count})", columns)
+        self.rows[name] = 0
+        return self.ws[name]
+
     def save(self) -> None:
-        for name, ws in self.ws.items():
-            n = self.rows.get(name, 0) if name != "document" else len(tables.DOCUMENT_COLUMNS)
+        sheets = self.parts + [(ws, name, self.rows.get(name, 0)) for name, ws in self.ws.items()]
+        for ws, name, n in sheets:
+            n = n if name != "document" else len(tables.DOCUMENT_COLUMNS)
             cols = 2 if name == "document" else len(tables.TABLES[name])
             ws.auto_filter.ref = f"A1:{get_column_letter(cols)}{n + 1}"
         with atomic_path(self.path) as tmp:

@@ -1,0 +1,461 @@
+"""Task tables that lost their cell separators: runs of one-fragment paragraphs -> `Table` blocks.
+
+PDF text layers (pdftotext, copy-paste) and some web copies write a table as one cell fragment
+per line with nothing between the cells. Reads the reader's blocks; where a run of short
+paragraphs names the columns of a task table ("Stt" / "Nội dung" / "Thời gian" / "Cơ quan chủ
+trì", in any order, at least the content and one of lead, partners, deadline), the lines after it
+are rebuilt into rows and the run is replaced by one `Table` (header row first), which the task
+table reader then reads like any other. Two shapes:
+
+(a) row by row: content lines, then the row's other cells. A line is a deadline when it reads as a
+    time phrase (`Quý II/2026`, `Hằng năm`; two in a row fill two time sub-columns), a unit when it
+    is short and headed by a unit word (`Đảng ủy`, `UBND xã`); anything else is content. A row ends
+    where content follows its deadline or unit cells. A Roman or capital letter alone on its line,
+    followed by a title line, is a group row (`I` / `Lĩnh vực văn hóa`), as is "I. Lĩnh vực …".
+    A bare number line is the row's Stt.
+(b) column by column: a block of Stt numbers (1, 2, 3 …) right after the header, then the contents,
+    then the other columns one after another (N cells each, told apart by their shape).
+
+(c) figures: an indicator column, a unit-of-measure column (ĐVT, Đơn vị tính) and year columns
+    ("ƯTH 2025" / "2026" / …, "KẾT QUẢ" over "2021" …): per row the indicator (a "- Diện tích"
+    sub-row after its product), its unit and its values, kept where they fill the value columns
+    exactly. The rebuilt table goes to the target table reader (targets by year; a statistics form
+    of results gives none), so its fragments become neither headings, duties nor targets.
+
+The table ends at a numbered heading, a signature or "Nơi nhận" line, a line ending with ":", a
+long sentence that is no cell, or a table block. A run that does not parse into rows that each
+hold content and another cell is left as it was.
+"""
+from __future__ import annotations
+
+import re
+from typing import List, Optional
+
+from .deadlines import is_deadline
+from .model import Cell, Paragraph, Source, Table
+from .numbers import MEASURES
+from .tables import header_role
+from .units import UNIT_START
+
+ROLES = ("number", "content", "lead", "partners", "deadline")
+
+_ROMAN_ALONE = re.compile(r"^(?:[IVX]{1,4}|[A-ZĐ])\s*[.)]?$")
+_ROMAN_TITLE = re.compile(r"^(?:[IVX]{1,4}|[A-ZĐ])\s*[.)\-–]\s+\S")
+_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\s*[.)]?$")
+_HEADING = re.compile(r"^(?:[IVX]{1,4}|\d{1,2})\s*[.\-–)]\s*\S.*$")
+_END = re.compile(r"^\W*(?:nơi\s+nhận|trên\s+đây|t/?m\b|tm\.|kt\.|ký\s+thay|thay\s+mặt)", re.IGNORECASE)
+
+
+def _short(text: str, words: int) -> bool:
+    return len(text.split()) <= words
+
+
+def _header_cell(text: str) -> Optional[str]:
+    t = text.strip()
+    if not t or not _short(t, 6) or t.endswith((".", ";", ",")):
+        return None
+    role = header_role(t)
+    return role if role in ROLES else None
+
+
+def _is_unit(text: str) -> bool:
+    t = text.strip(" .;,")
+    return bool(t) and _short(t, 10) and bool(UNIT_START.match(t)) and not t.endswith(":")
+
+
+def _is_deadline(text: str) -> bool:
+    return _short(text, 12) and is_deadline(text)
+
+
+def _kind(text: str) -> str:
+    t = text.strip()
+    if _NUMBER.match(t):
+        return "number"
+    if _is_deadline(t):
+        return "deadline"
+    if _is_unit(t):
+        return "unit"
+    return "content"
+
+
+def _ends_table(text: str) -> bool:
+    t = text.strip()
+    return bool(_END.match(t)) or t.endswith(":") or (len(t.split()) > 45 and t.endswith("."))
+
+
+# Sub-headers under "Thời gian" or "Đơn vị thực hiện": no column of their own for rows.
+_SUB_HEADER = re.compile(r"^(?:bắt\s+đầu|kết\s+thúc|hoàn\s+thành|từ|đến|năm\s+\d{4}|\d{4})$", re.IGNORECASE)
+
+
+def _header(blocks: list, i: int) -> Optional[tuple]:
+    """(roles in column order, number of header lines) of a header run starting at blocks[i].
+    A repeated role is a sub-header ("Cơ quan thực hiện" over "Chủ trì" / "Phối hợp")."""
+    roles: List[str] = []
+    j = i
+    while j < len(blocks) and isinstance(blocks[j], Paragraph) and j - i < 10:
+        text = blocks[j].text.strip()
+        r = _header_cell(text)
+        if r is None:
+            if roles and _SUB_HEADER.match(text):
+                j += 1
+                continue
+            break
+        if r in roles and r != "lead":
+            break
+        if r not in roles:
+            roles.append(r)
+        j += 1
+    if len(roles) < 3 or "content" not in roles or not ({"lead", "partners", "deadline"} & set(roles)):
+        return None
+    return roles, j - i
+
+
+class _Row:
+    def __init__(self, group: Optional[str] = None) -> None:
+        self.number = ""
+        self.content: List[str] = []
+        self.deadlines: List[str] = []
+        self.units: List[str] = []
+        self.group = group
+        self.lines: List[Paragraph] = []
+
+    def has_cells(self) -> bool:
+        return bool(self.deadlines or self.units)
+
+
+_ROMANS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
+_LETTERS = "ABCDĐEGHIKLMN"
+
+
+def _next_group(label: str, last: Optional[str]) -> bool:
+    """A group label continues the table's sequence (I after nothing, II after I, B after A); a
+    Roman number out of sequence is the next section of the plan ("III. TỔ CHỨC THỰC HIỆN")."""
+    seq = _ROMANS if label in _ROMANS and (last is None or last in _ROMANS) else _LETTERS
+    if label not in seq:
+        return False
+    if last is None:
+        return seq.index(label) == 0
+    return last in seq and seq.index(label) == seq.index(last) + 1
+
+
+def _rows_by_row(lines: List[Paragraph]) -> tuple:
+    """Shape (a). Returns (rows, number of lines used)."""
+    rows: List[_Row] = []
+    cur: Optional[_Row] = None
+    last_group: Optional[str] = None
+    k = 0
+    while k < len(lines):
+        t = lines[k].text.strip()
+        if _ends_table(t):
+            break
+        again = _header(lines, k)
+        if again and (cur is None or cur.has_cells()):
+            k += again[1]  # the header repeated after a page break
+            continue
+        nxt = lines[k + 1].text.strip() if k + 1 < len(lines) else ""
+        alone, titled = _ROMAN_ALONE.match(t), _ROMAN_TITLE.match(t)
+        if (alone and nxt and _kind(nxt) == "content") or (titled and _short(t, 14)):
+            label = re.match(r"[IVXA-ZĐ]+", t).group(0)
+            if not _next_group(label, last_group) or (cur is not None and not cur.has_cells()):
+                break
+            last_group = label
+            rows.append(_Row(group=f"{label}. {nxt}" if alone else t))
+            rows[-1].lines += [lines[k], lines[k + 1]] if alone else [lines[k]]
+            cur = None
+            k += 2 if alone else 1
+            continue
+        if _HEADING.match(t) and len(t.split()) > 1 and cur is not None and cur.has_cells():
+            break
+        kind = _kind(t)
+        if kind == "number" and cur is not None and cur.content and not cur.has_cells():
+            k += 1  # a page number inside a row, not its Stt
+            continue
+        if kind == "number":
+            cur = _Row()
+            cur.number = t.rstrip(".)")
+            rows.append(cur)
+        elif kind == "content":
+            if cur is None or cur.has_cells():
+                cur = _Row()
+                rows.append(cur)
+            cur.content.append(t)
+        elif cur is None or not cur.content:
+            break  # a cell before any content: not this shape
+        elif kind == "deadline":
+            cur.deadlines.append(t)
+        else:
+            cur.units.append(t)
+        cur.lines.append(lines[k])
+        k += 1
+    # what follows the last full row is the text after the table
+    while rows and not (rows[-1].group is None and rows[-1].has_cells()):
+        rows.pop()
+    used = 0
+    if rows:
+        last = rows[-1].lines[-1]
+        used = next(i for i, ln in enumerate(lines) if ln is last) + 1
+    return rows, used
+
+
+def _rows_by_column(lines: List[Paragraph], roles: List[str]) -> tuple:
+    """Shape (b): N numbers, N contents, then N cells of each other column."""
+    n = 0
+    while n < len(lines) and _NUMBER.match(lines[n].text.strip()):
+        n += 1
+    if n < 2:
+        return [], 0
+    rest = [ln.text.strip() for ln in lines[n:]]
+    others = [r for r in roles if r not in ("number", "content")]
+    need = n * (1 + len(others))
+    if len(rest) < need:
+        return [], 0
+    body = rest[:need]
+    contents = body[:n]
+    if any(_kind(t) != "content" for t in contents):
+        return [], 0
+    rows = [_Row() for _ in range(n)]
+    for r, num, text in zip(rows, lines[:n], contents):
+        r.number = num.text.strip().rstrip(".)")
+        r.content.append(text)
+        r.lines.append(num)
+    for c, role in enumerate(others):
+        cells = body[n * (c + 1):n * (c + 2)]
+        want = "deadline" if role == "deadline" else "unit"
+        if sum(_kind(t) == want for t in cells) < (n + 1) // 2:
+            return [], 0
+        for r, t in zip(rows, cells):
+            (r.deadlines if role == "deadline" else r.units).append(t)
+    return rows, n + need
+
+
+def _cells(row: _Row, roles: List[str]) -> List[str]:
+    """Grid cells in header order from a row's typed fragments."""
+    out = {r: "" for r in roles}
+    if "number" in out:
+        out["number"] = row.number
+    out["content"] = " ".join(row.content)
+    if "deadline" in out:
+        out["deadline"] = " - ".join(dict.fromkeys(row.deadlines)) if row.deadlines else ""
+    units = list(row.units)
+    if "lead" in out and "partners" in out:
+        out["lead"], out["partners"] = (units[0] if units else ""), ", ".join(units[1:])
+    elif "lead" in out:
+        out["lead"] = ", ".join(units)
+    elif "partners" in out:
+        out["partners"] = ", ".join(units)
+    return [out[r] for r in roles]
+
+
+# --------------------------------------------------------------------------- figure tables
+# A target table by year or a statistics form written one fragment per line: "TT" / "Chỉ tiêu" /
+# "ĐVT" / "ƯTH 2025" / "2026" / … / "2030", then per row the indicator, its unit and its values.
+_UNIT_HEAD = re.compile(r"^(?:đvt|đơn\s+vị\s+tính|đơn\s+vị\s+đo)\.?$", re.IGNORECASE)
+_YEAR_COL = re.compile(r"^(?:(?:ư|u)?th|kh|năm|kế\s+hoạch|ước(?:\s+th|\s+thực\s+hiện)?|mục\s+tiêu|chỉ\s+tiêu|"
+                       r"thực\s+hiện|hiện\s+trạng|dự\s+kiến)?\s*(?:năm\s+)?(?:19|20)\d\d(?:\s*\([^)]{0,20}\))?$",
+                       re.IGNORECASE)
+_MONTHS_COL = re.compile(r"^\d{1,2}\s+tháng(?:\s+đầu)?(?:\s+năm)?$", re.IGNORECASE)
+_OTHER_COL = re.compile(r"^(?:tổng(?:\s+cộng|\s+số)?|cộng|ghi\s+chú|so\s+sánh.{0,20}|tăng,?\s*giảm.{0,20})$", re.IGNORECASE)
+_GROUP_COL = re.compile(r"^(?:kết\s+quả(?:\s+thực\s+hiện)?|giai\s+đoạn\s+(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d|"
+                        r"kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu|năm)$", re.IGNORECASE)
+# A unit of measure the text reader joined to the indicator line above it ("- Diện tích" / "ha").
+_TRAILING_UNIT = re.compile(r"\s((?:triệu\s+|tỷ\s+|nghìn\s+)?(?:" + "|".join(
+    re.escape(u) for u in sorted(MEASURES, key=len, reverse=True)) + r")(?:/[^\W\d_]+)*|%)$")
+_VALUE = re.compile(r"^[≥≤<>~]?\s*\d[\d.,]*\s*%?(?:\s*[-–]\s*\d[\d.,]*\s*%?)?$")
+
+
+def _figure_header(blocks: list, i: int) -> Optional[tuple]:
+    """(value column names, number of header lines, has Stt) of a figure table header at i."""
+    if len(blocks[i].text) > 40 or not isinstance(blocks[i + 1] if i + 1 < len(blocks) else None, Paragraph) \
+            or len(blocks[i + 1].text) > 40:
+        return None
+    texts = []
+    j = i
+    while j < len(blocks) and isinstance(blocks[j], Paragraph) and j - i < 24:
+        texts.append(blocks[j].text.strip())
+        j += 1
+    k = 0
+    has_stt = bool(texts) and header_role(texts[0]) == "number"
+    k += has_stt
+    if k + 2 >= len(texts) or header_role(texts[k]) != "content" or not _UNIT_HEAD.match(texts[k + 1]):
+        return None
+    k += 2
+    names: List[str] = []
+    group = ""
+    while k < len(texts):
+        t = texts[k]
+        if _GROUP_COL.match(t) and k + 1 < len(texts) and (_YEAR_COL.match(texts[k + 1])
+                                                           or _MONTHS_COL.match(texts[k + 1])):
+            group = t
+        elif _MONTHS_COL.match(t) and k + 1 < len(texts) and re.fullmatch(r"(?:năm\s+)?(?:19|20)\d\d", texts[k + 1],
+                                                                          re.IGNORECASE):
+            names.append(f"{group} {t} {texts[k + 1]}".strip())
+            k += 1
+        elif re.match(r"^((?:19|20)\d\d)\s+(\d{1,2}\s+tháng.*)$", t) and k + 1 < len(texts) and \
+                re.fullmatch(r"(?:năm\s+)?(?:19|20)\d\d", texts[k + 1], re.IGNORECASE):
+            # "2024" and "06 tháng" joined by the text reader, "2025" on the next line
+            year, months = t.split(None, 1)
+            names += [f"{group} {year}".strip(), f"{group} {months} {texts[k + 1]}".strip()]
+            k += 1
+        elif _YEAR_COL.match(t):
+            names.append(f"{group} {t}".strip())
+        elif _OTHER_COL.match(t):
+            names.append(t)
+        else:
+            break
+        k += 1
+    if sum(1 for n in names if re.search(r"(?:19|20)\d\d", n)) < 2:
+        return None
+    return names, k, has_stt
+
+
+def _figure_rows(lines: List[Paragraph], ncols: int) -> tuple:
+    """Rows (indicator, unit, values) of a figure table; values kept only where they fill the
+    row's value columns exactly (a layer that dropped empty cells cannot place fewer)."""
+    rows: List[tuple] = []
+    k = 0
+    last_group: Optional[str] = None
+    used = 0
+    while k < len(lines):
+        t = lines[k].text.strip()
+        if _ends_table(t) or (_HEADING.match(t) and len(t.split()) > 1 and not _ROMAN_TITLE.match(t)
+                              and not re.match(r"^\d", t)):
+            break
+        again = _figure_header(lines, k)
+        if again:
+            k += again[1]  # the header repeated after a page break
+            continue
+        alone, titled = _ROMAN_ALONE.match(t), _ROMAN_TITLE.match(t)
+        if alone or titled:
+            label = re.match(r"[IVXA-ZĐ]+", t).group(0)
+            if not _next_group(label, last_group):
+                break
+            last_group = label
+            k += 1
+            continue
+        if _NUMBER.match(t) or _VALUE.match(t):
+            k += 1  # a Stt, or values without their indicator
+            continue
+        indicator = [t]
+        k += 1
+        while k < len(lines) and lines[k].text.strip()[:1].islower():
+            if _short(lines[k].text, 3) and k + 1 < len(lines) and _VALUE.match(lines[k + 1].text.strip()):
+                break  # "ha", "tạ/ha" on its own line before the values: the unit
+            indicator.append(lines[k].text.strip())
+            k += 1
+        unit = ""
+        joined = _TRAILING_UNIT.search(indicator[-1])
+        if joined and k < len(lines) and _VALUE.match(lines[k].text.strip()):
+            unit = joined.group(1)
+            indicator[-1] = indicator[-1][:joined.start()]
+        elif k < len(lines):
+            u = lines[k].text.strip()
+            if _short(u, 4) and not _VALUE.match(u) and not _NUMBER.match(u) and not u.startswith(("-", "+")) \
+                    and not _ROMAN_ALONE.match(u) and len(u) <= 30:
+                unit = u
+                k += 1
+        values: List[str] = []
+        while k < len(lines) and _VALUE.match(lines[k].text.strip()) and not (
+                _NUMBER.match(lines[k].text.strip()) and k + 1 < len(lines)
+                and not _VALUE.match(lines[k + 1].text.strip()) and len(values) == ncols):
+            values.append(lines[k].text.strip())
+            k += 1
+        rows.append((" ".join(indicator), unit, values if len(values) == ncols else []))
+        used = k
+    return rows, used
+
+
+def _rebuild_figures(blocks: list, i: int, lone_numbers) -> Optional[tuple]:
+    found = _figure_header(blocks, i)
+    if not found:
+        return None
+    names, nhead, has_stt = found
+    start = i + nhead
+    lines: List[Paragraph] = []
+    j = start
+    while j < len(blocks) and isinstance(blocks[j], Paragraph):
+        lines.append(blocks[j])
+        j += 1
+    lines = _with_numbers(lines, _line(blocks[start - 1]), list(lone_numbers or []))
+    rows, used = _figure_rows(lines, len(names))
+    if not rows:
+        return None
+    src = blocks[i].source
+    grid = [[Cell("Chỉ tiêu", src), Cell("Đơn vị tính", src)] + [Cell(n, src) for n in names]]
+    for indicator, unit, values in rows:
+        grid.append([Cell(indicator), Cell(unit)] + [Cell(v) for v in (values or [""] * len(names))])
+    end = lines[used - 1].source if used else src
+    table = Table(grid, Source(line=src.line, line_end=end.line_end or end.line, page=src.page), header_rows=1)
+    return table, start + sum(1 for p in lines[:used] if p.style != _LONE)
+
+
+_HEADER_NAMES = {"number": "Stt", "content": "Nội dung", "lead": "Cơ quan chủ trì", "partners": "Cơ quan phối hợp",
+                 "deadline": "Thời gian"}
+
+
+_LONE = "lone-number"
+
+
+def _line(p: Paragraph) -> int:
+    return p.source.line_end or p.source.line or 0
+
+
+def _with_numbers(lines: List[Paragraph], after: int, numbers: List[tuple]) -> List[Paragraph]:
+    """The run's paragraphs with the lone number lines the reader set aside (as page numbers)
+    put back where they stood: in such a table they are the Stt."""
+    if not numbers or not lines or not lines[0].source.line:
+        return lines
+    last = _line(lines[-1])
+    extra = [Paragraph(t, Source(line=ln), style=_LONE) for ln, t in numbers if after < ln < last]
+    if not extra:
+        return lines
+    return sorted(lines + extra, key=lambda p: p.source.line or 0)
+
+
+def rebuild(blocks: list, lone_numbers: Optional[List[tuple]] = None) -> list:
+    """Blocks with each separator-less task table replaced by a `Table` (see the module docstring).
+    `lone_numbers`: (line, text) of number lines the reader left out (RawDocument.lone_numbers)."""
+    out: list = []
+    i = 0
+    while i < len(blocks):
+        b = blocks[i]
+        short = isinstance(b, Paragraph) and len(b.text) <= 40  # a header cell: "Stt", "Chỉ tiêu"
+        found = _header(blocks, i) if short else None
+        if not found:
+            figures = _rebuild_figures(blocks, i, lone_numbers) if short else None
+            if figures:
+                out.append(figures[0])
+                i = figures[1]
+            else:
+                out.append(b)
+                i += 1
+            continue
+        roles, nhead = found
+        start = i + nhead
+        lines: List[Paragraph] = []
+        j = start
+        while j < len(blocks) and isinstance(blocks[j], Paragraph):
+            lines.append(blocks[j])
+            j += 1
+        lines = _with_numbers(lines, _line(blocks[start - 1]), list(lone_numbers or []))
+        rows, used = _rows_by_column(lines, roles)
+        if not rows:
+            rows, used = _rows_by_row(lines)
+        tasks = [r for r in rows if r.group is None]
+        if not tasks or any(not (r.content and r.has_cells()) for r in tasks):
+            out.append(b)
+            i += 1
+            continue
+        header = [Cell(_HEADER_NAMES[r], b.source) for r in roles]
+        grid: List[List[Cell]] = [header]
+        for r in rows:
+            at = r.lines[0].source if r.lines else b.source
+            if r.group is not None:
+                grid.append([Cell(r.group, at, span=len(roles))])
+            else:
+                grid.append([Cell(t, at) for t in _cells(r, roles)])
+        src = b.source
+        end = lines[used - 1].source if used else src
+        out.append(Table(grid, Source(line=src.line, line_end=end.line_end or end.line, page=src.page),
+                         header_rows=1))
+        i = start + sum(1 for p in lines[:used] if p.style != _LONE)
+    return out

@@ -1,0 +1,178 @@
+"""Target tables by year and statistics forms: `Table` blocks that hold figures, not tasks.
+
+Reads the body's tables (before the task table reader) and writes `Target` records. A table is
+read here when its header has an indicator column (Chỉ tiêu, Nội dung, Tên chỉ tiêu …) and either
+a unit-of-measure column (ĐVT, Đơn vị tính: "ha", "tấn", "%", not a responsible unit) or year
+columns ("2026", "Năm 2027", "KH 2028", or a "Giai đoạn 2026–2030" cell over a row of years), and
+no lead, partner or deadline column. Then:
+
+- each number under a target year column is a target: value (and `value_max` for "8 - 10"),
+  comparator from the cell ("≥ 90", "trên 90"), unit from the cell ("95%") or the ĐVT column,
+  year from the column, text = the row's indicator, after its product row for "- Diện tích" /
+  "- Sản lượng" sub-rows ("Lúa - Diện tích");
+- estimate and baseline columns are no targets: ƯTH/UTH, TH, "ước", "thực hiện", "hiện trạng",
+  "hiện nay", "năm gốc", "kết quả", "so sánh", "tăng/giảm";
+- a statistics form (a unit-of-measure column whose years are all results, or whose cells are
+  empty) gives nothing, and is no task table either;
+- a table of targets by year that also names the unit in charge (ĐVT, year columns and "Cơ quan
+  chủ trì") gives its targets and is read as a task table as well.
+
+A headerless table right after such a table with as many columns continues it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional
+
+from .model import Table, Target
+from .numbers import parse_number, scan
+from .tables import header_role
+from .text.fold import ascii_fold
+
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_UNIT_HEAD = re.compile(r"^(?:dvt|d\.v\.t|don vi tinh|don vi do|don vi \(tinh\)|dv tinh)\.?$")
+_BASELINE = re.compile(r"\b(?:uth|u th|th|uoc|thuc hien|hien trang|hien nay|nam goc|goc|ket qua|so sanh|"
+                       r"tang|giam|luy ke|da dat|thuc te|binh quan)\b")
+_TARGET_WORD = re.compile(r"\b(?:kh|ke hoach|muc tieu|chi tieu|du kien|phan dau|nam|giai doan|dinh huong)\b")
+_SUB = re.compile(r"^\s*(?:[-–+*•]|[a-zđ]\)|\d+\.\d+\.?)\s*")
+_ROMAN = re.compile(r"^(?:[IVX]{1,4}|[A-ZĐ])\s*[.)\-–]?\s*$")
+
+
+def _fold(s: str) -> str:
+    return re.sub(r"\s+", " ", ascii_fold(s or "")).strip()
+
+
+def _grid(table: Table) -> List[List[str]]:
+    """Rows as grid columns; a spanned header cell's text fills every column it covers."""
+    out = []
+    for row in table.rows:
+        cells: List[str] = []
+        for c in row:
+            cells.extend([c.text.strip()] * max(c.span, 1))
+        out.append(cells)
+    return out
+
+
+@dataclass
+class _Layout:
+    indicator: int
+    unit: Optional[int]
+    years: Dict[int, int]              # column -> year, target columns only
+    baseline: List[int] = field(default_factory=list)
+    ncols: int = 0
+    header_rows: int = 1
+    tasks: bool = False                # it also names units in charge: a task table as well
+
+
+def _layout(grid: List[List[str]]) -> Optional[_Layout]:
+    for start in range(min(len(grid), 3)):
+        head = grid[start]
+        if not head or any(len(t.split()) > 12 for t in head):
+            continue
+        roles = [header_role(t) for t in head]
+        tasks = any(r in ("lead", "partners", "deadline") for r in roles)
+        if tasks and not any(_UNIT_HEAD.match(_fold(t)) for t in head):
+            return None
+        if "content" not in roles:
+            continue
+        indicator = roles.index("content")
+        unit = next((i for i, t in enumerate(head) if _UNIT_HEAD.match(_fold(t))), None)
+        # a second header row under "Giai đoạn 2026-2030" / "Kết quả" / "Năm": the years
+        nhead = 1
+        names = list(head)
+        if start + 1 < len(grid):
+            nxt = grid[start + 1]
+            if sum(1 for t in nxt if _YEAR.search(t) and len(t.split()) <= 5) >= 2:
+                nhead = 2
+                names = [((names[i] if i < len(names) else "") + " | " + t).strip(" |")
+                         for i, t in enumerate(nxt)]
+        years: Dict[int, int] = {}
+        baseline: List[int] = []
+        for i, name in enumerate(names):
+            if i in (indicator, unit):
+                continue
+            f = _fold(name)
+            ys = _YEAR.findall(f)
+            if not ys or len(f.split()) > 10:
+                continue
+            if _BASELINE.search(f.split("|")[-1]) or (_BASELINE.search(f) and not _TARGET_WORD.search(
+                    f.split("|")[-1])) or re.search(r"\buoc\b|\buth\b", f):
+                baseline.append(i)
+                continue
+            years[i] = int(ys[-1])
+        if not years and not baseline and unit is None:
+            continue
+        if unit is None and not years:
+            continue
+        if unit is None and not re.search(r"\bchi tieu\b", _fold(head[indicator])):
+            continue
+        if tasks and not years:
+            return None
+        return _Layout(indicator, unit, years, baseline, ncols=len(names), header_rows=start + nhead, tasks=tasks)
+    return None
+
+
+class TargetTableReader:
+    """Reads target tables and statistics forms; keeps the layout for a continuation table."""
+
+    def __init__(self) -> None:
+        self.targets: List[Target] = []
+        self._layout: Optional[_Layout] = None
+        self._label: str = ""
+
+    def read(self, table: Table, section: Optional[str], after_table: bool = True) -> bool:
+        """True when `table` is a target table or a statistics form (its targets are kept)."""
+        grid = _grid(table)
+        if not grid:
+            return False
+        lay = _layout(grid)
+        if lay is None:
+            if not (after_table and self._layout is not None
+                    and max(len(r) for r in grid) == self._layout.ncols):
+                self._layout = None
+                return False
+            lay = _Layout(self._layout.indicator, self._layout.unit, self._layout.years,
+                          self._layout.baseline, self._layout.ncols, header_rows=0, tasks=self._layout.tasks)
+        else:
+            self._label = ""
+        self._layout = lay
+        for ri, row in enumerate(grid[lay.header_rows:], start=lay.header_rows):
+            self._row(row, lay, table, ri, section)
+        return not lay.tasks  # a table of targets assigned to units is read as a task table too
+
+    def _row(self, row: List[str], lay: _Layout, table: Table, ri: int, section: Optional[str]) -> None:
+        if lay.indicator >= len(row):
+            return
+        name = re.sub(r"\s+", " ", row[lay.indicator]).strip()
+        if not name or _ROMAN.match(name) or re.fullmatch(r"\(?\d{1,2}\)?", name):
+            return
+        if _SUB.match(name) and self._label:
+            text = self._label + " - " + _SUB.sub("", name, count=1).strip(" :")
+        else:
+            self._label = name.strip(" :")
+            text = self._label
+        unit_cell = row[lay.unit].strip() if lay.unit is not None and lay.unit < len(row) else ""
+        for col, year in lay.years.items():
+            if col >= len(row) or not row[col].strip():
+                continue
+            cell = row[col].strip()
+            qs = scan(cell)
+            value = upper = None
+            unit, comparator = unit_cell, "="
+            if qs:
+                q = qs[0]
+                value, upper, comparator = q.value, q.upper, q.comparator
+                if q.unit and not q.noun_unit:
+                    unit = q.unit
+            else:
+                value = parse_number(cell.strip(" ≥≤><=~"))
+                if value is None:
+                    continue
+                if cell.lstrip().startswith(("≥", ">=")):
+                    comparator = ">="
+            src = table.rows[ri][0].source if table.rows[ri] else table.source
+            self.targets.append(Target(
+                id="", text=text, value=value, unit=unit or None, comparator=comparator, value_max=upper,
+                year=year, value_text=cell, sentence=" | ".join(t for t in row if t), section=section,
+                source=src if src.line or src.table is not None else table.source))

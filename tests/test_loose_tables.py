@@ -1,0 +1,134 @@
+"""Tables that lost their cell separators (PDF text layers, copy-paste): one fragment per line,
+row by row or column by column, rebuilt into task tables (issue 9, item 2)."""
+import extract
+
+HEAD = """ĐẢNG ỦY XÃ HÒA BÌNH
+Số 07-KH/ĐU
+ĐẢNG CỘNG SẢN VIỆT NAM
+Hòa Bình, ngày 02 tháng 4 năm 2026
+KẾ HOẠCH
+Thực hiện nhiệm vụ trọng tâm năm 2026
+I. MỤC ĐÍCH, YÊU CẦU
+Bảo đảm thực hiện đồng bộ các nhiệm vụ.
+II. NHIỆM VỤ CỤ THỂ
+"""
+TAIL = """III. TỔ CHỨC THỰC HIỆN
+Văn phòng Đảng ủy theo dõi, đôn đốc thực hiện Kế hoạch này.
+Nơi nhận:
+- Như trên,
+- Lưu VP.
+T/M ĐẢNG ỦY
+BÍ THƯ
+Trần Văn Khải
+"""
+
+
+def plan(lines: str):
+    return extract.parse_text(HEAD + lines + TAIL)
+
+
+def rows(p):
+    return [(t.group, t.number, t.content, t.lead, t.partners, t.deadline.text)
+            for t in p.tasks if t.origin == "table"]
+
+
+def test_fragments_row_by_row_with_group_rows_give_table_tasks():
+    p = plan("Stt\nNội dung\nThời gian\nCơ quan chủ trì\n"
+             "I\nLĩnh vực văn hóa\n"
+             "Nghị quyết về phát\ntriển du lịch\nQuý II/2026\nĐảng ủy\nUBND xã\n"
+             "Kế hoạch lễ hội\nHằng năm\nBan Tuyên giáo\n")
+    assert rows(p) == [
+        ("I", None, "Nghị quyết về phát triển du lịch", ["Đảng ủy", "UBND xã"], [], "Quý II/2026"),
+        ("I", None, "Kế hoạch lễ hội", ["Ban Tuyên giáo"], [], "Hằng năm")]
+    titles = [s.title for s in p.iter_sections()]
+    assert "Lĩnh vực văn hóa" not in titles and "TỔ CHỨC THỰC HIỆN" in titles
+    assert p.targets == []
+
+
+def test_fragments_row_by_row_lead_before_deadline_and_two_groups():
+    p = plan("TT\nNhiệm vụ\nĐơn vị chủ trì\nĐơn vị phối hợp\nThời hạn hoàn thành\n"
+             "A. Kinh tế\n"
+             "Rà soát quy hoạch vùng trồng cây ăn quả\nPhòng Kinh tế\nHội Nông dân xã\nTháng 9/2026\n"
+             "B. Xã hội\n"
+             "Tổ chức tập huấn 120 hội viên về chuyển đổi số\nHội Phụ nữ xã\nĐoàn Thanh niên\nQuý IV/2026\n")
+    assert rows(p) == [
+        ("A", None, "Rà soát quy hoạch vùng trồng cây ăn quả", ["Phòng Kinh tế"], ["Hội Nông dân xã"], "Tháng 9/2026"),
+        ("B", None, "Tổ chức tập huấn 120 hội viên về chuyển đổi số", ["Hội Phụ nữ xã"], ["Đoàn Thanh niên"],
+         "Quý IV/2026")]
+    assert p.targets == []  # a number inside a table fragment is no target
+
+
+def test_fragments_with_two_time_subcolumns_keep_one_deadline():
+    p = plan("Stt\nNội dung công việc\nThời gian\nBắt đầu\nKết thúc\nNgười phụ trách\n"
+             "1\nKiểm tra hồ sơ đảng viên\nTháng 5/2026\nTháng 5/2026\nỦy ban Kiểm tra Đảng ủy\n"
+             "2\nTổng kết công tác năm\nTháng 11/2026\nTháng 12/2026\nVăn phòng Đảng ủy\n")
+    got = rows(p)
+    assert [(r[1], r[2], r[3]) for r in got] == [("1", "Kiểm tra hồ sơ đảng viên", ["Ủy ban Kiểm tra Đảng ủy"]),
+                                                ("2", "Tổng kết công tác năm", ["Văn phòng Đảng ủy"])]
+    assert got[0][5] == "Tháng 5/2026"
+    assert got[1][5].startswith("Tháng 11/2026") and got[1][5].endswith("Tháng 12/2026")
+
+
+def test_fragments_column_by_column():
+    p = plan("TT\nNội dung\nThời gian thực hiện\nCơ quan chủ trì\n"
+             "1\n2\n3\n"
+             "Xây dựng kế hoạch tuyên truyền\nTổ chức hội nghị sơ kết\nBáo cáo kết quả thực hiện\n"
+             "Quý I/2026\nTháng 6/2026\nTrước ngày 15/12/2026\n"
+             "Ban Tuyên giáo\nVăn phòng Đảng ủy\nỦy ban Kiểm tra\n")
+    assert rows(p) == [
+        (None, "1", "Xây dựng kế hoạch tuyên truyền", ["Ban Tuyên giáo"], [], "Quý I/2026"),
+        (None, "2", "Tổ chức hội nghị sơ kết", ["Văn phòng Đảng ủy"], [], "Tháng 6/2026"),
+        (None, "3", "Báo cáo kết quả thực hiện", ["Ủy ban Kiểm tra"], [], "Trước ngày 15/12/2026")]
+
+
+def test_prose_naming_columns_is_not_a_table():
+    p = plan("Nội dung\nThời gian\nCơ quan chủ trì\nCác chi bộ tổ chức quán triệt đến toàn thể đảng viên, "
+             "bảo đảm nghiêm túc, đúng thời gian theo hướng dẫn của Ban Tuyên giáo.\n")
+    assert rows(p) == []
+
+
+def test_page_number_inside_a_row_is_not_its_stt():
+    p = plan("Stt\nNội dung\nThời gian\nCơ quan chủ trì\n"
+             "1\nTổ chức hội nghị học tập\n7\nnghị quyết\nQuý I/2026\nBan Tuyên giáo\n"
+             "2\nRà soát đảng viên\nQuý II/2026\nVăn phòng Đảng ủy\n")
+    assert [(r[1], r[2]) for r in rows(p)] == [("1", "Tổ chức hội nghị học tập nghị quyết"), ("2", "Rà soát đảng viên")]
+
+
+def test_header_repeated_after_a_page_break_is_no_row():
+    p = plan("Stt\nNội dung\nThời gian\nCơ quan chủ trì\n"
+             "Hội nghị quán triệt nghị quyết\nQuý I/2026\nBan Tuyên giáo\n"
+             "Stt\nNội dung\nThời gian\nCơ quan chủ trì\n"
+             "Kiểm tra việc thực hiện\nQuý III/2026\nỦy ban Kiểm tra\n")
+    assert [(r[2], r[3], r[5]) for r in rows(p)] == [
+        ("Hội nghị quán triệt nghị quyết", ["Ban Tuyên giáo"], "Quý I/2026"),
+        ("Kiểm tra việc thực hiện", ["Ủy ban Kiểm tra"], "Quý III/2026")]
+
+
+def test_statistics_form_in_text_lines_is_no_task_table():
+    p = plan("Tổng hợp số liệu theo biểu sau.\n"
+             "STT\nNỘI DUNG\nĐƠN VỊ TÍNH\nKẾT QUẢ\n2023\n2024\n6 tháng\n2025\nTổng\n"
+             "I\nCông tác kiểm tra\n1\nSố cuộc kiểm tra đối với tổ chức đảng\nCuộc\n"
+             "2\nSố đảng viên được kiểm tra\nNgười\n3\nTỷ lệ chi bộ được kiểm tra\n%\n")
+    assert rows(p) == [] and p.targets == []
+    assert "Công tác kiểm tra" not in [s.title for s in p.iter_sections()]
+
+
+def test_target_table_by_year_in_text_lines_gives_targets_not_tasks():
+    p = plan("TT\nChỉ tiêu\nĐVT\nƯTH 2025\n2026\n2027\n2028\n"
+             "1\nCà phê\n"
+             "- Diện tích\nha\n1.200\n1.250\n1.300\n1.350\n"
+             "- Sản lượng\ntấn\n3.600\n3.800\n4.000\n4.200\n")
+    assert rows(p) == []
+    got = [(t.text, t.value, t.unit, t.year) for t in p.targets]
+    assert ("Cà phê - Diện tích", 1250, "ha", 2026) in got and ("Cà phê - Sản lượng", 4200, "tấn", 2028) in got
+    assert len(got) == 6
+    assert not any(s.title in ("Cà phê", "- Diện tích") for s in p.iter_sections())
+
+
+def test_target_table_in_text_lines_with_a_period_over_the_years():
+    p = plan("STT\nTên chỉ tiêu\nĐơn vị tính\nHiện trạng 2025\nGiai đoạn 2026 - 2030\n2026\n2030\n"
+             "1\nSố hợp tác xã\nHTX\n40\n42\n50\n"
+             "2\nTỷ lệ hộ nghèo\n%\n4,5\n3,8\n1,5\n")
+    got = [(t.text, t.value, t.unit, t.year) for t in p.targets]
+    assert got == [("Số hợp tác xã", 42, "HTX", 2026), ("Số hợp tác xã", 50, "HTX", 2030),
+                   ("Tỷ lệ hộ nghèo", 3.8, "%", 2026), ("Tỷ lệ hộ nghèo", 1.5, "%", 2030)]
