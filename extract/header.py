@@ -872,7 +872,9 @@ def _page_end(blocks: list, start: int, doc: Document) -> Optional[int]:
         t = _ws(b.text)
         if re.match(r"^#{1,6}\s+\S", t):
             return i
-        if doc.number and doc.doc_type and re.match(rf"^{re.escape(doc.doc_type)}\s+(?:số\s+)?{re.escape(doc.number)}\b", t, _I) \
+        # the portal's title: "<type> <number> năm <year> …" or "<type> <number> ngày dd/mm/yyyy …"
+        if doc.number and doc.doc_type and re.match(
+                rf"^{re.escape(doc.doc_type)}\s+{re.escape(doc.number)}\s+(?:năm\s+\d{{4}}|ngày\s+\d)", t, _I) \
                 and not re.search(r"kèm\s+theo", t, _I):
             return i
     return None

@@ -609,3 +609,11 @@ def test_web_page_text_after_the_appendices_is_not_the_document(site_line):
     r = extract_header(blocks)
     assert [b.text for b in blocks[r.tail_start:r.tail_end]] == ["PHỤ LỤC", "(Kèm theo Kế hoạch số 45/KH-UBND)",
                                                                  "Danh mục nhiệm vụ"]
+
+
+def test_an_appendix_line_naming_the_plan_by_its_number_is_still_the_document():
+    blocks = paras("ỦY BAN NHÂN DÂN XÃ TÂN LẬP", "Số: 45/KH-UBND", "Tân Lập, ngày 06 tháng 02 năm 2026", "KẾ HOẠCH",
+                   "Chuyển đổi số năm 2026", *BODY, *CLOSING, "PHỤ LỤC", "Kế hoạch 45/KH-UBND được triển khai như sau:",
+                   "Danh mục nhiệm vụ")
+    r = extract_header(blocks)
+    assert r.tail_end is None
