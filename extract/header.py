@@ -870,8 +870,9 @@ def _page_end(blocks: list, start: int, doc: Document) -> Optional[int]:
         if not isinstance(b, Paragraph):
             continue
         t = _ws(b.text)
-        if re.match(r"^#{1,6}\s+\S", t):
-            return i
+        md = re.match(r"^#{1,6}\s+(\S.*)$", t)
+        if md and not _HEADING_START.match(md.group(1)) and not re.match(r"^(?:PHỤ\s+LỤC|Phụ\s+lục)\b", md.group(1)):
+            return i  # a heading of the site ("## Văn bản liên quan"), not one of the document's
         # the portal's title: "<type> <number> năm <year> …" or "<type> <number> ngày dd/mm/yyyy …"
         if doc.number and doc.doc_type and re.match(
                 rf"^{re.escape(doc.doc_type)}\s+{re.escape(doc.number)}\s+(?:năm\s+\d{{4}}|ngày\s+\d)", t, _I) \

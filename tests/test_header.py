@@ -617,3 +617,10 @@ def test_an_appendix_line_naming_the_plan_by_its_number_is_still_the_document():
                    "Danh mục nhiệm vụ")
     r = extract_header(blocks)
     assert r.tail_end is None
+
+
+@pytest.mark.parametrize("md", ["## PHỤ LỤC II", "## I. DANH MỤC ĐỀ ÁN"])
+def test_markdown_heading_of_the_document_itself_does_not_end_it(md):
+    blocks = paras("ỦY BAN NHÂN DÂN XÃ TÂN LẬP", "Số: 45/KH-UBND", "Tân Lập, ngày 06 tháng 02 năm 2026", "KẾ HOẠCH",
+                   "Chuyển đổi số năm 2026", *BODY, *CLOSING, "PHỤ LỤC I", "Danh mục nhiệm vụ", md, "Danh mục đề án")
+    assert extract_header(blocks).tail_end is None
