@@ -860,7 +860,7 @@ def _confirm_from_portal(doc: Document, blocks: list) -> None:
         doc.signer.name = meta["signer"]
 
 
-def _page_end(blocks: list, start: int, doc: Document) -> Optional[int]:
+def _page_end(blocks: list, start: int, doc: Document, site_headings: bool = True) -> Optional[int]:
     """Where a saved web page's own text starts after the document's appendices: a markdown
     heading of the site ("## Văn bản liên quan"), or the page title citing the document by its
     own number outside an appendix note ("Quyết định 2629/QĐ-TTg năm 2025 phê duyệt … ban
@@ -871,7 +871,7 @@ def _page_end(blocks: list, start: int, doc: Document) -> Optional[int]:
             continue
         t = _ws(b.text)
         md = re.match(r"^#{1,6}\s+(\S.*)$", t)
-        if md and not _HEADING_START.match(md.group(1)) and not re.match(r"^(?:PHỤ\s+LỤC|Phụ\s+lục)\b", md.group(1)):
+        if md and site_headings and not _HEADING_START.match(md.group(1)) and not re.match(r"^(?:PHỤ\s+LỤC|Phụ\s+lục)\b", md.group(1)):
             return i  # a heading of the site ("## Văn bản liên quan"), not one of the document's
         # the portal's title: "<type> <number> năm <year> …" or "<type> <number> ngày dd/mm/yyyy …"
         if doc.number and doc.doc_type and re.match(
@@ -970,6 +970,10 @@ def extract_header(blocks: list) -> HeaderResult:
     for f in ("doc_type", "number", "symbol", "number_text", "issuer", "parent_issuer", "place", "date_text", "title"):
         setattr(doc, f, _nfc(getattr(doc, f)))
     tail_end = _page_end(blocks, tail_start, doc)
+    if tail_start >= n:  # no signature found: the page's own text may follow the body directly
+        end = _page_end(blocks, body_start, doc, site_headings=False)
+        if end is not None:
+            body_end = min(body_end, end)
     return HeaderResult(document=doc, body_start=body_start, body_end=body_end, tail_start=tail_start,
                         tail_end=tail_end,
                         findings=findings)

@@ -624,3 +624,11 @@ def test_markdown_heading_of_the_document_itself_does_not_end_it(md):
     blocks = paras("ỦY BAN NHÂN DÂN XÃ TÂN LẬP", "Số: 45/KH-UBND", "Tân Lập, ngày 06 tháng 02 năm 2026", "KẾ HOẠCH",
                    "Chuyển đổi số năm 2026", *BODY, *CLOSING, "PHỤ LỤC I", "Danh mục nhiệm vụ", md, "Danh mục đề án")
     assert extract_header(blocks).tail_end is None
+
+
+def test_page_title_after_a_body_without_signature_ends_the_body():
+    blocks = paras("ỦY BAN NHÂN DÂN XÃ TÂN LẬP", "Số: 45/KH-UBND", "Tân Lập, ngày 06 tháng 02 năm 2026", "KẾ HOẠCH",
+                   "Chuyển đổi số năm 2026", *BODY,
+                   "Kế hoạch 45/KH-UBND năm 2026 về chuyển đổi số do Ủy ban nhân dân xã Tân Lập ban hành", "Ban hành:")
+    r = extract_header(blocks)
+    assert [b.text for b in blocks[r.body_start:r.body_end]] == BODY
