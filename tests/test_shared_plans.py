@@ -35,7 +35,7 @@ FLOORS = {
     "04_luongminh-mttq-xa-kh16-baucu.txt": 0.99,
     "07_dongthap-ubnd-tinh-kh617-chuyendoiso-doanhnghiep.txt": 0.98,
     "13_bacninh-ubnd-tinh-kh144-kinhteso-xahoiso.txt": 0.99,
-    "16_conghai-danguy-xa-ctr22-chuongtrinh-congtac-toankhoa.txt": 0.96,
+    "16_conghai-danguy-xa-ctr22-chuongtrinh-congtac-toankhoa.txt": 0.99,
     "22_chinhphu-ttg-qd2629-ctr-chinhphuso-tvpl-page.txt": 0.97,
     "23_conghai-danguy-xa-kh45-chuyendoiso-coquandang.txt": 0.97,
     "26_conghai-danguy-xa-kh10-tongket-pctnlptc.txt": 0.82,

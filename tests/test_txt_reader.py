@@ -333,3 +333,18 @@ def test_numbers_alone_without_a_stop_stay_lines_of_their_own():
     text = "\n".join(lines) + "\nTT\n1\n2\n3\nI\nLĩnh vực văn hóa\n"
     paras = _paras(read_text(text))
     assert paras[-2:] == ["I", "Lĩnh vực văn hóa"]
+
+
+@pytest.mark.parametrize("lead", ["Ban Tuyên giáo chủ trì, phối hợp tham mưu, trình trong tháng 3/2026",
+                                  "Đảng ủy UBND xã chỉ đạo tham mưu trình trong tháng 5/2026.",
+                                  "Văn phòng Đảng ủy chủtrì, phối hợp các cơ quan liên quan tham mưu thực"])
+def test_line_naming_the_lead_of_the_item_above_starts_its_own_paragraph(lead):
+    lines = [f"{k}. Nội dung số {k} của chương trình được trình bày trên dòng này." for k in range(1, 12)]
+    text = "\n".join(lines) + "\n1.2. Nghị quyết về nâng cao chất lượng sinh hoạt chi bộ trực thuộc\nĐảng bộ giai đoạn 2026 - 2030\n" + lead + "\n"
+    paras = _paras(read_text(text))
+    assert paras[-2:] == ["1.2. Nghị quyết về nâng cao chất lượng sinh hoạt chi bộ trực thuộc Đảng bộ giai đoạn 2026 - 2030", lead]
+
+
+def test_wrapped_line_naming_a_programme_is_no_lead_line():
+    text = "a) Chủ trì tham mưu Chủ tịch\nUBND tỉnh về phát triển hạ tầng số theo chương trình,\nkế hoạch của Bộ.\n"
+    assert len(_paras(read_text(text))) == 1

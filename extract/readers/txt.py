@@ -259,6 +259,8 @@ def _new_paragraph(prev: str, line: str, width: int, bold_open: bool, first_line
         return True
     if _is_type_line(p):
         return True  # "KẾ HOẠCH" over its title, even a title in lower case
+    if _names_its_lead(s) and not re.search(r"(?:[,;]|\b(?:và|của|với|cho|đến|tại))$", p):
+        return True  # "Ban Xây dựng Đảng chủ trì, phối hợp …" under the item it gives a lead
     if _starts_lower(s) and (not _SENTENCE_END.search(p) or re.search(r"[;,]$", p)):
         return False  # a sentence, or a list of clauses ("…;⏎các Đảng ủy trực thuộc; …"), goes on
     if _SENTENCE_END.search(p):
@@ -293,6 +295,17 @@ def _is_type_line(text: str) -> bool:
 
     found = _doc_type_of(text)
     return found is not None and not found[1]
+
+
+def _names_its_lead(line: str) -> bool:
+    """A line whose subject is a unit and whose verb says it leads ("Phòng Kinh tế chủ trì, …")."""
+    if not line[:1].isupper() or len(line) > 200:
+        return False
+    from ..tasks import lead_line
+
+    found = lead_line(re.sub(r"(?<=chủ)(?=trì)", " ", line))
+    return found is not None and len(found[0].split()) <= 8 and \
+        re.match(r"(?:chủ trì|chỉ đạo|phối hợp|tham mưu|chịu trách nhiệm)\b", found[1].lower()) is not None
 
 
 def _whole_bold(line: str) -> bool:
