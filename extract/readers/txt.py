@@ -259,7 +259,7 @@ def _new_paragraph(prev: str, line: str, width: int, bold_open: bool, first_line
         return True
     if _is_type_line(p):
         return True  # "KẾ HOẠCH" over its title, even a title in lower case
-    if _names_its_lead(s) and not re.search(r"(?:[,;]|\b(?:và|của|với|cho|đến|tại))$", p):
+    if not _SENTENCE_END.search(p) and _names_its_lead(s) and not re.search(r"(?:[,;]|\b(?:và|của|với|cho|đến|tại))$", p):
         return True  # "Ban Xây dựng Đảng chủ trì, phối hợp …" under the item it gives a lead
     if _starts_lower(s) and (not _SENTENCE_END.search(p) or re.search(r"[;,]$", p)):
         return False  # a sentence, or a list of clauses ("…;⏎các Đảng ủy trực thuộc; …"), goes on
@@ -297,6 +297,7 @@ def _is_type_line(text: str) -> bool:
     return found is not None and not found[1]
 
 
+@lru_cache(maxsize=4096)
 def _names_its_lead(line: str) -> bool:
     """A line whose subject is a unit and whose verb says it leads ("Phòng Kinh tế chủ trì, …")."""
     if not line[:1].isupper() or len(line) > 200:
