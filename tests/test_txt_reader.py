@@ -107,16 +107,30 @@ def test_portal_page_scrape_gives_the_same_extraction_as_the_clean_document():
     """A whole portal page (site text, the portal's metadata table, no blank line anywhere, an
     appendix heading run on after the last cell, the page title after the document) reads like the
     document saved alone."""
+    _same_extraction(_view(DATA / "portal-page.txt"), _view(DATA / "portal-clean.txt"))
+
+
+def test_portal_page_with_its_metadata_in_markdown_rows_reads_like_the_clean_document(tmp_path):
+    lines = (DATA / "portal-page.txt").read_text(encoding="utf-8").split("\n")
+    i, j = lines.index("Đang tải văn bản..."), lines.index("**ỦY BAN NHÂN DÂN")
+    meta = ["| **Số hiệu:** | 215/KH-UBND | **Loại văn bản:** | Kế hoạch |", "|---|---|---|---|",
+            "| **Người ký:** | Lò Văn Thành | **Ngày ban hành:** | 14/03/2026 |", "|"]
+    path = tmp_path / "page.txt"
+    path.write_text("\n".join(lines[:i + 1] + meta + lines[j:]), encoding="utf-8")
+    _same_extraction(_view(path), _view(DATA / "portal-clean.txt"))
+
+
+def _view(path):
     import extract
 
-    def view(path):
-        d = extract.parse(str(DATA / path)).to_dict()
-        doc = {k: d["document"][k] for k in ("doc_type", "number", "date", "place", "issuer", "title", "signer")}
-        tasks = [(t["origin"], t["group"], t["number"], t["content"], t["lead"], t["partners"], t["deadline"])
-                 for t in d["tasks"]]
-        return doc, d["sections"], tasks, d["targets"], [(f["code"], f["message"]) for f in d["findings"]]
+    d = extract.parse(str(path)).to_dict()
+    doc = {k: d["document"][k] for k in ("doc_type", "number", "date", "place", "issuer", "title", "signer")}
+    tasks = [(t["origin"], t["group"], t["number"], t["content"], t["lead"], t["partners"], t["deadline"])
+             for t in d["tasks"]]
+    return doc, d["sections"], tasks, d["targets"], [(f["code"], f["message"]) for f in d["findings"]]
 
-    page, clean = view("portal-page.txt"), view("portal-clean.txt")
+
+def _same_extraction(page, clean):
     assert page[0] == clean[0] and page[0]["number"] == "215/KH-UBND"
     assert [s["title"] for s in page[1]] == [s["title"] for s in clean[1]]
     assert page[2] == clean[2]
