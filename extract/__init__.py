@@ -13,8 +13,10 @@ from .errors import KehoachError, UnreadableFile  # noqa: E402
 from .model import Plan  # noqa: E402
 
 
-def parse(path, *, tone_style="first", ocr=False):
-    """Read a .txt, .docx or .pdf plan into a Plan (raises KehoachError for unreadable files)."""
+def parse(path, *, tone_style="first", ocr="auto"):
+    """Read a .txt, .docx or .pdf plan into a Plan (raises KehoachError for unreadable files).
+    `ocr`: "auto" (PDF pages without readable text read by OCR when Tesseract is installed),
+    "never" or "always"."""
     from .pipeline import parse as _parse
     return _parse(path, tone_style=tone_style, ocr=ocr)
 

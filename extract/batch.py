@@ -61,7 +61,7 @@ class Options:
     jobs: int = 0                     # 0: one per core
     force: bool = False
     tone_style: str = "first"
-    ocr: bool = False
+    ocr: str = "auto"                # OCR of PDF pages: auto | never | always
     timeout: float = DEFAULT_TIMEOUT  # seconds per document: parsing and its outputs
     max_memory: Optional[int] = DEFAULT_MAX_MEMORY  # bytes per worker (None: unbounded)
     follow_links: bool = False        # follow symbolic links that leave the input folders

@@ -145,7 +145,9 @@ def build_parser() -> argparse.ArgumentParser:
     def common(sp, jobs=True):
         sp.add_argument("--tone-style", choices=("first", "main", "keep"), default="first",
                         help="where tone marks go in repaired text: first (hòa, default), main (hoà) or keep")
-        sp.add_argument("--ocr", action="store_true", help="read scanned PDFs by OCR (slow)")
+        sp.add_argument("--ocr", nargs="?", const="always", default="auto", choices=("auto", "never", "always"),
+                        help="OCR of PDF pages without readable text (Tesseract): auto (default: where "
+                             "needed, when installed), never, always (every page; --ocr alone)")
         sp.add_argument("--max-size", type=_size, default=None, metavar="SIZE",
                         help="refuse input files larger than this (default 50MB)")
         sp.add_argument("--timeout", type=_seconds, default=DEFAULT_TIMEOUT, metavar="SECONDS",

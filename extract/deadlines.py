@@ -94,6 +94,7 @@ _TOKEN_PATTERNS = [
             r"(?:\s*(?:,\s*)?(?:ke\s+tu|tinh\s+tu|sau\s+khi)\b" + _WORDS % 10 + ")?"),
     ("half", rf"\b(?:(?:6|sau)\s*thang|nua)\s+(?:dau|cuoi)\s+(?:cua\s+)?nam(?:\s*{_Y})?"),
     ("rec", r"\b(?:dinh\s+ky\s+)?(?:hang|moi|tung)\s+(?:(?:6|sau)\s*thang|nam|quy|thang|tuan|ngay)\b"
+            r"(?:\s*(?:,|va|hoac|/)\s*(?:(?:6|sau)\s*thang|nam|quy|thang|tuan)\b(?!\s*\d))*"
             r"|\b(?:dinh\s+ky\s+)?(?:6|sau)\s*thang\s*(?:/\s*|mot\s+)lan\b"
             r"|\bdinh\s+ky\s+(?:6|sau)\s*thang\b|\bdinh\s+ky\b"),
     ("cont", r"\bthuong\s+xuyen\b|\blien\s+tuc\b"
@@ -102,8 +103,10 @@ _TOKEN_PATTERNS = [
     ("cond", r"\b(?:ngay\s+)?sau\s+khi\b" + _CLAUSE % 14 +
              r"|\bkhi\s+co\s+yeu\s+cau\b(?:\s+cua\b" + _CLAUSE % 8 + ")?"
              r"|\bkhi\s+(?:co|duoc|can(?:\s+thiet)?|xay\s+ra|phat\s+sinh|hoan\s+thanh)\b" + _CLAUSE % 10 +
+             r"|\bkhi\b(?:\s+[a-z0-9]+){1,6}?\s+(?:co|ban\s+hanh|gui)\s+(?:huong\s+dan|van\s+ban|quyet\s+dinh|"
+             r"chu\s+truong|yeu\s+cau|ke\s+hoach)\b" +
              r"|\btheo\s+(?:su\s+)?(?:chi\s+dao|yeu\s+cau|ke\s+hoach|huong\s+dan|quy\s+dinh|tien\s+do"
-             r"|lo\s+trinh|lich|thong\s+bao|de\s+nghi|van\s+ban)\b(?:\s+(?:cua|tu)\b" + _CLAUSE % 8 + ")?"
+             r"|lo\s+trinh|lich|thong\s+bao|de\s+nghi|van\s+ban|chuong\s+trinh)\b(?:\s+(?:cua|tu)\b" + _CLAUSE % 8 + ")?"
              r"|\bdot\s+xuat\b|\btuy\s+(?:theo\s+)?tinh\s+hinh\b"),
     ("daylong", rf"\bngay\s*{_DD}\s*thang\s*{_MM}(?:\s*,?\s*nam\s*{_Y})?"),
     ("day", rf"(?<![\d/.])(?:\bngay\s*)?{_DD}\s*(?:/\s*{_MM}(?:\s*/\s*{_Y})?|[.-]\s*{_MM}\s*[.-]\s*{_Y})(?![\d/])"),
@@ -119,6 +122,7 @@ _TOKEN_PATTERNS = [
     ("to", r"\b(?:cho\s+den\s+het|cho\s+den|den\s+het|toi\s+het|den|toi|het)\b"),
     ("by", r"\b(?:cham\s+nhat(?:\s+(?:la|vao))?|truoc|han\s+chot|han\s+cuoi)\b"),
     ("in", r"\b(?:xong|hoan\s+thanh|du\s+kien|trong|vao)\b"),
+    ("round", r"\bdot\s*(?:\d{1,2}|[ivx]{1,4})\b\s*:?|\blan\s*\d{1,2}\s*:"),
     ("mod", r"\b(?:dau|cuoi|giua|ca)\b"),
 ]
 # every token starts a word (or at a comma): the look-behind skips positions inside words at once
@@ -129,13 +133,16 @@ _SCREEN = re.compile(r"\d|\b(?:nam|qu[yi]|thang|hang|moi|tung|dinh\s+ky|thuong\s
                      r"|nhiem\s+ky|khi|theo|dot\s+xuat|tuy)\b")
 _UNITS = frozenset({"school", "half", "daylong", "day", "day0", "quarter", "month", "monthyear", "year",
                     "nowyear"})
-_PREFIX = frozenset({"from", "to", "by", "in", "phase", "asof", "mod"})
+_PREFIX = frozenset({"from", "to", "by", "in", "round", "phase", "asof", "mod"})
 _GAP = re.compile(r"[\s*_()\[\]\"'“”‘’]*(?:(?:,|&|-|\bva\b|\bhoac\b|\bhay\b)[\s*_()\[\]\"'“”‘’]*){0,2}")
 _BUDGET_BEFORE = re.compile(r"\b(?:chi|kinh\s+phi|von|nguon|du\s+toan|ngan\s+sach|su\s+nghiep|thuong\s+truc)\s*$")
 _DOCREF_BEFORE = re.compile(r"(?:\bso\s*[\w./-]*|[\w.-]*\d[\w.-]*/[\w./-]*[a-z][\w./-]*|\bban\s+hanh|\bky)\s*,?\s*$")
 _STRONG_COND = re.compile(r"\bkhi\s+co\s+(?:yeu\s+cau|van\s+ban|ke\s+hoach|chi\s+dao|huong\s+dan|quyet\s+dinh)\b"
-                          r"|\bngay\s+sau\s+khi\b")
+                          r"|\bngay\s+sau\s+khi\b"
+                          r"|\bkhi\b(?:\s+[a-z0-9]+){1,6}?\s+(?:co|ban\s+hanh|gui)\s+(?:huong\s+dan|van\s+ban|quyet\s+dinh)\b"
+                          r"|\btheo\s+chuong\s+trinh\s+cong\s+tac\b")
 _PERIODS = ("day", "week", "month", "quarter", "half-year", "year")
+_SIX_MONTHS = re.compile(r"(?<![a-z0-9])(?:6|sau)\s*thang\b")
 _REC_WORD = re.compile(r"(?<![a-z0-9])(?:6|sau)|\b(?:nam|quy|thang|tuan|ngay)\b")
 _REC_NAME = {"nam": "year", "quy": "quarter", "thang": "month", "tuan": "week", "ngay": "day"}
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -279,7 +286,7 @@ def _phrases(folded: str) -> list:
     for t in _tokens(folded):
         if cur is not None:
             gap = folded[cur.toks[-1].end:t.start]
-            if _GAP.fullmatch(gap):
+            if _GAP.fullmatch(gap) or (t.kind == "round" and re.fullmatch(r"\s*[;,]\s*", gap)):
                 t.gap = gap
                 cur.toks.append(t)
                 continue
@@ -299,9 +306,11 @@ def _analyse(p: _Phrase) -> None:
         if t.kind == "rec" and p.rec_pos is None:
             p.rec_pos = t.start
         if t.kind == "rec":
-            words = _REC_WORD.findall(t.text)
-            per = "half-year" if any(w in ("6", "sau") for w in words) else (
-                _REC_NAME[words[-1]] if words else None)      # plain "định kỳ": no period
+            # the shortest period named ("hằng quý, năm" -> quarter); plain "định kỳ": no period
+            rest = _SIX_MONTHS.sub(" ", t.text)
+            pers = [_REC_NAME[w] for w in _REC_WORD.findall(rest) if w in _REC_NAME]
+            pers += ["half-year"] if _SIX_MONTHS.search(t.text) else []
+            per = min(pers, key=_PERIODS.index) if pers else None
             if per and (p.period is None or _PERIODS.index(per) < _PERIODS.index(p.period)):
                 p.period = per
         elif t.kind == "cont" and p.cont_pos is None:
@@ -384,6 +393,7 @@ def _clean(text: str) -> str:
 
 
 _LETTER = re.compile(r"[a-z]")
+_ROUND = re.compile(r"\b(?:dot|lan|buoc)\s*(?:\d+|[ivx]+)\b")   # "đợt 2:" between dated phases joins them
 
 
 def _decide(phrases: list, folded: str) -> tuple:
@@ -400,8 +410,8 @@ def _decide(phrases: list, folded: str) -> tuple:
             signals.append((p.dated_pos, "dated", p))
             # a later period joins only after bare punctuation ("Quý III/2023; quý IV/2025") or a
             # time word, not from an aside ("trước 20/12/2025 (đối với năm 2025)")
-            if not dated or not _LETTER.search(folded[prev_end:p.start]) or any(
-                    t.kind in ("from", "to", "by", "in") for t in p.toks):
+            if not dated or not _LETTER.search(_ROUND.sub(" ", folded[prev_end:p.start])) or any(
+                    t.kind in ("from", "to", "by", "in", "round") for t in p.toks):
                 dated.append(p)
         prev_end = p.end
 
@@ -528,7 +538,7 @@ def _anchored(p: _Phrase, folded: str) -> float:
         first_unit = next(i for i, t in enumerate(p.toks) if t.unit is not None)
         pre = [t for t in p.toks[:first_unit] if t.kind in _PREFIX]
         units = [t for t in p.toks if t.unit is not None]
-        strong = any(t.kind in ("from", "by", "in") for t in pre)
+        strong = any(t.kind in ("from", "by", "in", "round") for t in pre)
         to_pre = [t for t in pre if t.kind == "to"]
         if to_pre and not strong:
             soft = _SOFT_TO.fullmatch(to_pre[-1].text.strip())

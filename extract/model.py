@@ -38,6 +38,7 @@ class Source:
     row: Optional[int] = None
     cell: Optional[int] = None
     bbox: Optional[tuple] = None
+    confidence: Optional[float] = None   # OCR'd text: Tesseract's mean word confidence, 0..1
 
     def to_dict(self) -> dict:
         return {f.name: (list(getattr(self, f.name)) if f.name == "bbox" else getattr(self, f.name))

@@ -21,7 +21,7 @@ from .units import UNIT_START as _UNIT_START
 _ROMAN_RE = r"(?:(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3}))"
 _MARKER = re.compile(
     r"^\s*(?P<m>"
-    r"(?P<kw>(?:Phần|PHẦN|Mục|MỤC|Chương|CHƯƠNG|Phụ lục|PHỤ LỤC|Phụ Lục|Điều|ĐIỀU)\s+(?:[IVXLC]+|\d+|[A-Z])\b\s*[.:\-–]?)"
+    r"(?P<kw>(?:Phần|PHẦN|Mục|MỤC|Chương|CHƯƠNG|Phụ lục|PHỤ LỤC|Phụ Lục)\s+(?:[IVXLC]+|\d+|[A-Z])\b\s*[.:\-–]?)"
     rf"|(?P<roman>{_ROMAN_RE})(?P<rp>\s*[.\-–:)]|\s+(?=[A-ZĐÀ-Ỹ]{{2}}))"
     r"|(?P<dec>\d{1,3}(?:\s*\.\s*\d{1,3})*)(?P<dp>\s*[.\-–)/]?)(?=\s|$)"
     r"|(?P<dec2>\d{1,3}(?:\.\d{1,3})+)(?=\s)"
@@ -69,8 +69,6 @@ def parse_marker(text: str) -> Tuple[Optional[Marker], str]:
         word = raw.split()[0].capitalize()
         if word == "Phụ":
             word = "Phụ lục"
-        if word == "Điều" and not rest.strip():
-            return None, text
         num = re.sub(r"[.:\-–]$", "", raw).strip()
         return Marker(raw, "kw-" + word.lower(), num, "keyword"), rest
     if m.group("roman"):

@@ -12,7 +12,7 @@ import os
 from typing import List, Optional
 
 from . import __version__
-from .checks import check_is_plan, check_target_mismatch, check_text_tasks
+from .checks import check_is_plan, check_target_mismatch, check_text_tasks, drop_garbled
 from .header import extract_header
 from .loose_tables import rebuild as rebuild_loose_tables
 from .model import Paragraph, Passage, Plan, RawDocument, Table
@@ -26,9 +26,10 @@ from .tasks import extract_duties
 from .text import Repairer
 from .units import canonical_list
 
-def parse(path: str, *, tone_style: str = "first", ocr: bool = False) -> Plan:
+def parse(path: str, *, tone_style: str = "first", ocr="auto") -> Plan:
     """Read a .txt, .docx or .pdf plan, with the file's SHA-256 in `input`. Raises
-    extract.errors.UnreadableFile (a KehoachError)."""
+    extract.errors.UnreadableFile (a KehoachError). `ocr`: "auto" | "never" | "always" (PDF pages
+    without readable text; see readers.pdf_ocr)."""
     plan = read_plan(path, tone_style=tone_style, ocr=ocr)
     try:
         plan.input["sha256"] = sha256_file(path)
@@ -37,9 +38,9 @@ def parse(path: str, *, tone_style: str = "first", ocr: bool = False) -> Plan:
     return plan
 
 
-def read_plan(path: str, *, tone_style: str = "first", ocr: bool = False) -> Plan:
+def read_plan(path: str, *, tone_style: str = "first", ocr="auto") -> Plan:
     """`parse` without hashing the file (for callers that hashed it already)."""
-    raw = read(path, ocr=ocr) if ocr else read(path)
+    raw = read(path, ocr=ocr)
     return build_plan(raw, tone_style=tone_style)
 
 
@@ -108,6 +109,8 @@ def build_plan(raw: RawDocument, *, tone_style: str = "first") -> Plan:
     findings = list(raw.findings) + list(head.findings) + tables.findings
     findings += check_text_tasks(plan)
     findings += check_target_mismatch(plan)
+    plan.findings = findings
+    findings = plan.findings + drop_garbled(plan)
     findings += check_is_plan(plan)
     plan.findings = findings
     plan.normalization = list(raw.normalization) + repairer.report()

@@ -69,6 +69,12 @@ class Layout:
         return row[i] if i is not None and i < len(row) else ""
 
 
+def _targets_table(lay: Layout) -> bool:
+    """Does the content column list targets ("Chỉ tiêu")? Their horizon year is their time."""
+    i = lay.cols.get("content")
+    return i is not None and i < len(lay.names) and "chi tieu" in _fold(lay.names[i])
+
+
 def _texts(row: List[Cell]) -> List[str]:
     """Expand spanned cells into grid columns (the text in the first one)."""
     out: List[str] = []
@@ -302,7 +308,8 @@ class TaskTableReader:
             findings.append(Finding("missing-lead", "error",
                                     f"Nhiệm vụ {self._label(number)} chưa có đơn vị chủ trì.",
                                     task=task_id, section=section, source=src))
-        if "deadline" in lay.cols and not task.deadline.text:
+        if not task.deadline.text and ("deadline" in lay.cols or not _targets_table(lay)):
+            # a table with no deadline column sets no time either (a table of targets has its horizon)
             findings.append(Finding("missing-deadline", "warning",
                                     f"Nhiệm vụ {self._label(number)} chưa có thời gian thực hiện.",
                                     task=task_id, section=section, source=src))

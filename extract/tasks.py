@@ -1,15 +1,24 @@
 """Duties assigned in the text: passages -> `Task(origin="text")`.
 
 Reads the outline's passages. Writes one task per duty with its lead units, partner units and the
-deadline phrase of the sentence. Four shapes are read:
-- a unit heading in an implementation section ("1. Sở Tài chính", "2. Phòng Nội vụ huyện: …")
-  followed by its duties (bullets, a) b) items or plain paragraphs);
-- a sentence whose subject is a unit ("Các chi, đảng bộ trực thuộc căn cứ …", "Giao X chủ trì,
-  phối hợp với Y …", "Đề nghị X …", "X: nội dung");
-- an item followed by a line naming who leads it ("Đảng uỷ UBND xã chủ trì, phối hợp các cơ quan
-  liên quan tham mưu trình trong tháng 01/2026");
-- an item followed by labelled lines ("- Đơn vị chủ trì: …", "- Đơn vị phối hợp: …", "- Thời gian
-  hoàn thành: …").
+deadline phrase of the sentence. Where the unit phrase ends is decided by `extract.subject`. Shapes:
+- a unit heading in an implementation section ("1. Sở Tài chính", "2. PHÒNG NỘI VỤ: …") followed
+  by its duties (bullets, a) b) items or plain paragraphs), with role sub-headings naming partners
+  ("a) Chủ trì, phối hợp với Sở Tài chính:"); a bare group there ("các cơ quan, đơn vị") means the
+  heading's units; a heading that is itself a duty ("1. Các chi bộ thực hiện …");
+- a sentence whose subject is a unit, anywhere a named unit is given work (implementation,
+  funding and reporting sections, content parts, articles of a Quyết định): "Các chi bộ căn cứ …",
+  "Giao X chủ trì, phối hợp với Y …", "Đề nghị X …", "X: nội dung", "Điều 2. Giao X …", "UBND tỉnh
+  yêu cầu X …", with a fronted clause ("Sau khi …, X …", "Đối với …, X …", "Đồng thời, X …"), a
+  clause between subject and verb ("X, trên cơ sở …, chủ trì …"), a passive with its agent
+  ("… do đồng chí X chỉ đạo"), an item followed by its assignment ("Nâng cấp đường. Giao X …"), a
+  parenthesised assignment ("(Giao X chủ trì …)"), a lead-in ending in a colon whose list follows;
+- an item followed by a line naming who leads it ("Đảng uỷ UBND xã chủ trì, phối hợp … trình trong
+  tháng 01/2026"), or run together with it (PDF text);
+- items followed by labelled lines ("Đơn vị chủ trì: X; Đơn vị phối hợp: Y", "Cơ quan thực hiện: …",
+  "Thời gian thực hiện: …", values running on to the next line): under a numbered item they fill
+  that item, under a heading every item since it; "Trách nhiệm (chỉ đạo) thực hiện: …" after a
+  section's items gives one duty for the section.
 """
 from __future__ import annotations
 
@@ -18,7 +27,8 @@ from typing import Dict, List, Optional, Tuple
 
 from .deadlines import find_deadline, parse_deadline
 from .model import Passage, Section, Task
-from .units import UNIT_START as _UNIT_START, looks_like_unit, split_units
+from .subject import predicate_start, split_subject, starts_unit
+from .units import HEAD_WORDS as _HEAD_WORDS, UNIT_START as _UNIT_START, looks_like_unit, split_units
 
 # Verbs that begin the predicate after a unit subject.
 _VERBS = (
@@ -32,49 +42,61 @@ _VERBS = (
     "phổ biến", "quản lý", "gửi", "bám sát", "ưu tiên", "huy động", "lồng ghép", "chủ tham mưu",
     "thông tin", "định hướng", "mở", "phát triển", "tập huấn", "phân công", "đánh giá", "tiếp nhận",
     "chỉ huy", "sơ kết", "tổng kết", "thành lập", "kiện toàn", "điều chỉnh", "bổ sung", "cập nhật",
-    "phối kết hợp", "làm", "tuân thủ", "giải quyết", "tổ chức",
+    "phối kết hợp", "làm", "tuân thủ", "giải quyết", "tổ chức", "trực tiếp",
 )
 _VERB_RE = re.compile(r"(?<![\wÀ-ỹ])(?:" + "|".join(sorted({re.escape(v) for v in _VERBS}, key=len, reverse=True))
                       + r")(?![\wÀ-ỹ])", re.I)
-_IMPLEMENTATION = re.compile(r"tổ chức thực hiện|phân công|trách nhiệm|giao nhiệm vụ|triển khai thực hiện",
+_IMPLEMENTATION = re.compile(r"tổ chức thực hiện|phân công|trách nhiệm|giao nhiệm vụ|triển khai thực hiện|kinh phí|"
+                             r"chế độ (?:thông tin|báo cáo)|thông tin,? báo cáo|^điều \d+",
                              re.I)
 _HEADING_DUTY = re.compile(r"^(?P<u>.+?)\s+(?:có|chịu)\s+trách\s+nhiệm$", re.I)
 _GIAO = re.compile(r"^(?:Giao|giao|Đề nghị|đề nghị|Yêu cầu|yêu cầu|Phân công|phân công)\s+(?P<rest>.+)$", re.S)
-_LEAD_LABEL = re.compile(r"^(?:Đơn vị|Cơ quan|Người|Bộ phận)?\s*(?:chủ trì|thực hiện|phụ trách|chịu trách nhiệm)"
-                         r"(?:\s*(?:,|và)?\s+thực hiện)?\s*:\s*(?P<v>.+)$", re.I | re.S)
-_PARTNER_LABEL = re.compile(r"^(?:Đơn vị|Cơ quan|Bộ phận)?\s*phối hợp\s*(?:thực hiện)?\s*:\s*(?P<v>.+)$", re.I | re.S)
+# labelled lines under an item: who leads, who takes part, who carries it out, by when
+_LEAD_LABEL = re.compile(r"^(?:(?:Đơn vị|Cơ quan|Người|Bộ phận)\s+)?(?:chủ trì|phụ trách|chịu trách nhiệm|chủ trì tham mưu)"
+                         r"(?:\s*,?\s*(?:và\s+)?(?:thực hiện|tham mưu))?\s*:\s*(?P<v>.*)$", re.I | re.S)
+_EXEC_LABEL = re.compile(r"^(?:(?:Đơn vị|Cơ quan|Người|Bộ phận)\s+)?thực hiện\s*:\s*(?P<v>.*)$", re.I | re.S)
+# who answers for a whole section, written after its items: "Trách nhiệm chỉ đạo thực hiện: …"
+_SECTION_LABEL = re.compile(r"^Trách nhiệm(?:\s+(?:chỉ đạo\s+)?(?:thực hiện|triển khai))?\s*:\s*(?P<v>.*)$", re.I | re.S)
+_PARTNER_LABEL = re.compile(r"^(?:(?:Đơn vị|Cơ quan|Bộ phận)\s+)?phối (?:kết )?hợp\s*(?:thực hiện)?\s*:\s*(?P<v>.*)$",
+                            re.I | re.S)
 _TIME_LABEL = re.compile(r"^(?:Thời gian|Thời hạn|Tiến độ)(?:\s+(?:hoàn thành|thực hiện|trình))?\s*:\s*(?P<v>.+)$",
                          re.I | re.S)
-_OTHER_LABEL = re.compile(r"^(?:Kết quả|Sản phẩm|Hình thức|Kinh phí|Nội dung|Thành phần|Địa điểm)\s*:", re.I)
+_CONTENT_LABEL = re.compile(r"^Nội dung(?:\s+(?:công việc|nhiệm vụ|thực hiện))?\s*:\s*(?P<v>\S.*)$", re.I | re.S)
+_OTHER_LABEL = re.compile(r"^(?:Kết quả|Sản phẩm|Hình thức|Kinh phí|Thành phần|Địa điểm|Lãnh đạo phụ trách|"
+                          r"Ghi chú|Phương thức|Cách thức)[^:]{0,30}:", re.I)
+_LABELS = ((_LEAD_LABEL, "lead"), (_PARTNER_LABEL, "partners"), (_EXEC_LABEL, "executor"),
+           (_SECTION_LABEL, "section"), (_TIME_LABEL, "deadline"))
+# several labels on one line: "Đơn vị chủ trì: X; Đơn vị phối hợp: Y."
+_LABEL_SPLIT = re.compile(r"[;.]\s+(?=(?:Đơn vị|Cơ quan|Bộ phận|Người|Thời gian|Thời hạn|Tiến độ|Trách nhiệm)[^:;]{0,40}:)",
+                          re.I)
+
+
+def read_labels(text: str) -> Optional[List[Tuple[str, str]]]:
+    """'Đơn vị chủ trì: X; Đơn vị phối hợp: Y.' -> [("lead", "X"), ("partners", "Y")]; None when
+    the line is no such label."""
+    out: List[Tuple[str, str]] = []
+    for part in _LABEL_SPLIT.split(text.strip()):
+        for rx, field in _LABELS:
+            m = rx.match(part.strip())
+            if m:
+                out.append((field, m.group("v").strip(" .;")))
+                break
+        else:
+            if not out:
+                return None
+            out[-1] = (out[-1][0], out[-1][1] + "; " + part.strip(" .;"))
+    return out
+
+
 _PARTNER_IN = re.compile(r"\bphối (?:kết )?hợp(?: chặt chẽ)?(?: với)?\s+(?P<v>.+)$", re.I | re.S)
 
 
-def split_subject(text: str) -> Tuple[Optional[str], str]:
-    """'Các chi, đảng bộ trực thuộc căn cứ Kế hoạch …' -> ('Các chi, đảng bộ trực thuộc', 'căn cứ …')."""
-    if not _UNIT_START.match(text):
-        return None, text
-    k = _first_verb(text)
-    if k:
-        subj = text[:k].strip(" ,:;")
-        if looks_like_unit(subj):
-            return subj, text[k:].strip()
-    return None, text
-
-
-_NAME_BEFORE = re.compile(r"(?:^|\s)(?:[Bb]an|[ỦUủu][ỷy] ban|[Pp]hòng|[Bb]ộ|[Cc]ác|[Nn]hững|[Cc]ấp|lĩnh vực|công tác|"
-                          r"phụ trách|về|việc|cơ quan)\s*$")
-
-
 def _first_verb(text: str, start: int = 1) -> Optional[int]:
-    """Where the predicate starts: the first verb that is not part of a body's name ("Ban Tổ
-    chức", "các ban xây dựng Đảng", "Ủy ban kiểm tra")."""
-    for m in _VERB_RE.finditer(text):
-        if m.start() < start:
-            continue
-        if _NAME_BEFORE.search(text[:m.start()]) or m.group(0)[0].isupper():
-            continue
-        return m.start()
-    return None
+    """Where the predicate starts after a unit phrase (see `extract.subject`)."""
+    return predicate_start(text, after=start)
+
+
+_ROLE_HEADING = re.compile(r"^(?:Chủ trì\s*,?\s*)?phối (?:kết )?hợp(?: chặt chẽ)?(?: với)?\s+\S.*$", re.I | re.S)
 
 
 def _partners(text: str) -> List[str]:
@@ -82,16 +104,18 @@ def _partners(text: str) -> List[str]:
     if not m:
         return []
     v = m.group("v")
+    if not starts_unit(v, any_case=True):
+        return []
     stop = _first_verb(v)
-    cut = v[:stop] if stop else ""
-    for sep in (" để ", " trong việc ", " trong ", " nhằm ", ". ", "; "):
+    cut = v[:stop] if stop else v
+    for sep in (" để ", " trong việc ", " trong ", " nhằm ", ". ", "; ", " (", " về "):
         k = cut.find(sep)
         if k > 0:
             cut = cut[:k]
     cut = cut.strip(" ,;.")
     if not cut or len(cut.split()) > 25:
         return []
-    return split_units(cut)
+    return [u for u in split_units(cut) if starts_unit(u, any_case=True)]
 
 
 def _clean_unit(u: str) -> str:
@@ -100,7 +124,11 @@ def _clean_unit(u: str) -> str:
 
 
 _LEAD_VERBS = re.compile(r"^(?:chủ trì|chủ tham mưu|tham mưu|chịu trách nhiệm|phối hợp|chỉ đạo|chuẩn bị|trình)\b")
-_OBJECT_BEFORE = re.compile(r"(?:với|và|của|cho|đến|tới|giữa|tại|theo)\s*$", re.I)
+_OBJECT_BEFORE = re.compile(r"(?:với|và|của|cho|đến|tới|giữa|tại|(?<!tiếp )theo|giao|đề nghị|yêu cầu|phân công)\s*$",
+                            re.I)
+# the word before a head that is part of the same name or list: "Chánh Văn phòng", "…, UBND"
+_NAME_GOES_ON = re.compile(r"(?:,|(?<![\wÀ-ỹ])(?:" + "|".join(sorted(map(re.escape, _HEAD_WORDS), key=len, reverse=True))
+                           + r"))\s*$")
 
 
 def lead_line(text: str) -> Optional[Tuple[str, str]]:
@@ -108,11 +136,8 @@ def lead_line(text: str) -> Optional[Tuple[str, str]]:
     a short line whose subject is a unit and whose predicate says it leads or prepares."""
     if len(text.split()) > 45 or not _UNIT_START.match(text):
         return None
-    k = _first_verb(text)
-    if not k:
-        return None
-    unit, rest = text[:k].strip(" ,;:-"), text[k:]
-    if not looks_like_unit(unit) or not 2 <= len(unit.split()) <= 16 or not _LEAD_VERBS.match(rest.lower()):
+    unit, rest = split_subject(text)
+    if not unit or not 2 <= len(unit.split()) <= 16 or not _LEAD_VERBS.match(rest.lower()):
         return None
     return unit, rest
 
@@ -126,11 +151,11 @@ def split_trailing_lead(text: str) -> Optional[Tuple[str, str, str]]:
     Xây dựng Đảng chủ trì, phối hợp tham mưu, trình trong tháng 11/2025' -> (item, unit, rest)."""
     for m in _CAP_UNIT.finditer(text):
         k = m.start()
-        if k < 15 or _OBJECT_BEFORE.search(text[:k]):
+        if k < 15 or _OBJECT_BEFORE.search(text[:k]) or _NAME_GOES_ON.search(text[:k]) or _ARTICLE.match(text):
             continue
         found = lead_line(text[k:])
-        if found and re.match(r"^(?:chủ trì|chủ tham mưu|tham mưu|chịu trách nhiệm|phối hợp (?:tham mưu|thực hiện))",
-                              found[1]):
+        if found and re.match(r"^(?:chủ trì|chủ tham mưu|tham mưu|chịu trách nhiệm|phối hợp (?:tham mưu|thực hiện)|"
+                              r"chỉ đạo (?:tham mưu|thực hiện))", found[1]):
             return text[:k].strip(), found[0], found[1]
     return None
 
@@ -145,7 +170,16 @@ def _lead_and_partners(unit: str, rest: str) -> Tuple[List[str], List[str]]:
 
 
 # an adverbial opening before the subject: "Trên cơ sở Kế hoạch này, các sở, ban, ngành …"
-_ADVERBIAL = re.compile(r"^(?:Trên cơ sở|Căn cứ|Để|Nhằm|Trong quá trình|Theo)\b[^,;]{0,100},\s+(?=\S)")
+_ADVERBIAL = re.compile(r"^(?:Trên cơ sở|Căn cứ|Để|Nhằm|Trong quá trình|Theo|Đối với|Về|Đồng thời|Ngoài ra|Bên cạnh đó|"
+                        r"Sau khi|Khi|Trước khi|Trong (?:thời gian|quá trình|trường hợp)|Hằng (?:năm|quý|tháng)|"
+                        r"Hàng (?:năm|quý|tháng)|Định kỳ|Trường hợp)\b[^,;]{0,120},\s+(?=\S)|^(?:Đồng thời|Ngoài ra|"
+                        r"Bên cạnh đó|Mặt khác)\s*,?\s+(?=\S)")
+# a fronted clause that says when: its words are the duty's deadline
+_TIME_FRONT = re.compile(r"^(?:Sau khi|Khi|Trước khi|Trong thời gian|Hằng|Hàng|Định kỳ)\b", re.I)
+_PAREN_GIAO = re.compile(r"\(((?:Giao|giao|Đề nghị|đề nghị|Yêu cầu|yêu cầu|Phân công|phân công)\s+[^()]{3,300})\)")
+# "Điều 2. Giao X …", "UBND tỉnh yêu cầu X …": the unit given the work
+_ARTICLE = re.compile(r"^Điều\s+\d+\s*[.:]\s*")
+_ASK = re.compile(r"^(?:giao|yêu cầu|đề nghị|phân công)\s+(?P<rest>.+)$", re.I | re.S)
 
 
 def _split_at(text: str, starts_clause) -> List[str]:
@@ -163,14 +197,26 @@ def _split_at(text: str, starts_clause) -> List[str]:
 
 
 def split_subject_clauses(text: str) -> List[str]:
-    """Split where the next clause names its own unit ("…; Ủy ban nhân dân các xã, phường căn cứ …")."""
-    return _split_at(text, lambda _prev, part: split_subject(_ADVERBIAL.sub("", part, count=1))[0] is not None)
+    """Split where the next clause names its own unit ("…; Ủy ban nhân dân các xã, phường căn cứ …"),
+    or, after units of their own, where a clause opens with when ("…; định kỳ hằng năm báo cáo …")."""
+    def starts(prev: str, part: str) -> bool:
+        if split_subject(_ADVERBIAL.sub("", part, count=1))[0] is not None:
+            return True
+        if _GIAO.match(part.lstrip("(")) and part[:1] != "(":
+            return True
+        return prev.rstrip().endswith(";") and bool(_REPORT_LEAD.match(part))
+
+    return _split_at(text, starts)
+
+
+# a clause that opens with when it recurs: "định kỳ trước ngày 15/11 hằng năm báo cáo …"
+_REPORT_LEAD = re.compile(r"^(?:định kỳ|hằng|hàng|thường xuyên|cuối (?:năm|quý|tháng))\b", re.I)
 
 
 _CLOSING = re.compile(r"^(?:Trên đây|Trong quá trình (?:tổ chức )?thực hiện,? nếu|Nơi nhận)", re.I)
 
 _CLAUSE_SPLIT = re.compile(r"(?<=[;.])\s+")
-_TIME_LEAD = re.compile(r"^(?:Hằng|Hàng)\s+(?:năm|quý|tháng|tuần)\s*,\s*|^(?:Định kỳ|Thường xuyên)\s*,?\s*", re.I)
+_TIME_LEAD = re.compile(r"^(?:Hằng|Hàng)\s+(?:năm|quý|tháng|tuần)\s*,?\s*|^(?:Định kỳ|Thường xuyên)\s*,?\s*", re.I)
 
 
 def split_clauses(text: str) -> List[str]:
@@ -195,6 +241,12 @@ class DutyReader:
         self._pending: Optional[Task] = None     # an item waiting for its labelled lines
         self._anchor: Optional[Passage] = None   # last numbered item or heading
         self._prev: Optional[Passage] = None     # last plain passage
+        self._block: List[Passage] = []          # items since the anchor, not yet given labels
+        self._group: Optional[List[Task]] = None  # the tasks the current labelled lines fill
+        self._last_label: Optional[Tuple[str, str]] = None
+        self._leadin: Optional[Tuple[str, Optional[str]]] = None   # a lead-in's unit and section
+        self._item_first: Optional[str] = None
+        self._heading_duty = None                  # (task, section, lines under it) of a heading that is a duty
 
     # ------------------------------------------------------------------ context
     def _ancestors(self, sid: Optional[str]):
@@ -215,8 +267,20 @@ class DutyReader:
                 return m.group("u")
             if _IMPLEMENTATION.search(s.title or ""):
                 return None
-            if looks_like_unit(t) and _first_verb(t) is None:
+            if _heading_unit(t):
                 return t
+        return None
+
+    def _role_partners(self, sid: Optional[str]) -> Optional[List[str]]:
+        """Partners named by a role sub-heading under a unit heading ("a) Chủ trì, phối hợp với Sở
+        Tài chính:"), for every item under it."""
+        for s in self._ancestors(sid):
+            t = (s.title or "").strip(" :.")
+            if looks_like_unit(_clean_unit(t)) and _first_verb(_clean_unit(t)) is None:
+                return None
+            m = _ROLE_HEADING.match(t)
+            if m:
+                return _partners(m.group(0)) or None
         return None
 
     # ------------------------------------------------------------------ walk
@@ -245,27 +309,47 @@ class DutyReader:
         text = p.text.strip()
         if not text:
             return
-        # labelled lines complete the last numbered item
-        for rx, field in ((_LEAD_LABEL, "lead"), (_PARTNER_LABEL, "partners"), (_TIME_LABEL, "deadline")):
-            m = rx.match(text)
-            if m and p.marker in (None, "-", "+", "•", "–") and self._anchor is not None:
-                self._labelled(p, field, m.group("v").strip(" .;"))
-                return
-        if _OTHER_LABEL.match(text) and self._pending is not None:
+        # labelled lines complete the items above them
+        labels = read_labels(text)
+        if labels and p.marker in (None, "-", "+", "•", "–", "*") and (self._anchor is not None or self._block):
+            for field, value in labels:
+                self._labelled(p, field, value)
+            self._last_label = (labels[-1][0], labels[-1][1] + (";" if text.rstrip().endswith(";") else ""))
             return
+        if self._last_label and p.marker is None and not p.heading and (
+                self._last_label[1].endswith(";") or text[:1].islower()):
+            field, value = self._last_label       # a label's value running on to the next line
+            self._last_label = (field, value + " " + text.strip())
+            self._labelled(p, field, self._last_label[1].strip(" .;"), again=True)
+            return
+        self._last_label = None
+        if _OTHER_LABEL.match(text) and (self._group is not None or self._pending is not None
+                                         or self._anchor is not None):
+            return
+        m = _CONTENT_LABEL.match(text)
+        if m:
+            text = m.group("v")
+            p = Passage(text, p.source, p.marker, p.section, p.path, p.heading, p.origin)
         if p.heading or (p.marker and p.marker not in ("-", "+", "•", "–", "*")):
             self._anchor = p
             self._pending = None
+            self._block = []
+        elif self._group is not None:
+            self._block = []
+        self._group = None
+        if not p.heading and not m or m:
+            if not p.heading:
+                self._block.append(p)
         # an item followed by a line naming its lead: "X chủ trì, phối hợp Y … trong tháng 01/2026"
         impl = self._in_implementation(p.section)
-        # (a line numbered itself is an item of its own, not the lead of the one before)
-        own_number = p.marker is not None and p.marker not in ("-", "+", "•", "–", "*")
         found = lead_line(text) if not impl else None
-        if found and own_number:
+        # (a line numbered itself is an item of its own, not the lead of the one before)
+        if found and p.marker is not None and p.marker not in ("-", "+", "•", "–", "*"):
             unit, rest = found
             lead, partners = _lead_and_partners(unit, rest)
-            m = re.match(r"^chủ trì\b\s*,?\s*(.+)$", rest, re.S)
-            self._new(p, lead, m.group(1) if m else rest, partners=partners, deadline_text=find_deadline(text) or "")
+            own = re.match(r"^chủ trì\b\s*,?\s*(.+)$", rest, re.S)
+            self._new(p, lead, own.group(1) if own else rest, partners=partners,
+                      deadline_text=find_deadline(text) or "")
             self._prev = p
             return
         if found and self._prev is not None:
@@ -275,6 +359,8 @@ class DutyReader:
                 lead, partners = _lead_and_partners(unit, rest)
                 self._new(target, lead, target.text, partners=partners, deadline_text=find_deadline(text) or "")
                 self._pending = self.tasks[-1]
+            if self._block and self._block[-1] is p:
+                self._block.pop()                     # the lead line is no item of its own
             self._prev = None
             return
         trailing = split_trailing_lead(text) if not impl else None
@@ -286,68 +372,253 @@ class DutyReader:
             self._prev = None
             return
         if p.heading:
+            # a heading that is itself a duty of a unit ("1. Các chi bộ thực hiện đánh giá …")
+            a = self._assignment(text) if self._in_implementation(self.parent.get(p.section)) else None
+            self._heading_duty = None
+            if a and len(a[1].split()) >= 3:
+                self._heading_duty = (self._new(p, split_units(a[0]), a[1]), p.section, [])
             self._prev = p
             return
+        if self._heading_duty and self._heading_duty[1] == p.section and not p.marker and \
+                not self._assignment(text):
+            # lines running on under a heading that is a duty: its time may stand there
+            task, _, lines = self._heading_duty
+            lines.append(text)
+            if not task.deadline.text:
+                dl = find_deadline(" ".join(lines))
+                if dl:
+                    task.deadline = parse_deadline(dl)
+            return
+        self._heading_duty = None
         self._duty(p, text)
         self._prev = p
 
-    def _labelled(self, p: Passage, field: str, value: str) -> None:
-        task = self._pending
-        if task is None:
-            a = self._anchor
-            task = Task(id=self.next_id(), origin="text", content=a.text.strip(), section=a.section, source=a.source)
-            self.tasks.append(task)
-            self._pending = task
-        if field == "lead":
-            # "Cơ quan thực hiện:" after "Cơ quan chủ trì:" names who carries it out, not the lead
-            if task.lead and not re.search(r"chủ\s*trì|phụ trách|chịu trách nhiệm", p.text, re.I):
+    def _labelled(self, p: Passage, field: str, value: str, again: bool = False) -> None:
+        """Fill the items since the anchor (or the anchor itself) with one labelled line."""
+        if self._group is None:
+            # a numbered item owns its bullets (details of it); under a heading the bullets are the items
+            if self._anchor is not None and (not self._anchor.heading or not self._block):
+                items = [self._anchor]
+            else:
+                items = list(self._block)
+            group: List[Task] = []
+            if field == "section" and len(items) > 1 and self._anchor is not None and self._anchor.heading:
+                # one duty for the section: its title and its items
+                a = self._anchor
+                content = a.text.strip(" :.") + ": " + "; ".join(q.text.strip(" ;.") for q in items) + "."
+                self.tasks = [t for t in self.tasks if not any(t.source == q.source for q in items)]
+                items = []
+                group.append(Task(id=self.next_id(), origin="text", content=content, section=a.section,
+                                  source=a.source))
+                self.tasks.append(group[-1])
+            for q in items:
+                own = [t for t in self.tasks if t.source == q.source and t.section == q.section]
+                if not own:
+                    own = [Task(id=self.next_id(), origin="text", content=q.text.strip(), section=q.section,
+                                source=q.source)]
+                    self.tasks.extend(own)
+                group.extend(own)
+            self._group = group
+            self._block = []
+            self._pending = group[-1] if group else None
+        group = self._group
+        if field == "section":
+            field = "executor"
+        if field in ("lead", "executor"):
+            if field == "executor" and any(getattr(t, "_label_lead", False) for t in group):
                 return
-            task.lead = split_units(value) if value.strip() else []
+            per_unit = self._per_unit(value)
+            units = split_units(value)
+            for t in group:
+                if per_unit and not again:
+                    continue
+                t.lead = units
+                t._label_lead = True
+            if per_unit and not again:
+                for unit, pred in per_unit:
+                    t = Task(id=self.next_id(), origin="text", content=pred, lead=[unit], section=p.section,
+                             source=p.source)
+                    t._label_lead = True
+                    self.tasks.append(t)
+                    group.append(t)
         elif field == "partners":
-            task.partners = split_units(value)
+            for t in group:
+                t.partners = split_units(value)
         else:
-            task.deadline = parse_deadline(value)
+            for t in group:
+                t.deadline = parse_deadline(value)
+
+    @staticmethod
+    def _per_unit(value: str) -> List[Tuple[str, str]]:
+        """'Sở Tư pháp rà soát …; UBND các xã rà soát …' -> one (unit, duty) per part."""
+        parts = [x.strip() for x in value.split(";") if x.strip()]
+        out = []
+        for part in parts:
+            subj, pred = split_subject(part)
+            if not subj or len(pred.split()) < 2:
+                return []
+            out.append((subj, pred))
+        return out if len(out) > 1 or (out and len(out[0][1].split()) >= 3) else []
 
     def _duty(self, p: Passage, text: str) -> None:
         if _CLOSING.match(text):
             return
+        article = _ARTICLE.match(text) is not None
+        text = _ARTICLE.sub("", text)                 # "Điều 2. Giao X …"
         impl = self._in_implementation(p.section)
+        # an article of a decision ("Điều 2. …") stands under no section's unit
+        heading_unit = None if article else self._unit_heading(p.section)
         # "X: nội dung" where X names a unit or an office ("Đề nghị X: …" too)
         m = re.match(r"^(?P<u>[^:]{3,200}?)\s*:\s+(?P<r>\S.*)$", text, re.S)
-        if m and looks_like_unit(_clean_unit(m.group("u"))) and (impl or self._unit_heading(p.section)):
+        if m and looks_like_unit(_clean_unit(m.group("u"))) and (impl or heading_unit):
             self._new(p, split_units(_clean_unit(m.group("u"))), m.group("r"))
             return
-        # "Giao X chủ trì, phối hợp với Y …" / "Đề nghị X …"
-        g = _GIAO.match(text)
+        # a lead-in ending in a colon passes its lead to the list under it
+        if text.rstrip().endswith(":"):
+            a = self._assignment(text.rstrip(" :"))
+            if a and (impl or heading_unit or _named(a[0])):
+                self._leadin = (a[0], p.section)
+                return
+            bare = _clean_unit(text.rstrip(" :"))       # "Đề nghị Hội Nông dân xã:", "Phòng Kinh tế:"
+            if bare and _heading_unit(bare) and (impl or _GIAO.match(text) or _named(bare)):
+                self._leadin = (bare, p.section)
+                return
+        if self._leadin and p.marker and self._leadin[1] == p.section and not self._assignment(text):
+            self._new(p, split_units(self._leadin[0]), text)
+            return
+        self._leadin = None
+        # a parenthesised assignment: "Lắp đèn chiếu sáng (Giao X chủ trì, tham mưu trong quý II/2026)."
+        m = _PAREN_GIAO.search(text)
+        if m:
+            a = self._assignment(m.group(1))
+            if a:
+                item = (text[:m.start()] + text[m.end():]).strip(" .") + "."
+                self._new_one(p, split_units(a[0]), item, deadline_text=find_deadline(m.group(1)) or "")
+                return
+        first = re.match(r"^([^.;]{3,80}[.;])\s+(?=\S)", text)
+        if first and self._time_only(first.group(1), p.section):
+            text = text[first.end():]                 # "Hoàn thành trước 06/3/2026. Thường xuyên …"
+        last = None
+        subjects: set = set()
+        parts = split_subject_clauses(text)
+        for i, part in enumerate(parts):
+            if self._time_only(part, p.section):
+                continue
+            a = self._assignment(part)
+            if a is None and i + 1 < len(parts) and _GIAO.match(parts[i + 1]):
+                nxt = self._assignment(parts[i + 1])
+                if nxt:                               # "b- Nâng cấp đường. Giao HTX X chủ trì …"
+                    self._item_first = part.rstrip(" .")
+                    continue
+            if a:
+                unit, pred, front = a
+                if not (impl or heading_unit or _named(unit) or _GIAO.match(part)):
+                    continue
+                if heading_unit and _anaphoric(unit) and not _GIAO.match(part):
+                    unit, pred = heading_unit, part   # "các cơ quan, đơn vị …" under a unit heading: that unit
+                item, self._item_first = self._item_first, None
+                if item:                              # the item and the predicate of its assignment
+                    self._new_one(p, split_units(unit), item + ". " + pred, deadline_text=find_deadline(pred) or "")
+                else:
+                    self._new(p, split_units(unit), pred,
+                              deadline_text=(front if front and not find_deadline(pred) else None))
+                last = unit
+                subjects.add(unit)
+            elif impl and (last or heading_unit):
+                role = None if last else self._role_partners(p.section)
+                # after clauses of several units, a clause of none is the heading unit's (all of them)
+                owner = heading_unit if heading_unit and len(subjects) > 1 else (last or heading_unit)
+                self._new(p, split_units(owner), part,
+                          partners=(_partners(part) or role) if role else None)
+
+    def _time_only(self, part: str, section: Optional[str]) -> bool:
+        """A sentence that only says when ("Hoàn thành trước 06/3/2026.") completes the duty before
+        it when that one has no time yet."""
+        dl = find_deadline(part)
+        if not dl or len(dl) < 0.6 * len(part.strip(" .;")) or not self.tasks:
+            return False
+        last = self.tasks[-1]
+        if last.origin != "text" or last.deadline.text or last.section != section:
+            return False
+        last.deadline = parse_deadline(dl)
+        return True
+
+    def _assignment(self, text: str) -> Optional[Tuple[str, str, Optional[str]]]:
+        """(unit, duty, fronted time clause) when the clause gives a unit work, else None:
+        "Giao X …", "Đề nghị X …", "Điều 2. Giao X …", "Sau khi …, X tổng hợp …", "Đối với …, X …",
+        "X, trên cơ sở …, chủ trì …", "UBND tỉnh yêu cầu X …"."""
+        body = _ARTICLE.sub("", text.strip().lstrip("(").rstrip(")"))
+        front = None
+        m = _ADVERBIAL.match(body)
+        if m:
+            if _TIME_FRONT.match(body):
+                front = body[:m.end()].strip(" ,")
+            body = body[m.end():]
+        g = _GIAO.match(body)
         if g:
             rest = g.group("rest")
-            m = re.match(r"^(?P<u>.+?)\s+chủ trì\b\s*,?\s*(?P<r>.*)$", rest, re.S)
-            if m and looks_like_unit(m.group("u")):
-                self._new(p, split_units(m.group("u")), m.group("r") or rest, partners=_partners(rest))
-                return
-            unit, pred = self._unit_and_content(rest)
-            if unit:
-                self._new(p, split_units(unit), pred)
-                return
-        if not impl:
-            return
-        heading_unit = self._unit_heading(p.section)
-        last = None
-        for part in split_subject_clauses(text):
-            body = _ADVERBIAL.sub("", part, count=1)
-            unit, pred = self._unit_and_content(body)
-            if unit:  # a duty naming its own subject
-                self._new(p, split_units(unit), pred)
-                last = unit
-            elif last or heading_unit:
-                self._new(p, split_units(last or heading_unit), part)
+            subj, pred = split_subject(rest, any_case=True)
+            if not subj:
+                mm = re.match(r"^(?P<u>.+?)\s+chủ trì\b\s*,?\s*(?P<r>.*)$", rest, re.S)
+                if mm and starts_unit(mm.group("u"), any_case=True):
+                    subj, pred = mm.group("u"), "chủ trì " + mm.group("r")
+            if subj:
+                return subj.strip(), _drop_lead_verb(pred), front
+            return None
+        subj, pred = split_subject(body)
+        if not subj:
+            return self._agent(body, front)
+        ask = _ASK.match(pred)
+        if ask:                                       # "UBND tỉnh yêu cầu Sở X …": Sở X is given the work
+            s2, p2 = split_subject(ask.group("rest"), any_case=True)
+            if s2:
+                return s2, _drop_lead_verb(p2), front
+        return subj, _drop_lead_verb(pred), front
 
-    def _unit_and_content(self, text: str) -> Tuple[Optional[str], str]:
-        subj, pred = split_subject(text)
-        if subj:
-            m = re.match(r"^chủ trì\b\s*,?\s*(.*)$", pred, re.S)
-            return subj, (m.group(1) if m and m.group(1) else pred)
-        return None, text
+    @staticmethod
+    def _agent(text: str, front: Optional[str]) -> Optional[Tuple[str, str, Optional[str]]]:
+        """A passive with its agent: "Việc đánh giá … do đồng chí Bí thư chi bộ trực tiếp chỉ đạo, chủ
+        trì." -> the agent leads the whole sentence."""
+        for m in re.finditer(r"\bdo\s+", text):
+            subj, pred = split_subject(text[m.end():], any_case=True)
+            if subj and re.match(r"^(?:trực tiếp\s+)?(?:chỉ đạo|chủ trì|thực hiện|phụ trách|đảm nhiệm|"
+                                 r"chịu trách nhiệm|tổ chức)\b", pred, re.I) and len(pred.split()) <= 8:
+                return subj, text.strip(), front
+        return None
+
+
+def _heading_unit(title: str) -> bool:
+    """A heading that names a unit and nothing else, in any case ("3. Sở Xây dựng", "1. PHÒNG KINH TẾ")."""
+    return bool(title) and len(title.split()) <= 30 and starts_unit(title, any_case=True) and \
+        _first_verb(title) is None
+
+
+def _drop_lead_verb(pred: str) -> str:
+    m = re.match(r"^chủ trì\b\s*,?\s*(.*)$", pred, re.S)
+    return m.group(1) if m and m.group(1) else pred
+
+
+_NAMED = re.compile(r"\s(?:xã|phường|huyện|tỉnh|thị trấn|thành phố|quận|thôn)\b")
+
+
+_GENERIC = re.compile(r"^(?:toàn thể|tất cả|cán bộ|công chức|viên chức|đơn vị|cơ quan|hội viên|đảng viên|"
+                      r"đoàn viên|nhân dân|học sinh)\b", re.I)
+_GROUP = re.compile(r"^(?:các|những)\b", re.I)
+
+
+def _anaphoric(unit: str) -> bool:
+    """A bare group ("các cơ quan, đơn vị") that, under a unit heading, means the heading's units."""
+    rest = unit.split()[1:]
+    return bool(_GROUP.match(unit)) and not any(w[:1].isupper() for w in rest) and not _NAMED.search(" " + " ".join(rest))
+
+
+def _named(unit: str) -> bool:
+    """A unit of its own ("Văn phòng UBND xã", "Ban quản lý chợ", "Các chi bộ"), not a bare category
+    of people ("Cán bộ, công chức", "Đảng viên") unless a name or a place follows it."""
+    if not _GENERIC.match(unit):
+        return True
+    rest = unit.split()[1:]
+    return any(w[:1].isupper() for w in rest) or bool(_NAMED.search(" " + " ".join(rest)))
 
 
 def extract_duties(passages: List[Passage], sections: Dict[str, Section], parent: Dict[str, Optional[str]],

@@ -26,6 +26,11 @@ from pathlib import Path
 from .text.tone import restyle
 
 _REGISTRY_PATH = Path(__file__).parent / "data" / "units.tsv"
+# Vietnamese capital and small letters as regex classes (the Unicode block of toned letters
+# alternates capital and small, so no range "À-Ỹ" can stand for either)
+_LATIN = [chr(i) for r in (range(0x41, 0x250), range(0x1E00, 0x1F00)) for i in r]
+UPPER = "".join(c for c in _LATIN if c.isalpha() and c.isupper())
+LOWER = "".join(c for c in _LATIN if c.isalpha() and c.islower())
 
 # words that begin a unit (capitalised in a list of units)
 _HEADS = (
@@ -40,6 +45,7 @@ _HEADS = (
     "Phó chủ tịch", "Bí thư", "Phó Bí thư", "Phó bí thư", "Trưởng", "Phó", "Giám đốc", "Chánh",
     "Đồng chí", "Đ/c", "UBND", "HĐND",
 )
+HEAD_WORDS = _HEADS
 # a head of several words is also written with every word capitalised ("Văn Phòng", "Trung Tâm")
 _HEAD_RE = re.compile(
     r"(?:" + "|".join(sorted(map(re.escape, set(_HEADS) | {h.title() for h in _HEADS if " " in h}),
@@ -51,11 +57,13 @@ _GLUE_HEADS = ("Ban", "Phòng", "Sở", "Hội", "Trung tâm", "Văn phòng", "C
 _LINKS = ("thuộc", "của", "và", "với", "cho", "tại", "trên", "dưới", "về", "các", "những", "cùng",
           "đối", "hoặc", "là", "gồm", "như")
 # last words of an office that takes its body after it: "Thành viên Ban Chỉ đạo", "Bí thư Chi bộ"
-_OFFICE_ENDS = ("viên", "đạo", "diện", "trưởng", "phó", "thư", "tịch", "đốc")
+_OFFICE_ENDS = ("viên", "đạo", "diện", "trưởng", "phó", "thư", "tịch", "đốc", "trực")
 _GLUE_RE = re.compile(
-    r"(?<=[a-zà-ỹđ]) (?=(?:" + "|".join(sorted(map(re.escape, _GLUE_HEADS), key=len, reverse=True))
-    + r") [A-ZÀ-ỸĐ])"
+    r"(?<=[" + LOWER + r"]) (?=(?:" + "|".join(sorted(map(re.escape, _GLUE_HEADS), key=len, reverse=True))
+    + r") [" + UPPER + r"])"
 )
+_BARE_HEADS = re.compile(r"(?:(?:" + "|".join(sorted(map(re.escape, _HEADS), key=len, reverse=True)) + r")\s*)+")
+_HEAD_AT_END = re.compile(r"(?<![\wÀ-ỹ])(?:" + "|".join(sorted(map(re.escape, _HEADS), key=len, reverse=True)) + r")$")
 _ABBR_START = re.compile(r"[A-ZĐ][A-ZĐ0-9&\-]+(?![\w])")
 _PERSON_START = re.compile(r"(?:các |những )?(?:đồng chí|đ/c)\b", re.IGNORECASE)
 _PLURAL = re.compile(r"(?:các|những|toàn thể|tất cả)\s", re.IGNORECASE)
@@ -101,10 +109,16 @@ def _split_glued(piece: str) -> list[str]:
         prev = piece[start:m.start()].split()
         if not prev or prev[-1].lower() in _LINKS or prev[-1].lower() in _OFFICE_ENDS or prev[-1][:1].isupper():
             continue  # "Văn Phòng Huyện ủy": a capitalised word before the head belongs to the name
+        if _BARE_HEADS.fullmatch(" ".join(prev)) or _HEAD_AT_END.search(" ".join(prev)):
+            continue  # a bare head takes the body after it as its parent: "Đảng ủy Sở Y tế", "Văn phòng Ban Chỉ huy"
         out.append(piece[start:m.start()])
         start = m.end()
     out.append(piece[start:])
     return out
+
+
+_BARE_OFFICE_LINE = re.compile(r"(?m)^(\s*(?:Lãnh đạo|Đại diện|Đại diện lãnh đạo|Thành viên|Thủ trưởng|Chủ tịch|"
+                               r"Phó Chủ tịch|Giám đốc|Phó Giám đốc|Trưởng|Phó Trưởng)\s*)\n")
 
 
 def split_units(text: str) -> list[str]:
@@ -112,6 +126,8 @@ def split_units(text: str) -> list[str]:
     if not text:
         return []
     text = unicodedata.normalize("NFC", text)
+    # an office alone on its line takes the body on the next one: "Lãnh đạo\nSở Y tế"
+    text = _BARE_OFFICE_LINE.sub(lambda m: m.group(1) + " ", text)
     units: list[str] = []
     for piece in re.split(r"[;\n]+", text):
         piece = _trim(piece)
@@ -140,7 +156,8 @@ def split_units(text: str) -> list[str]:
 _ROLE_WORDS = (
     "chủ trì", "phối hợp", "thúc đẩy", "theo dõi", "báo cáo", "hướng dẫn", "tổng hợp", "tham mưu",
     "đôn đốc", "giám sát", "kiểm tra", "thực hiện", "triển khai", "chịu trách nhiệm", "là cơ quan",
-    "làm đầu mối", "đầu mối", "thường trực", "cập nhật", "đánh giá",
+    "làm đầu mối", "đầu mối", "thường trực", "cập nhật", "đánh giá", "tham gia", "được giao",
+    "theo chức năng", "căn cứ chức năng", "theo thẩm quyền",
 )
 _ROLE_RE = re.compile(
     r"(?:\s*[,(–-]\s*|\s+)(?:" + "|".join(sorted(map(re.escape, _ROLE_WORDS), key=len, reverse=True))
@@ -229,7 +246,8 @@ _SUBJECT_EXTRA = (
     "UBMTTQ", "MTTQ", "BCH", "UBKT", "BTG", "BTC", "Thuế", "Tỉnh đoàn", "Huyện đoàn", "Thành đoàn",
     "Hiệp hội", "Cán bộ", "Công chức", "Viên chức", "Chuyên viên", "Trưởng thôn", "Trưởng ban", "Quỹ",
     "Đơn vị", "Ủy viên", "Uỷ viên", "Cấp ủy", "Cấp uỷ", "Doanh nghiệp", "Viện kiểm sát", "Điện lực",
-    "Hải quan", "Kiểm lâm", "Ủy ban kiểm tra", "Uỷ ban kiểm tra",
+    "Hải quan", "Kiểm lâm", "Ủy ban kiểm tra", "Uỷ ban kiểm tra", "Giáo viên", "Nhà trường", "Hiệu trưởng",
+    "Tổ trưởng", "Bộ phận", "Lực lượng", "Ban Giám hiệu", "Trưởng thôn", "Thành viên",
     "đồng chí", "đ/c", "cơ quan", "đơn vị", "cấp ủy", "cấp uỷ",
 )
 _NOT_A_HEAD = {

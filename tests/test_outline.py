@@ -154,10 +154,3 @@ def test_appendix_number_alone_takes_its_title_from_the_next_paragraph():
         "PHỤ LỤC I", "DANH MỤC NHIỆM VỤ", "(Kèm theo Kế hoạch số 5/KH-UBND)")])
     assert [(s.number, s.title) for s in out.sections] == [("I", "TỔ CHỨC THỰC HIỆN"), ("PHỤ LỤC I", "DANH MỤC NHIỆM VỤ")]
     assert out.passages[-1].section == out.sections[-1].id and not out.passages[-1].heading
-
-
-def test_articles_of_a_decision_are_top_level_sections():
-    out = build_outline([Paragraph(t) for t in (
-        "Điều 1. Phê duyệt Chương trình với những nội dung sau:", "I. MỤC TIÊU", "1. Các bộ có trách nhiệm:",
-        "- Triển khai.", "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.")])
-    assert [(s.number, [c.title for c in s.children]) for s in out.sections] == [("Điều 1", ["MỤC TIÊU"]), ("Điều 2", [])]

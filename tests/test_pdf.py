@@ -249,7 +249,7 @@ def test_tcvn3_font_converted_by_name():
 
 
 def test_glyphs_without_unicode_reported_not_passed_on():
-    raw = read_pdf(str(DATA / "no-unicode-map.pdf"))
+    raw = read_pdf(str(DATA / "no-unicode-map.pdf"), ocr="never")
     found = [f for f in raw.findings if f.code == "unreadable-text"]
     assert found and found[0].severity == "error" and found[0].source.page == 1
     assert "không đọc được" in found[0].message
@@ -278,7 +278,7 @@ def test_encrypted_with_given_password():
 
 def test_scan_without_text_layer_needs_ocr():
     with pytest.raises(NeedsOCR) as e:
-        read_pdf(str(DATA / "scanned.pdf"))
+        read_pdf(str(DATA / "scanned.pdf"), ocr="never")
     msg = str(e.value)
     assert "scanned.pdf" in msg and "--ocr" in msg and "tesseract-ocr-vie" in msg
 

@@ -29,20 +29,20 @@ def _cases():
 # Each plan's floor: what it really scores today. The table only ever rises as work lands; a plan
 # not listed (a seed, or one added to ../shared later) must reach DEFAULT_FLOOR.
 FLOORS = {
-    "01_laocai-ubnd-tinh-kh-chithi11-khoangsan.docx": 0.99,
-    "01_laocai-ubnd-tinh-kh-chithi11-khoangsan.txt": 0.99,
+    "01_laocai-ubnd-tinh-kh-chithi11-khoangsan.docx": 1.0,
+    "01_laocai-ubnd-tinh-kh-chithi11-khoangsan.txt": 1.0,
     "04_luongminh-mttq-xa-kh16-baucu.docx": 0.99,
     "04_luongminh-mttq-xa-kh16-baucu.txt": 0.99,
-    "07_dongthap-ubnd-tinh-kh617-chuyendoiso-doanhnghiep.txt": 0.98,
+    "07_dongthap-ubnd-tinh-kh617-chuyendoiso-doanhnghiep.txt": 0.99,
     "13_bacninh-ubnd-tinh-kh144-kinhteso-xahoiso.txt": 0.99,
     "16_conghai-danguy-xa-ctr22-chuongtrinh-congtac-toankhoa.txt": 0.99,
-    "22_chinhphu-ttg-qd2629-ctr-chinhphuso-tvpl-page.txt": 0.97,
-    "23_conghai-danguy-xa-kh45-chuyendoiso-coquandang.txt": 0.97,
-    "26_conghai-danguy-xa-kh10-tongket-pctnlptc.txt": 0.82,
-    "28_laocai-sct-kh-dean08-congnghiep-xanh.docx": 0.83,
-    "30_lamdong-ubnd-tinh-kh-tuyentruyen-cchc-2026.docx": 0.99,
-    "31_dongthap-thpt-docbinhkieu-kh-sinhhoat-congdan-2026.docx": 0.89,
-    "33_luongminh-mttq-xa-kh-hoinghi-hiepthuong.docx": 0.88,
+    "22_chinhphu-ttg-qd2629-ctr-chinhphuso-tvpl-page.txt": 0.96,
+    "23_conghai-danguy-xa-kh45-chuyendoiso-coquandang.txt": 1.0,
+    "26_conghai-danguy-xa-kh10-tongket-pctnlptc.txt": 0.94,
+    "28_laocai-sct-kh-dean08-congnghiep-xanh.docx": 1.0,
+    "30_lamdong-ubnd-tinh-kh-tuyentruyen-cchc-2026.docx": 1.0,
+    "31_dongthap-thpt-docbinhkieu-kh-sinhhoat-congdan-2026.docx": 1.0,
+    "33_luongminh-mttq-xa-kh-hoinghi-hiepthuong.docx": 1.0,
 }
 DEFAULT_FLOOR = 0.90
 SEED_FLOOR = 0.99

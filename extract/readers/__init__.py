@@ -144,9 +144,12 @@ def _check_result(raw: RawDocument, kind: str, path: str, options: dict) -> None
             texts.extend(c.text for row in b.rows for c in row)
     joined = "".join(texts)
     if not joined.strip():
-        if kind == "pdf" and not options.get("ocr"):
+        if kind == "pdf" and options.get("ocr") == "never":
             raise NeedsOCR("the PDF has no text layer (a scan)", path,
-                           "run again with --ocr, or get the original .docx")
+                           "run again with --ocr auto, or get the original .docx")
+        if kind == "pdf":
+            raise NeedsOCR("the PDF has no text layer and OCR found no text (blank pages or a poor scan)",
+                           path, "check the scan, run again with --ocr always, or get the original .docx")
         raise UnreadableFile("the document contains no text", path, "check that it is the right file")
     if kind == "txt" and _unrecognised_encoding(joined, raw.encoding):
         raise UnreadableFile(f"the text is in an encoding the tool does not recognise (read as "

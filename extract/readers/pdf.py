@@ -2,10 +2,13 @@
 
 Reads the text layer through PDFium (pypdfium2, which pdfplumber installs): words once per page
 (`pdf_text`), ruled tables from the page's strokes (`pdf_tables`), tables without ruling from the
-word positions (`pdf_unruled`), lines and paragraphs (`pdf_lines`). The two-column letterhead becomes a one-row Table (issuer | motto and date); other
-side-by-side blocks (recipients | signer) become the left block's paragraphs, then the right one's.
-Running headers, footers and page numbers are dropped. Every block carries Source(page, bbox).
-Scans without a text layer raise NeedsOCR unless `ocr=True` (Tesseract, `pdf_ocr`).
+word positions (`pdf_unruled`), lines and paragraphs (`pdf_lines`). The two-column letterhead
+becomes a one-row Table (issuer | motto and date, lines a narrow cell wrapped put back together);
+other side-by-side blocks (recipients | signer, on shared baselines or not, also when a page break
+cuts them) become the left block's paragraphs, then the right one's. Running headers, footers and
+page numbers are dropped. Every block carries Source(page, bbox).
+Fonts whose text is not Vietnamese are recovered or set aside (`pdf_fonts`); pages without
+readable text are OCRed (`pdf_ocr`, Tesseract) or reported.
 """
 from __future__ import annotations
 
@@ -16,7 +19,8 @@ from statistics import median
 
 from ..errors import NeedsOCR, UnreadableFile
 from ..model import Cell, Finding, Paragraph, RawDocument, Source, Table
-from .pdf_lines import group_lines, is_centered, paragraph_breaks
+from .pdf_lines import (group_lines, is_centered, join_lines, line_pitch, paragraph_breaks,
+                        paragraphs_marked, rejoin_head_lines)
 from .pdf_tables import PageTable, continue_table, ruled_tables, same_columns
 from .pdf_unruled import unruled_tables
 
@@ -29,7 +33,10 @@ class DamagedPDF(UnreadableFile):
     """The PDF is corrupt or truncated."""
 
 
-OCR_HINT = ("run with --ocr (needs Debian packages tesseract-ocr and tesseract-ocr-vie)")
+OCR_HINT = ("run with --ocr auto or --ocr always (needs Debian packages tesseract-ocr and "
+            "tesseract-ocr-vie)")
+OCR_INSTALL = ("install Tesseract with its Vietnamese model to read it by OCR (Debian/Ubuntu: "
+               "apt-get install tesseract-ocr tesseract-ocr-vie), or get the original .docx")
 
 
 def _open(path: str, password):
@@ -66,16 +73,20 @@ def _truncated(path: str) -> bool:
         return b"%%EOF" not in fh.read()
 
 
-def read_pdf(path: str, *, ocr: bool = False, password: str | None = None, **options) -> RawDocument:
-    """Read a PDF into blocks. Raises UnreadableFile (EncryptedPDF, DamagedPDF, NeedsOCR)."""
+def read_pdf(path: str, *, ocr="auto", password: str | None = None, **options) -> RawDocument:
+    """Read a PDF into blocks. `ocr`: "auto" (pages without readable text are OCRed when
+    Tesseract is installed), "never", "always" (True means "always"). Raises UnreadableFile
+    (EncryptedPDF, DamagedPDF, NeedsOCR)."""
+    from .pdf_ocr import mode_of
     from .pdf_text import FontCache, page_words
+    mode = mode_of(ocr)
     doc = _open(path, password)
     findings: list = []
+    fonts = FontCache(path, password)
     try:
         n = len(doc)
         if n == 0:
             raise DamagedPDF("the PDF has no pages", path, "get the file again from its source")
-        fonts = FontCache()
         pages = []
         for i in range(n):
             try:
@@ -89,16 +100,44 @@ def read_pdf(path: str, *, ocr: bool = False, password: str | None = None, **opt
             findings.append(Finding("damaged-file", "warning",
                                     "Tệp PDF bị cắt cụt hoặc hỏng phần cuối; nội dung có thể không đầy đủ.",
                                     source=Source(page=n)))
-        scanned = [p for p in pages if not p.words and not p.unreadable]
-        if len(scanned) == n or (ocr and scanned):
-            if not ocr:
-                raise NeedsOCR("this PDF is a scan without a text layer", path, OCR_HINT)
-            from .pdf_ocr import ocr_pages
-            ocr_pages(doc, scanned, path)
+        ocred = _ocr(doc, pages, mode, path, findings)
     finally:
+        fonts.vetter.close()
         doc.close()
+    blocks = build_blocks(pages)
+    if ocred:
+        from .pdf_ocr import confidence
+        confidence(blocks, {p.number: p.words for p in pages if p.number in ocred})
+    return RawDocument(blocks=blocks, path=path, format="pdf", pages=len(pages), findings=findings,
+                       normalization=fonts.vetter.report())
+
+
+def _ocr(doc, pages: list, mode: str, path: str, findings: list) -> list:
+    """OCR the pages that need it (pdf_ocr), or say which pages could not be read and why.
+    Returns the numbers of the pages read by OCR."""
+    from .pdf_ocr import PACKAGES, needs_ocr, ocr_pages, pages_text, tesseract
+    todo = pages if mode == "always" else [p for p in pages if needs_ocr(p)]
+    exe = tesseract() if todo and mode != "never" else None
+    if todo and exe:
+        ocr_pages(doc, todo, path, exe, whole=mode == "always")
+        nums = [p.number for p in todo]
+        findings.append(Finding(
+            "ocr", "info", f"Trang {pages_text(nums)} được đọc bằng OCR (Tesseract): văn bản có thể "
+            "sai chính tả, cần đối chiếu bản gốc.", source=Source(page=nums[0])))
+        return nums
+    if mode == "always" and not exe:
+        raise NeedsOCR("OCR was asked for but Tesseract with its Vietnamese model (vie) is not installed",
+                       path, OCR_INSTALL)
+    ocr_done: list = []
+    if all(not p.words for p in pages):
+        if any(p.unreadable for p in pages):
+            raise NeedsOCR("the text of this PDF cannot be decoded (fonts without a usable Unicode map)",
+                           path, OCR_HINT if mode == "never" else OCR_INSTALL)
+        raise NeedsOCR("this PDF is a scan without a text layer", path,
+                       OCR_HINT if mode == "never" else OCR_INSTALL)
+    bad = [p for p in todo if p not in ocr_done]
     for p in pages:
-        if p.unreadable:
+        if p.unreadable and p not in bad:   # a few stray words: reported where they stand
             xs = [w.x0 for w in p.unreadable] + [w.x1 for w in p.unreadable]
             ys = [w.top for w in p.unreadable] + [w.bottom for w in p.unreadable]
             findings.append(Finding(
@@ -107,12 +146,15 @@ def read_pdf(path: str, *, ocr: bool = False, password: str | None = None, **opt
                 "mã Unicode); phần này bị bỏ qua — cần đối chiếu bản gốc hoặc chạy lại với --ocr.",
                 source=Source(page=p.number, bbox=(round(min(xs), 1), round(min(ys), 1),
                                                    round(max(xs), 1), round(max(ys), 1)))))
-    if all(not p.words for p in pages):
-        if any(p.unreadable for p in pages):
-            raise NeedsOCR("the text of this PDF cannot be decoded (fonts without Unicode mapping)",
-                           path, OCR_HINT)
-    blocks = build_blocks(pages)
-    return RawDocument(blocks=blocks, path=path, format="pdf", pages=len(pages), findings=findings)
+    if bad:
+        why = ("chạy lại với --ocr auto" if mode == "never" else
+               f"cài Tesseract để đọc bằng OCR: apt-get install {PACKAGES}")
+        findings.append(Finding(
+            "unreadable-text", "error",
+            f"Trang {pages_text([p.number for p in bad])}: văn bản không đọc được (phông chữ không có "
+            f"bảng mã Unicode dùng được, hoặc trang chỉ là ảnh quét); phần này bị bỏ qua — cần đối "
+            f"chiếu bản gốc hoặc {why}.", source=Source(page=bad[0].number)))
+    return []
 
 
 # ---------------------------------------------------------------------------- page layout
@@ -179,31 +221,76 @@ def _corridor(lines: list, lo: float, hi: float):
 
 
 def _two_sided(lines: list, left: float, right: float) -> list:
-    """Runs of lines set side by side in two blocks: [(start, end, gutter_x)]."""
+    """Runs of lines set side by side in two blocks: [(start, end, gutter_x)]. The two blocks need
+    not share baselines (a letterhead whose left lines sit at y 60/86/113 and right ones at
+    60/76/103/130; recipients beside a signer): each side has two lines or more and their heights
+    overlap. A line crossing the gutter must show a gap there wider than its other word gaps —
+    the gaps of justified lines can line up over a few lines without being a gutter."""
     lo, hi = left + 0.25 * (right - left), right - 0.25 * (right - left)
     runs, i, n = [], 0, len(lines)
     while i < n:
         j, gutter = i, None
         while j < n:
             line = lines[j]
-            if j > i and line.top - lines[j - 1].bottom > 3 * line.size:
+            if j > i and line.top - lines[j - 1].bottom > 3 * line.size and not (
+                    gutter and _under_column(line, lines[i:j], gutter, left, right)):
                 break
             if len(line.segments) == 1 and is_centered(line, left, right) and not (
                     gutter and _in_column(line, lines[i:j], gutter, left, right)):
                 break
             g = _corridor(lines[i:j + 1], lo, hi)
-            if g is None:
+            if g is None or not _gutter_gap(line, g):
                 break
             gutter, j = g, j + 1
         if gutter is not None:
             g = (gutter[0] + gutter[1]) / 2
-            both = sum(1 for l in lines[i:j] if l.x0 < g < l.x1)
-            if both >= 2:
-                runs.append((i, j, g))
+            start = _side_by_side(lines, i, j, g)
+            if start is not None:
+                runs.append((start, j, g))
                 i = j
                 continue
         i += 1
     return runs
+
+
+def _gutter_gap(line, gutter: tuple) -> bool:
+    """A line crossing the gutter: is its gap there clearly wider than its other word gaps?"""
+    a, b = gutter
+    if not line.x0 < a < b < line.x1:
+        return True
+    gaps = [(w2.x0 - w1.x1, w1.x1 <= a and w2.x0 >= b) for w1, w2 in zip(line.words, line.words[1:])]
+    at = [g for g, cross in gaps if cross]
+    others = sorted(g for g, cross in gaps if not cross)
+    if not at or not others:
+        return True
+    return at[0] > max(1.6 * others[len(others) // 2], others[-1] + 1.0, 0.6 * line.size)
+
+
+def _side_by_side(lines: list, i: int, j: int, g: float):
+    """The first line of the run lines[i:j] set in two blocks beside each other, or None. Lines
+    of one side above the first line of the other side are running text ending before the blocks."""
+    sides = [(any(w.x1 <= g for w in l.words), any(w.x0 >= g for w in l.words)) for l in lines[i:j]]
+    both = sum(1 for a, b in sides if a and b)
+    if both >= 2:
+        return i
+    first_l = next((k for k, (a, _) in enumerate(sides) if a), None)
+    first_r = next((k for k, (_, b) in enumerate(sides) if b), None)
+    if first_l is None or first_r is None:
+        return None
+    start = max(first_l, first_r)
+    while start > 0 and lines[i + start - 1].bottom > lines[i + start].top + 0.2 * lines[i + start].size:
+        start -= 1   # a line of the other side a little higher (both sides' first lines)
+    run = sides[start:]
+    if sum(1 for a, _ in run if a) < 2 or sum(1 for _, b in run if b) < 2:
+        return None
+    return i + start
+
+
+def _under_column(line, run: list, gutter: tuple, left: float, right: float) -> bool:
+    """A line lower down (a signer's name below the space for the signature) set under one column
+    of the run above: wholly on one side of the gutter and centred under that side's lines."""
+    return (line.top - run[-1].bottom < 8 * line.size and len(line.segments) == 1
+            and _in_column(line, run, gutter, left, right))
 
 
 def _in_column(line, run: list, gutter: tuple, left: float, right: float) -> bool:
@@ -246,6 +333,7 @@ def build_blocks(pages: list) -> list:
     x0s = Counter(round(l.x0) for _, ls in per_page for l in ls)
     blocks: list = []
     pending: list = []   # lines of running text waiting to become paragraphs
+    carry = None         # [lines, gutter, lone]: a side-by-side block at a page's foot
     margins = {}
     for pi, (tables, lines) in enumerate(per_page):
         lines = [l for li, l in enumerate(lines) if (pi, li) not in drop]
@@ -265,11 +353,25 @@ def build_blocks(pages: list) -> list:
         items = [(l.top, "line", l) for l in lines] + [(t.bbox[1], "table", t) for t in tables]
         items.sort(key=lambda it: it[0])
         body = [it[2] for it in items if it[1] == "line"]
-        runs = {body.index(lines_i): (end, g) for lines_i, end, g in
-                ((body[s], e, g) for s, e, g in _two_sided(body, left, right))}
-        k = 0
+        at = {id(line): k for k, line in enumerate(body)}   # (Line equality compares every word)
+        runs = {s: (e, g) for s, e, g in _two_sided(body, left, right)}
+        body_start = 0
+        if carry:   # a block set beside another, cut by the page break, may go on at the top
+            if 0 in runs and _fits_gutter(carry[0], runs[0][1]):
+                body_start, g = runs.pop(0)
+                carry = [carry[0] + body[:body_start], g, False]
+                if body_start < len(body) or items[-1][1] == "table":
+                    _emit_carry(carry, pending, blocks, margins)
+                    carry = None   # else the whole page is the block: it may go on further
+            else:
+                _emit_carry(carry, pending, blocks, margins)
+                carry = None
+        k = body_start
         for _, kind, obj in items:
             if kind == "table":
+                if carry:
+                    _emit_carry(carry, pending, blocks, margins)
+                    carry = None
                 if (not pending and blocks and isinstance(blocks[-1], PageTable)
                         and blocks[-1].pages[-1] == pi and k == 0 and same_columns(blocks[-1], obj)):
                     continue_table(blocks[-1], obj)
@@ -277,31 +379,68 @@ def build_blocks(pages: list) -> list:
                     _flush(pending, blocks, margins)
                     blocks.append(obj)
                 continue
-            idx = body.index(obj)
+            idx = at[id(obj)]
             if idx < k:
                 continue
+            if carry:
+                _emit_carry(carry, pending, blocks, margins)
+                carry = None
             if idx in runs:
                 end, g = runs[idx]
                 run = body[idx:end]
                 _flush(pending, blocks, margins)
-                lside, rside = _side_lines(run, g, pi + 1)
                 if not blocks and pi == 0:
+                    lside, rside = _side_lines(run, g, pi + 1)
                     src = Source(page=1, bbox=_bbox(run))
                     blocks.append(Table([[
-                        Cell("\n".join(l.text for l in lside), Source(page=1, table=0, row=0, cell=0,
-                                                                      bbox=_bbox(lside) if lside else None)),
-                        Cell("\n".join(l.text for l in rside), Source(page=1, table=0, row=0, cell=1,
-                                                                      bbox=_bbox(rside) if rside else None)),
-                    ]], src))
+                        Cell("\n".join(rejoin_head_lines([l.text for l in side])),
+                             Source(page=1, table=0, row=0, cell=c, bbox=_bbox(side) if side else None))
+                        for c, side in enumerate((lside, rside))]], src))
+                elif end == len(body) and items[-1][1] == "line":
+                    carry = [run, g, False]   # the page ends inside the block: it may go on
                 else:
-                    for side in (lside, rside):
-                        _side_paragraphs(side, blocks)
+                    _emit_carry([run, g, False], pending, blocks, margins)
                 k = end
                 continue
             pending.append(obj)
             k = idx + 1
+        if not carry and pending and pending[-1].page == pi + 1 and _split_line(pending[-1]):
+            last = pending.pop()   # one line of two blocks ("Nơi nhận:" | "TM. …") ends the page
+            carry = [[last], _split_line(last), True]
+    if carry:
+        _emit_carry(carry, pending, blocks, margins)
     _flush(pending, blocks, margins)
     return _finish(blocks)
+
+
+def _split_line(line):
+    """The middle of the widest gap of a line set in two segments, or None."""
+    if len(line.segments) != 2:
+        return None
+    a, b = line.segments[0][-1].x1, line.segments[1][0].x0
+    return (a + b) / 2
+
+
+def _fits_gutter(lines: list, g: float) -> bool:
+    """Do the lines carried from the page before keep clear of the gutter at g?"""
+    return all(not (w.x0 < g < w.x1) for l in lines for w in l.words)
+
+
+def _emit_carry(carry: list, pending: list, blocks: list, margins: dict) -> None:
+    """Blocks for a run of side-by-side lines (the left block's paragraphs, then the right one's),
+    page by page; a lone two-segment line that found no block to join goes back to running text."""
+    lines, g, lone = carry
+    if lone:
+        pending.extend(lines)
+        return
+    _flush(pending, blocks, margins)
+    sides: tuple = ([], [])
+    for page in sorted({l.page for l in lines}):
+        lside, rside = _side_lines([l for l in lines if l.page == page], g, page)
+        sides[0].extend(lside)
+        sides[1].extend(rside)
+    for side in sides:
+        _side_paragraphs(side, blocks)
 
 
 def _side_paragraphs(lines: list, blocks: list) -> None:
@@ -324,26 +463,21 @@ def _flush(lines: list, blocks: list, margins: dict) -> None:
         return
     # paragraph breaks are decided with each line's own page margins
     groups: list = [[lines[0]]]
-    pitch = _pitch(lines)
+    pitch = line_pitch(lines)
+    marked = paragraphs_marked(lines, margins, pitch)
     for prev, nxt in zip(lines, lines[1:]):
         left, right = margins.get(nxt.page, (0, 1e9))
-        if paragraph_breaks([prev, nxt], left, right, pitch)[0]:
+        if paragraph_breaks([prev, nxt], left, right, pitch, marked)[0]:
             groups.append([nxt])
         else:
             groups[-1].append(nxt)
     for g in groups:
         first_page = [l for l in g if l.page == g[0].page]
-        text = " ".join(l.text for l in g)
+        text = join_lines([l.text for l in g])
         bold = sum(len(l.text) for l in g if l.bold) * 2 > len(text)
         blocks.append(Paragraph(text, Source(page=g[0].page, bbox=_bbox(first_page)),
                                 bold=bold, size=median(l.size for l in g)))
     lines.clear()
-
-
-def _pitch(lines: list):
-    deltas = [b.base - a.base for a, b in zip(lines, lines[1:])
-              if a.page == b.page and 0 < b.base - a.base < 3 * a.size]
-    return median(deltas) if deltas else None
 
 
 def _finish(blocks: list) -> list:

@@ -1,10 +1,11 @@
 """Ruled tables of a PDF page, and tables continuing over page breaks.
 
 `ruled_tables(page)` reads a page's words and ruling edges and writes `PageTable`s (grid of cells,
-horizontal and vertical merges from missing borders) plus the words not inside any table.
-`continue_table(prev, cur)` merges a table that runs on from the previous page: its repeated header
-row is dropped (worded the same or as another Stt variant), a row cut by the page break is joined
-back onto the last row.
+horizontal and vertical merges from missing borders) plus the words not inside any table; a cell's
+lines are joined, except where a line ended short of the cell (a new paragraph in the cell: kept
+as a newline). `continue_table(prev, cur)` merges a table that runs on from the previous page: its
+repeated header rows are dropped (worded the same or as another Stt variant), a row cut by the
+page break (its number cell empty, or every cell carrying on) is joined back onto the last row.
 """
 from __future__ import annotations
 
@@ -138,10 +139,22 @@ def _grid_table(page, gh: list, gv: list):
             e = extent.setdefault(uf.find((r, c)), [r, c, r, c])
             e[2], e[3] = max(e[2], r), max(e[3], c)
     texts: dict = {}
-    for comp, ws in words.items():
+    cell_lines = {comp: group_lines(ws, page.number) for comp, ws in words.items()}
+    # the cell padding: the offset from its left border of a cell set flush left (two lines or
+    # more starting at one x and ending at different ones); else, per column, the least offset of its text (a column of centred
+    # cells then takes its widest line for the width, so only a sure break is kept)
+    flush = [ls[0].x0 - xs[extent[comp][1]] for comp, ls in cell_lines.items()
+             if len(ls) > 1 and max(l.x0 for l in ls) - min(l.x0 for l in ls) < 1.0
+             and max(l.x1 for l in ls) - min(l.x1 for l in ls) > 4.0]   # ragged right: not centred
+    pads: dict = {}
+    for comp, ls in cell_lines.items():
+        c0 = extent[comp][1]
+        pads[c0] = min(pads.get(c0, 1e9), min(l.x0 for l in ls) - xs[c0])
+    if flush:
+        pads = {c: min(p, min(flush)) for c, p in pads.items()}
+    for comp, lines in cell_lines.items():
         r0, c0, r1, c1 = extent[comp]
-        lines = group_lines(ws, page.number)
-        texts[comp] = join_text(lines, right=xs[c1 + 1] - 3)
+        texts[comp] = join_text(lines, right=xs[c1 + 1], left=xs[c0], pad=max(pads[c0], 0.0))
     rows: list = []
     for r in range(nr):
         cells: list = []
@@ -204,17 +217,37 @@ def _is_column_numbers(row: list) -> bool:
         range(int(nums[0]), int(nums[0]) + len(nums)))
 
 
+def _same_row(a: list, b: list) -> bool:
+    return len(a) == len(b) and all(_norm(x.text) == _norm(y.text) for x, y in zip(a, b))
+
+
+def _carries_on(cell_text: str) -> bool:
+    """Does a cell's text start in the middle of something (lower case, or a dash or comma going
+    on from the line above: "- 9h00" after "8h30")?"""
+    head = cell_text.lstrip()[:1]
+    return head.islower() or head in "-–,;)"
+
+
 def continue_table(prev: PageTable, cur: PageTable) -> None:
-    """Append `cur` (the same table on the next page) to `prev`."""
+    """Append `cur` (the same table on the next page) to `prev`: repeated header rows (one or
+    more, worded the same) and a row of column numbers are dropped; a first row whose number cell
+    is empty, or whose cells all carry on from the row above, is the end of the row cut by the
+    page break."""
     rows = list(cur.rows)
     if rows and prev.rows and is_header_repeat(rows[0], prev.rows[0]):
         rows.pop(0)
+        k = 1
+        while rows and k < len(prev.rows) - 1 and _same_row(rows[0], prev.rows[k]):
+            rows.pop(0)   # the header repeats several rows (a group row set to repeat with it)
+            k += 1
     if rows and _is_column_numbers(rows[0]):
         rows.pop(0)
     if rows and prev.rows:
         first, last = rows[0], prev.rows[-1]
-        if (len(first) == len(last) and len(first) > 1 and not first[0].text
-                and any(c.text for c in first[1:])):
+        filled = [c.text for c in first if c.text]
+        if len(first) == len(last) and len(first) > 1 and filled and (
+                (not first[0].text and any(c.text for c in first[1:]))
+                or all(_carries_on(t) for t in filled)):
             for a, b in zip(last, first):
                 if b.text and not b.merged:
                     a.text = (a.text + b.text if broken_inside(a.text, b.text, False)

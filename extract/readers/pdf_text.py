@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import ctypes
 import re
+from collections import Counter
 import unicodedata
 from dataclasses import dataclass
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
+
+from ..text.garble import verdict
 
 
 @dataclass(slots=True)
@@ -28,6 +31,7 @@ class Word:
     base: float     # baseline
     size: float
     bold: bool = False
+    conf: float | None = None   # OCR confidence 0..1 (None: from the text layer)
 
 
 @dataclass(slots=True)
@@ -50,7 +54,9 @@ class PageText:
     chars: int = 0       # characters in the text layer (0: a scan)
 
 
-_TOKEN = re.compile(r"\S+")
+# PDFium writes a hyphen that ends a line (a word or symbol wrapped at "-") as U+FFFE and drops the
+# line break after it: the token ends there, keeping the hyphen, and the next line's token starts anew
+_TOKEN = re.compile(r"[^\s\ufffe]+\ufffe?|\ufffe")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd\ufffe\uffff]")
 
 
@@ -66,7 +72,9 @@ def _legacy():
 class FontCache:
     """Font facts per PDFium font handle: (name, bold, legacy encoding)."""
 
-    def __init__(self) -> None:
+    def __init__(self, path: str | None = None, password: str | None = None) -> None:
+        from .pdf_fonts import Vetter
+        self.vetter = Vetter(path, password)
         self._by_handle: dict = {}
         self._legacy = _legacy()
         self._found: dict = {}   # font name -> legacy encoding found from its text (or None)
@@ -113,8 +121,90 @@ class FontCache:
                 for w in ws:
                     w.text = self._legacy.detect_and_convert(w.text, enc)[0]
 
+    def vet(self, number: int, words: list, fnames: list, spans: list, errs, char_x) -> tuple:
+        """Words of a page judged font by font (pdf_fonts.Vetter): (kept words, words set aside).
+        A recovered word that holds spaces (raw codes read as one run) is cut there, the pieces
+        placed by their characters' boxes (`char_x(index)` -> (x0, x1))."""
+        if errs is None:   # the common case: every word of the page judged at once
+            verdicts = Counter(map(verdict, [w.text for w in words]))
+            if not verdicts[-2] and verdicts[-1] * 20 <= verdicts[1]:
+                return words, []
+        keys = [(name, errs is not None and any(errs[m.start():m.end()]), m.start())
+                for name, m in zip(fnames, spans)]
+        groups: dict = {}
+        for w, (name, err, _i) in zip(words, keys):
+            g = groups.setdefault(name, [[], False])
+            g[0].append(w)
+            g[1] = g[1] or err
+        out: set = set()
+        for name, (ws, err) in groups.items():
+            got = self.vetter.vet(number, name, ws, err)
+            if got == "dropped":
+                out.update(map(id, ws))
+            elif got == "recovered":   # a word the reading left foreign is not passed on
+                out.update(id(w) for w in ws if any(verdict(t) < -1 for t in w.text.split()))
+            elif got == "kept" and err:   # glyphs without a mapping that no reading explains
+                out.update(id(w) for w, (_n, e, _i) in zip(words, keys) if e and _n == name)
+        kept, unreadable = [], []
+        for w, (_n, _e, i) in zip(words, keys):
+            if id(w) in out or _CONTROL.search(w.text):
+                unreadable.append(w)
+            elif " " in w.text or not w.text.strip():
+                kept.extend(_cut(w, i, char_x))
+            else:
+                kept.append(w)
+        return kept, unreadable
+
     def convert(self, text: str, enc: str) -> str:
         return self._legacy.convert(text, enc) if self._legacy else text
+
+
+def _cut(w: Word, start: int, char_x) -> list:
+    """A word whose recovered text holds spaces -> one word per piece (see FontCache.vet)."""
+    out = []
+    for m in _TOKEN.finditer(w.text):
+        a, b = m.start(), m.end() - 1
+        x0, x1 = char_x(start + a)[0], char_x(start + b)[1]
+        if x1 <= x0:   # recovered text longer than the codes: place the piece by its share
+            n = max(len(w.text), 1)
+            x0, x1 = w.x0 + (w.x1 - w.x0) * a / n, w.x0 + (w.x1 - w.x0) * (b + 1) / n
+        out.append(Word(m.group(), x0, w.top, x1, w.bottom, w.base, w.size, w.bold))
+    return out
+
+
+class _Span:
+    """A word's character range in the page text (the shape of a regex match)."""
+    __slots__ = ("_i", "_j", "_text")
+
+    def __init__(self, i: int, j: int, text: str) -> None:
+        self._i, self._j, self._text = i, j, text
+
+    def start(self) -> int:
+        return self._i
+
+    def end(self) -> int:
+        return self._j
+
+    def group(self) -> str:
+        return self._text[self._i:self._j]
+
+
+def _char_spans(tp, text: str, errs: list) -> list:
+    """Words of a page whose text holds glyphs without a Unicode mapping: PDFium gives their raw
+    codes, which may be spaces or line breaks; a word breaks only at a real or inserted space."""
+    spans, start = [], None
+    generated = pdfium_c.FPDFText_IsGenerated
+    for i, ch in enumerate(text):
+        brk = generated(tp, i) == 1 or (not errs[i] and ch in " \u00a0\u3000")
+        if brk:
+            if start is not None:
+                spans.append(_Span(start, i, text))
+                start = None
+        elif start is None:
+            start = i
+    if start is not None:
+        spans.append(_Span(start, len(text), text))
+    return spans
 
 
 def page_words(page: "pdfium.PdfPage", number: int, fonts: FontCache) -> PageText:
@@ -136,7 +226,13 @@ def page_words(page: "pdfium.PdfPage", number: int, fonts: FontCache) -> PageTex
         box, origin = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetCharOrigin
         size_of, obj_of = pdfium_c.FPDFText_GetFontSize, pdfium_c.FPDFText_GetTextObject
         map_error = pdfium_c.FPDFText_HasUnicodeMapError
-        for m in _TOKEN.finditer(text):
+        spans = list(_TOKEN.finditer(text))
+        errs = None
+        if _CONTROL.search(text) or any(map_error(tp, m.start()) == 1 for m in spans):
+            errs = [map_error(tp, i) == 1 for i in range(n)]
+            spans = _char_spans(tp, text, errs)
+        fnames: list = []    # font name of each word
+        for m in spans:
             i, j = m.start(), m.end() - 1
             box(tp, i, rect)
             x0 = rect.left
@@ -148,17 +244,20 @@ def page_words(page: "pdfium.PdfPage", number: int, fonts: FontCache) -> PageTex
             obj = obj_of(tp, i)
             name, bold, enc = fonts.facts(obj) if obj else ("", False, None)
             base = top - oy.value
-            word_text = m.group()
+            word_text = m.group().replace("\ufffe", "-")
             w = Word(word_text, x0 - left, base - 0.8 * size, x1 - left, base + 0.25 * size,
                      base, round(size, 2), bold)
-            if map_error(tp, i) == 1 or _CONTROL.search(word_text):
-                unreadable.append(w)
-                continue
             if enc:
                 w.text = fonts.convert(word_text, enc)
             words.append(w)
             names.append(None if enc else name)
+            fnames.append(name)
         fonts.detect(words, names)
+
+        def char_x(k: int) -> tuple:
+            box(tp, k, rect)
+            return rect.left - left, rect.right - left
+        words, unreadable = fonts.vet(number, words, fnames, spans, errs, char_x)
         for w in words:
             if not w.text.isascii():
                 w.text = unicodedata.normalize("NFC", w.text)

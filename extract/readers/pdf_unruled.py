@@ -7,6 +7,7 @@ columns are the vertical white gutters that no word of the run crosses, the rows
 whose first column holds a number ("1", "2.", "II", "a)"); the lines above the first numbered one
 are the header row. A numbered line whose text runs across the gutters is a group row spanning the
 other columns. Running text never keeps two aligned gutters over several lines, so it is not taken.
+A cell line that ended short of its column's ink is kept as a newline (one unit per line).
 """
 from __future__ import annotations
 
@@ -143,10 +144,18 @@ def _table(lines: list, start: int, end: int, gutters: list, groups: set, page: 
     nc = len(xs) - 1
     # rows: the header lines, then one row from each numbered line down to the next
     starts = ([start] if anchors[0] > start else []) + anchors
+    # each column's ink from side to side over the rows: the width its cells' lines could fill
+    ink: list = [[1e9, -1e9] for _ in range(len(xs) - 1)]
+    for k, line in enumerate(run, start):
+        if k in groups:
+            continue
+        for w in line.words:
+            c = _column(w, xs)
+            ink[c][0], ink[c][1] = min(ink[c][0], w.x0), max(ink[c][1], w.x1)
     rows: list = []
     for r, s in enumerate(starts):
         e = starts[r + 1] if r + 1 < len(starts) else end
-        rows.append((_group_row if s in groups else _row)(lines[s:e], xs, page))
+        rows.append(_group_row(lines[s:e], xs, page) if s in groups else _row(lines[s:e], xs, page, ink))
     # every numbered row must fill more than its number and one column
     filled = [sum(1 for c in row if c.text) for row in rows if len(row) == nc]
     if sum(1 for f in filled if f >= 3) < 2:
@@ -157,19 +166,30 @@ def _table(lines: list, start: int, end: int, gutters: list, groups: set, page: 
     return PageTable(page, bbox, xs, rows, [page], gutters=list(gutters))
 
 
-def _row(lines: list, xs: list, page: int) -> list:
+def _column(w, xs: list) -> int:
+    mid = (w.x0 + w.x1) / 2
+    nc = len(xs) - 1
+    return next((k for k in range(nc - 1) if mid < xs[k + 1]), nc - 1)
+
+
+def _row(lines: list, xs: list, page: int, ink: list | None = None) -> list:
+    """A row's cells; a cell line that ended short of its column's ink (the next line's first word
+    would have fitted) ends a paragraph of the cell and is kept as a newline."""
     nc = len(xs) - 1
     cols: list = [[] for _ in range(nc)]
     for line in lines:
         for w in line.words:
-            mid = (w.x0 + w.x1) / 2
-            c = next((k for k in range(nc - 1) if mid < xs[k + 1]), nc - 1)
-            cols[c].append(w)
+            cols[_column(w, xs)].append(w)
     top = min(l.top for l in lines)
     bottom = max(l.bottom for l in lines)
     cells = []
     for c, ws in enumerate(cols):
-        text = join_text(group_lines(ws, page), right=xs[c + 1]) if ws else ""
+        if not ws:
+            text = ""
+        elif ink and ink[c][1] > ink[c][0]:
+            text = join_text(group_lines(ws, page), right=ink[c][1], left=ink[c][0], pad=0.0)
+        else:
+            text = join_text(group_lines(ws, page), right=xs[c + 1])
         bbox = (round(xs[c], 1), round(top, 1), round(xs[c + 1], 1), round(bottom, 1))
         cells.append(Cell(text, Source(page=page, bbox=bbox)))
     return cells

@@ -19,6 +19,8 @@ FINDING = {
     "target-mismatch": "Chỉ tiêu không khớp",
     "missing-number": "Chưa có số văn bản",
     "unreadable-text": "Ký tự không đọc được",
+    "ocr": "Đọc bằng OCR",
+    "garbled-text": "Chữ lỗi phông, đã bỏ qua",
     "not-a-plan": "Không phải kế hoạch",
 }
 
@@ -58,6 +60,8 @@ REPAIR = {
     "tone-main": "Đặt dấu thanh kiểu mới (hoà, thuỷ)",
     "eth-to-dj": "Sửa chữ ð thành đ",
     "legacy_font": "Chuyển phông chữ cũ (TCVN3, VNI) sang Unicode",
+    "pdf-font-program": "Đọc lại chữ PDF theo bảng mã trong phông nhúng",
+    "pdf-font-shift": "Đọc lại chữ PDF bị lệch mã",
 }
 
 FORMAT = {"txt": "văn bản (.txt)", "docx": "Word (.docx)", "doc": "Word (.doc)", "pdf": "PDF"}
@@ -71,6 +75,9 @@ def repair(step) -> str:
     step = str(step or "")
     if step in REPAIR:
         return REPAIR[step]
+    if "+legacy-" in step:   # a PDF font reading with a legacy table on top
+        base, enc = step.split("+legacy-", 1)
+        return f"{repair(base)}, bảng mã {enc.upper()}"
     if step.startswith("legacy-"):
         return f"Chuyển bảng mã {step[7:].upper()} sang Unicode"
     return step
