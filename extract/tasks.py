@@ -534,11 +534,13 @@ class DutyReader:
     def _time_only(self, part: str, section: Optional[str]) -> bool:
         """A sentence that only says when ("Hoàn thành trước 06/3/2026.") completes the duty before
         it when that one has no time yet."""
-        dl = find_deadline(part)
-        if not dl or len(dl) < 0.6 * len(part.strip(" .;")) or not self.tasks:
+        if not self.tasks:
             return False
         last = self.tasks[-1]
         if last.origin != "text" or last.deadline.text or last.section != section:
+            return False
+        dl = find_deadline(part)
+        if not dl or len(dl) < 0.6 * len(part.strip(" .;")):
             return False
         last.deadline = parse_deadline(dl)
         return True
