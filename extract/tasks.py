@@ -247,6 +247,7 @@ class DutyReader:
         self._leadin: Optional[Tuple[str, Optional[str]]] = None   # a lead-in's unit and section
         self._item_first: Optional[str] = None
         self._heading_duty = None                  # (task, section, lines under it) of a heading that is a duty
+        self._memo: dict = {}                      # (method, section id) -> its answer
 
     # ------------------------------------------------------------------ context
     def _ancestors(self, sid: Optional[str]):
@@ -254,9 +255,22 @@ class DutyReader:
             yield self.sections[sid]
             sid = self.parent.get(sid)
 
+    def _per_section(fn):
+        """Memoised by section id: the outline does not change while the duties are read."""
+        def cached(self, sid):
+            key = (fn.__name__, sid)
+            if key not in self._memo:
+                self._memo[key] = fn(self, sid)
+            value = self._memo[key]
+            return list(value) if isinstance(value, list) else value
+        cached.__doc__ = fn.__doc__
+        return cached
+
+    @_per_section
     def _in_implementation(self, sid: Optional[str]) -> bool:
         return any(_IMPLEMENTATION.search(s.title or "") for s in self._ancestors(sid))
 
+    @_per_section
     def _unit_heading(self, sid: Optional[str]) -> Optional[str]:
         """The nearest enclosing heading that names a unit, inside an implementation section."""
         for s in self._ancestors(sid):
@@ -271,6 +285,7 @@ class DutyReader:
                 return t
         return None
 
+    @_per_section
     def _role_partners(self, sid: Optional[str]) -> Optional[List[str]]:
         """Partners named by a role sub-heading under a unit heading ("a) Chủ trì, phối hợp với Sở
         Tài chính:"), for every item under it."""
