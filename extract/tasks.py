@@ -223,10 +223,27 @@ def split_clauses(text: str) -> List[str]:
     predicate): "Xây dựng kế hoạch …; tuyên truyền, hướng dẫn …" -> two duties. A ";" inside a list
     of units ("phối hợp với Sở X; các cơ quan liên quan …") does not split."""
     def own_predicate(prev: str, part: str) -> bool:
+        if _when_only(part):
+            return False                              # "…; thực hiện ngay sau khi …": the time of the duty
         return len(part.split()) >= 3 and len(prev.split()) >= 3 and bool(_VERB_RE.match(_TIME_LEAD.sub("", part))) \
             and "(" not in prev[prev.rfind(")") + 1:]
 
     return [o.strip(" ;") for o in _split_at(text, own_predicate) if o.strip(" ;.")]
+
+
+# a generic verb that only carries the time of the duty before it: "…; thực hiện thường xuyên."
+_WHEN_VERB = re.compile(r"^(?:thực hiện|hoàn thành|triển khai|tổ chức thực hiện|thời gian(?: thực hiện)?\s*:?)\s+", re.I)
+
+
+def _when_only(part: str) -> bool:
+    """A clause that says only when: a generic verb and a deadline ("thực hiện ngay sau khi Kế hoạch
+    được ban hành", "hoàn thành trong quý III/2026")."""
+    m = _WHEN_VERB.match(part.strip())
+    if not m:
+        return False
+    rest = part.strip()[m.end():].strip(" .;")
+    dl = find_deadline(rest)
+    return bool(dl) and len(dl) >= 0.8 * len(rest)
 
 
 class DutyReader:
@@ -337,7 +354,9 @@ class DutyReader:
                 self._block.append(p)
         # an item followed by a line naming its lead: "X chủ trì, phối hợp Y … trong tháng 01/2026"
         impl = self._in_implementation(p.section)
-        found = lead_line(text) if not impl else None
+        # (a line numbered on its own is an item of its own: "1. Bộ phận X chủ trì, phối hợp … xây dựng …")
+        own_item = bool(p.marker) and p.marker not in ("-", "+", "•", "–", "*")
+        found = lead_line(text) if not impl and not own_item else None
         if found and self._prev is not None:
             unit, rest = found
             target = self._prev

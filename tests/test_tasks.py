@@ -122,3 +122,27 @@ def test_each_clause_naming_its_own_unit_is_a_duty_of_that_unit():
                       "Trên cơ sở Kế hoạch này, các sở, ban, ngành tỉnh tổ chức thực hiện nhiệm vụ được giao; "
                       "Ủy ban nhân dân các xã, phường căn cứ nhiệm vụ được giao, xây dựng kế hoạch cụ thể.\n")
     assert [t.lead for t in ts] == [["các sở, ban, ngành tỉnh"], ["Ủy ban nhân dân các xã, phường"]]
+
+
+def test_numbered_duty_naming_its_lead_is_no_lead_line_of_the_heading_above():
+    text = HEAD.replace("II. TỔ CHỨC THỰC HIỆN\n{body}", "II. NHIỆM VỤ CỤ THỂ\n{body}").format(body=(
+        "1. Tổ Công nghệ thông tin chủ trì, phối hợp với Phòng Nội vụ huyện nâng cấp cổng thông tin, "
+        "hoàn thành trước ngày 30/9/2024.\n"
+        "2. Phòng Tài chính - Kế hoạch huyện bố trí kinh phí trong quý III năm 2024.\n"))
+    ts = extract.parse_text(text).tasks
+    first = [t for t in ts if "cổng thông tin" in t.content]
+    assert len(first) == 1 and not any("NHIỆM VỤ" in t.content for t in ts)
+    assert first[0].lead == ["Tổ Công nghệ thông tin"] and first[0].partners == ["Phòng Nội vụ huyện"]
+    assert first[0].deadline.end == "2024-09-30"
+
+
+@pytest.mark.parametrize("tail, kind", [
+    ("thực hiện ngay sau khi Kế hoạch được ban hành.", "conditional"),
+    ("thực hiện thường xuyên.", "continuous"),
+    ("hoàn thành trong quý III năm 2024.", "once"),
+])
+def test_clause_after_semicolon_that_only_says_when_is_the_time_of_the_duty(tail, kind):
+    plan, ts = duties("1. Đội Quản lý thị trường:\n"
+                      "- Kiểm tra các cơ sở kinh doanh trên địa bàn; " + tail + "\n")
+    assert len(ts) == 1 and ts[0].lead == ["Đội Quản lý thị trường"]
+    assert ts[0].deadline.kind == kind
