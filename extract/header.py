@@ -45,6 +45,9 @@ _MOTTO_RE = re.compile(
     r"|Đ[ẢA]NG\s+C[ỘO]NG\s+S[ẢA]N(?:\s+VI[ỆE]T(?P<nam2>\s+NAM)?)?"
     r"|Độc\s+lập\s*[-–—]\s*Tự\s+do\s*[-–—]\s*Hạnh\s+phúc",
     _I)
+# The Youth Union's name stands in the right column of its documents, as the Party's does: after
+# the number line it is no issuer ("Số 05-KH/ĐTN" / "ĐOÀN TNCS HỒ CHÍ MINH").
+_UNION_MOTTO = re.compile(r"ĐOÀN\s+(?:TNCS|THANH\s+NIÊN\s+CỘNG\s+SẢN)\s+HỒ\s+CHÍ\s+MINH", _I)
 _ORPHAN_NAM = re.compile(r"\s*\bNAM\s*$")
 
 # Document types: the capitals line under the letterhead, in title case.
@@ -126,7 +129,8 @@ _ABBREV_OK = re.compile(r"^(?:[bcdđghklmnpqrstvx]|ch|gh|gi|kh|ng|ngh|nh|ph|qu|t
                         r"(?:ch|ng|nh|[cmnpt])?$")
 _PROPER = {("việt", "nam"): "Việt Nam", ("tổ", "quốc"): "Tổ quốc", ("hồ", "chí", "minh"): "Hồ Chí Minh",
            ("cộng", "sản"): "Cộng sản", ("trung", "ương"): "Trung ương", ("quốc", "hội"): "Quốc hội",
-           ("chính", "phủ"): "Chính phủ", ("công", "thương"): "Công Thương", ("hội", "đồng"): "Hội đồng"}
+           ("chính", "phủ"): "Chính phủ", ("công", "thương"): "Công Thương", ("hội", "đồng"): "Hội đồng",
+           ("đoàn", "tncs"): "Đoàn TNCS", ("đoàn", "thanh", "niên"): "Đoàn Thanh niên", ("phụ", "nữ"): "Phụ nữ"}
 _TYPE_WORDS = {"ban", "sở", "bộ", "phòng", "cục", "vụ", "viện", "trường", "hội", "đoàn", "văn phòng",
                "trung tâm", "ủy ban", "uỷ ban", "chi cục", "tổng cục", "liên đoàn", "mặt trận", "công an"}
 _LEVEL_WORDS = {"tỉnh", "huyện", "xã", "phường", "quận", "tp", "tp.", "thôn", "bản"}
@@ -386,6 +390,8 @@ def _read_letterhead(lines: List[_Line]) -> _Letterhead:
                 lh.place = place
                 text = head
         text = text.strip(" *-_.,:;")
+        if lh.number_line is not None and lh.number_line is not ln and _UNION_MOTTO.fullmatch(text):
+            continue                                  # the Youth Union's name heading the right column
         if _is_caps(text):
             lh.issuer_lines.append(text)
     return lh

@@ -554,3 +554,22 @@ def test_any_mix_of_header_and_signature_pieces_never_crashes(blocks):
     for v in (d.issuer, d.place, d.title, d.number, d.signer.name):
         assert v is None or (isinstance(v, str) and v == unicodedata.normalize("NFC", v))
     assert d.date is None or len(d.date) in (4, 7, 10)
+
+
+@pytest.mark.parametrize("head, issuer, parent", [
+    # the Youth Union's name in the right column, after the number, is no issuer
+    (paras("THỊ ỦY SÔNG CẦU", "BCH ĐOÀN TNCS HỒ CHÍ MINH", "THỊ XÃ SÔNG CẦU", "***", "Số 21-KH/TĐTN",
+           "ĐOÀN TNCS HỒ CHÍ MINH", "Sông Cầu, ngày 9 tháng 9 năm 2025"),
+     "BCH Đoàn TNCS Hồ Chí Minh thị xã Sông Cầu", "Thị ủy Sông Cầu"),
+    (paras("ĐOÀN TNCS HỒ CHÍ MINH", "BCH HUYỆN ĐOÀN ĐAM RÔNG", "Số: 40-KH/HĐT", "ĐOÀN TNCS HỒ CHÍ MINH",
+           "Đam Rông, ngày 1 tháng 4 năm 2025"),
+     "BCH Huyện đoàn Đam Rông", "Đoàn TNCS Hồ Chí Minh"),
+    # Women's Union: "Phụ nữ" is part of the proper name
+    (paras("HỘI LHPN TỈNH GIA LAI", "HỘI LIÊN HIỆP PHỤ NỮ HUYỆN CHƯ SÊ", "Số: 7/KH-HPN",
+           "Chư Sê, ngày 2 tháng 3 năm 2025"),
+     "Hội Liên hiệp Phụ nữ huyện Chư Sê", "Hội LHPN tỉnh Gia Lai"),
+])
+def test_mass_organisation_letterheads(head, issuer, parent):
+    blocks = head + paras("KẾ HOẠCH", "Triển khai thực hiện công tác chuyển đổi số năm 2025") + paras(*BODY)
+    d = extract_header(blocks).document
+    assert (d.issuer, d.parent_issuer) == (issuer, parent)
