@@ -231,11 +231,6 @@ def split_clauses(text: str) -> List[str]:
     return [o.strip(" ;") for o in _split_at(text, own_predicate) if o.strip(" ;.")]
 
 
-# the closing article of a decision naming who executes it: no duty of the plan
-_EXECUTION_CLAUSE = re.compile(r"^(?:chịu trách nhiệm|có trách nhiệm)?\s*(?:tổ chức\s+)?thi hành\s+"
-                               r"(?:Quyết định|Nghị quyết|Chỉ thị|Quy chế|Quy định)\s+này\b", re.I)
-
-
 # a generic verb that only carries the time of the duty before it: "…; thực hiện thường xuyên."
 _WHEN_VERB = re.compile(r"^(?:thực hiện|hoàn thành|triển khai|tổ chức thực hiện|thời gian(?: thực hiện)?\s*:?)\s+", re.I)
 
@@ -518,8 +513,6 @@ class DutyReader:
                 if nxt:                               # "b- Nâng cấp đường. Giao HTX X chủ trì …"
                     self._item_first = part.rstrip(" .")
                     continue
-            if a and _EXECUTION_CLAUSE.match(a[1]):
-                continue                              # "Điều 3. … chịu trách nhiệm thi hành Quyết định này."
             if a:
                 unit, pred, front = a
                 if not (impl or heading_unit or _named(unit) or _GIAO.match(part)):

@@ -146,12 +146,3 @@ def test_clause_after_semicolon_that_only_says_when_is_the_time_of_the_duty(tail
                       "- Kiểm tra các cơ sở kinh doanh trên địa bàn; " + tail + "\n")
     assert len(ts) == 1 and ts[0].lead == ["Đội Quản lý thị trường"]
     assert ts[0].deadline.kind == kind
-
-
-@pytest.mark.parametrize("article", [
-    "Điều 3. Chánh Văn phòng UBND huyện, Thủ trưởng các cơ quan, đơn vị chịu trách nhiệm thi hành Quyết định này.",
-    "Điều 4. Văn phòng HĐND và UBND xã, các ban, ngành xã thi hành Quyết định này.",
-])
-def test_closing_article_of_a_decision_is_no_duty(article):
-    plan, ts = duties(article + "\n1. Phòng Nội vụ huyện rà soát hồ sơ trước ngày 30/6/2024.\n")
-    assert [t.lead for t in ts] == [["Phòng Nội vụ huyện"]]
