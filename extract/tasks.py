@@ -49,7 +49,10 @@ _VERB_RE = re.compile(r"(?<!\w)(?:" + "|".join(sorted({re.escape(v) for v in _VE
 _IMPLEMENTATION = re.compile(r"tổ chức thực hiện|phân công|trách nhiệm|giao nhiệm vụ|triển khai thực hiện|kinh phí|"
                              r"chế độ (?:thông tin|báo cáo)|thông tin,? báo cáo|^điều \d+",
                              re.I)
-_GIAO = re.compile(r"^(?:Giao|giao|Đề nghị|đề nghị|Yêu cầu|yêu cầu|Phân công|phân công)\s+(?P<rest>.+)$", re.S)
+_GIAO = re.compile(r"^(?:Giao|giao|Đề nghị|đề nghị|Yêu cầu|yêu cầu|Phân công|phân công)(?:\s+cho)?\s+(?P<rest>.+)$", re.S)
+# roles in brackets after the units: "X (chủ trì), Y (phối hợp) …" reads as "X chủ trì, phối hợp với Y …"
+_BRACKET_ROLES = re.compile(r"^(?P<lead>[^()]{3,200}?)\s*\(\s*chủ trì\s*\)\s*,?\s*(?:(?P<partners>[^()]{3,300}?)\s*"
+                            r"\(\s*phối hợp\s*\)\s*,?\s*)?(?P<rest>\S.*)$", re.I | re.S)
 # labelled lines under an item: who leads, who takes part, who carries it out, by when
 _LEAD_LABEL = re.compile(r"^(?:(?:Đơn vị|Cơ quan|Người|Bộ phận)\s+)?(?:chủ trì|phụ trách|chịu trách nhiệm|chủ trì tham mưu)"
                          r"(?:\s*,?\s*(?:và\s+)?(?:thực hiện|tham mưu))?\s*:\s*(?P<v>.*)$", re.I | re.S)
@@ -178,7 +181,7 @@ _TIME_FRONT = re.compile(r"^(?:Sau khi|Khi|Trước khi|Trong thời gian|Hằng
 _PAREN_GIAO = re.compile(r"\(((?:Giao|giao|Đề nghị|đề nghị|Yêu cầu|yêu cầu|Phân công|phân công)\s+[^()]{3,300})\)")
 # "Điều 2. Giao X …", "UBND tỉnh yêu cầu X …": the unit given the work
 _ARTICLE = re.compile(r"^Điều\s+\d+\s*[.:]\s*")
-_ASK = re.compile(r"^(?:giao|yêu cầu|đề nghị|phân công)\s+(?P<rest>.+)$", re.I | re.S)
+_ASK = re.compile(r"^(?:giao|yêu cầu|đề nghị|phân công)(?:\s+cho)?\s+(?P<rest>.+)$", re.I | re.S)
 
 
 def _split_at(text: str, starts_clause) -> List[str]:
@@ -560,6 +563,10 @@ class DutyReader:
         g = _GIAO.match(body)
         if g:
             rest = g.group("rest")
+            b = _BRACKET_ROLES.match(rest)
+            if b:
+                rest = b.group("lead") + " chủ trì, " + (
+                    "phối hợp với " + b.group("partners") + " " if b.group("partners") else "") + b.group("rest")
             subj, pred = split_subject(rest, any_case=True)
             if not subj:
                 mm = re.match(r"^(?P<u>.+?)\s+chủ trì\b\s*,?\s*(?P<r>.*)$", rest, re.S)

@@ -146,3 +146,17 @@ def test_clause_after_semicolon_that_only_says_when_is_the_time_of_the_duty(tail
                       "- Kiểm tra các cơ sở kinh doanh trên địa bàn; " + tail + "\n")
     assert len(ts) == 1 and ts[0].lead == ["Đội Quản lý thị trường"]
     assert ts[0].deadline.kind == kind
+
+
+@pytest.mark.parametrize("line, lead, partners", [
+    ("1. Giao cho công chức Văn hóa - Xã hội tham mưu tổ chức lễ hội trước ngày 20/11/2024.",
+     ["công chức Văn hóa - Xã hội"], []),
+    ("1. Giao Ban Quản lý chợ (chủ trì), Hợp tác xã Hòa Bình (phối hợp) sắp xếp khu bán hàng trước ngày 20/11/2024.",
+     ["Ban Quản lý chợ"], ["Hợp tác xã Hòa Bình"]),
+    ("1. Giao Phòng Kinh tế huyện (chủ trì) rà soát các điểm kinh doanh trước ngày 20/11/2024.",
+     ["Phòng Kinh tế huyện"], []),
+])
+def test_giao_cho_and_roles_in_brackets(line, lead, partners):
+    plan, ts = duties(line + "\n")
+    assert len(ts) == 1 and ts[0].lead == lead and ts[0].partners == partners
+    assert ts[0].deadline.end == "2024-11-20"
