@@ -94,6 +94,8 @@ _OFFICE = (r"(?:(?:PHÓ|Q\.|QUYỀN)\s+)?(?:CHỦ\s+TỊCH|BÍ\s+THƯ|(?:TỔNG\
            r"|CHÍNH\s+UỶ|TƯ\s+LỆNH|TỔNG\s+BIÊN\s+TẬP|ỦY\s+VIÊN|UỶ\s+VIÊN|CHỦ\s+TỊCH\s+HỘI\s+ĐỒNG)"
            r"(?:\s+THƯỜNG\s+TRỰC)?")
 _OFFICE_RE = re.compile(rf"^{_OFFICE}$", _I)
+# a second title of office under the first ("TRƯỞNG BAN" / "PHÓ CHỦ TỊCH UBND TỈNH"): no name
+_OFFICE_START_RE = re.compile(rf"^{_OFFICE}\s", _I)
 _SIGNED_RE = re.compile(r"^\(?\s*(?:ký\s+bởi\s*:?|đã\s+ký(?:\s+và\s+đóng\s+dấu)?|ký(?:\s+tên)?(?:,\s*[^)]*)?|chữ\s+ký[^)]*|ký\s+bởi\s*:?)\s*\)?\s*[:.]?\s*", _I)
 _STAMP_RE = re.compile(r"\d{1,2}[-/.]\d{1,2}[-/.]\d{4}\s+\d{1,2}:\d{2}|^(?:Cơ\s+quan\s*:|Thời\s+gian\s+ký|Email\s*:)", _I)
 _BULLET = re.compile(r"^\s*[-+•●▪◦*–—]\s*")
@@ -563,7 +565,7 @@ def _caps_name(before: List[str], text: str) -> bool:
     words = text.split()
     return bool(before) and _is_caps(text) and 2 <= len(words) <= 5 and all(w.isalpha() for w in words) \
         and _ends_with_office(before[-1]) and not _OFFICE_RE.match(text) and not _AUTHORITY_START.match(text) \
-        and not _BODY_HEAD_RE.match(text)
+        and not _BODY_HEAD_RE.match(text) and not _OFFICE_START_RE.match(text)
 
 
 def _split_name(text: str) -> tuple:
@@ -620,6 +622,9 @@ def _parse_signer(lines: List[str]) -> Signer:
         elif caps and _is_name(t):
             name = t
             break
+    if len(caps) >= 2 and _OFFICE_RE.match(caps[-2]) and _OFFICE_START_RE.match(caps[-1]) \
+            and not _OFFICE_RE.match(caps[-1]):
+        caps = caps[:-1]                          # "TRƯỞNG BAN" / "PHÓ CHỦ TỊCH UBND TỈNH": the post held as well
     authority, title = _split_authority(caps)
     return Signer(name=_nfc(name), title=_nfc(title), authority=_nfc(authority))
 

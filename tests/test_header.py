@@ -345,6 +345,13 @@ SIGNATURES = [
     # PDF text layer: the two columns run together on each line
     (paras("Nơi nhận: TM. ỦY BAN NHÂN DÂN", "- Như trên; KT. CHỦ TỊCH", "- Lưu: VT. PHÓ CHỦ TỊCH", "Nguyễn Văn An"),
      "Nguyễn Văn An", "PHÓ CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH"),
+    # a second post under the title (the head of a steering committee is also a vice-chairman)
+    (paras("Nơi nhận:", "- Như trên;", "- Lưu: VT.", "TM. BAN CHỈ ĐẠO", "TRƯỞNG BAN", "PHÓ CHỦ TỊCH UBND HUYỆN",
+           "Vũ Thị Lan"),
+     "Vũ Thị Lan", "TRƯỞNG BAN", "TM. BAN CHỈ ĐẠO"),
+    (paras("Nơi nhận:", "- Như trên;", "- Lưu: VT.", "TM. HỘI ĐỒNG", "CHỦ TỊCH", "GIÁM ĐỐC SỞ NỘI VỤ", "(Đã ký)",
+           "Lê Minh Đức"),
+     "Lê Minh Đức", "CHỦ TỊCH", "TM. HỘI ĐỒNG"),
     # the signer before the recipient list
     (paras("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Nguyễn Hữu Thể", "Nơi nhận:", "- Như trên;", "- Lưu: VT."),
      "Nguyễn Hữu Thể", "CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN"),
