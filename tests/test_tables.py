@@ -144,3 +144,16 @@ def test_data_row_with_header_words_is_not_a_repeated_header():
 def test_header_cells_name_their_roles(header, roles):
     from extract.tables import header_role
     assert [header_role(c) for c in header.split("|")] == roles
+
+
+@pytest.mark.parametrize("cell, lead, partners", [
+    ("Sở Y tế (chủ trì); Sở Tài chính, UBND các huyện", "Sở Y tế", "Sở Tài chính, UBND các huyện"),
+    ("Công an tỉnh (chủ trì), Bộ Chỉ huy Quân sự tỉnh (phối hợp)", "Công an tỉnh", "Bộ Chỉ huy Quân sự tỉnh"),
+    ("Liên minh Hợp tác xã tỉnh chủ trì, phối hợp Sở Công Thương", "Liên minh Hợp tác xã tỉnh", "Sở Công Thương"),
+    ("Phòng Nội vụ chủ trì, phối hợp với các cơ quan liên quan", "Phòng Nội vụ", "các cơ quan liên quan"),
+    ("Sở Tư pháp", "Sở Tư pháp", ""),
+    ("Sở KH&CN chủ trì hướng dẫn", "Sở KH&CN chủ trì hướng dẫn", ""),
+])
+def test_one_column_naming_lead_and_partners(cell, lead, partners):
+    from extract.units import cell_roles
+    assert cell_roles(cell) == (lead, partners)
