@@ -56,3 +56,16 @@ def test_rounds_in_a_duty_sentence_are_one_deadline():
     assert found == "đợt 1: tháng 4/2025; đợt 2: tháng 10/2025"
     d = parse_deadline(found)
     assert (d.start, d.end) == ("2025-04-01", "2025-10-31")
+
+
+@pytest.mark.parametrize("sentence, period", [
+    ("Báo cáo kết quả định kỳ 6 tháng, năm (trước ngày 15/6 và 15/12).", "half-year"),
+    ("Tổng hợp số liệu định kỳ hằng quý, trước ngày 20/3, 20/6, 20/9 và 20/12.", "quarter"),
+])
+def test_period_wins_over_its_days_without_a_year(sentence, period):
+    d = parse_deadline(find_deadline(sentence))
+    assert (d.kind, d.period) == ("recurring", period)
+
+
+def test_day_without_year_alone_stays_once():
+    assert parse_deadline(find_deadline("Phổ biến kế hoạch đến nhân dân trước 15/3.")).kind == "once"
