@@ -360,6 +360,8 @@ class DutyReader:
         # (a line numbered on its own is an item of its own: "1. Bộ phận X chủ trì, phối hợp … xây dựng …")
         own_item = bool(p.marker) and p.marker not in ("-", "+", "•", "–", "*")
         found = lead_line(text) if not impl and not own_item else None
+        if found and self._prev is not None and split_subject(self._prev.text)[0] is not None:
+            found = None                              # the line above is a duty of its own unit
         if found and self._prev is not None:
             unit, rest = found
             target = self._prev

@@ -38,7 +38,7 @@ _HEADS = (
     "Đồn", "Bộ Chỉ huy", "Ban Chỉ huy", "Thường trực", "Thường vụ", "Mặt trận", "Hội đồng",
     "Tổ", "Nhóm", "Lãnh đạo", "Người đứng đầu", "Thủ trưởng", "Chủ tịch", "Phó Chủ tịch",
     "Phó chủ tịch", "Bí thư", "Phó Bí thư", "Phó bí thư", "Trưởng", "Phó", "Giám đốc", "Chánh",
-    "Đồng chí", "Đ/c", "UBND", "HĐND",
+    "Đồng chí", "Đ/c", "UBND", "HĐND", "Chi ủy", "Chi uỷ", "Chi đoàn", "Chi hội",
 )
 HEAD_WORDS = _HEADS
 # a head of several words is also written with every word capitalised ("Văn Phòng", "Trung Tâm")

@@ -160,3 +160,13 @@ def test_giao_cho_and_roles_in_brackets(line, lead, partners):
     plan, ts = duties(line + "\n")
     assert len(ts) == 1 and ts[0].lead == lead and ts[0].partners == partners
     assert ts[0].deadline.end == "2024-11-20"
+
+
+def test_duty_of_its_own_unit_takes_no_lead_line_from_the_next_duty():
+    text = HEAD.replace("II. TỔ CHỨC THỰC HIỆN\n{body}", "II. NHIỆM VỤ, GIẢI PHÁP\n{body}").format(body=(
+        "- Chi ủy chi bộ phân công đảng viên theo dõi các hộ, thực hiện hằng tháng.\n"
+        "- Ban công tác Mặt trận thôn phối hợp với Chi hội Nông dân thôn vận động nhân dân hiến đất làm đường; "
+        "hoàn thành trong quý II/2024.\n"))
+    ts = extract.parse_text(text).tasks
+    assert [t.lead for t in ts] == [["Chi ủy chi bộ"], ["Ban công tác Mặt trận thôn"]]
+    assert ts[0].deadline.period == "month" and ts[1].partners == ["Chi hội Nông dân thôn"]
