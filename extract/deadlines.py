@@ -604,8 +604,6 @@ def find_deadline(sentence: str) -> Optional[str]:
     best, best_score = None, 0
     for p in _phrases(folded):
         score = _anchored(p, folded)
-        if score == 3 and _decide([p], folded)[:3] == ("once", None, None):
-            score = 1.8     # a day and month without a year ("trước ngày 15/6 và 15/12") yields to a period
         if score and score >= best_score:
             best, best_score = p, score
     if best is None:
