@@ -503,9 +503,12 @@ def _commits(sentence: str, p: Passage, retro: bool) -> bool:
     (a results section, "đã đạt", "năm qua")."""
     if _STRIVE.search(sentence):
         return True
-    if retro or _PAST.search(sentence):
+    if retro:
         return False
-    return bool(_COMMIT.search(sentence)) or (p.origin == "table" and bool(_ROW_INDICATOR.search(sentence)))
+    # every other commitment names its value in digits ("đạt tối thiểu 40%"): test that first, cheaply
+    committed = (any(c.isdigit() for c in sentence) and _COMMIT.search(sentence)) or \
+        (p.origin == "table" and _ROW_INDICATOR.search(sentence))
+    return bool(committed) and not _PAST.search(sentence)
 
 
 _PERIOD_ONLY = re.compile(r"^(?:Giai đoạn|giai đoạn|Năm|năm|Đến năm|đến năm|Từ năm|từ năm)\s+"
