@@ -50,8 +50,9 @@ def soffice(args: list[str], outdir: Path, profile: Path) -> None:
 
 
 class _HtmlToText(HTMLParser):
-    """A small HTML -> markdown-like text: blocks on their own lines, one table cell per line
-    between `|` lines, headings and bold runs wrapped in **."""
+    """A small HTML -> markdown-like text as legal portals give it: blocks on their own lines; a
+    table row opens with a line holding `|` and each cell's lines are closed by one; headings and
+    bold runs wrapped in **."""
 
     BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "ol", "ul"}
 
@@ -78,7 +79,7 @@ class _HtmlToText(HTMLParser):
             self.flush()
         elif tag == "tr":
             self.flush()
-            self.out.append("|")
+            self.out.append("|")  # a row opens with "|"; each cell closes with "|"
         if tag in self.BLOCK:
             self.flush()
 
@@ -88,8 +89,6 @@ class _HtmlToText(HTMLParser):
         elif tag in ("b", "strong") or re.fullmatch(r"h\d", tag):
             self.cur.append("**")
         if tag in ("td", "th"):
-            self.flush()
-        elif tag == "tr":
             self.flush()
             self.out.append("|")
         elif tag in self.BLOCK or tag == "p":
@@ -108,8 +107,6 @@ def html_to_text(markup: str) -> str:
     parser.flush()
     lines: list[str] = []
     for line in parser.out:
-        if line == "|" and lines and lines[-1] == "|":
-            continue
         lines.append(line)
     return "\n".join(lines) + "\n"
 
