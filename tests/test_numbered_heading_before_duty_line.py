@@ -39,3 +39,19 @@ def test_numbered_heading_alone_before_its_duty_line(heading, duty):
 def test_numbered_line_broken_mid_phrase_runs_on(first, rest):
     paras = _paragraphs("III. TỔ CHỨC THỰC HIỆN\n" + first + "\n" + rest + "\n")
     assert first + " " + rest in paras
+
+
+def test_numbered_heading_alone_in_text_without_blank_lines():
+    """No blank lines at all and paragraphs as single long lines (a text export of a Word file
+    whose paragraphs had first-line indents): a short numbered heading still stands alone."""
+    duty = ("Phòng Văn hóa chủ trì, phối hợp với Đài truyền thanh xã, các trường học và các thôn thường xuyên "
+            "đăng tải tin, bài về hội thao trên trang thông tin điện tử, mạng xã hội và hệ thống loa truyền thanh "
+            "cơ sở; tổng hợp kết quả báo cáo Ủy ban nhân dân xã trước ngày 30 hằng tháng.")
+    lines = ["KẾ HOẠCH", "Tổ chức hội thao mùa xuân", "I. MỤC ĐÍCH", "II. NHIỆM VỤ"]
+    lines += [c for row in ROWS for c in row]
+    lines += ["III. TỔ CHỨC THỰC HIỆN", "1. Tuyên truyền trên các phương tiện thông tin đại chúng", duty,
+              "\t2. Tổ chức tập huấn cho đội ngũ trọng tài", duty.replace("Phòng Văn hóa", "Trung tâm Văn hóa")]
+    paras = [b.text for b in read_text("\n".join(lines) + "\n").blocks if hasattr(b, "text")]
+    assert "1. Tuyên truyền trên các phương tiện thông tin đại chúng" in paras
+    assert "2. Tổ chức tập huấn cho đội ngũ trọng tài" in paras
+    assert duty in paras

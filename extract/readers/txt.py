@@ -218,7 +218,9 @@ def _new_paragraph(prev: str, line: str, width: int, bold_open: bool, first_line
         # not hard-wrapped: a line is a paragraph unless the next one goes on in lower case;
         # where blank lines separate paragraphs, the lines between them belong together
         return not spaced
-    if first_line and len(prev) < 0.6 * width and MARKER_RE.match(p) and _starts_upper(s) \
+    # (a next line longer than the wrap width shows the text is not wrapped there: the line ended at Enter)
+    if (first_line or not spaced) and (len(prev) < 0.6 * width or len(line) > 1.3 * width) \
+            and MARKER_RE.match(p) and _starts_upper(s) \
             and not _DANGLING_END.search(p) and not re.search(r"[\d%]$|:", p):
         return True  # "2. Tổ thư ký" alone, its duty on the next line: a numbered heading, not a wrap
     # the first line of a wrapped web paragraph is often short; later short lines end it
