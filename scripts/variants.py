@@ -51,54 +51,98 @@ def soffice(args: list[str], outdir: Path, profile: Path) -> None:
 
 class _HtmlToText(HTMLParser):
     """A small HTML -> markdown-like text as legal portals give it: blocks on their own lines; a
-    table row opens with a line holding `|` and each cell's lines are closed by one; headings and
-    bold runs wrapped in **."""
+    table row opens with a line holding `|` and each cell's lines are closed by one; bold runs and
+    headings wrapped in ** on each line (balanced, as html2text or pandoc write them); ordered
+    list items numbered as a browser shows them."""
 
     BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "ol", "ul"}
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.out: list[str] = []
-        self.cur: list[str] = []
+        self.cur: list[tuple[str, bool]] = []
         self.skip = 0
         self.bold = 0
+        self.lists: list[list] = []  # [kind, counter] per open list
 
     def flush(self) -> None:
-        text = re.sub(r"\s+", " ", "".join(self.cur)).strip()
-        text = text.replace("** **", " ").replace("****", "")
-        if text and text not in ("**", "** **"):
-            self.out.append(text)
+        parts, run, run_bold = [], [], None
+        for text, bold in self.cur + [("", None)]:
+            if bold != run_bold and run:
+                chunk = re.sub(r"\s+", " ", "".join(run))
+                if run_bold and chunk.strip():
+                    lead = chunk[:len(chunk) - len(chunk.lstrip())]
+                    trail = chunk[len(chunk.rstrip()):]
+                    chunk = f"{lead}**{chunk.strip()}**{trail}"
+                parts.append(chunk)
+                run = []
+            run_bold = bold
+            run.append(text)
+        line = re.sub(r"\s+", " ", "".join(parts)).strip()
+        if line:
+            self.out.append(line)
         self.cur = []
 
     def handle_starttag(self, tag, attrs):
         if tag in ("style", "script", "head", "title"):
             self.skip += 1
-        elif tag in ("b", "strong") or re.fullmatch(r"h\d", tag):
-            self.cur.append("**")
-        elif tag in ("td", "th"):
+            return
+        if tag in self.BLOCK or tag in ("td", "th"):
             self.flush()
+        if tag in ("b", "strong") or re.fullmatch(r"h\d", tag):
+            self.bold += 1
         elif tag == "tr":
-            self.flush()
             self.out.append("|")  # a row opens with "|"; each cell closes with "|"
-        if tag in self.BLOCK:
-            self.flush()
+        elif tag in ("ol", "ul"):
+            a = dict(attrs)
+            start = int(a.get("start") or 1) if str(a.get("start") or "1").isdigit() else 1
+            self.lists.append([a.get("type") or "1" if tag == "ol" else "-", start - 1])
+        elif tag == "li" and self.lists:
+            kind = self.lists[-1]
+            kind[1] += 1
+            self.cur.append((_list_label(kind[0], kind[1]) + " ", False))
 
     def handle_endtag(self, tag):
         if tag in ("style", "script", "head", "title"):
             self.skip = max(0, self.skip - 1)
-        elif tag in ("b", "strong") or re.fullmatch(r"h\d", tag):
-            self.cur.append("**")
+            return
         if tag in ("td", "th"):
             self.flush()
             self.out.append("|")
-        elif tag in self.BLOCK or tag == "p":
+        elif tag in self.BLOCK:
             self.flush()
+        if tag in ("b", "strong") or re.fullmatch(r"h\d", tag):
+            self.bold = max(0, self.bold - 1)
+        elif tag in ("ol", "ul") and self.lists:
+            self.lists.pop()
         if tag == "table":
             self.out.append("")
 
     def handle_data(self, data):
         if not self.skip:
-            self.cur.append(data)
+            self.cur.append((data, self.bold > 0))
+
+
+def _roman(n: int) -> str:
+    vals = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
+            (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+    out = ""
+    for v, r in vals:
+        while n >= v:
+            out, n = out + r, n - v
+    return out
+
+
+def _list_label(kind: str, n: int) -> str:
+    if kind == "-":
+        return "-"
+    if kind in ("I", "i"):
+        r = _roman(n)
+        return (r if kind == "I" else r.lower()) + "."
+    if kind in ("a", "A"):
+        c = chr(ord("a") + (n - 1) % 26)
+        return (c if kind == "a" else c.upper()) + ")"
+    return f"{n}."
 
 
 def html_to_text(markup: str) -> str:
