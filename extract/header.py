@@ -96,7 +96,8 @@ _STAMP_RE = re.compile(r"\d{1,2}[-/.]\d{1,2}[-/.]\d{4}\s+\d{1,2}:\d{2}|^(?:Cơ\s
 _BULLET = re.compile(r"^\s*[-+•●▪◦*–—]\s*")
 
 # Numbers and dates.
-_NUMBER_LINE = re.compile(r"(?:^|(?<=\s))(?:Số|SỐ)\s*[:.]?(?=\s|[\d/\-–.…_]|$)")
+# "S ố:" too: a shape anchored inside the word (the rule under the issuer) splits it in HTML and PDF text
+_NUMBER_LINE = re.compile(r"(?:^|(?<=\s))(?:S ?ố|S ?Ố)\s*[:.]?(?=\s|[\d/\-–.…_]|$)")
 _NUMBER_TEXT = re.compile(
     r"^[\s:.…_·]*(?P<num>\d+[a-zA-Z]?(?:\s*[/.]\s*\d{4})?)?[\s.…_·]*(?P<sep>\s*[/\-–]\s*)?"
     r"(?P<sym>[^\W\d_][\w&.]*(?:\s*[/\-–]\s*[^\W_][\w&.]*)*)")

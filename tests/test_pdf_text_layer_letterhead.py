@@ -56,3 +56,12 @@ def test_title_running_into_preamble_is_cut(lines, title):
     text = LETTERHEAD + "\n".join(lines) + "\nI. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n"
     doc = extract_header(read_text(text).blocks).document
     assert doc.title == title
+
+
+@pytest.mark.parametrize("line", ["S ố: /KH-UBND", "S ố:   /KH-UBND", "SỐ: /KH-UBND"])
+def test_number_word_split_by_anchored_shape(line):
+    """A shape anchored inside "Số" (the rule drawn under the issuer) splits the word in HTML and
+    PDF text: "S ố: /KH-UBND"."""
+    text = f"|\nỦY BAN NHÂN DÂN XÃ BÌNH MINH\n|\n|\n{line}\n|\n|\nBình Minh, ngày tháng 6 năm 2027\n|\n\nKẾ HOẠCH\nTrồng cây xanh\n\nI. MỤC ĐÍCH\n"
+    doc = extract_header(read_text(text).blocks).document
+    assert doc.symbol == "KH-UBND" and doc.number is None
