@@ -5,7 +5,9 @@
     >>> plan.document.number, len(plan.tasks)
 
 `parse(path)` reads a .txt, .docx or .pdf file; `parse_text(text)` reads a string. Both return a
-`Plan` (see `extract.model`); `Plan.to_dict()` is the JSON of the README.
+`Plan` (see `extract.model`); `Plan.to_dict()` is the JSON of the README (its JSON Schema:
+`extract/data/plan.schema.json`), `Plan.to_frames()` pandas DataFrames; `read_output(DIR)` loads
+a batch output folder into the same DataFrames.
 """
 __version__ = "0.1.0"
 
@@ -27,4 +29,11 @@ def parse_text(text, *, name=None, tone_style="first"):
     return _parse_text(text, name=name, tone_style=tone_style)
 
 
-__all__ = ["parse", "parse_text", "Plan", "KehoachError", "UnreadableFile", "__version__"]
+def read_output(outdir):
+    """DataFrames (documents, sections, tasks, task_units, targets, findings) of a batch output
+    folder written by `kehoach convert -o OUTDIR` (needs pandas)."""
+    from .frames import read_output as _read_output
+    return _read_output(outdir)
+
+
+__all__ = ["parse", "parse_text", "read_output", "Plan", "KehoachError", "UnreadableFile", "__version__"]

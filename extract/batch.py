@@ -4,7 +4,8 @@ Reads: paths (files or folders, walked recursively; files are taken by extension
 names, by content: a PDF without extension, a .docx saved under another name). Writes, in OUTDIR:
 `<id>.json` (always: re-runs and combined outputs read it) and `<id>.xlsx` per document;
 `documents.csv`, `tasks.csv`, `targets.csv`, `findings.csv`, `plans.jsonl`, `plans.xlsx`,
-`plans.sqlite` over the run; `.kehoach-manifest.json` (what was converted from which content);
+`plans.sqlite` over the run (and, with `db`, the same tables in a PostgreSQL database, one
+transaction per document); `.kehoach-manifest.json` (what was converted from which content);
 `kehoach-errors.log` when a document hit an internal error; `.kehoach.lock` (the pid of the run
 writing into OUTDIR: a second run waits for it, see `outlock`).
 
@@ -68,6 +69,7 @@ class Options:
     lock_wait: Optional[float] = None  # seconds to wait for another run into OUTDIR (None: as long as it takes)
     limits: Limits = field(default_factory=Limits)
     keep: tuple = ()                  # extra parts of the plan the results carry: findings, normalization, document
+    db: Optional[str] = None          # postgresql:// URL that also receives the combined tables
     parse: Optional[Callable] = None  # path -> Plan; default extract.pipeline.parse
 
 
@@ -227,6 +229,11 @@ def _run(paths: Iterable[str], options: Options, progress) -> Summary:
                 fatal = (f"{shown(outdir)}: cannot write the combined outputs ({_reason(e)}); they were left as "
                          f"the last complete run wrote them — {_AGAIN}")
         summary.fatal = fatal
+        if summary.fatal is None and options.db:
+            try:
+                summary.outputs.append(write_database(options.db, outdir, manifest.covered(ordered)))
+            except atomic.OutputError as e:
+                summary.fatal = str(e)
     summary.seconds = time.monotonic() - t0
     if progress:
         progress.finish()
@@ -667,13 +674,7 @@ def build_combined(outdir: str, results: list, formats: tuple, manifest: Optiona
                 from .writers.sqlite import PlanDatabase
                 sinks.append(PlanDatabase(os.path.join(outdir, "plans.sqlite")))
             for r in results:
-                plan = None
-                status, error = ("ok", None) if r.status != "failed" else ("failed", r.error)
-                if status == "ok":
-                    try:
-                        plan = json_writer.read_plan(os.path.join(outdir, r.doc_id + ".json"))
-                    except (OSError, ValueError) as e:
-                        status, error = "failed", f"{shown(r.path)}: its output {r.doc_id}.json cannot be read ({e})"
+                plan, status, error = _stored_plan(outdir, r)
                 for s in sinks:
                     s.add(r.doc_id, plan, status, error, shown(r.path))
             for s in sinks:
@@ -689,6 +690,30 @@ def build_combined(outdir: str, results: list, formats: tuple, manifest: Optiona
         manifest.combined = key
         manifest._dirty = True
     return paths, True
+
+
+def _stored_plan(outdir: str, r: DocResult) -> tuple:
+    """(plan dict or None, status, error) of a result, its plan read from `<id>.json`."""
+    if r.status == "failed":
+        return None, "failed", r.error
+    try:
+        return json_writer.read_plan(os.path.join(outdir, r.doc_id + ".json")), "ok", None
+    except (OSError, ValueError) as e:
+        return None, "failed", f"{shown(r.path)}: its output {r.doc_id}.json cannot be read ({e})"
+
+
+def write_database(url: str, outdir: str, results: list) -> str:
+    """Write every result into the PostgreSQL database at `url`, one transaction per document
+    (see writers.postgres); returns the URL without password."""
+    from .writers.postgres import PostgresDatabase, safe_url
+    db = PostgresDatabase(url)
+    try:
+        for r in results:
+            plan, status, error = _stored_plan(outdir, r)
+            db.add(r.doc_id, plan, status, error, shown(r.path))
+    finally:
+        db.close()
+    return safe_url(url)
 
 
 class _Jsonl:

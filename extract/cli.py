@@ -20,6 +20,7 @@ _CONVERT_EPILOG = """examples:
   kehoach convert plans/ -o out --jobs 4           # a whole folder, recursively, 4 at a time
   kehoach convert plan.pdf -o - --format json      # the plan JSON on standard output
   kehoach convert plans/ --format csv,sqlite       # only the combined tables (and the per-plan JSON)
+  kehoach convert plans/ --db postgresql://me@dbhost/plans   # also into a PostgreSQL database
   kehoach convert plans/ --report                  # also the HTML review report in output/report/
 
 outputs in OUTDIR:
@@ -30,6 +31,8 @@ outputs in OUTDIR:
   plans.xlsx           all documents' tables (xlsx)
   plans.sqlite         tables documents, sections, tasks, targets, findings, task_units (sqlite)
   report/index.html    the HTML review report (--report; see `kehoach report --help`)
+With --db, the same tables in PostgreSQL (keys (document_id, id), foreign keys to documents),
+each document replaced in one transaction.
 A document whose content and the tool are unchanged since the last run into OUTDIR is skipped
 (--force redoes it). Failed documents are listed with their reason; the others still convert.
 The combined files cover every document converted into OUTDIR, by this run and earlier ones (its
@@ -110,6 +113,13 @@ def _formats(text: str) -> tuple:
     return items
 
 
+def _db_url(text: str) -> str:
+    if not text.startswith(("postgresql://", "postgres://")):
+        raise argparse.ArgumentTypeError("give a postgresql://user@host/database URL (SQLite is always written "
+                                         "as OUTDIR/plans.sqlite)")
+    return text
+
+
 def _positive_int(text: str) -> int:
     try:
         n = int(text)
@@ -137,7 +147,8 @@ def build_parser() -> argparse.ArgumentParser:
                 description="Turn Vietnamese government plans (Kế hoạch) in .docx, .pdf or .txt into data: "
                             "header, outline, tasks, targets and reviewer findings.",
                 epilog="examples:\n  kehoach convert plans/ -o output\n  kehoach check ke-hoach.docx\n"
-                       "  kehoach show ke-hoach.docx\n  kehoach COMMAND --help   # each command's options\n\n"
+                       "  kehoach show ke-hoach.docx\n  kehoach units output\n  kehoach schema\n"
+                       "  kehoach COMMAND --help   # each command's options\n\n"
                        + EXIT_CODES)
     p.add_argument("--version", action="version", version=f"kehoach {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -172,6 +183,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="output folder (default: output/); '-' writes one plan's JSON to standard output")
     c.add_argument("--format", type=_formats, default=FORMATS, metavar="LIST",
                    help=f"comma-separated outputs among {','.join(FORMATS)} (default: all)")
+    c.add_argument("--db", type=_db_url, default=None, metavar="URL",
+                   help="also write the combined tables into a PostgreSQL database "
+                        "(postgresql://user@host/db; needs psycopg: pip install 'kehoach[postgresql]')")
     c.add_argument("--force", action="store_true", help="convert again documents that are unchanged")
     c.add_argument("--explain", action="store_true", help="print the text repairs done on each document")
     c.add_argument("--report", action="store_true", help="also write the HTML review report in OUTDIR/report/")
@@ -197,6 +211,17 @@ def build_parser() -> argparse.ArgumentParser:
                        epilog=_SHOW_EPILOG)
     s.add_argument("path", metavar="PATH", help="a plan file, or a plan JSON written by convert")
     common(s, jobs=False)
+    u = sub.add_parser("units", help="list the distinct units of a converted batch", formatter_class=raw,
+                       description="List the distinct lead and partner units of the plans converted into "
+                                   "OUTDIR: their canonical name, key, level, counts and every spelling "
+                                   "as written, to grow the unit registry (KEHOACH_UNITS).",
+                       epilog="examples:\n  kehoach units output\n  kehoach units output --tsv > units.tsv\n\n"
+                              + EXIT_CODES)
+    u.add_argument("outdir", metavar="OUTDIR", help="a folder written by kehoach convert -o")
+    u.add_argument("--tsv", action="store_true", help="tab-separated rows, one per spelling")
+    sc = sub.add_parser("schema", help="print the JSON Schema of the plan JSON", formatter_class=raw,
+                        description="Print the JSON Schema (draft 2020-12) that every plan JSON follows.",
+                        epilog="examples:\n  kehoach schema > plan.schema.json\n\n" + EXIT_CODES)
     return p
 
 
@@ -213,9 +238,11 @@ def main(argv=None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if not args.command:
-        parser.error("give a command: convert, check, show or report (kehoach --help shows examples)")
+        parser.error("give a command: convert, check, show, report, units or schema "
+                     "(kehoach --help shows examples)")
     try:
-        return {"convert": _convert, "check": _check, "show": _show, "report": _report}[args.command](args, parser)
+        return {"convert": _convert, "check": _check, "show": _show, "report": _report, "schema": _schema,
+                "units": _units}[args.command](args, parser)
     except KeyboardInterrupt:
         print("\nkehoach: interrupted; finished documents are kept, run the same command to resume",
               file=sys.stderr)
@@ -235,11 +262,13 @@ def _convert(args, parser) -> int:
             parser.error("-o - writes one plan to standard output: give exactly one file")
         if args.format != batch.FORMATS and set(args.format) != {"json"}:
             parser.error("-o - writes JSON only: use --format json")
+        if args.db:
+            parser.error("--db writes a batch's tables: give an output folder with -o")
         if args.report:
             parser.error("--report writes a folder: give an output folder with -o")
         return _to_stdout(args)
     keep = ("normalization",) if args.explain else ()
-    options = _options(args, outdir=args.output, formats=args.format, force=args.force, keep=keep)
+    options = _options(args, outdir=args.output, formats=args.format, force=args.force, keep=keep, db=args.db)
     progress = report.Progress(enabled=False if args.quiet else None)
     summary = batch.run(args.paths, options, progress)
     if args.explain:
@@ -350,6 +379,26 @@ def _show(args, parser) -> int:
         return _internal_error(path, e)
     sys.stdout.write(report.show(plan, os.path.basename(path)))
     return 1 if any(f.get("severity") == "error" for f in plan.get("findings") or []) else 0
+
+
+def _units(args, parser) -> int:
+    from .output import iter_output
+    from .unit_keys import count_units
+    from .writers import report
+    try:
+        docs = [(d.doc_id, d.plan) for d in iter_output(args.outdir)]
+    except KehoachError as e:
+        print(f"kehoach: {e}", file=sys.stderr)
+        return 1
+    counts = count_units(docs)
+    sys.stdout.write(report.units_tsv(counts) if args.tsv else report.units_text(counts, len(docs)))
+    return 0
+
+
+def _schema(args, parser) -> int:
+    from . import schema
+    sys.stdout.write(schema.text())
+    return 0
 
 
 def _load_plan_json(path: str):

@@ -59,6 +59,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Optional
 
+import regex
+
 from .model import Deadline
 from .text.fold import ascii_fold as _fold
 
@@ -173,6 +175,7 @@ class _Unit:
     hi_m: int = 12
     day: Optional[int] = None
     year2: Optional[int] = None   # school year end, year ranges within one token
+    dashed: bool = False          # several periods joined by a dash in one token ("tháng 10 - 11")
 
     def span(self, year: Optional[int]):
         """(start, end) ISO dates for this unit in the given year (None when unknown)."""
@@ -214,13 +217,13 @@ def _unit(kind: str, pos: int, tok: str) -> Optional[_Unit]:
         qs = [_ROMAN[q] for q in _QNUM.findall(body) if q in _ROMAN]
         if not qs:
             return None
-        return _Unit(kind, pos, year, qs[0] * 3 - 2, qs[-1] * 3)
+        return _Unit(kind, pos, year, qs[0] * 3 - 2, qs[-1] * 3, dashed=len(qs) > 1 and "-" in body)
     if kind in ("month", "monthyear"):
         body = _YEAR_NUM.sub(" ", tok) if year else tok
         ms = [int(n) for n in _NUM.findall(body)]
         if not ms:
             return None
-        return _Unit(kind, pos, year, ms[0], ms[-1])
+        return _Unit(kind, pos, year, ms[0], ms[-1], dashed=len(ms) > 1 and "-" in body)
     return None
 
 
@@ -344,7 +347,7 @@ def _analyse(p: _Phrase) -> None:
     p.has_year = any(y is not None for y in years)
     first_i = units[0][0]
     pre = {t.kind for t in toks[:first_i] if t.kind in _PREFIX}
-    is_range = "from" in pre
+    is_range = "from" in pre or any(u.dashed for _, u in units)
     open_end = False
     for k in range(1, len(units)):
         (i0, u0), (i1, u1) = units[k - 1], units[k]
@@ -364,7 +367,7 @@ def _analyse(p: _Phrase) -> None:
     if is_range:
         p.kind = "range"
         p.start_date = spans[0][0]
-        p.end_date = None if open_end or len(units) == 1 else spans[-1][1]
+        p.end_date = None if open_end or (len(units) == 1 and not units[0][1].dashed) else spans[-1][1]
     elif pre & {"to", "by"} and "from" not in pre:
         p.kind = "once"
         p.end_date = max(ends) if ends else None
@@ -523,7 +526,7 @@ def is_deadline(text: str) -> bool:
 _LABEL = re.compile(
     r"\b(?:thoi\s+gian|thoi\s+han|tien\s+do)(?:\s+(?:thuc\s+hien|hoan\s+thanh|trinh|ban\s+hanh|to\s+chuc"
     r"|bao\s+cao|nop|gui|du\s+kien|trien\s+khai))?(?:\s*\([^)]{0,40}\))?\s*:\s*")
-_VALUE_END = re.compile(r";|\n|\.\s+(?=[A-ZĐÀ-Ỹ])|\.\s*$")
+_VALUE_END = regex.compile(r";|\n|\.\s+(?=\p{Lu})|\.\s*$")
 _SOFT_TO = re.compile(r"(?:cho\s+)?(?:den|toi)$")
 _GOAL_BEFORE = re.compile(r"\b(?:tam\s+nhin|dinh\s+huong|muc\s+tieu|phan\s+dau)\s*[,(]?\s*$")
 

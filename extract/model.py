@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from typing import Any, Optional, Union
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1.0"
 
 
 def _clean(value: Any) -> Any:
@@ -191,8 +191,10 @@ class Task:
     group: Optional[str] = None       # table rows: the group row's number ("I", "A"), or its text when it has none
     group_title: Optional[str] = None
     number: Optional[str] = None      # table rows: the Stt as written
-    lead_canonical: list = field(default_factory=list)
+    lead_canonical: list = field(default_factory=list)   # official names, one per distinct unit
     partners_canonical: list = field(default_factory=list)
+    lead_keys: list = field(default_factory=list)        # stable unit keys, parallel to *_canonical
+    partners_keys: list = field(default_factory=list)
     extra: dict = field(default_factory=dict)  # other table columns by header name
     source: Source = field(default_factory=Source)
 
@@ -244,6 +246,13 @@ class Plan:
         order = ["schema_version", "tool_version", "input", "document", "sections", "tasks",
                  "targets", "findings", "normalization"]
         return {k: d[k] for k in order}
+
+    def to_frames(self, doc_id: str | None = None) -> dict:
+        """pandas DataFrames (documents, sections, tasks, task_units, targets, findings) of this
+        plan with typed columns (see `extract.frames`; needs pandas)."""
+        from .frames import plan_frames
+        from .writers.json import normalize
+        return plan_frames(normalize(self.to_dict()), doc_id)
 
     def iter_sections(self):
         stack = list(reversed(self.sections))

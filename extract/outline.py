@@ -15,13 +15,15 @@ import re
 from dataclasses import dataclass
 from typing import List, Optional, Tuple
 
+import regex
+
 from .model import Paragraph, Passage, Section, Source
 
 _ROMAN_RE = r"(?:(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3}))"
-_MARKER = re.compile(
+_MARKER = regex.compile(
     r"^\s*(?P<m>"
     r"(?P<kw>(?:Phần|PHẦN|Mục|MỤC|Chương|CHƯƠNG|Phụ lục|PHỤ LỤC|Phụ Lục)\s+(?:[IVXLC]+|\d+|[A-Z])\b\s*[.:\-–]?)"
-    rf"|(?P<roman>{_ROMAN_RE})(?P<rp>\s*[.\-–:)]|\s+(?=[A-ZĐÀ-Ỹ]{{2}}))"
+    rf"|(?P<roman>{_ROMAN_RE})(?P<rp>\s*[.\-–:)]|\s+(?=\p{{Lu}}{{2}}))"
     r"|(?P<dec>\d{1,3}(?:\s*\.\s*\d{1,3})*)(?P<dp>\s*[.\-–)/]?)(?=\s|$)"
     r"|(?P<dec2>\d{1,3}(?:\.\d{1,3})+)(?=\s)"
     r"|\(\s*(?P<par>\d{1,3}|[a-zđ]|[IVX]+)\s*\)(?P<pp>\.?)"

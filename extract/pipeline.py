@@ -24,7 +24,7 @@ from .target_tables import TargetTableReader
 from .targets import add_table_targets
 from .tasks import extract_duties
 from .text import Repairer
-from .units import canonical_list
+from .unit_keys import canonical_units
 
 def parse(path: str, *, tone_style: str = "first", ocr="auto") -> Plan:
     """Read a .txt, .docx or .pdf plan, with the file's SHA-256 in `input`. Raises
@@ -103,8 +103,8 @@ def build_plan(raw: RawDocument, *, tone_style: str = "first") -> Plan:
     plan.tasks = sorted(tables.tasks + duties, key=lambda t: int(t.id[1:]))
     plan.targets = add_table_targets(_targets(result.passages, table_passages, head.document), figures.targets)
     for t in plan.tasks:
-        t.lead_canonical = canonical_list(t.lead)
-        t.partners_canonical = canonical_list(t.partners)
+        t.lead_canonical, t.lead_keys = canonical_units(t.lead)
+        t.partners_canonical, t.partners_keys = canonical_units(t.partners)
 
     findings = list(raw.findings) + list(head.findings) + tables.findings
     findings += check_text_tasks(plan)

@@ -23,9 +23,11 @@ from __future__ import annotations
 import re
 from typing import List, Optional, Tuple
 
-from .units import HEAD_WORDS, LOWER, UNIT_HEAD, UPPER, registry
+import regex
 
-_W = r"[\wÀ-ỹ]"
+from .units import HEAD_WORDS, UNIT_HEAD, registry
+
+_W = r"\w"
 
 # verbs and words that never continue the name of a body: the predicate starts with them
 PREDICATE_WORDS = (
@@ -66,8 +68,8 @@ _BODY_WORDS = (
 _PERSON_HEAD = re.compile(r"^\s*(?:các\s+|những\s+)?(?:đồng chí|đ/c|cán bộ|công chức|chuyên viên|lãnh đạo|ủy viên|uỷ viên|"
                           r"thành viên|phó|chủ tịch|bí thư|trưởng|giám đốc|người)\b", re.I)
 # place words that end a name when a lower-case word other than a link follows ("Ủy ban bầu cử xã | niêm yết")
-_PLACE_END = re.compile(r"(?<![\wÀ-ỹ])(?:xã|phường|thị trấn|huyện|tỉnh|thành phố|thị xã|quận|thôn|bản|ấp|"
-                        r"khu phố|tổ dân phố|đặc khu)(?:\s+(?:[" + UPPER + r"0-9][\w-]*))*(?=\s+(?P<next>[" + LOWER + r"]\w*))")
+_PLACE_END = regex.compile(r"(?<!\w)(?:xã|phường|thị trấn|huyện|tỉnh|thành phố|thị xã|quận|thôn|bản|ấp|"
+                           r"khu phố|tổ dân phố|đặc khu)(?:\s+(?:[\p{Lu}0-9][\w-]*))*(?=\s+(?P<next>\p{Ll}\w*))")
 _LINKS = frozenset({"và", "của", "thuộc", "trực", "các", "có", "liên", "trên", "nơi", "về", "tại", "cấp", "khu",
                     "đặc", "thị", "phường", "xã", "huyện", "tỉnh", "những", "với", "cùng", "hoặc", "biên", "vùng",
                     "miền", "trong", "ngoài", "đã", "mới", "giáp", "thành", "quận", "thôn", "bản", "hội",
@@ -179,7 +181,7 @@ def starts_unit(text: str, any_case: bool = False) -> bool:
     a body ("HTX Tân Tiến", "BQL dự án")?"""
     if (UNIT_START_ANY_CASE if any_case else _UNIT_START).match(text):
         return True
-    m = re.match(r"\s*([A-ZĐ][A-ZĐ&\-]+)(?![\wÀ-ỹ])", text)
+    m = re.match(r"\s*([A-ZĐ][A-ZĐ&\-]+)(?!\w)", text)
     return bool(m) and bool(_UNIT_START.match(registry().get(m.group(1), "")))
 
 

@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Tuple
 
+import regex
+
 from .deadlines import is_deadline, parse_deadline
 from .model import Cell, Finding, Source, Table, Task
 from .text.fold import ascii_fold
@@ -23,7 +25,8 @@ from .units import split_units, strip_role
 ROLES = ("number", "content", "lead", "partners", "deadline")
 
 _ROMAN = re.compile(r"^(?=[IVXLC])(X{0,3}(?:IX|IV|V?I{0,3}))\s*[.\-–:)]?\s*(.*)$", re.S)
-_LETTER_GROUP = re.compile(r"^([A-ZĐa-zđ])\s*[.\-–:)]?\s*()$|^([A-ZĐa-zđ])\s*[.\-–:)]\s*(.*)$|^([A-ZĐ])\s+(?=[A-ZĐÀ-Ỹ]{2})(.*)$", re.S)
+_LETTER_GROUP = regex.compile(
+    r"^([A-ZĐa-zđ])\s*[.\-–:)]?\s*()$|^([A-ZĐa-zđ])\s*[.\-–:)]\s*(.*)$|^([A-ZĐ])\s+(?=\p{Lu}{2})(.*)$", regex.S)
 _NUMBER = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)\s*[.)]?$")
 _NUMBER_THEN_TEXT = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)[.)]?\s+(\S.*)$", re.S)
 _INDEX_CELL = re.compile(r"^\(?\s*\d{1,2}\s*\)?$|^\(?[A-Z]\)?$")

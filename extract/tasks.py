@@ -44,8 +44,8 @@ _VERBS = (
     "chỉ huy", "sơ kết", "tổng kết", "thành lập", "kiện toàn", "điều chỉnh", "bổ sung", "cập nhật",
     "phối kết hợp", "làm", "tuân thủ", "giải quyết", "tổ chức", "trực tiếp",
 )
-_VERB_RE = re.compile(r"(?<![\wÀ-ỹ])(?:" + "|".join(sorted({re.escape(v) for v in _VERBS}, key=len, reverse=True))
-                      + r")(?![\wÀ-ỹ])", re.I)
+_VERB_RE = re.compile(r"(?<!\w)(?:" + "|".join(sorted({re.escape(v) for v in _VERBS}, key=len, reverse=True))
+                      + r")(?!\w)", re.I)
 _IMPLEMENTATION = re.compile(r"tổ chức thực hiện|phân công|trách nhiệm|giao nhiệm vụ|triển khai thực hiện|kinh phí|"
                              r"chế độ (?:thông tin|báo cáo)|thông tin,? báo cáo|^điều \d+",
                              re.I)
@@ -126,7 +126,7 @@ _LEAD_VERBS = re.compile(r"^(?:chủ trì|chủ tham mưu|tham mưu|chịu trác
 _OBJECT_BEFORE = re.compile(r"(?:với|và|của|cho|đến|tới|giữa|tại|(?<!tiếp )theo|giao|đề nghị|yêu cầu|phân công)\s*$",
                             re.I)
 # the word before a head that is part of the same name or list: "Chánh Văn phòng", "…, UBND"
-_NAME_GOES_ON = re.compile(r"(?:,|(?<![\wÀ-ỹ])(?:" + "|".join(sorted(map(re.escape, _HEAD_WORDS), key=len, reverse=True))
+_NAME_GOES_ON = re.compile(r"(?:,|(?<!\w)(?:" + "|".join(sorted(map(re.escape, _HEAD_WORDS), key=len, reverse=True))
                            + r"))\s*$")
 
 

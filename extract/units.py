@@ -7,9 +7,8 @@
   new "các ..." group). A missing comma before a capitalised head ("... thị trấn Phòng Văn hóa")
   is a boundary too.
 - `strip_role(text)` drops trailing role words from a lead cell ("X chủ trì, tổng hợp" -> "X").
-- `canonical(name)` / `canonical_list(names)`: abbreviations expanded from the registry, separators
-  ("-", "&", ",") read as "và", tone style "first", case folded (first letter capital), so
-  "Phòng VH-TT", "Phòng VH&TT", "Phòng Văn hóa - Thông tin" and "Phòng Văn hóa và Thông tin" agree.
+- `registry()`: the abbreviation registry that `unit_keys` expands to give each unit its
+  canonical (official) name and stable key.
 
 The registry is `extract/data/units.tsv` (ABBREVIATION<TAB>expansion, '#' comments), loaded once.
 Users extend it with their own file of the same format named by the environment variable
@@ -23,14 +22,10 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
-from .text.tone import restyle
+import regex
+
 
 _REGISTRY_PATH = Path(__file__).parent / "data" / "units.tsv"
-# Vietnamese capital and small letters as regex classes (the Unicode block of toned letters
-# alternates capital and small, so no range "À-Ỹ" can stand for either)
-_LATIN = [chr(i) for r in (range(0x41, 0x250), range(0x1E00, 0x1F00)) for i in r]
-UPPER = "".join(c for c in _LATIN if c.isalpha() and c.isupper())
-LOWER = "".join(c for c in _LATIN if c.isalpha() and c.islower())
 
 # words that begin a unit (capitalised in a list of units)
 _HEADS = (
@@ -58,12 +53,12 @@ _LINKS = ("thuộc", "của", "và", "với", "cho", "tại", "trên", "dưới"
           "đối", "hoặc", "là", "gồm", "như")
 # last words of an office that takes its body after it: "Thành viên Ban Chỉ đạo", "Bí thư Chi bộ"
 _OFFICE_ENDS = ("viên", "đạo", "diện", "trưởng", "phó", "thư", "tịch", "đốc", "trực")
-_GLUE_RE = re.compile(
-    r"(?<=[" + LOWER + r"]) (?=(?:" + "|".join(sorted(map(re.escape, _GLUE_HEADS), key=len, reverse=True))
-    + r") [" + UPPER + r"])"
+_GLUE_RE = regex.compile(
+    r"(?<=\p{Ll}) (?=(?:" + "|".join(sorted(map(re.escape, _GLUE_HEADS), key=len, reverse=True))
+    + r") \p{Lu})"
 )
 _BARE_HEADS = re.compile(r"(?:(?:" + "|".join(sorted(map(re.escape, _HEADS), key=len, reverse=True)) + r")\s*)+")
-_HEAD_AT_END = re.compile(r"(?<![\wÀ-ỹ])(?:" + "|".join(sorted(map(re.escape, _HEADS), key=len, reverse=True)) + r")$")
+_HEAD_AT_END = re.compile(r"(?<!\w)(?:" + "|".join(sorted(map(re.escape, _HEADS), key=len, reverse=True)) + r")$")
 _ABBR_START = re.compile(r"[A-ZĐ][A-ZĐ0-9&\-]+(?![\w])")
 _PERSON_START = re.compile(r"(?:các |những )?(?:đồng chí|đ/c)\b", re.IGNORECASE)
 _PLURAL = re.compile(r"(?:các|những|toàn thể|tất cả)\s", re.IGNORECASE)
@@ -176,7 +171,7 @@ def strip_role(text: str) -> str:
     return _trim(text)
 
 
-# ------------------------------------------------------------------ registry and canonical names
+# ------------------------------------------------------------------ registry
 def _read_registry(path: Path, into: dict[str, str]) -> None:
     for line in path.read_text(encoding="utf-8-sig").splitlines():
         if not line.strip() or line.lstrip().startswith("#") or "\t" not in line:
@@ -197,46 +192,6 @@ def registry() -> dict[str, str]:
         if p.is_file():
             _read_registry(p, table)
     return table
-
-
-@lru_cache(maxsize=1)
-def _abbr_re() -> re.Pattern:
-    keys = sorted(registry(), key=len, reverse=True)
-    return re.compile(r"(?<![\w&])(?:" + "|".join(map(re.escape, keys)) + r")(?![\w&])")
-
-
-_SEP_RE = re.compile(r"\s*(?:[-–—&,]|\bvà\b)\s*")
-
-
-@lru_cache(maxsize=8192)
-def canonical(name: str) -> str:
-    """One canonical full name for a unit however it is spelled (abbreviated, other separators,
-    case, tone style): "Phòng VH-TT" -> "Phòng văn hóa và thông tin"."""
-    if not name:
-        return ""
-    s = unicodedata.normalize("NFC", name)
-    s = _abbr_re().sub(lambda m: " " + registry()[m.group()] + " ", s)
-    s = restyle(s, "first")[0]
-    if any(c.islower() for c in s):   # keep abbreviations the registry does not know ("VPĐK")
-        s = re.sub(r"\w+", lambda m: m.group() if len(m.group()) > 1 and m.group().isupper()
-                   else m.group().lower(), s)
-    else:                             # a name written all in capitals
-        s = s.lower()
-    s = _SEP_RE.sub(" và ", s)
-    s = re.sub(r"\s+", " ", s).strip(_OUTER + " ")
-    s = re.sub(r"^(?:và )+|(?: và)+$", "", s)
-    s = re.sub(r"(?: và)+ ", " và ", s)
-    return s[:1].upper() + s[1:]
-
-
-def canonical_list(names) -> list[str]:
-    """Canonical names of a list of units, in order, without duplicates."""
-    out: list[str] = []
-    for n in names or []:
-        c = canonical(n)
-        if c and c not in out:
-            out.append(c)
-    return out
 
 
 # Heads of a unit as the subject of a sentence: the list heads above plus offices and bodies that

@@ -54,6 +54,9 @@ def test_every_help_shows_an_example_and_the_exit_codes(argv, capsys):
     ["convert", "a.txt", "b.txt", "-o", "-"],             # stdout takes one plan
     ["convert", "samples", "-o", "-"],                    # ... a file, not a folder
     ["convert", "x.txt", "-o", "-", "--format", "csv"],   # ... and only JSON
+    ["convert", "x.txt", "-o", "-", "--db", "postgresql://me@host/db"],   # ... into no database
+    ["convert", "x.txt", "--db", "plans.sqlite"],          # --db is a PostgreSQL URL
+    ["units"],
     ["show"],
     ["frobnicate", "x.txt"],
 ])

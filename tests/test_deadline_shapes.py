@@ -25,9 +25,20 @@ def test_recurring_phrases(text):
     assert parse_deadline(text).kind == "recurring"
 
 
-def test_month_span_sharing_one_year():
-    d = parse_deadline("Tháng 10 - 11/2023")
-    assert (d.start, d.end) == ("2023-10-01", "2023-11-30")
+@pytest.mark.parametrize("text, start, end", [
+    ("Tháng 10 - 11/2023", "2023-10-01", "2023-11-30"),
+    ("tháng 3-4/2024", "2024-03-01", "2024-04-30"),
+    ("Quý III - IV/2025", "2025-07-01", "2025-12-31"),
+    ("Từ tháng 5 – 7 năm 2026", "2026-05-01", "2026-07-31"),
+])
+def test_dashed_span_sharing_one_year_is_a_range(text, start, end):
+    d = parse_deadline(text)
+    assert (d.kind, d.start, d.end) == ("range", start, end)
+
+
+@pytest.mark.parametrize("text", ["Quý I, II/2025", "tháng 3 và tháng 4/2024", "Quý IV-2025"])
+def test_listed_periods_are_not_a_range(text):
+    assert parse_deadline(text).kind == "once"
 
 
 @pytest.mark.parametrize("sentence, phrase, period", [

@@ -1,6 +1,8 @@
 """Fuzzing: random and mutated documents through `extract.parse_text` / `extract.parse` either give a
-Plan or raise the tool's own KehoachError, never anything else, and each within a time bound.
+Plan that follows the published JSON Schema or raise the tool's own KehoachError, never anything
+else, and each within a time bound.
 Bounded for CI: at most 60 examples per test, no hypothesis deadline, our own per-example limit."""
+import json
 import os
 import tempfile
 import time
@@ -13,7 +15,9 @@ from hypothesis import strategies as st
 import extract
 from extract.batch import DocumentTimeout, time_limit
 from extract.errors import KehoachError
+from extract import schema
 from extract.model import Plan
+from extract.writers.json import dumps
 
 ROOT = Path(__file__).resolve().parents[1]
 PER_DOCUMENT = 20.0  # seconds; the slowest sample converts in well under 2 s
@@ -59,8 +63,12 @@ def bounded(call):
 def assert_plan_or_tool_error(result):
     assert isinstance(result, (Plan, KehoachError)), type(result)
     if isinstance(result, Plan):
-        d = result.to_dict()
-        assert d["schema_version"] and isinstance(d["tasks"], list)
+        d = json.loads(dumps(result.to_dict()))  # as written to <name>.json
+        assert schema.errors(d) == []
+        # the keys of the database tables: (document_id, id) is unique
+        for part in (d["tasks"], d["targets"], list(result.iter_sections())):
+            ids = [x["id"] if isinstance(x, dict) else x.id for x in part]
+            assert len(ids) == len(set(ids))
     else:
         assert str(result)
 

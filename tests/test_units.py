@@ -1,8 +1,8 @@
-"""Unit-name splitting, role stripping and canonical names (extract/units.py)."""
+"""Unit-name splitting and role stripping (extract/units.py); canonical names and keys are in
+test_unit_keys.py."""
 import pytest
 
-from extract import units
-from extract.units import canonical, canonical_list, split_units, strip_role
+from extract.units import split_units, strip_role
 
 SPLITS = [
     ("Ban Tuyên giáo Huyện ủy, Ban Tổ chức Huyện ủy", ["Ban Tuyên giáo Huyện ủy", "Ban Tổ chức Huyện ủy"]),
@@ -63,45 +63,6 @@ def test_split_units(text, expected):
 ])
 def test_strip_role(text, expected):
     assert strip_role(text) == expected
-
-
-@pytest.mark.parametrize("variants", [
-    ["Phòng VH-TT", "Phòng VH&TT", "Phòng Văn hóa - Thông tin", "Phòng Văn hóa và Thông tin",
-     "phòng văn hoá và thông tin", "PHÒNG VĂN HÓA VÀ THÔNG TIN"],
-    ["UBND huyện", "Ủy ban nhân dân huyện", "Uỷ ban Nhân dân huyện"],
-    ["Phòng LĐTB&XH", "Phòng Lao động - Thương binh và Xã hội", "Phòng Lao động, Thương binh và Xã hội"],
-    ["Sở KH&CN", "Sở Khoa học và Công nghệ", "Sở KHCN"],
-    ["Phòng GD&ĐT", "Phòng Giáo dục và Đào tạo", "Phòng GD-ĐT"],
-    ["Sở VH,TT&DL", "Sở Văn hóa, Thể thao và Du lịch", "Sở VHTT&DL"],
-    ["Ban TG Huyện ủy", "BTG Huyện ủy", "Ban Tuyên giáo Huyện uỷ", "Ban Tuyên giáo HU"],
-    ["Phòng TN&MT", "Phòng Tài nguyên và Môi trường", "Phòng TNMT"],
-    ["UBMTTQ xã", "Ủy ban MTTQ xã", "Ủy ban Mặt trận Tổ quốc xã"],
-])
-def test_canonical_same_unit(variants):
-    assert len({canonical(v) for v in variants}) == 1, [canonical(v) for v in variants]
-
-
-def test_canonical_keeps_different_units_apart():
-    names = ["Phòng Văn hóa và Thông tin", "Phòng Tài chính - Kế hoạch", "Phòng Nội vụ", "Sở Tư pháp"]
-    assert len(set(canonical_list(names))) == 4
-
-
-def test_canonical_list_drops_duplicates_in_order():
-    assert canonical_list(["Phòng VH-TT", "Phòng Nội vụ", "Phòng VH&TT"]) == [
-        "Phòng văn hóa và thông tin", "Phòng nội vụ"]
-
-
-def test_registry_extended_by_environment(tmp_path, monkeypatch):
-    extra = tmp_path / "my_units.tsv"
-    extra.write_text("# my office\nVPĐK\tVăn phòng Đăng ký đất đai\n", encoding="utf-8")
-    monkeypatch.setenv("KEHOACH_UNITS", str(extra))
-    units.registry.cache_clear(); units._abbr_re.cache_clear(); units.canonical.cache_clear()
-    try:
-        assert canonical("VPĐK huyện") == "Văn phòng đăng ký đất đai huyện"
-    finally:
-        monkeypatch.delenv("KEHOACH_UNITS")
-        units.registry.cache_clear(); units._abbr_re.cache_clear(); units.canonical.cache_clear()
-    assert canonical("VPĐK huyện") == "VPĐK huyện"
 
 
 @pytest.mark.parametrize("text, expected", [

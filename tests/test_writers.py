@@ -200,6 +200,46 @@ def test_plan_xlsx_has_one_sheet_per_table_frozen_header_widths_and_highlights(t
     assert doc["number"] == "45/KH-UBND" and doc["title"] == "Thực hiện công tác tư tưởng năm 2022"
 
 
+def test_xlsx_numbers_are_numbers_and_iso_dates_are_dates(tmp_path):
+    """A reviewer sorts and sums: values, years, levels and places in the file are numbers, full
+    ISO dates are dates; a date the text gives only as a year stays text."""
+    import datetime
+    plan = sample_plan()
+    book = PlanSheets(str(tmp_path / "plans.xlsx"))
+    book.add("a", plan)
+    book.add("b", {**plan, "document": {**plan["document"], "date": "2022"}})
+    book.save()
+    wb = openpyxl.load_workbook(tmp_path / "plans.xlsx")
+
+    def column(sheet, name):
+        ws = wb[sheet]
+        head = [c.value for c in ws[1]]
+        return [row[head.index(name)] for row in ws.iter_rows(min_row=2)]
+
+    assert [c.value for c in column("targets", "value")] == [80.0, 14.2] * 2
+    assert all(c.data_type == "n" for c in column("targets", "value") + column("targets", "year"))
+    assert all(isinstance(c.value, int) for c in column("sections", "level") + column("documents", "tasks"))
+    starts = column("tasks", "deadline_start")
+    assert starts[0].value == datetime.datetime(2022, 4, 1) and starts[0].number_format == "yyyy-mm-dd"
+    assert starts[1].value is None
+    dates = column("documents", "date")
+    assert dates[0].is_date and dates[1].value == "2022"
+
+
+def test_xlsx_highlights_error_and_warning_rows_with_frozen_filtered_header(tmp_path):
+    book = PlanSheets(str(tmp_path / "plans.xlsx"))
+    book.add("a", sample_plan())
+    book.add("b", None, status="failed", error="b.docx: damaged Word file")
+    book.save()
+    wb = openpyxl.load_workbook(tmp_path / "plans.xlsx")
+    for ws in wb.worksheets:
+        assert ws.freeze_panes == "A2" and ws.auto_filter.ref.startswith("A1:")
+    findings = {r[1].value: r[1].fill.fgColor.rgb for r in wb["findings"].iter_rows(min_row=2)}
+    assert findings["missing-lead"].endswith("FFF2CC") and findings["target-mismatch"].endswith("F8CBAD")
+    docs = {r[0].value: r[0].fill.fgColor.rgb for r in wb["documents"].iter_rows(min_row=2)}
+    assert docs["a"].endswith("F8CBAD") and docs["b"].endswith("F8CBAD")   # has an error / failed
+
+
 def test_combined_xlsx_lists_failed_documents_too(tmp_path):
     book = PlanSheets(str(tmp_path / "plans.xlsx"))
     book.add("a", sample_plan())

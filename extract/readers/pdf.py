@@ -1,6 +1,6 @@
 """PDF reader: a .pdf file -> RawDocument (format="pdf") of Paragraph and Table blocks.
 
-Reads the text layer through PDFium (pypdfium2, which pdfplumber installs): words once per page
+Reads the text layer through PDFium (pypdfium2): words once per page
 (`pdf_text`), ruled tables from the page's strokes (`pdf_tables`), tables without ruling from the
 word positions (`pdf_unruled`), lines and paragraphs (`pdf_lines`). The two-column letterhead
 becomes a one-row Table (issuer | motto and date, lines a narrow cell wrapped put back together);

@@ -176,6 +176,7 @@ def summary_text(summary) -> str:
     if summary.outdir:
         lines.append(f"Outputs in {summary.outdir}" + ("" if summary.rebuilt or not summary.outputs
                                                         else " (combined outputs unchanged)"))
+        lines += [f"Tables written to {o}" for o in summary.outputs if o.startswith("postgres")]
     if failed:
         lines.append("Failed:")
         lines += [f"  {r.error}" + (" (unchanged since the last run)" if r.cached else "") for r in failed]
@@ -230,3 +231,30 @@ class Progress:
         if self.enabled:
             self.stream.write("\r" + " " * (width() - 1) + "\r")
             self.stream.flush()
+
+
+def units_text(counts: list, documents: int) -> str:
+    """`kehoach units`: each distinct unit with its key, counts and spellings as written."""
+    out = [f"{len(counts)} distinct units in {documents} documents (mentions: lead + partners)\n"]
+    for u in counts:
+        out.append(f"\n{u.mentions:5d}  {u.canonical}\n       key {u.key}; lead {u.lead}, partners "
+                   f"{u.partners}, in {u.documents} document{'s' if u.documents != 1 else ''}\n")
+        for spelling, n in u.spellings.items():
+            out.append(f"       {n:4d} × {spelling}\n")
+        if u.unknown:
+            out.append(f"       not in the registry: {', '.join(u.unknown)}\n")
+    return "".join(out)
+
+
+def units_tsv(counts: list) -> str:
+    """`kehoach units --tsv`: one row per spelling (key, canonical, level, counts, spelling, the
+    abbreviations in it that the registry lacks)."""
+    from ..unit_keys import unknown_abbreviations
+    rows = ["key\tcanonical\tlevel\tmentions\tlead\tpartners\tdocuments\tspelling\tspelling_count"
+            "\tnot_in_registry\n"]
+    for u in counts:
+        for spelling, n in u.spellings.items():
+            cells = [u.key, u.canonical, u.level or "", u.mentions, u.lead, u.partners, u.documents, spelling, n,
+                     " ".join(unknown_abbreviations([spelling]))]
+            rows.append("\t".join(str(c).replace("\t", " ") for c in cells) + "\n")
+    return "".join(rows)

@@ -1,8 +1,9 @@
 """SQLite output over a run: `plans.sqlite` with tables documents, sections, tasks, targets,
-findings (the columns of `tables`), task_units (one row per lead/partner unit of a task). Keys:
+findings (the columns of `tables`), task_units (one row per lead/partner unit of a task, with its
+canonical name and key). Keys:
 documents (document_id); sections, tasks, targets (document_id, id); every table refers to
-documents, task_units to tasks. Indexes on document id, finding code and task_units (unit, role)
-(who leads what). Reads: plan dicts one at a time. Writes:
+documents, task_units to tasks. Indexes on document id, finding code, task_units (unit, role)
+(who leads what) and unit key. Reads: plan dicts one at a time. Writes:
 the database into a temporary file that replaces `plans.sqlite` when complete."""
 from __future__ import annotations
 
@@ -13,11 +14,11 @@ from . import tables
 from .atomic import atomic_path, output_error
 
 _INTEGER = {"pages", "sections", "tasks", "targets", "findings", "errors", "warnings", "level", "line",
-            "line_end", "page", "paragraph", "table", "row", "year"}
+            "line_end", "page", "paragraph", "table", "row", "year", "position"}
 _REAL = {"value", "value_max"}
 _INDEXES = [
     ("findings", ("document_id",)), ("findings", ("code",)), ("task_units", ("unit", "role")),
-    ("task_units", ("document_id", "task_id")),
+    ("task_units", ("key",)), ("task_units", ("document_id", "task_id")),
 ]
 _KEYED = ("sections", "tasks", "targets")   # primary key (document_id, id)
 
@@ -41,7 +42,7 @@ def _ddl(name: str, columns: list) -> str:
 
 
 _UNITS_DDL = ('CREATE TABLE "task_units" ("document_id" TEXT NOT NULL, "task_id" TEXT NOT NULL, "role" TEXT, '
-              '"unit" TEXT, "canonical" TEXT, '
+              '"position" INTEGER, "unit" TEXT, "canonical" TEXT, "key" TEXT, '
               'FOREIGN KEY ("document_id") REFERENCES "documents" ("document_id"), '
               'FOREIGN KEY ("document_id", "task_id") REFERENCES "tasks" ("document_id", "id"))')
 
@@ -83,8 +84,9 @@ class PlanDatabase:
                 return
             for name in ("sections", "tasks", "targets", "findings"):
                 rows = tables.ROWS[name](doc_id, plan)
-                self.db.executemany(self._insert[name], _unique(rows) if name in _KEYED else rows)
-            self.db.executemany("INSERT INTO task_units VALUES (?, ?, ?, ?, ?)", _units(doc_id, plan))
+                self.db.executemany(self._insert[name], tables.unique_ids(rows) if name in _KEYED else rows)
+            self.db.executemany(f"INSERT INTO task_units VALUES ({', '.join('?' * len(tables.TASK_UNIT_COLUMNS))})",
+                                tables.task_unit_rows(doc_id, plan))
         except sqlite3.Error as e:
             self.abort()
             raise output_error(_sqlite_error(e), self.path) from None
@@ -108,21 +110,3 @@ class PlanDatabase:
             pass
         self._ctx.__exit__(RuntimeError, RuntimeError("aborted"), None)
 
-
-def _units(doc_id: str, plan: dict):
-    for t in plan.get("tasks") or []:
-        for role in ("lead", "partners"):
-            names = t.get(role) or []
-            canon = t.get(f"{role}_canonical") or []
-            for i, unit in enumerate(names):
-                yield (doc_id, t.get("id"), role, tables.nfc(unit), tables.nfc(canon[i]) if i < len(canon) else None)
-
-
-def _unique(rows):
-    """Rows whose id repeats within a document (never expected) get "#2", "#3"… so the key holds."""
-    seen: dict = {}
-    for r in rows:
-        n = seen[r[1]] = seen.get(r[1], 0) + 1
-        if n > 1:
-            r = [r[0], f"{r[1]}#{n}", *r[2:]]
-        yield r

@@ -20,7 +20,7 @@ SECTION_COLUMNS = ["document_id", "id", "parent", "number", "title", "level", "m
                    "paragraph"]
 TASK_COLUMNS = [
     "document_id", "id", "origin", "section", "group", "group_title", "number", "content", "lead",
-    "partners", "lead_canonical", "partners_canonical", "deadline_text", "deadline_kind",
+    "partners", "lead_canonical", "partners_canonical", "lead_keys", "partners_keys", "deadline_text", "deadline_kind",
     "deadline_start", "deadline_end", "deadline_period", "extra", "finding_codes", "line", "line_end",
     "page", "paragraph", "table", "row",
 ]
@@ -29,6 +29,7 @@ TARGET_COLUMNS = [
     "value_text",
     "sentence", "section", "finding_codes", "line", "line_end", "page", "paragraph", "table", "row",
 ]
+TASK_UNIT_COLUMNS = ["document_id", "task_id", "role", "position", "unit", "canonical", "key"]
 FINDING_COLUMNS = ["document_id", "code", "severity", "message", "task", "target", "section", "line",
                    "page", "paragraph", "table", "row"]
 
@@ -106,7 +107,8 @@ def task_rows(doc_id: str, plan: dict) -> Iterator[list]:
         yield [nfc(v) for v in [
             doc_id, t.get("id"), t.get("origin"), t.get("section"), t.get("group"), t.get("group_title"),
             t.get("number"), t.get("content"), t.get("lead") or [], t.get("partners") or [],
-            t.get("lead_canonical") or [], t.get("partners_canonical") or [], dl.get("text"), dl.get("kind"),
+            t.get("lead_canonical") or [], t.get("partners_canonical") or [], t.get("lead_keys") or [],
+            t.get("partners_keys") or [], dl.get("text"), dl.get("kind"),
             dl.get("start"), dl.get("end"), dl.get("period"), t.get("extra") or {}, codes.get(t.get("id"), []),
             *_src(t, ("line", "line_end", "page", "paragraph", "table", "row"))]]
 
@@ -125,6 +127,27 @@ def finding_rows(doc_id: str, plan: dict) -> Iterator[list]:
         yield [nfc(v) for v in [doc_id, f.get("code"), f.get("severity"), f.get("message"), f.get("task"),
                                 f.get("target"), f.get("section"),
                                 *_src(f, ("line", "page", "paragraph", "table", "row"))]]
+
+
+def task_unit_rows(doc_id: str, plan: dict) -> Iterator[list]:
+    """One row per lead/partner unit of a task as written, with its canonical name and key."""
+    from ..unit_keys import official_name, unit_key
+    for t in plan.get("tasks") or []:
+        for role in ("lead", "partners"):
+            for i, unit in enumerate(t.get(role) or []):
+                unit = nfc(unit)
+                yield [doc_id, t.get("id"), role, i, unit, official_name(unit) or None, unit_key(unit) or None]
+
+
+def unique_ids(rows) -> Iterator[list]:
+    """Rows whose id repeats within a document (never expected) get "#2", "#3"… so the key
+    (document_id, id) of the databases holds."""
+    seen: dict = {}
+    for r in rows:
+        n = seen[r[1]] = seen.get(r[1], 0) + 1
+        if n > 1:
+            r = [r[0], f"{r[1]}#{n}", *r[2:]]
+        yield r
 
 
 ROWS = {"sections": section_rows, "tasks": task_rows, "targets": target_rows, "findings": finding_rows}

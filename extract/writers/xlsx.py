@@ -1,10 +1,16 @@
 """Excel outputs: `<name>.xlsx` for one plan and `plans.xlsx` over a run. One sheet per table
 (document(s), sections, tasks, targets, findings); header row frozen with a filter, column widths
-set, rows of tasks/targets that have findings highlighted (red when one is an error). A table longer
-than Excel's 1,048,576 rows goes on into "tasks (2)", "tasks (3)"… Reads: plan dicts. Writes: the
-workbook atomically, streamed (openpyxl write-only) so memory stays flat."""
+set. Cells are typed so a reviewer can sort and sum: numbers (target value, year, level, page,
+row, counts) are numbers, full ISO dates (document date, deadline start/end) are dates shown as
+yyyy-mm-dd (a year or a month alone stays text). Rows with an error are red, with a warning
+yellow: tasks and targets by their worst finding, findings by severity, documents that failed or
+have error/warning findings. A table longer than Excel's 1,048,576 rows goes on into "tasks (2)",
+"tasks (3)"… Reads: plan dicts. Writes: the workbook atomically, streamed (openpyxl write-only)
+so memory stays flat."""
 from __future__ import annotations
 
+import datetime
+import re
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -23,8 +29,10 @@ _WIDTHS = {"content": 70, "title": 50, "message": 60, "text": 50, "sentence": 60
            "recipients": 40, "sha256": 20, "value": 30}
 _HEADER_FONT = Font(bold=True)
 _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
-_FLAG = {"warning": PatternFill("solid", fgColor="FFF2CC"), "info": PatternFill("solid", fgColor="FFF2CC"),
-         "error": PatternFill("solid", fgColor="F8CBAD")}
+_FLAG = {"warning": PatternFill("solid", fgColor="FFF2CC"), "error": PatternFill("solid", fgColor="F8CBAD")}
+_DATE_COLUMNS = {"date", "deadline_start", "deadline_end"}
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+DATE_FORMAT = "yyyy-mm-dd"
 _WRAP = Alignment(wrap_text=True, vertical="top")
 _SHEETS = ("sections", "tasks", "targets", "findings")
 
@@ -38,10 +46,23 @@ def cell_value(value):
     return value
 
 
-def _cell(ws, value, fill=None, wrap=False):
+def typed(value, column: str | None = None):
+    """The value as Excel should hold it: a full ISO date of a date column as a date."""
+    if column in _DATE_COLUMNS and isinstance(value, str) and _ISO_DATE.match(value):
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            return value
+    return value
+
+
+def _cell(ws, value, fill=None, wrap=False, column=None):
+    value = typed(value, column)
     c = WriteOnlyCell(ws, cell_value(value))
     if isinstance(value, str) and value.startswith("="):
         c.data_type = "s"  # text, never a formula
+    elif isinstance(value, datetime.date):
+        c.number_format = DATE_FORMAT
     if fill is not None:
         c.fill = fill
     if wrap:
@@ -98,25 +119,25 @@ class PlanSheets:
         if self.single:
             ws = self.ws["document"]
             for name, value in zip(tables.DOCUMENT_COLUMNS, row):
-                ws.append([_cell(ws, name), _cell(ws, value, wrap=True)])
+                ws.append([_cell(ws, name), _cell(ws, value, wrap=True, column=name)])
         else:
             ws = self._room("documents")
-            fill = _FLAG["error"] if status != "ok" else None
-            ws.append([_cell(ws, v, fill) for v in row])
+            counts = dict(zip(tables.DOCUMENT_COLUMNS, row))
+            fill = (_FLAG["error"] if status != "ok" or counts.get("errors") else
+                    _FLAG["warning"] if counts.get("warnings") else None)
+            ws.append([_cell(ws, v, fill, column=c) for v, c in zip(row, tables.DOCUMENT_COLUMNS)])
         self.rows["documents"] += 1
         if not plan:
             return
         flags = _severity_by_item(plan)
         for name in _SHEETS:
             # a one-plan workbook wraps its wide text columns (styles cost time: only there)
-            wrap = [self.single and _WIDTHS.get(c, 0) >= 30 for c in tables.TABLES[name]]
+            columns = tables.TABLES[name]
+            wrap = [self.single and _WIDTHS.get(c, 0) >= 30 for c in columns]
             for r in tables.ROWS[name](doc_id, plan):
                 ws = self._room(name)
-                if name == "findings":
-                    fill = _FLAG["error"] if r[2] == "error" else None
-                else:
-                    fill = _FLAG.get(flags.get(r[1]))
-                ws.append([_cell(ws, v, fill, w) for v, w in zip(r, wrap)])
+                fill = _FLAG.get(r[2] if name == "findings" else flags.get(r[1]))
+                ws.append([_cell(ws, v, fill, w, c) for v, w, c in zip(r, wrap, columns)])
                 self.rows[name] += 1
 
     def _room(self, name: str):
