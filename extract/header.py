@@ -7,7 +7,9 @@ recipients, cited documents) and the block indices that bound the plan's body:
     blocks[:body_start]          letterhead, doc type line, title
     blocks[body_start:body_end]  the body (preamble, numbered outline)
     blocks[body_end:tail_start]  the closing part: "Nơi nhận" list and the signer
-    blocks[tail_start:]          what follows the signature (appendices: "PHỤ LỤC" and tables)
+    blocks[tail_start:tail_end]  what follows the signature (appendices: "PHỤ LỤC" and tables)
+    blocks[tail_end:]            a web page's own text after the document (the page title
+                                 repeated, "## Văn bản liên quan", notices): not the document
 
 The letterhead is found by its content (doc type line near a "Số …" line, a "…, ngày … tháng …
 năm …" line or the national motto), not by its position, so site text before it does no harm.
@@ -33,6 +35,7 @@ class HeaderResult:
     body_start: int = 0
     body_end: int = 0
     tail_start: int = 0
+    tail_end: Optional[int] = None
     findings: list = field(default_factory=list)
 
 
@@ -85,7 +88,7 @@ _AUTHORITY_RE = re.compile(r"(?:(?<=\s)|^)(?:T/M|TM\.?|KT\.?|TL\.?|TUQ\.?|UQ\.|Q
 _AUTHORITY_START = re.compile(r"^(?:T/M|TM\.?|KT\.?|TL\.?|TUQ\.?|UQ\.|Q\.|THAY\s+MẶT|KÝ\s+THAY|THỪA\s+LỆNH"
                               r"|THỪA\s+ỦY\s+QUYỀN|THỪA\s+UỶ\s+QUYỀN)\s+\S")
 # Titles of office (a closed class of words, used to split capital lines joined by a reader).
-_OFFICE = (r"(?:(?:PHÓ|Q\.|QUYỀN)\s+)?(?:CHỦ\s+TỊCH|BÍ\s+THƯ|(?:TỔNG\s+)?GIÁM\s+ĐỐC|CHỦ\s+NHIỆM|CHÁNH\s+VĂN\s+PHÒNG"
+_OFFICE = (r"(?:(?:PHÓ|Q\.|QUYỀN)\s+)?(?:CHỦ\s+TỊCH|THỦ\s+TƯỚNG|BÍ\s+THƯ|(?:TỔNG\s+)?GIÁM\s+ĐỐC|CHỦ\s+NHIỆM|CHÁNH\s+VĂN\s+PHÒNG"
            r"|CHÁNH\s+THANH\s+TRA|CHÁNH\s+ÁN|TRƯỞNG\s+(?!TRƯỞNG\b)[^\W\d_]+|(?:CHI\s+CỤC|TỔNG\s+CỤC|(?!TRƯỞNG\b)[^\W\d_]+)\s+TRƯỞNG"
            r"|CHÍNH\s+ỦY"
            r"|CHÍNH\s+UỶ|TƯ\s+LỆNH|TỔNG\s+BIÊN\s+TẬP|ỦY\s+VIÊN|UỶ\s+VIÊN|CHỦ\s+TỊCH\s+HỘI\s+ĐỒNG)"
@@ -502,8 +505,12 @@ def _issuers(lines: List[str]) -> tuple:
 _TITLE_RUNS_ON = re.compile(r"\s\((?:Ban\s+hành\s+)?kèm\s+theo|\s\(Ban\s+hành"
                             r"|(?<=[\w)])\s+(?=(?:Căn\s+cứ|Thực\s+hiện|Tiếp\s+tục\s+thực\s+hiện|Trên\s+cơ\s+sở"
                             r"|Thi\s+hành|Theo\s+đề\s+nghị|Xét\s+đề\s+nghị)\s)")
-def _title_after(blocks: list, start: int, first: str) -> tuple:
-    """The title paragraphs from `start` -> (title or None, index after the title part)."""
+
+
+def _title_after(blocks: list, start: int, first: str, decision: bool = False) -> tuple:
+    """The title paragraphs from `start` -> (title or None, index after the title part). In a
+    decision ("QUYẾT ĐỊNH"), the capital line just before the preamble is the authority that decides
+    ("THỦ TƯỚNG CHÍNH PHỦ", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …"), not the title."""
     parts = [first] if first else []
     prev_caps = _is_caps(first) if first else None
     prev_bold = False
@@ -546,6 +553,9 @@ def _title_after(blocks: list, start: int, first: str) -> tuple:
             cont = True
         elif prev_bold and b.bold and not _PREAMBLE_START.match(t):
             cont = True
+        if cont and decision and prev_caps and _is_caps(t) and j + 1 < len(blocks) and \
+                isinstance(blocks[j + 1], Paragraph) and _PREAMBLE_START.match(_ws(blocks[j + 1].text).strip("*_ ")):
+            cont = False
         if not cont:
             break
         parts.append(t)
@@ -864,6 +874,72 @@ def _issuer_from_signer(doc: Document, blocks: list, lo: int, hi: int) -> Option
     return f"{body_case(body)} {place}"
 
 
+# --------------------------------------------------------------------------- portal metadata
+_PORTAL_LABELS = {"so hieu": "number", "loai van ban": "type", "ngay ban hanh": "date", "nguoi ky": "signer",
+                  "noi ban hanh": "issuer", "co quan ban hanh": "issuer"}
+
+
+def portal_metadata(blocks: list) -> dict:
+    """The metadata table a legal portal puts above the document ("Số hiệu: | 980/KH-UBND |
+    Loại văn bản: | Kế hoạch | … | Người ký: | …") -> {"number", "type", "date", "signer", "issuer"}.
+    Empty when no table in `blocks` has at least three of these labels."""
+    from .text.fold import ascii_fold
+
+    for b in blocks:
+        if not isinstance(b, Table):
+            continue
+        cells = [_ws(c.text) for row in b.rows for c in row if _ws(c.text)]
+        found: dict = {}
+        for k, t in enumerate(cells):
+            label = re.sub(r"^.*?(?=[^\W\d_]+(?:\s+[^\W\d_]+){0,3}\s*:$)", "", t, count=1)  # "Đang tải … Số hiệu:"
+            key = ascii_fold(label).lower().strip(" :")
+            if t.endswith(":") and key in _PORTAL_LABELS and k + 1 < len(cells) and not cells[k + 1].endswith(":"):
+                found.setdefault(_PORTAL_LABELS[key], cells[k + 1])
+        if len(found) >= 3:
+            return found
+    return {}
+
+
+def _confirm_from_portal(doc: Document, blocks: list) -> None:
+    """Fill what the letterhead left empty from the portal's metadata table (never overrides)."""
+    meta = portal_metadata(blocks)
+    if not meta:
+        return
+    if doc.number is None and doc.symbol is None and meta.get("number"):
+        number, symbol, _ = parse_number(meta["number"])
+        if symbol:
+            doc.number, doc.symbol = number, symbol
+    if doc.doc_type is None and meta.get("type") and _doc_type_of(meta["type"].upper()):
+        doc.doc_type = meta["type"].strip().capitalize()
+    if doc.date is None and meta.get("date"):
+        m = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", meta["date"].strip())
+        if m:
+            doc.date = _iso(m.group(3), m.group(2), m.group(1))
+    if doc.signer.name is None and meta.get("signer") and _is_name(meta["signer"]):
+        doc.signer.name = meta["signer"]
+
+
+def _page_end(blocks: list, start: int, doc: Document, site_headings: bool = True) -> Optional[int]:
+    """Where a saved web page's own text starts after the document's appendices: a markdown
+    heading of the site ("## Văn bản liên quan"), or the page title citing the document by its
+    own number outside an appendix note ("Quyết định 2629/QĐ-TTg năm 2025 phê duyệt … ban
+    hành"). None when the document runs to the end."""
+    for i in range(start, len(blocks)):
+        b = blocks[i]
+        if not isinstance(b, Paragraph):
+            continue
+        t = _ws(b.text)
+        md = re.match(r"^#{1,6}\s+(\S.*)$", t)
+        if md and site_headings and not _HEADING_START.match(md.group(1)) and not re.match(r"^(?:PHỤ\s+LỤC|Phụ\s+lục)\b", md.group(1)):
+            return i  # a heading of the site ("## Văn bản liên quan"), not one of the document's
+        # the portal's title: "<type> <number> năm <year> …" or "<type> <number> ngày dd/mm/yyyy …"
+        if doc.number and doc.doc_type and re.match(
+                rf"^{re.escape(doc.doc_type)}\s+{re.escape(doc.number)}\s+(?:năm\s+\d{{4}}|ngày\s+\d)", t, _I) \
+                and not re.search(r"kèm\s+theo", t, _I):
+            return i
+    return None
+
+
 # --------------------------------------------------------------------------- the stage
 def extract_header(blocks: list) -> HeaderResult:
     """Blocks -> HeaderResult: the Document's header fields, signer and recipients, and the
@@ -891,7 +967,7 @@ def extract_header(blocks: list) -> HeaderResult:
         while j >= 0 and k - j <= 20 and lines[j].block >= tline.block - 20 and _is_letterhead_line(lines[j].text):
             j -= 1
         head_lines = lines[j + 1:k]
-        title, body_start = _title_after(blocks, tline.block + 1, rest)
+        title, body_start = _title_after(blocks, tline.block + 1, rest, decision=doc_type == "Quyết định")
     else:
         # no type line: the letterhead is what reads as one among the opening lines
         head_lines = []
@@ -948,7 +1024,15 @@ def extract_header(blocks: list) -> HeaderResult:
         pre.append(t)
     doc.cited = _cited(pre)
 
+    _confirm_from_portal(doc, blocks[:max(body_start, 1)])
+
     for f in ("doc_type", "number", "symbol", "number_text", "issuer", "parent_issuer", "place", "date_text", "title"):
         setattr(doc, f, _nfc(getattr(doc, f)))
+    tail_end = _page_end(blocks, tail_start, doc)
+    if tail_start >= n:  # no signature found: the page's own text may follow the body directly
+        end = _page_end(blocks, body_start, doc, site_headings=False)
+        if end is not None:
+            body_end = min(body_end, end)
     return HeaderResult(document=doc, body_start=body_start, body_end=body_end, tail_start=tail_start,
+                        tail_end=tail_end,
                         findings=findings)

@@ -18,6 +18,7 @@ from typing import List, Optional, Tuple
 import regex
 
 from .model import Paragraph, Passage, Section, Source
+from .units import UNIT_START as _UNIT_START
 
 _ROMAN_RE = r"(?:(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3}))"
 _MARKER = regex.compile(
@@ -28,7 +29,7 @@ _MARKER = regex.compile(
     r"|(?P<dec2>\d{1,3}(?:\.\d{1,3})+)(?=\s)"
     r"|\(\s*(?P<par>\d{1,3}|[a-zđ]|[IVX]+)\s*\)(?P<pp>\.?)"
     r"|(?P<up>[A-ZĐ])(?P<upp>\s*[.)\-–])(?=\s)"
-    r"|(?P<low>[a-zđ])(?P<lp>\s*[).])(?=\s)"
+    r"|(?P<low>[a-zđ])(?P<lp>\s*[).]|-)(?=\s)"
     r"|(?P<bul>[-+•●▪■◦–—*])"
     r")\s*"
 )
@@ -36,6 +37,15 @@ _HEADING_WORDS = 40
 _SENT_END = re.compile(r"[.;,]\s*$|\./\.\s*$")
 # a trailing remark that points elsewhere is no part of a heading's title (the passage keeps it)
 _NOTE_TAIL = re.compile(r"\s*\((?=[^()]*(?:phụ lục|kèm theo))[^()]*\)\s*$", re.I)
+# "Phụ lục 2 kèm theo Kế hoạch này.": a sentence pointing to an appendix, not its heading
+_APPENDIX_REFERENCE = re.compile(r"^Phụ lục\s+(?:[\dIVXLC]+[a-z]?\s+)?(?P<w>[^\W\d_])")
+
+
+def _is_appendix_reference(text: str) -> bool:
+    m = _APPENDIX_REFERENCE.match(text)
+    return bool(m) and m.group("w").islower()
+
+
 _COLON_SPLIT = re.compile(r"^(?P<title>[^:;]{2,80}?)\s*:\s+(?P<rest>\S.*)$", re.S)
 
 
@@ -55,6 +65,9 @@ def parse_marker(text: str) -> Tuple[Optional[Marker], str]:
     rest = text[m.end():]
     raw = m.group("m").strip()
     if m.group("kw"):
+        if not re.search(r"[.:\-–]$", raw) and re.match(r"^[^\W\d_]", rest) and rest[0].islower() \
+                and not raw.isupper():
+            return None, text  # "Phụ lục 2 kèm theo …", "Điều 5 của Luật": a reference, no heading
         word = raw.split()[0].capitalize()
         if word == "Phụ":
             word = "Phụ lục"
@@ -199,14 +212,25 @@ class OutlineBuilder:
         else:
             mk, body = parse_marker(text)
         body = body.strip()
+        if mk is not None and mk.kind == "bullet":
+            self._promote_short_item()
+        cur = self.current
+        if mk is None and cur is not None and not cur.title and body and len(body.split()) <= 25 \
+                and self.passages and self.passages[-1].section == cur.id and self.passages[-1].heading:
+            cur.title = _NOTE_TAIL.sub("", body).rstrip(" :")  # "PHỤ LỤC I" ⏎ "DANH MỤC …"
+            return [Passage(body, para.source, None, cur.id, self.path(), heading=True)]
         if mk is None:
             # an unnumbered "PHỤ LỤC" heading starts the appendix part
-            if re.match(r"^(PHỤ LỤC|Phụ lục)\b", body) and len(body.split()) <= 12:
+            if re.match(r"^(PHỤ LỤC|Phụ lục)\b", body) and len(body.split()) <= 12 and \
+                    not (_is_appendix_reference(body) and not para.bold):
                 mk = Marker("Phụ lục", "kw-phụ lục", None, "keyword")
                 sec = self._open(mk, body, para.source)
                 return [Passage(body, para.source, None, sec.id, self.path(), heading=True)]
             sec = self.current
             return [Passage(body, para.source, None, sec.id if sec else None, self.path())]
+        if mk.kind == "keyword" and mk.style == "kw-phụ lục" and not body:
+            sec = self._open(mk, "", para.source)  # "PHỤ LỤC I" alone: its title follows
+            return [Passage(body, para.source, mk.raw, sec.id, self.path(), heading=True)]
         if _is_heading(mk, body, para):
             sec = self._open(mk, _NOTE_TAIL.sub("", body).rstrip(" :"), para.source)
             return [Passage(body, para.source, mk.raw, sec.id, self.path(), heading=True)]
@@ -217,6 +241,28 @@ class OutlineBuilder:
             return [head, Passage(m.group("rest").strip(), para.source, None, sec.id, self.path())]
         sec = self.current
         return [Passage(body, para.source, mk.raw, sec.id if sec else None, self.path())]
+
+    def _promote_short_item(self) -> None:
+        """"2. Hình thức." with bullets under it, after the heading "1. Nội dung": a short numbered
+        line ending in a stop, whose sibling is a heading and which bullets follow, is a heading."""
+        if not self.passages or not self.stack:
+            return
+        last = self.passages[-1]
+        if last.heading or not last.marker or last.origin != "text":
+            return
+        mk, _ = parse_marker(last.marker + " x")
+        if mk is None or mk.kind not in ("dec", "lower", "upper", "paren"):
+            return
+        title = last.text.strip()
+        words = len(title.split())
+        if not title.endswith(".") or title.count(".") > 1 or _UNIT_START.match(title):
+            return
+        styles = [st for st, _ in self.stack]
+        # after a sibling heading it may be a longer title; the first of its level stays short
+        if not (words <= 12 and mk.style == styles[-1] or words <= 6 and mk.style not in styles):
+            return
+        sec = self._open(mk, title.rstrip(". "), last.source)
+        last.section, last.path, last.heading = sec.id, self.path(), True
 
     def result(self) -> OutlineResult:
         return OutlineResult(self.roots, self.passages, self.by_id, self.parent)

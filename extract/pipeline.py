@@ -68,7 +68,7 @@ def build_plan(raw: RawDocument, *, tone_style: str = "first") -> Plan:
     raw.blocks = rebuild_loose_tables(raw.blocks, raw.lone_numbers)
     blocks = raw.blocks
     head = extract_header(blocks)
-    body = blocks[head.body_start:head.body_end] + blocks[head.tail_start:]
+    body = blocks[head.body_start:head.body_end] + blocks[head.tail_start:head.tail_end]
 
     task_ids = (f"K{i}" for i in itertools.count(1))
     next_task = lambda: next(task_ids)  # noqa: E731

@@ -25,6 +25,7 @@ from .units import split_units, strip_role
 ROLES = ("number", "content", "lead", "partners", "deadline")
 
 _ROMAN = re.compile(r"^(?=[IVXLC])(X{0,3}(?:IX|IV|V?I{0,3}))\s*[.\-–:)]?\s*(.*)$", re.S)
+_ROMAN_SUBGROUP = re.compile(r"^((?=[IVXLC])X{0,3}(?:IX|IV|V?I{0,3})(?:\.\d{1,3})+)\.?(?:\s+(.*))?$", re.S)
 _LETTER_GROUP = regex.compile(
     r"^([A-ZĐa-zđ])\s*[.\-–:)]?\s*()$|^([A-ZĐa-zđ])\s*[.\-–:)]\s*(.*)$|^([A-ZĐ])\s+(?=\p{Lu}{2})(.*)$", regex.S)
 _NUMBER = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)\s*[.)]?$")
@@ -116,6 +117,11 @@ def _header_layout(rows: List[List[str]]) -> Optional[Tuple[Layout, int]]:
                 roles = [header_role(t) for t in names]
         cols: Dict[str, int] = {}
         extras: Dict[int, str] = {}
+        # a column named for the lead ("Cơ quan chủ trì") wins over a bare "Đơn vị" (of measure)
+        leads = [i for i, r in enumerate(roles) if r == "lead"]
+        named = [i for i in leads if "chu tri" in _fold(names[i])]
+        if named and leads[0] not in named:
+            roles[leads[0]] = "extra"
         for i, r in enumerate(roles):
             if r in ROLES and r not in cols:
                 cols[r] = i
@@ -155,6 +161,16 @@ def _is_header_row(row: List[str], layout: Optional[Layout]) -> bool:
     roles = [header_role(t) for t in cells]
     known = [r for r in roles if r and r != "extra"]
     return len(known) >= 2 and "content" in known
+
+
+_DOTS = re.compile(r"^[.…·\s]*[.…·][.…·\s]*$")
+
+
+def _is_ellipsis_row(row: List[str]) -> bool:
+    """A row of dots ("…..", ". . .") standing for rows left out (a number may stand before them)."""
+    cells = [t for t in row if t]
+    dots = [t for t in cells if _DOTS.match(t) and (t.count(".") >= 2 or "…" in t or "·" in t)]
+    return bool(dots) and all(t in dots or _NUMBER.match(t) for t in cells) and len(dots) >= len(cells) - 1
 
 
 def _is_index_row(row: List[str]) -> bool:
@@ -234,6 +250,10 @@ class TaskTableReader:
             return
         if _is_header_row(row, lay) or _is_index_row(row):
             return
+        if _is_ellipsis_row(row):
+            # "….." across the row: rows were left out here; numbering is not compared across it
+            self.last_num = None
+            return
         row = list(row) + [""] * max(0, lay.ncols - len(row))
         src = Source(line=(cells[0].source.line if cells and cells[0].source.line else table.source.line),
                      page=cells[0].source.page if cells else table.source.page,
@@ -308,7 +328,10 @@ class TaskTableReader:
         rest_filled = [t for i, t in enumerate(row) if t and i != first_idx]
         m = _ROMAN.match(text)
         num = title = None
-        if m and m.group(1):
+        sub = _ROMAN_SUBGROUP.match(text)
+        if sub:  # "III.1.2" over a sub-group
+            num, title = sub.group(1), (sub.group(2) or "").strip()
+        elif m and m.group(1):
             num, title = m.group(1), m.group(2).strip()
         else:
             lm = _LETTER_GROUP.match(text)

@@ -508,6 +508,10 @@ def _commits(sentence: str, p: Passage, retro: bool) -> bool:
     return bool(_COMMIT.search(sentence)) or (p.origin == "table" and bool(_ROW_INDICATOR.search(sentence)))
 
 
+_PERIOD_ONLY = re.compile(r"^(?:Giai đoạn|giai đoạn|Năm|năm|Đến năm|đến năm|Từ năm|từ năm)\s+"
+                          r"(?:19|20)\d\d(?:\s*[-–]\s*(?:(?:19|20)\d\d|\d\d))?\s*:?$")
+
+
 def _heading_like(text: str) -> bool:
     """A paragraph that acts as a heading though the outline did not make it one: short, no stop
     at the end ("Mục tiêu cụ thể:", "CÁC CHỈ TIÊU CHỦ YẾU")."""
@@ -534,6 +538,10 @@ def extract_targets(passages: list[Passage], year_hint: int | None = None) -> li
             local = None
         if not p.heading and _heading_like(text) and _heading_kind(text):
             local = {"path": path, "kind": _heading_kind(text), "year": _heading_year([text])}
+            continue
+        if not p.heading and _PERIOD_ONLY.match(text):
+            # "- Giai đoạn 2025-2027" over "+ 100% …" items: the period's end is their year
+            lead = {"marker": kind_of_marker, "path": path, "parent": None, "year": _sentence_year(text), "text": ""}
             continue
         kind = local["kind"] if local else _context(headings)
         retro = any(_RETRO.match(_title(h)) for h in headings)

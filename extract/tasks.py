@@ -49,6 +49,7 @@ _VERB_RE = re.compile(r"(?<!\w)(?:" + "|".join(sorted({re.escape(v) for v in _VE
 _IMPLEMENTATION = re.compile(r"tổ chức thực hiện|phân công|trách nhiệm|giao nhiệm vụ|triển khai thực hiện|kinh phí|"
                              r"chế độ (?:thông tin|báo cáo)|thông tin,? báo cáo|^điều \d+",
                              re.I)
+_HEADING_DUTY = re.compile(r"^(?P<u>.+?)\s+(?:có|chịu)\s+trách\s+nhiệm$", re.I)
 _GIAO = re.compile(r"^(?:Giao|giao|Đề nghị|đề nghị|Yêu cầu|yêu cầu|Phân công|phân công)\s+(?P<rest>.+)$", re.S)
 # labelled lines under an item: who leads, who takes part, who carries it out, by when
 _LEAD_LABEL = re.compile(r"^(?:(?:Đơn vị|Cơ quan|Người|Bộ phận)\s+)?(?:chủ trì|phụ trách|chịu trách nhiệm|chủ trì tham mưu)"
@@ -259,9 +260,13 @@ class DutyReader:
     def _unit_heading(self, sid: Optional[str]) -> Optional[str]:
         """The nearest enclosing heading that names a unit, inside an implementation section."""
         for s in self._ancestors(sid):
+            t = _clean_unit(s.title or "")
+            # "Các bộ, ngành, địa phương có trách nhiệm:" over its duties
+            m = _HEADING_DUTY.match(t)
+            if m and looks_like_unit(m.group("u")):
+                return m.group("u")
             if _IMPLEMENTATION.search(s.title or ""):
                 return None
-            t = _clean_unit(s.title or "")
             if _heading_unit(t):
                 return t
         return None
@@ -338,6 +343,15 @@ class DutyReader:
         # an item followed by a line naming its lead: "X chủ trì, phối hợp Y … trong tháng 01/2026"
         impl = self._in_implementation(p.section)
         found = lead_line(text) if not impl else None
+        # (a line numbered itself is an item of its own, not the lead of the one before)
+        if found and p.marker is not None and p.marker not in ("-", "+", "•", "–", "*"):
+            unit, rest = found
+            lead, partners = _lead_and_partners(unit, rest)
+            own = re.match(r"^chủ trì\b\s*,?\s*(.+)$", rest, re.S)
+            self._new(p, lead, own.group(1) if own else rest, partners=partners,
+                      deadline_text=find_deadline(text) or "")
+            self._prev = p
+            return
         if found and self._prev is not None:
             unit, rest = found
             target = self._prev
@@ -449,9 +463,11 @@ class DutyReader:
     def _duty(self, p: Passage, text: str) -> None:
         if _CLOSING.match(text):
             return
+        article = _ARTICLE.match(text) is not None
         text = _ARTICLE.sub("", text)                 # "Điều 2. Giao X …"
         impl = self._in_implementation(p.section)
-        heading_unit = self._unit_heading(p.section)
+        # an article of a decision ("Điều 2. …") stands under no section's unit
+        heading_unit = None if article else self._unit_heading(p.section)
         # "X: nội dung" where X names a unit or an office ("Đề nghị X: …" too)
         m = re.match(r"^(?P<u>[^:]{3,200}?)\s*:\s+(?P<r>\S.*)$", text, re.S)
         if m and looks_like_unit(_clean_unit(m.group("u"))) and (impl or heading_unit):

@@ -213,7 +213,7 @@ UNIT_HEAD = (
     # lower-case category words name units only in a group: "các sở, ban, ngành", "các chi, đảng bộ"
     r"(?:(?:các|Các|CÁC|những|Những)\s+(?:sở|ban|ngành|xã|phường|thị trấn|chi|đảng ủy|đảng uỷ|đảng bộ|tổ chức|"
     r"đoàn thể|phòng|địa phương|trường|hội|cơ quan|đơn vị|doanh nghiệp|thôn|bản|huyện|tỉnh|cấp|đồng chí|"
-    r"đ/c|thành viên|hợp tác xã|cơ sở)\b|"
+    r"đ/c|thành viên|hợp tác xã|cơ sở)\b|(?:các|Các|CÁC)\s+bộ(?=,)|"  # "các bộ, ngành" (not "các bộ hồ sơ")
     r"(?:(?:các|Các|CÁC)\s+)?(?:"
     + "|".join(re.escape(h) + (f"(?!{_NOT_A_HEAD[h]})" if h in _NOT_A_HEAD else "")
                for h in sorted(set(_HEADS) | set(_SUBJECT_EXTRA), key=len, reverse=True))

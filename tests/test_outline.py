@@ -120,3 +120,37 @@ def test_long_heading_without_final_period_is_a_heading():
     res = _outline(["1. Nhiệm vụ", "1.9. Đầu tư cơ sở vật chất, trang thiết bị cho các cơ quan làm công tác tư tưởng, "
                     "văn hóa và thiết chế văn hóa cơ sở của các xã vùng cao"])
     assert res.sections[0].children[0].number == "1.9"
+
+
+@pytest.mark.parametrize("text, number", [("a- Tuyên truyền", "a"), ("b- nâng cao nhận thức", "b")])
+def test_letter_with_a_dash_is_a_letter_marker(text, number):
+    mk, _ = parse_marker(text)
+    assert (mk.kind, mk.number) == ("lower", number)
+
+
+@pytest.mark.parametrize("text", ["Phụ lục 2 kèm theo Kế hoạch này.", "Điều 5 của Luật Đất đai", "Phụ lục đính kèm."])
+def test_reference_to_an_appendix_or_article_is_no_heading(text):
+    out = build_outline([Paragraph("I. NHIỆM VỤ"), Paragraph(text), Paragraph("1. Nội dung")])
+    assert [s.title for s in out.sections] == ["NHIỆM VỤ"] and not out.passages[1].heading
+
+
+def test_short_numbered_line_with_a_stop_and_bullets_under_it_is_a_heading():
+    out = build_outline([Paragraph(t) for t in (
+        "I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích.", "- Cụ thể hóa các chỉ tiêu.", "2. Yêu cầu.", "- Bám sát thực tế.",
+        "II. TỔ CHỨC THỰC HIỆN", "1. Hội nghị được tổ chức vào tháng 3.", "2. Kinh phí do ngân sách xã bảo đảm.")])
+    assert [(s.title, [c.title for c in s.children]) for s in out.sections] == [
+        ("MỤC ĐÍCH, YÊU CẦU", ["Mục đích", "Yêu cầu"]), ("TỔ CHỨC THỰC HIỆN", [])]
+
+
+def test_numbered_duty_with_a_stop_and_bullets_under_it_stays_an_item():
+    out = build_outline([Paragraph(t) for t in (
+        "I. TỔ CHỨC THỰC HIỆN", "1. Phòng Nội vụ chủ trì.", "- Tham mưu kế hoạch.")])
+    assert [c.title for c in out.sections[0].children] == []
+
+
+def test_appendix_number_alone_takes_its_title_from_the_next_paragraph():
+    out = build_outline([Paragraph(t) for t in (
+        "I. TỔ CHỨC THỰC HIỆN", "1. Các sở, ngành có trách nhiệm:", "- Triển khai Kế hoạch.",
+        "PHỤ LỤC I", "DANH MỤC NHIỆM VỤ", "(Kèm theo Kế hoạch số 5/KH-UBND)")])
+    assert [(s.number, s.title) for s in out.sections] == [("I", "TỔ CHỨC THỰC HIỆN"), ("PHỤ LỤC I", "DANH MỤC NHIỆM VỤ")]
+    assert out.passages[-1].section == out.sections[-1].id and not out.passages[-1].heading

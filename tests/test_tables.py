@@ -144,3 +144,37 @@ def test_data_row_with_header_words_is_not_a_repeated_header():
 def test_header_cells_name_their_roles(header, roles):
     from extract.tables import header_role
     assert [header_role(c) for c in header.split("|")] == roles
+
+
+def test_roman_sub_group_row_opens_a_sub_group_and_numbering_restarts():
+    plan = plan_with("I\tSẢN PHẨM\t\t\t\n"
+                     "I.1\tDu lịch văn hóa\t\t\t\n"
+                     "1\tKhảo sát bản làng\tPhòng Văn hóa\tCác thôn\tQuý II/2024\n"
+                     "I.2\tDu lịch sinh thái\t\t\t\n"
+                     "1\tMở tuyến trải nghiệm\tPhòng Kinh tế\tCác thôn\tNăm 2024\n")
+    t1, t2 = table_tasks(plan)
+    assert (t1.group, t1.group_title, t2.group, t2.group_title) == ("I.1", "Du lịch văn hóa", "I.2", "Du lịch sinh thái")
+    assert not [f for f in plan.findings if f.code.startswith("numbering")]
+
+
+def test_bare_unit_column_yields_to_a_column_named_for_the_lead():
+    head = "TT\tChỉ tiêu\tĐơn vị\tKết quả\tCơ quan chủ trì theo dõi\n"
+    plan = extract.parse_text(PLAN.format(table=head + "1\tTỉ lệ hồ sơ được số hóa\t%\t90%\tVăn phòng UBND xã\n"))
+    (t,) = table_tasks(plan)
+    assert t.lead == ["Văn phòng UBND xã"]
+
+
+@pytest.mark.parametrize("dots", ["…..\t…..\t…..\t…..\t…..", "...\t...\t\t\t", "\t……\t\t\t", "5\t. . . .\t…\t\t"])
+def test_row_of_dots_means_rows_left_out_and_no_numbering_finding_across_it(dots):
+    plan = plan_with("1\tRà soát hồ sơ\tPhòng Nội vụ\tCác thôn\tQuý I/2024\n"
+                     "2\tCập nhật dữ liệu\tPhòng Nội vụ\tCác thôn\tQuý II/2024\n"
+                     f"{dots}\n"
+                     "9\tTổng kết\tVăn phòng\tCác thôn\tTháng 12/2024\n")
+    assert [t.number for t in table_tasks(plan)] == ["1", "2", "9"]
+    assert not [f for f in plan.findings if f.code.startswith("numbering") or f.code == "empty-row"]
+
+
+def test_numbering_gap_without_a_row_of_dots_is_still_reported():
+    plan = plan_with("1\tRà soát hồ sơ\tPhòng Nội vụ\tCác thôn\tQuý I/2024\n"
+                     "3\tTổng kết\tVăn phòng\tCác thôn\tTháng 12/2024\n")
+    assert [f.code for f in plan.findings if f.code.startswith("numbering")] == ["numbering-gap"]

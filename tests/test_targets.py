@@ -495,3 +495,14 @@ def test_reported_results_are_not_commitments(text, path):
 def test_striving_in_a_results_section_still_commits():
     (t,) = run("Phấn đấu năm 2026 tỷ lệ hồ sơ giải quyết đúng hạn đạt 98%.", path=["I. TÌNH HÌNH THỰC HIỆN"])
     assert (t.value, t.year) == (98, 2026)
+
+
+@pytest.mark.parametrize("period, year", [("Giai đoạn 2025-2027", 2027), ("Năm 2026", 2026), ("Đến năm 2028:", 2028)])
+def test_period_line_over_bulleted_targets_gives_their_year(period, year):
+    ps = [Passage(text=period, path=list(TARGETS), marker="-"),
+          Passage(text="100% hồ sơ được số hóa.", path=list(TARGETS), marker="+"),
+          Passage(text="90% người dân hài lòng.", path=list(TARGETS), marker="+"),
+          Passage(text="Giai đoạn 2029-2030", path=list(TARGETS), marker="-"),
+          Passage(text="99% người dân hài lòng.", path=list(TARGETS), marker="+")]
+    ts = extract_targets(ps, year_hint=2030)
+    assert [(t.value, t.year) for t in ts] == [(100, year), (90, year), (99, 2030)]

@@ -122,3 +122,44 @@ def test_each_clause_naming_its_own_unit_is_a_duty_of_that_unit():
                       "Trên cơ sở Kế hoạch này, các sở, ban, ngành tỉnh tổ chức thực hiện nhiệm vụ được giao; "
                       "Ủy ban nhân dân các xã, phường căn cứ nhiệm vụ được giao, xây dựng kế hoạch cụ thể.\n")
     assert [t.lead for t in ts] == [["các sở, ban, ngành tỉnh"], ["Ủy ban nhân dân các xã, phường"]]
+
+
+@pytest.mark.parametrize("heading", ["Các bộ, ngành, địa phương có trách nhiệm:", "Các sở, ban, ngành chịu trách nhiệm",
+                                     "Phòng Nội vụ huyện có trách nhiệm:"])
+def test_unit_heading_saying_it_has_the_duties_below(heading):
+    plan, ts = duties(f"1. {heading}\n- Tổ chức triển khai Kế hoạch trong phạm vi được giao.\n"
+                      "- Xây dựng kế hoạch hành động trước ngày 31/12/2024.\n")
+    unit = heading.split(" có ")[0].split(" chịu ")[0]
+    assert [(t.lead, t.content[:12]) for t in ts][-2:] == [([unit], "Tổ chức triể"), ([unit], "Xây dựng kế ")]
+
+
+def test_ministries_in_a_group_are_a_unit_but_a_set_of_files_is_not():
+    from extract.units import looks_like_unit
+
+    assert looks_like_unit("Các bộ, ngành, địa phương") and looks_like_unit("các bộ, ngành Trung ương")
+    assert not looks_like_unit("Các bộ hồ sơ điện tử")
+
+
+@pytest.mark.parametrize("label", ["Cơ quan chủ trì, thực hiện", "Đơn vị chủ trì và thực hiện", "Cơ quan chủtrì, thực hiện"])
+def test_lead_label_naming_lead_and_executor_together(label):
+    plan, ts = duties("1.2. Đưa nội dung chuyển đổi số vào chương trình kiểm tra, giám sát.\n"
+                      f"- {label}: Ủy ban kiểm tra Đảng ủy.\n- Thời gian thực hiện: Thường xuyên.\n")
+    (t,) = ts
+    assert t.lead == ["Ủy ban kiểm tra Đảng ủy"] and t.deadline.text == "Thường xuyên"
+
+
+def test_executor_label_does_not_replace_the_lead_label_and_units_are_split():
+    plan, ts = duties("4.3. Duy trì, làm sạch dữ liệu đảng viên thường xuyên.\n"
+                      "- Cơ quan chủ trì: Ban Xây dựng Đảng; Văn phòng Đảng ủy.\n"
+                      "- Cơ quan thực hiện: Các chi, đảng bộ trên toàn xã.\n"
+                      "- Thời gian hoàn thành: Thường xuyên.\n"
+                      "4.4. Rà soát quy trình nội bộ.\n- Cơ quan thực hiện: Các chi bộ trực thuộc.\n")
+    assert [t.lead for t in ts] == [["Ban Xây dựng Đảng", "Văn phòng Đảng ủy"], ["Các chi bộ trực thuộc"]]
+
+
+def test_numbered_item_naming_its_lead_is_a_duty_of_its_own_not_the_lead_of_the_heading():
+    text = HEAD.replace("II. TỔ CHỨC THỰC HIỆN\n{body}", "II. NHIỆM VỤ TRỌNG TÂM\n{body}")
+    plan = extract.parse_text(text.format(body="1. Phòng Văn hóa chủ trì xây dựng bộ tiêu chí điểm du lịch, hoàn thành trong quý II năm 2024.\n"))
+    (t,) = [t for t in plan.tasks if t.origin == "text"]
+    assert t.lead == ["Phòng Văn hóa"] and t.content.startswith("xây dựng bộ tiêu chí")
+    assert t.deadline.start == "2024-04-01"

@@ -15,6 +15,7 @@ line much shorter than the wrap width. Each block keeps the 1-based lines it cam
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable, List, Optional
 
 from ..errors import UnreadableFile
@@ -28,13 +29,14 @@ MARKER_RE = re.compile(
     r"|\d{1,3}(?:\.\d{1,3})*\s*[.\-–)]\s+(?=\S)"   # 1.  1.1.  2)  1-
     r"|\d{1,3}(?:\.\d{1,3})+(?=\s)"                # 1.1 without the final dot
     r"|\(\s*\d{1,3}\s*\)\.?\s*"                    # (1) (1).
-    r"|[a-zđ]\s*[).]\s+(?=\S)"                      # a) b. đ)
+    r"|[a-zđ]\s*[).]\s+(?=\S)|[a-zđ]-\s+(?=\S)"     # a) b. đ) a-
     r"|[-+•●▪■◦*–—]\s*(?=\S)"                        # bullets
     r"|(?:Phần|PHẦN|Mục|MỤC|Chương|CHƯƠNG|Phụ lục|PHỤ LỤC|Điều)\s+[\dIVXLA-Z]"
     r")"
 )
 _SENTENCE_END = re.compile(r"[.;:!?]\)?[\"”’*]*$|\./\.$")
 _SEPARATOR_LINE = re.compile(r"^\s*(?:[-_=*~.·…]{1,}\s*)+$")
+_DOTS_LINE = re.compile(r"^(?:\.{2,}|…+)[.…\s]*$")
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:Trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*-)?\s*$")
 _MD_BOLD = re.compile(r"\*\*")
 _MD_STRAY = re.compile(r"\*(?=[(\w])|(?<=[)\w.,;:])\*")
@@ -97,9 +99,8 @@ def _blocks(lines: List[str], numbers: Optional[List[tuple]] = None) -> Iterable
         if _is_pipe_line(line):
             yield from _paragraphs(chunk, width, spaced, numbers)
             chunk = []
-            table, i = _pipe_table(lines, i)
-            if table is not None:
-                yield table
+            found, i = _pipe_table(lines, i, width, spaced)
+            yield from found
             continue
         if _is_md_row(line):
             yield from _paragraphs(chunk, width, spaced, numbers)
@@ -114,6 +115,9 @@ def _blocks(lines: List[str], numbers: Optional[List[tuple]] = None) -> Iterable
             yield table
             continue
         if not line.strip():
+            if not spaced and chunk and _runs_on(chunk, lines, i, width):
+                i = _gap_end(lines, i)  # a gap inside a paragraph of a PDF layer (a page break)
+                continue
             yield from _paragraphs(chunk, width, spaced, numbers)
             chunk = []
         else:
@@ -122,8 +126,50 @@ def _blocks(lines: List[str], numbers: Optional[List[tuple]] = None) -> Iterable
     yield from _paragraphs(chunk, width, spaced, numbers)
 
 
+def _gap_end(lines: List[str], i: int) -> int:
+    """The line after the blank lines at `i`, and after a page number standing alone between
+    blank lines (a page break of a PDF text layer)."""
+    n = len(lines)
+    while i < n:
+        if not lines[i].strip():
+            i += 1
+        elif _PAGE_NUMBER.match(lines[i].strip()) and i + 1 < n and not lines[i + 1].strip():
+            i += 2
+        else:
+            break
+    return i
+
+
+def _runs_on(chunk: List[tuple], lines: List[str], i: int, width: int) -> bool:
+    """Where blank lines do not separate paragraphs, whether the text after the blank lines at
+    `i` goes on with the paragraph before them (a heading cut in two, a sentence going on)."""
+    j = _gap_end(lines, i)
+    if j >= len(lines):
+        return False
+    nxt = lines[j]
+    if _is_pipe_line(nxt) or _is_md_row(nxt) or ("\t" in nxt and _is_tab_row(nxt)):
+        return False
+    prev = chunk[-1][1].strip()
+    if _SEPARATOR_LINE.match(prev) or _PAGE_NUMBER.match(prev):
+        return False
+    bold_open = sum(t.count("**") for _, t in chunk) % 2 == 1
+    if _new_paragraph(prev, nxt.strip(), width, bold_open):
+        return False
+    # only what plainly goes on: a sentence in lower case, a heading in capitals, an open bold
+    p, s = _strip_md(prev).strip(), _strip_md(nxt).strip()
+    return bold_open or _starts_lower(s) or (_is_caps(p) and _is_caps(s) and bool(MARKER_RE.match(p)))
+
+
 def _wrap_width(lines: List[str]) -> int:
-    """The width at which the text was hard-wrapped (0 when it was not)."""
+    """The width at which the text was hard-wrapped (0 when it was not): measured on the lines
+    whose sentence goes on in lower case on the next line (short cells and headings of a page
+    full of tables do not count), else on all lines followed by another."""
+    wrapped = sorted(len(ln.rstrip()) for k, ln in enumerate(lines[:-1])
+                     if ln.strip() and _starts_lower(lines[k + 1]) and "\t" not in ln and len(ln) < 160)
+    if len(wrapped) >= 8:
+        w = wrapped[int(len(wrapped) * 0.8)]
+        if 50 <= w <= 130:
+            return w
     lens = sorted(len(ln.rstrip()) for k, ln in enumerate(lines[:-1])
                   if ln.strip() and lines[k + 1].strip() and "\t" not in ln and len(ln) < 160)
     if len(lens) < 8:
@@ -171,15 +217,28 @@ def _paragraphs(chunk: List[tuple], width: int, spaced: bool = True,
     bold_open = False
     for lineno, raw in chunk:
         raw_s = raw.strip()
-        if _SEPARATOR_LINE.match(raw_s) or _PAGE_NUMBER.match(raw_s):
+        if _PAGE_NUMBER.match(raw_s):
             if numbers is not None and re.fullmatch(r"\d{1,3}\.?", raw_s):
                 numbers.append((lineno, raw_s))
+            continue
+        if _SEPARATOR_LINE.match(raw_s):
+            # "-----" under a title or a letterhead ends the paragraph above it
+            if cur:
+                yield _make_paragraph(cur)
+                cur = []
             continue
         if not cur:
             cur = [(lineno, raw_s)]
             bold_open = raw_s.count("**") % 2 == 1
             continue
         prev = cur[-1][1]
+        if len(cur) > 1 and raw_s.upper() == raw_s and MARKER_RE.match(_strip_md(cur[0][1]).strip()) \
+                and all(_is_caps(_strip_md(t)) for _, t in cur) \
+                and _is_caps(_strip_md(raw_s)) and not MARKER_RE.match(_strip_md(raw_s).strip()) \
+                and not _is_type_line(_strip_md(raw_s).strip()) \
+                and not _SENTENCE_END.search(_strip_md(prev).strip()):
+            cur.append((lineno, raw_s))  # the third line of a numbered heading in capitals
+            continue
         if _new_paragraph(prev, raw_s, width, bold_open, first_line=spaced and len(cur) == 1, spaced=spaced):
             yield _make_paragraph(cur)
             cur = [(lineno, raw_s)]
@@ -199,12 +258,23 @@ def _new_paragraph(prev: str, line: str, width: int, bold_open: bool, first_line
         return True
     if bold_open:  # inside **...** spanning lines: one heading
         return False
+    if _BARE_MARKER.match(p) and _LETTERS.search(s) and not _BARE_MARKER.match(s):
+        return False  # "2.3." / "**6**." alone on its line: the title follows on the next
     if prev.endswith("**") and line.startswith("**"):
         return True
+    if _whole_bold(prev) and not line.startswith("**"):
+        return True  # a bold heading line ("**PHỤ LỤC I**") before plain text
+    kw = _KEYWORD_IN_SENTENCE.match(s)
+    if kw and kw.group("w").islower() and not _SENTENCE_END.search(p) and not _is_caps(p):
+        return False  # "… theo nội dung tại⏎Phụ lục 2 kèm theo Kế hoạch này": no appendix heading
     if MARKER_RE.match(s):
         return True
-    if _starts_lower(s) and not _SENTENCE_END.search(p):
-        return False
+    if _is_type_line(p):
+        return True  # "KẾ HOẠCH" over its title, even a title in lower case
+    if not _SENTENCE_END.search(p) and _names_its_lead(s) and not re.search(r"(?:[,;]|\b(?:và|của|với|cho|đến|tại))$", p):
+        return True  # "Ban Xây dựng Đảng chủ trì, phối hợp …" under the item it gives a lead
+    if _starts_lower(s) and (not _SENTENCE_END.search(p) or re.search(r"[;,]$", p)):
+        return False  # a sentence, or a list of clauses ("…;⏎các Đảng ủy trực thuộc; …"), goes on
     if _SENTENCE_END.search(p):
         return True
     if len(_LETTERS.findall(p)) >= 3 and len(_LETTERS.findall(s)) >= 3:
@@ -227,6 +297,40 @@ def _new_paragraph(prev: str, line: str, width: int, bold_open: bool, first_line
     return not first_line and len(prev) < 0.6 * width
 
 
+# a marker alone with its stop ("2.3.", "6.", "III.", "b)"); a bare "1" or "I" may be a table cell
+_BARE_MARKER = re.compile(rf"^(?:(?=[IVX]){_ROMAN}|\d{{1,3}}(?:\.\d{{1,3}})*|[a-zđ])\s*[.)\-–]$")
+# a keyword and its number going on in lower case: a reference inside a sentence, not a heading
+_KEYWORD_IN_SENTENCE = re.compile(r"^(?:Phụ lục|Phần|Mục|Chương|Điều)\s+[\dIVXLC]+[a-z]?,?\s+(?P<w>[^\W\d_])")
+
+
+@lru_cache(maxsize=4096)
+def _is_type_line(text: str) -> bool:
+    """A line holding nothing but a document type in capitals ("KẾ HOẠCH", "CHƯƠNG TRÌNH HÀNH ĐỘNG")."""
+    if len(text) > 48 or not text[:1].isupper() or len(text.split()) > 5 or not _is_caps(text):
+        return False
+    from ..header import _doc_type_of
+
+    found = _doc_type_of(text)
+    return found is not None and not found[1]
+
+
+@lru_cache(maxsize=4096)
+def _names_its_lead(line: str) -> bool:
+    """A line whose subject is a unit and whose verb says it leads ("Phòng Kinh tế chủ trì, …")."""
+    if not line[:1].isupper() or len(line) > 200:
+        return False
+    from ..tasks import lead_line
+
+    found = lead_line(re.sub(r"(?<=chủ)(?=trì)", " ", line))
+    return found is not None and len(found[0].split()) <= 8 and \
+        re.match(r"(?:chủ trì|chỉ đạo|phối hợp|tham mưu|chịu trách nhiệm)\b", found[1].lower()) is not None
+
+
+def _whole_bold(line: str) -> bool:
+    t = line.strip()
+    return len(t) > 4 and t.startswith("**") and t.endswith("**") and t.count("**") == 2
+
+
 def _make_paragraph(lines: List[tuple]) -> Paragraph:
     raw = " ".join(t for _, t in lines)
     stripped = raw.strip()
@@ -243,7 +347,9 @@ def _cell_text(lines: List[tuple]) -> str:
     parts: List[str] = []
     for _, t in lines:
         t = t.strip()
-        if not t or _SEPARATOR_LINE.match(t):
+        if _DOTS_LINE.match(t):
+            t = "…"  # a row of dots stands for rows left out: kept for the table reader
+        elif not t or _SEPARATOR_LINE.match(t):
             continue
         if parts and (MARKER_RE.match(_strip_md(t)) and not re.match(r"^\d", t)):
             parts.append("\n" + t)
@@ -252,12 +358,18 @@ def _cell_text(lines: List[tuple]) -> str:
     return re.sub(r"[ \t]+", " ", _strip_md("".join(parts))).strip()
 
 
-def _pipe_table(lines: List[str], i: int):
+def _pipe_table(lines: List[str], i: int, width: int = 0, spaced: bool = True):
     """One cell per line between lines holding a single '|'. Rows: '|' c1 '|' c2 '|' ... '|'; a
-    row boundary is an empty slot, told from an empty cell by the column count of the first row."""
+    row boundary is an empty slot, told from an empty cell by the column count of the first row.
+
+    Where no blank line closes the table (a whole web page saved as text), the '|' lines run on
+    through the page: a slot that opens a heading (an appendix, the document type, "Điều 1"),
+    that spans many lines, or that runs on after the table's last '|' is body text, not a cell.
+    It ends the table (its first lines may still be the last cell) and is read as paragraphs; the
+    next '|' opens a new table. Returns (blocks, the index of the line after them)."""
     n = len(lines)
     start = i
-    items: List[Optional[List[tuple]]] = []  # None = a pipe line; list = cell content lines
+    items: List[List[tuple]] = []  # cell content lines between pipe lines
     cur: List[tuple] = []
     while i < n:
         line = lines[i]
@@ -279,18 +391,124 @@ def _pipe_table(lines: List[str], i: int):
         i += 1
     # items[0] is the (empty) content before the first pipe
     slots = items[1:]
+    trailing = bool(cur)
     if cur:
         slots.append(cur)
-    rows = _slots_to_rows(slots)
-    if not rows:
-        return None, max(i, start + 1)
-    table = Table(rows=rows, source=Source(line=start + 1, line_end=i))
-    return table, i
+    out: list = []
+    seg: List[List[tuple]] = []
+
+    def flush() -> None:
+        rows = _slots_to_rows(seg)
+        if rows:
+            first = next(s for s in seg if s)[0][0]
+            last = next(s for s in reversed(seg) if s)[-1][0]
+            out.append(Table(rows=rows, source=Source(line=first, line_end=last)))
+        seg.clear()
+
+    for k, slot in enumerate(slots):
+        cut = _prose_start(slot, trailing and k == len(slots) - 1, width, lambda: _row_open(seg))
+        if cut is None:
+            seg.append(slot)
+            continue
+        if cut:
+            seg.append(slot[:cut])
+        flush()
+        out.extend(_paragraphs(slot[cut:], width, spaced))
+    flush()
+    return out, max(i, start + 1)
+
+
+_MAX_CELL_LINES = 40
+_MAX_ROW_START_LINES = 12
+_MD_HEADING = re.compile(r"^\s*#{1,6}\s+\S")
+_APPENDIX_HEAD = re.compile(r"^(?:PHỤ\s+LỤC|Phụ\s+lục)(?:\s+(?:số\s+)?[\dIVXLC]+[a-z]?\b\.?)?\s*$")
+_ROMAN_HEAD = re.compile(rf"^{_ROMAN}\s*[.\-–)]\s*\S")
+_ARTICLE_HEAD = re.compile(r"^Điều\s+\d+\s*[.:]")
+
+
+def _opens_text(raw: str) -> bool:
+    """A line that opens body text rather than a cell: an appendix heading in bold or capitals
+    ("PHỤ LỤC II"), an article in bold ("Điều 1."), a Roman-numbered heading in bold or capitals
+    ("I. MỤC TIÊU")."""
+    t = _strip_md(raw).strip()
+    bold = raw.strip().startswith("**")
+    if not t:
+        return False
+    if _APPENDIX_HEAD.match(t) and (bold or _is_caps(t)):
+        return True
+    if bold and _ARTICLE_HEAD.match(t):
+        return True
+    if _ROMAN_HEAD.match(t) and (bold or _is_caps(t)) and len(_LETTERS.findall(t)) >= 3:
+        return True
+    return False
+
+
+def _runs_past_heading(slot: List[tuple]) -> bool:
+    """A slot that opens with a Roman-numbered heading is a group row ("**I. Kinh\ntế số**")
+    unless text follows the heading: lines after its bold closes, or lines not in capitals
+    after a heading in capitals."""
+    first = slot[0][1].strip()
+    if first.startswith("**"):
+        count = 0
+        for k, (_, raw) in enumerate(slot):
+            count += raw.count("**")
+            if count % 2 == 0:
+                return k < len(slot) - 1
+        return False
+    return any(not _is_caps(_strip_md(raw)) for _, raw in slot[1:])
+
+
+def _row_open(seg: List[List[tuple]]) -> bool:
+    """Whether the last row of the table read so far still lacks cells."""
+    if not seg or not seg[-1]:
+        return False  # after "|" "|" a new row would start
+    rows = _slots_to_rows(seg)
+    return len(rows) < 2 or len(rows[-1]) < len(rows[0])
+
+
+def _prose_start(slot: List[tuple], trailing: bool, width: int, row_open=lambda: True) -> Optional[int]:
+    """Where body text starts in a slot of a '|' table (None: the slot is a cell). `row_open`
+    tells whether the table's last row still lacks cells (text running on after the table then
+    gives that row its last cell first)."""
+    if not slot:
+        return None
+    for k, (_, raw) in enumerate(slot):
+        if _opens_text(raw) and (k > 0 or not _ROMAN_HEAD.match(_strip_md(raw).strip())
+                                 or _runs_past_heading(slot)):
+            return k
+        if k and _MD_HEADING.match(raw):
+            return k
+        # the document type alone ("**QUYẾT ĐỊNH**") over its title, where no cell is awaited (a
+        # column may be headed "KẾ HOẠCH" too)
+        if _is_type_line(_strip_md(raw).strip()) and k + 1 < len(slot) and (k or not row_open()):
+            return k
+        # a line far longer than the page's wrap width was not wrapped with the document: the
+        # site's own text after it (the page title repeated under the document)
+        if k and width and len(raw.rstrip()) > 1.3 * width and len(slot[k - 1][1].rstrip()) < 0.6 * width:
+            return k
+    if len(slot) > _MAX_ROW_START_LINES and not row_open():
+        return 0  # where a new row would start with its (short) number: many lines are body text
+    first = slot[0][1].strip()
+    if first.startswith("**") and MARKER_RE.match(_strip_md(first)) and _runs_past_heading(slot) and not row_open():
+        return 0  # a bold numbered heading with its text where a new row would start
+    if trailing or len(slot) > _MAX_CELL_LINES:
+        if not row_open():
+            return 0
+        # text running on after the last '|': its first paragraph is the last cell
+        first = next(iter(_paragraphs(slot, width, False)), None)
+        if first is None:
+            return None
+        end = first.source.line_end or first.source.line
+        cut = next((k for k, (ln, _) in enumerate(slot) if ln > end), len(slot))
+        if not trailing and len(slot) > _MAX_CELL_LINES:
+            return 0 if cut > _MAX_CELL_LINES // 2 else cut
+        return cut if cut < len(slot) else None
+    return None
 
 
 def _looks_like_row_start(content: List[tuple]) -> bool:
     t = _strip_md(" ".join(x for _, x in content)).strip()
-    return bool(re.match(rf"^(?:\d{{1,3}}(?:\.\d{{1,3}})*\.?|{_ROMAN}\.?|[A-ZĐ]\.?|[a-zđ]\))(?:\s|$)", t)) and len(t) < 200
+    return bool(re.match(rf"^(?:\d{{1,3}}(?:\.\d{{1,3}})*\.?|{_ROMAN}(?:\.\d{{1,3}})*\.?|[A-ZĐ]\.?|[a-zđ]\))(?:\s|$)", t)) and len(t) < 200
 
 
 def _slots_to_rows(slots: List[List[tuple]]) -> List[List[Cell]]:
@@ -329,6 +547,9 @@ def _slots_to_rows(slots: List[List[tuple]]) -> List[List[Cell]]:
         # gap counts empty slots: within a row each extra empty slot is an empty cell; one slot is
         # the row boundary when the row is full or the new content starts a row.
         if gap == 0:
+            if len(row) >= ncols and _looks_like_row_start(content):
+                rows.append(row)  # a full row followed by a new Stt: the page lost the boundary
+                row = []
             row.append(cell_of(content))
             continue
         if len(row) >= ncols or _looks_like_row_start(content) or len(row) + gap > ncols:
