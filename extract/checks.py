@@ -48,13 +48,7 @@ def check_target_mismatch(plan: Plan) -> List[Finding]:
                 continue  # a list of several values restates the targets: compared one by one below
             value, unit, written = values[0]
             outside = (t.content[:m.start()] + " " + t.content[m.end():]).strip()
-            best, best_sim = None, 0.0
-            for g in quantified:
-                if (g.unit or "") != (unit or ""):
-                    continue
-                sim = indicator_similarity(outside, g.text)
-                if sim > best_sim:
-                    best, best_sim = g, sim
+            best, best_sim = _closest_target(outside, unit or "", quantified)
             if best is not None and best_sim >= 0.5 and abs(best.value - value) > 1e-9:
                 out.append(_mismatch(t, best, written))
         if any(f.task == t.id for f in out):
@@ -65,17 +59,22 @@ def check_target_mismatch(plan: Plan) -> List[Finding]:
             if not unit or unit == "%":
                 continue
             words = bare.replace(written, " ", 1)
-            best, best_sim = None, 0.0
-            for g in quantified:
-                if (g.unit or "") != unit:
-                    continue
-                sim = indicator_similarity(words, g.text)
-                if sim > best_sim:
-                    best, best_sim = g, sim
+            best, best_sim = _closest_target(words, unit, quantified)
             if best is not None and best_sim >= 0.6 and abs(best.value - value) > 1e-9:
                 out.append(_mismatch(t, best, written))
                 break
     return out
+
+
+def _closest_target(words: str, unit: str, targets: list) -> tuple:
+    """(target, similarity) of the target in `unit` whose indicator reads most like `words`."""
+    best, best_sim = None, 0.0
+    for g in targets:
+        if (g.unit or "") == unit:
+            sim = indicator_similarity(words, g.text)
+            if sim > best_sim:
+                best, best_sim = g, sim
+    return best, best_sim
 
 
 def _mismatch(t, best, written: str) -> Finding:

@@ -219,9 +219,9 @@ def build_parser() -> argparse.ArgumentParser:
                               + EXIT_CODES)
     u.add_argument("outdir", metavar="OUTDIR", help="a folder written by kehoach convert -o")
     u.add_argument("--tsv", action="store_true", help="tab-separated rows, one per spelling")
-    sc = sub.add_parser("schema", help="print the JSON Schema of the plan JSON", formatter_class=raw,
-                        description="Print the JSON Schema (draft 2020-12) that every plan JSON follows.",
-                        epilog="examples:\n  kehoach schema > plan.schema.json\n\n" + EXIT_CODES)
+    sub.add_parser("schema", help="print the JSON Schema of the plan JSON", formatter_class=raw,
+                   description="Print the JSON Schema (draft 2020-12) that every plan JSON follows.",
+                   epilog="examples:\n  kehoach schema > plan.schema.json\n\n" + EXIT_CODES)
     return p
 
 
@@ -369,7 +369,8 @@ def _show(args, parser) -> int:
     from .writers import report
     path = args.path
     try:
-        plan = _load_plan_json(path)
+        from .output import read_plan_json
+        plan = read_plan_json(path) if path.lower().endswith(".json") and os.path.isfile(path) else None
         if plan is None:
             plan = _in_process(args)
     except KehoachError as e:
@@ -399,19 +400,6 @@ def _schema(args, parser) -> int:
     from . import schema
     sys.stdout.write(schema.text())
     return 0
-
-
-def _load_plan_json(path: str):
-    """A plan JSON written by `convert` (by its schema_version), else None."""
-    if not path.lower().endswith(".json") or not os.path.isfile(path):
-        return None
-    import json
-    try:
-        with open(path, encoding="utf-8") as fh:
-            data = json.load(fh)
-    except (OSError, ValueError):
-        return None
-    return data if isinstance(data, dict) and "schema_version" in data else None
 
 
 if __name__ == "__main__":

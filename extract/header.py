@@ -48,6 +48,9 @@ _MOTTO_RE = re.compile(
     r"|Đ[ẢA]NG\s+C[ỘO]NG\s+S[ẢA]N(?:\s+VI[ỆE]T(?P<nam2>\s+NAM)?)?"
     r"|Độc\s+lập\s*[-–—]\s*Tự\s+do\s*[-–—]\s*Hạnh\s+phúc",
     _I)
+# The Youth Union's name stands in the right column of its documents, as the Party's does: after
+# the number line it is no issuer ("Số 05-KH/ĐTN" / "ĐOÀN TNCS HỒ CHÍ MINH").
+_UNION_MOTTO = re.compile(r"ĐOÀN\s+(?:TNCS|THANH\s+NIÊN\s+CỘNG\s+SẢN)\s+HỒ\s+CHÍ\s+MINH", _I)
 _ORPHAN_NAM = re.compile(r"\s*\bNAM\s*$")
 
 # Document types: the capitals line under the letterhead, in title case.
@@ -94,6 +97,8 @@ _OFFICE = (r"(?:(?:PHÓ|Q\.|QUYỀN)\s+)?(?:CHỦ\s+TỊCH|THỦ\s+TƯỚNG|BÍ\
            r"|CHÍNH\s+UỶ|TƯ\s+LỆNH|TỔNG\s+BIÊN\s+TẬP|ỦY\s+VIÊN|UỶ\s+VIÊN|CHỦ\s+TỊCH\s+HỘI\s+ĐỒNG)"
            r"(?:\s+THƯỜNG\s+TRỰC)?")
 _OFFICE_RE = re.compile(rf"^{_OFFICE}$", _I)
+# a second title of office under the first ("TRƯỞNG BAN" / "PHÓ CHỦ TỊCH UBND TỈNH"): no name
+_OFFICE_START_RE = re.compile(rf"^{_OFFICE}\s", _I)
 _SIGNED_RE = re.compile(r"^\(?\s*(?:ký\s+bởi\s*:?|đã\s+ký(?:\s+và\s+đóng\s+dấu)?|ký(?:\s+tên)?(?:,\s*[^)]*)?|chữ\s+ký[^)]*|ký\s+bởi\s*:?)\s*\)?\s*[:.]?\s*", _I)
 _STAMP_RE = re.compile(r"\d{1,2}[-/.]\d{1,2}[-/.]\d{4}\s+\d{1,2}:\d{2}|^(?:Cơ\s+quan\s*:|Thời\s+gian\s+ký|Email\s*:)", _I)
 _BULLET = re.compile(r"^\s*[-+•●▪◦*–—]\s*")
@@ -130,7 +135,8 @@ _ABBREV_OK = re.compile(r"^(?:[bcdđghklmnpqrstvx]|ch|gh|gi|kh|ng|ngh|nh|ph|qu|t
                         r"(?:ch|ng|nh|[cmnpt])?$")
 _PROPER = {("việt", "nam"): "Việt Nam", ("tổ", "quốc"): "Tổ quốc", ("hồ", "chí", "minh"): "Hồ Chí Minh",
            ("cộng", "sản"): "Cộng sản", ("trung", "ương"): "Trung ương", ("quốc", "hội"): "Quốc hội",
-           ("chính", "phủ"): "Chính phủ", ("công", "thương"): "Công Thương", ("hội", "đồng"): "Hội đồng"}
+           ("chính", "phủ"): "Chính phủ", ("công", "thương"): "Công Thương", ("hội", "đồng"): "Hội đồng",
+           ("đoàn", "tncs"): "Đoàn TNCS", ("đoàn", "thanh", "niên"): "Đoàn Thanh niên", ("phụ", "nữ"): "Phụ nữ"}
 _TYPE_WORDS = {"ban", "sở", "bộ", "phòng", "cục", "vụ", "viện", "trường", "hội", "đoàn", "văn phòng",
                "trung tâm", "ủy ban", "uỷ ban", "chi cục", "tổng cục", "liên đoàn", "mặt trận", "công an"}
 _LEVEL_WORDS = {"tỉnh", "huyện", "xã", "phường", "quận", "tp", "tp.", "thôn", "bản"}
@@ -431,6 +437,8 @@ def _read_letterhead(lines: List[_Line]) -> _Letterhead:
                 lh.place = place
                 text = head
         text = text.strip(" *-_.,:;")
+        if lh.number_line is not None and lh.number_line is not ln and _UNION_MOTTO.fullmatch(text):
+            continue                                  # the Youth Union's name heading the right column
         if _is_caps(text):
             lh.issuer_lines.append(text)
     return lh
@@ -624,7 +632,7 @@ def _caps_name(before: List[str], text: str) -> bool:
     words = text.split()
     return bool(before) and _is_caps(text) and 2 <= len(words) <= 5 and all(w.isalpha() for w in words) \
         and _ends_with_office(before[-1]) and not _OFFICE_RE.match(text) and not _AUTHORITY_START.match(text) \
-        and not _BODY_HEAD_RE.match(text)
+        and not _BODY_HEAD_RE.match(text) and not _OFFICE_START_RE.match(text)
 
 
 def _split_name(text: str) -> tuple:
@@ -681,6 +689,9 @@ def _parse_signer(lines: List[str]) -> Signer:
         elif caps and _is_name(t):
             name = t
             break
+    if len(caps) >= 2 and _OFFICE_RE.match(caps[-2]) and _OFFICE_START_RE.match(caps[-1]) \
+            and not _OFFICE_RE.match(caps[-1]):
+        caps = caps[:-1]                          # "TRƯỞNG BAN" / "PHÓ CHỦ TỊCH UBND TỈNH": the post held as well
     authority, title = _split_authority(caps)
     return Signer(name=_nfc(name), title=_nfc(title), authority=_nfc(authority))
 

@@ -364,18 +364,24 @@ def _figure_rows(lines: List[Paragraph], ncols: int) -> tuple:
     return rows, used
 
 
+def _lines_under(blocks: list, start: int, lone_numbers) -> List[Paragraph]:
+    """The run of paragraphs from blocks[start] on (the fragments under a header), with the lone
+    numbers the text reader set aside put back in their places."""
+    lines: List[Paragraph] = []
+    j = start
+    while j < len(blocks) and isinstance(blocks[j], Paragraph):
+        lines.append(blocks[j])
+        j += 1
+    return _with_numbers(lines, _line(blocks[start - 1]), list(lone_numbers or []))
+
+
 def _rebuild_figures(blocks: list, i: int, lone_numbers) -> Optional[tuple]:
     found = _figure_header(blocks, i)
     if not found:
         return None
     names, nhead, has_stt = found
     start = i + nhead
-    lines: List[Paragraph] = []
-    j = start
-    while j < len(blocks) and isinstance(blocks[j], Paragraph):
-        lines.append(blocks[j])
-        j += 1
-    lines = _with_numbers(lines, _line(blocks[start - 1]), list(lone_numbers or []))
+    lines = _lines_under(blocks, start, lone_numbers)
     rows, used = _figure_rows(lines, len(names))
     if not rows:
         return None
@@ -431,12 +437,7 @@ def rebuild(blocks: list, lone_numbers: Optional[List[tuple]] = None) -> list:
             continue
         roles, nhead = found
         start = i + nhead
-        lines: List[Paragraph] = []
-        j = start
-        while j < len(blocks) and isinstance(blocks[j], Paragraph):
-            lines.append(blocks[j])
-            j += 1
-        lines = _with_numbers(lines, _line(blocks[start - 1]), list(lone_numbers or []))
+        lines = _lines_under(blocks, start, lone_numbers)
         rows, used = _rows_by_column(lines, roles)
         if not rows:
             rows, used = _rows_by_row(lines)

@@ -24,15 +24,25 @@ class OutputDocument:
     status: str = "ok"                # ok | failed
     error: Optional[str] = None
     path: Optional[str] = None        # the input file
+    error_kind: Optional[str] = None  # failed: unreadable | timeout | crash | internal | output
 
 
-def _read_json(path: str) -> Optional[dict]:
+def read_plan_json(path: str) -> Optional[dict]:
+    """A plan JSON written by `convert` (it carries a schema_version), else None."""
+    return _load(path)[0]
+
+
+def _load(path: str) -> tuple:
+    """(plan, None) for a plan JSON; (None, why) for a file that is not valid JSON; (None, None) for
+    JSON that is no plan (another tool's file)."""
     try:
         with open(path, encoding="utf-8") as fh:
             data = json.load(fh)
-    except (OSError, ValueError):
-        return None
-    return data if isinstance(data, dict) and "schema_version" in data else None
+    except OSError as e:
+        return None, f"cannot read the file ({e.strerror})"
+    except ValueError as e:
+        return None, f"not valid JSON ({e})"
+    return (data, None) if isinstance(data, dict) and "schema_version" in data else (None, None)
 
 
 def iter_output(outdir: str) -> Iterator[OutputDocument]:
@@ -52,9 +62,9 @@ def iter_output(outdir: str) -> Iterator[OutputDocument]:
         known.add(doc_id)
         if rec.get("status") == "failed":
             found = True
-            yield OutputDocument(doc_id, None, "failed", rec.get("error"), rec.get("path"))
+            yield OutputDocument(doc_id, None, "failed", rec.get("error"), rec.get("path"), rec.get("error_kind"))
             continue
-        plan = _read_json(os.path.join(outdir, doc_id + ".json"))
+        plan = read_plan_json(os.path.join(outdir, doc_id + ".json"))
         if plan is None:
             continue
         found = True
@@ -66,11 +76,15 @@ def iter_output(outdir: str) -> Iterator[OutputDocument]:
         paths += [os.path.join(folder, f) for f in files if f.endswith(".json") and not f.startswith(".")]
     for path in sorted(paths, key=str.casefold):
         doc_id = os.path.relpath(path, outdir)[:-5].replace(os.sep, "/")
-        plan = None if doc_id in known else _read_json(path)
-        if plan is None:
+        if doc_id in known:
             continue
-        found = True
-        yield OutputDocument(doc_id, plan, "ok", None, (plan.get("input") or {}).get("path"))
+        plan, why = _load(path)
+        if why:     # a plan file damaged or cut short: a failed row, never silently gone
+            found = True
+            yield OutputDocument(doc_id, None, "failed", why, path, "json")
+        elif plan is not None:
+            found = True
+            yield OutputDocument(doc_id, plan, "ok", None, (plan.get("input") or {}).get("path"))
     if not found:
         raise KehoachError("no converted plans in this folder", outdir,
                            "give the folder written by kehoach convert -o (it holds <name>.json files)")

@@ -73,7 +73,7 @@ _PLACE_END = regex.compile(r"(?<!\w)(?:xã|phường|thị trấn|huyện|tỉnh
 _LINKS = frozenset({"và", "của", "thuộc", "trực", "các", "có", "liên", "trên", "nơi", "về", "tại", "cấp", "khu",
                     "đặc", "thị", "phường", "xã", "huyện", "tỉnh", "những", "với", "cùng", "hoặc", "biên", "vùng",
                     "miền", "trong", "ngoài", "đã", "mới", "giáp", "thành", "quận", "thôn", "bản", "hội",
-                    "nông", "đoàn", "đội", "đảo", "lộ", "nhà"})
+                    "nông", "đoàn", "đội", "đảo", "lộ", "nhà", "ủy", "uỷ"})
 _PRED_RE = re.compile(
     r"(?<!" + _W + r")(?:" + "|".join(sorted(map(re.escape, set(PREDICATE_WORDS) | set(NAME_VERBS)), key=len,
                                              reverse=True)) + r")(?!" + _W + r")", re.I)
@@ -89,6 +89,11 @@ _BARE_HEAD = re.compile(r"(?:" + "|".join(sorted(map(re.escape, HEAD_WORDS), key
 UNIT_START_ANY_CASE = re.compile(r"^\s*" + UNIT_HEAD, re.I)
 
 
+# a body word that is part of a finished name or a level, not the head of a body: "Huyện đoàn",
+# "Tỉnh đoàn", "trung học cơ sở", "y tế cơ sở", "cấp cơ sở" (a verb after it starts the predicate)
+_QUALIFIED_BODY = re.compile(r"(?<!\w)(?:(?:huyện|tỉnh|thành|quận|xã)\s+đoàn|(?:học|tế|cấp)\s+cơ sở)\s*$", re.I)
+# words after which "thông tin" is a noun of the name: "công nghệ thông tin", "an toàn thông tin"
+_INFO_NOUN_BEFORE = re.compile(r"(?<!\w)(?:công nghệ|hệ thống|an toàn|an ninh)\s*$", re.I)
 # verb pairs that only name bodies
 _FIXED_NAME = re.compile(r"tham mưu\s*,?\s*giúp việc\b", re.I)
 # a relative clause that names which units: "(Các cơ quan) được giao nhiệm vụ trong Kế hoạch (gửi …)"
@@ -104,10 +109,13 @@ def _capitalised(word: str) -> bool:
 def predicate_start(text: str, *, after: int = 1) -> Optional[int]:
     """Where the predicate begins in a clause that opens with a unit phrase, or None."""
     k = _lexical_start(text, after)
-    if k is None:                                      # no verb known: a place word closes the name
-        for m in _PLACE_END.finditer(text):
-            if m.start() >= after and m.group("next") not in _LINKS:
-                return m.start("next")
+    # a place word closes the name before a lower-case word that links nothing, even when a verb of
+    # the lexicon comes later: "Phòng Kinh tế xã nâng cấp trang thông tin …"
+    for m in _PLACE_END.finditer(text):
+        if k is not None and m.start("next") >= k:
+            break
+        if m.start() >= after and m.group("next").lower() not in _LINKS:
+            return m.start("next")
     return k
 
 
@@ -133,12 +141,15 @@ def _lexical_start(text: str, after: int) -> Optional[int]:
             continue
         if _capitalised(word) and not all_caps:
             continue                                   # "Ban Tổ chức", "Trung tâm Thông tin"
+        if word.lower() == "thông tin" and _INFO_NOUN_BEFORE.search(left):
+            continue                                   # "Tổ Công nghệ thông tin", "Đội An toàn thông tin"
         if word.lower() == "phụ trách" and person:
             continue                                   # "Cán bộ phụ trách lĩnh vực …"
         prev = re.search(r"(?:" + _NAME_VERB_RE.pattern + r"),\s*$", left, re.I)
         if _NAME_VERB_RE.fullmatch(word) and prev and _BODY_BEFORE.search(left[:prev.start()]):
             continue                                   # "cơ quan tham mưu, giúp việc"
-        if _NAME_VERB_RE.fullmatch(word) and _BODY_BEFORE.search(left) and not re.search(r"xã hội\s*$", left, re.I):
+        if (_NAME_VERB_RE.fullmatch(word) and _BODY_BEFORE.search(left) and not re.search(r"xã hội\s*$", left, re.I)
+                and not _QUALIFIED_BODY.search(left)):
             if word.lower() != "tổ chức" or _ORG_NOUN.match(text, k) or re.search(r"(?:các|những)\s*$", left, re.I):
                 continue                               # "Đoàn kiểm tra", "các tổ chức"
         if word.lower() == "tổ chức" and _ORG_NOUN.match(text, k) and re.search(r",\s*$", left):

@@ -20,7 +20,7 @@ import regex
 from .deadlines import is_deadline, parse_deadline
 from .model import Cell, Finding, Source, Table, Task
 from .text.fold import ascii_fold
-from .units import split_units, strip_role
+from .units import cell_roles, split_units, strip_role
 
 ROLES = ("number", "content", "lead", "partners", "deadline")
 
@@ -294,6 +294,8 @@ class TaskTableReader:
             elif "lead" in lay.cols and lead_t and not part_t and is_deadline(lead_t):
                 dl_t, lead_t, shifted = lead_t, "", True
         task_id = self.next_id()
+        if lead_t and not part_t:
+            lead_t, part_t = cell_roles(lead_t)   # "Sở X (chủ trì); Sở Y" in one column
         leads = split_units(strip_role(lead_t)) if lead_t else []
         task = Task(id=task_id, origin="table", content=content, lead=leads,
                     partners=split_units(part_t) if part_t else [],

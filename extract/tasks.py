@@ -50,7 +50,10 @@ _IMPLEMENTATION = re.compile(r"tổ chức thực hiện|phân công|trách nhi�
                              r"chế độ (?:thông tin|báo cáo)|thông tin,? báo cáo|^điều \d+",
                              re.I)
 _HEADING_DUTY = re.compile(r"^(?P<u>.+?)\s+(?:có|chịu)\s+trách\s+nhiệm$", re.I)
-_GIAO = re.compile(r"^(?:Giao|giao|Đề nghị|đề nghị|Yêu cầu|yêu cầu|Phân công|phân công)\s+(?P<rest>.+)$", re.S)
+_GIAO = re.compile(r"^(?:Giao|giao|Đề nghị|đề nghị|Yêu cầu|yêu cầu|Phân công|phân công)(?:\s+cho)?\s+(?P<rest>.+)$", re.S)
+# roles in brackets after the units: "X (chủ trì), Y (phối hợp) …" reads as "X chủ trì, phối hợp với Y …"
+_BRACKET_ROLES = re.compile(r"^(?P<lead>[^()]{3,200}?)\s*\(\s*chủ trì\s*\)\s*,?\s*(?:(?P<partners>[^()]{3,300}?)\s*"
+                            r"\(\s*phối hợp\s*\)\s*,?\s*)?(?P<rest>\S.*)$", re.I | re.S)
 # labelled lines under an item: who leads, who takes part, who carries it out, by when
 _LEAD_LABEL = re.compile(r"^(?:(?:Đơn vị|Cơ quan|Người|Bộ phận)\s+)?(?:chủ trì|phụ trách|chịu trách nhiệm|chủ trì tham mưu)"
                          r"(?:\s*,?\s*(?:và\s+)?(?:thực hiện|tham mưu))?\s*:\s*(?P<v>.*)$", re.I | re.S)
@@ -179,7 +182,7 @@ _TIME_FRONT = re.compile(r"^(?:Sau khi|Khi|Trước khi|Trong thời gian|Hằng
 _PAREN_GIAO = re.compile(r"\(((?:Giao|giao|Đề nghị|đề nghị|Yêu cầu|yêu cầu|Phân công|phân công)\s+[^()]{3,300})\)")
 # "Điều 2. Giao X …", "UBND tỉnh yêu cầu X …": the unit given the work
 _ARTICLE = re.compile(r"^Điều\s+\d+\s*[.:]\s*")
-_ASK = re.compile(r"^(?:giao|yêu cầu|đề nghị|phân công)\s+(?P<rest>.+)$", re.I | re.S)
+_ASK = re.compile(r"^(?:giao|yêu cầu|đề nghị|phân công)(?:\s+cho)?\s+(?P<rest>.+)$", re.I | re.S)
 
 
 def _split_at(text: str, starts_clause) -> List[str]:
@@ -224,10 +227,27 @@ def split_clauses(text: str) -> List[str]:
     predicate): "Xây dựng kế hoạch …; tuyên truyền, hướng dẫn …" -> two duties. A ";" inside a list
     of units ("phối hợp với Sở X; các cơ quan liên quan …") does not split."""
     def own_predicate(prev: str, part: str) -> bool:
+        if _when_only(part):
+            return False                              # "…; thực hiện ngay sau khi …": the time of the duty
         return len(part.split()) >= 3 and len(prev.split()) >= 3 and bool(_VERB_RE.match(_TIME_LEAD.sub("", part))) \
             and "(" not in prev[prev.rfind(")") + 1:]
 
     return [o.strip(" ;") for o in _split_at(text, own_predicate) if o.strip(" ;.")]
+
+
+# a generic verb that only carries the time of the duty before it: "…; thực hiện thường xuyên."
+_WHEN_VERB = re.compile(r"^(?:thực hiện|hoàn thành|triển khai|tổ chức thực hiện|thời gian(?: thực hiện)?\s*:?)\s+", re.I)
+
+
+def _when_only(part: str) -> bool:
+    """A clause that says only when: a generic verb and a deadline ("thực hiện ngay sau khi Kế hoạch
+    được ban hành", "hoàn thành trong quý III/2026")."""
+    m = _WHEN_VERB.match(part.strip())
+    if not m:
+        return False
+    rest = part.strip()[m.end():].strip(" .;")
+    dl = find_deadline(rest)
+    return bool(dl) and len(dl) >= 0.8 * len(rest)
 
 
 class DutyReader:
@@ -247,6 +267,7 @@ class DutyReader:
         self._leadin: Optional[Tuple[str, Optional[str]]] = None   # a lead-in's unit and section
         self._item_first: Optional[str] = None
         self._heading_duty = None                  # (task, section, lines under it) of a heading that is a duty
+        self._memo: dict = {}                      # (method, section id) -> its answer
 
     # ------------------------------------------------------------------ context
     def _ancestors(self, sid: Optional[str]):
@@ -254,9 +275,22 @@ class DutyReader:
             yield self.sections[sid]
             sid = self.parent.get(sid)
 
+    def _per_section(fn):
+        """Memoised by section id: the outline does not change while the duties are read."""
+        def cached(self, sid):
+            key = (fn.__name__, sid)
+            if key not in self._memo:
+                self._memo[key] = fn(self, sid)
+            value = self._memo[key]
+            return list(value) if isinstance(value, list) else value
+        cached.__doc__ = fn.__doc__
+        return cached
+
+    @_per_section
     def _in_implementation(self, sid: Optional[str]) -> bool:
         return any(_IMPLEMENTATION.search(s.title or "") for s in self._ancestors(sid))
 
+    @_per_section
     def _unit_heading(self, sid: Optional[str]) -> Optional[str]:
         """The nearest enclosing heading that names a unit, inside an implementation section."""
         for s in self._ancestors(sid):
@@ -271,6 +305,7 @@ class DutyReader:
                 return t
         return None
 
+    @_per_section
     def _role_partners(self, sid: Optional[str]) -> Optional[List[str]]:
         """Partners named by a role sub-heading under a unit heading ("a) Chủ trì, phối hợp với Sở
         Tài chính:"), for every item under it."""
@@ -352,6 +387,8 @@ class DutyReader:
                       deadline_text=find_deadline(text) or "")
             self._prev = p
             return
+        if found and self._prev is not None and split_subject(self._prev.text)[0] is not None:
+            found = None                              # the line above is a duty of its own unit
         if found and self._prev is not None:
             unit, rest = found
             target = self._prev
@@ -534,11 +571,13 @@ class DutyReader:
     def _time_only(self, part: str, section: Optional[str]) -> bool:
         """A sentence that only says when ("Hoàn thành trước 06/3/2026.") completes the duty before
         it when that one has no time yet."""
-        dl = find_deadline(part)
-        if not dl or len(dl) < 0.6 * len(part.strip(" .;")) or not self.tasks:
+        if not self.tasks:
             return False
         last = self.tasks[-1]
         if last.origin != "text" or last.deadline.text or last.section != section:
+            return False
+        dl = find_deadline(part)
+        if not dl or len(dl) < 0.6 * len(part.strip(" .;")):
             return False
         last.deadline = parse_deadline(dl)
         return True
@@ -557,6 +596,10 @@ class DutyReader:
         g = _GIAO.match(body)
         if g:
             rest = g.group("rest")
+            b = _BRACKET_ROLES.match(rest)
+            if b:
+                rest = b.group("lead") + " chủ trì, " + (
+                    "phối hợp với " + b.group("partners") + " " if b.group("partners") else "") + b.group("rest")
             subj, pred = split_subject(rest, any_case=True)
             if not subj:
                 mm = re.match(r"^(?P<u>.+?)\s+chủ trì\b\s*,?\s*(?P<r>.*)$", rest, re.S)

@@ -38,7 +38,7 @@ _HEADS = (
     "Đồn", "Bộ Chỉ huy", "Ban Chỉ huy", "Thường trực", "Thường vụ", "Mặt trận", "Hội đồng",
     "Tổ", "Nhóm", "Lãnh đạo", "Người đứng đầu", "Thủ trưởng", "Chủ tịch", "Phó Chủ tịch",
     "Phó chủ tịch", "Bí thư", "Phó Bí thư", "Phó bí thư", "Trưởng", "Phó", "Giám đốc", "Chánh",
-    "Đồng chí", "Đ/c", "UBND", "HĐND",
+    "Đồng chí", "Đ/c", "UBND", "HĐND", "Chi ủy", "Chi uỷ", "Chi đoàn", "Chi hội",
 )
 HEAD_WORDS = _HEADS
 # a head of several words is also written with every word capitalised ("Văn Phòng", "Trung Tâm")
@@ -169,6 +169,28 @@ def strip_role(text: str) -> str:
     if m and m.start() > 0:
         text = text[:m.start()]
     return _trim(text)
+
+
+_BRACKET_LEAD = re.compile(r"^(?P<lead>[^()]+?)\s*\(\s*chủ trì\s*\)\s*[;,.]?\s*(?P<rest>.*)$", re.I | re.S)
+_LEAD_THEN_PARTNERS = re.compile(r"(?:\s*[,(–-]\s*|\s+)chủ trì\s*[,;]?\s*(?:và\s+)?phối\s+(?:kết\s+)?hợp(?:\s+với)?"
+                                 r"\s*[:,]?\s+(?P<p>\S.*)$", re.I | re.S)
+
+
+def cell_roles(text: str) -> tuple:
+    """A cell naming who leads and who takes part -> (lead text, partner text): "Sở X (chủ trì); Sở Y,
+    UBND các huyện" and "Sở X chủ trì, phối hợp với Sở Y" -> ("Sở X", "Sở Y …"); (text, "") when the
+    cell names no partner."""
+    if not text:
+        return text, ""
+    text = unicodedata.normalize("NFC", text).strip()
+    m = _BRACKET_LEAD.match(text)
+    if m and m.group("lead").strip():
+        rest = re.sub(r"\(\s*phối\s+(?:kết\s+)?hợp\s*\)", "", m.group("rest"), flags=re.I)
+        return m.group("lead").strip(), _trim(rest)
+    m = _LEAD_THEN_PARTNERS.search(text)
+    if m and m.start() > 0:
+        return text[:m.start()].strip(), _trim(m.group("p"))
+    return text, ""
 
 
 # ------------------------------------------------------------------ registry

@@ -345,6 +345,13 @@ SIGNATURES = [
     # PDF text layer: the two columns run together on each line
     (paras("Nơi nhận: TM. ỦY BAN NHÂN DÂN", "- Như trên; KT. CHỦ TỊCH", "- Lưu: VT. PHÓ CHỦ TỊCH", "Nguyễn Văn An"),
      "Nguyễn Văn An", "PHÓ CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH"),
+    # a second post under the title (the head of a steering committee is also a vice-chairman)
+    (paras("Nơi nhận:", "- Như trên;", "- Lưu: VT.", "TM. BAN CHỈ ĐẠO", "TRƯỞNG BAN", "PHÓ CHỦ TỊCH UBND HUYỆN",
+           "Vũ Thị Lan"),
+     "Vũ Thị Lan", "TRƯỞNG BAN", "TM. BAN CHỈ ĐẠO"),
+    (paras("Nơi nhận:", "- Như trên;", "- Lưu: VT.", "TM. HỘI ĐỒNG", "CHỦ TỊCH", "GIÁM ĐỐC SỞ NỘI VỤ", "(Đã ký)",
+           "Lê Minh Đức"),
+     "Lê Minh Đức", "CHỦ TỊCH", "TM. HỘI ĐỒNG"),
     # the signer before the recipient list
     (paras("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Nguyễn Hữu Thể", "Nơi nhận:", "- Như trên;", "- Lưu: VT."),
      "Nguyễn Hữu Thể", "CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN"),
@@ -553,6 +560,23 @@ def test_any_mix_of_header_and_signature_pieces_never_crashes(blocks):
     assert d.date is None or len(d.date) in (4, 7, 10)
 
 
+@pytest.mark.parametrize("head, issuer, parent", [
+    # the Youth Union's name in the right column, after the number, is no issuer
+    (paras("THỊ ỦY SÔNG CẦU", "BCH ĐOÀN TNCS HỒ CHÍ MINH", "THỊ XÃ SÔNG CẦU", "***", "Số 21-KH/TĐTN",
+           "ĐOÀN TNCS HỒ CHÍ MINH", "Sông Cầu, ngày 9 tháng 9 năm 2025"),
+     "BCH Đoàn TNCS Hồ Chí Minh thị xã Sông Cầu", "Thị ủy Sông Cầu"),
+    (paras("ĐOÀN TNCS HỒ CHÍ MINH", "BCH HUYỆN ĐOÀN ĐAM RÔNG", "Số: 40-KH/HĐT", "ĐOÀN TNCS HỒ CHÍ MINH",
+           "Đam Rông, ngày 1 tháng 4 năm 2025"),
+     "BCH Huyện đoàn Đam Rông", "Đoàn TNCS Hồ Chí Minh"),
+    # Women's Union: "Phụ nữ" is part of the proper name
+    (paras("HỘI LHPN TỈNH GIA LAI", "HỘI LIÊN HIỆP PHỤ NỮ HUYỆN CHƯ SÊ", "Số: 7/KH-HPN",
+           "Chư Sê, ngày 2 tháng 3 năm 2025"),
+     "Hội Liên hiệp Phụ nữ huyện Chư Sê", "Hội LHPN tỉnh Gia Lai"),
+])
+def test_mass_organisation_letterheads(head, issuer, parent):
+    blocks = head + paras("KẾ HOẠCH", "Triển khai thực hiện công tác chuyển đổi số năm 2025") + paras(*BODY)
+    d = extract_header(blocks).document
+    assert (d.issuer, d.parent_issuer) == (issuer, parent)
 @pytest.mark.parametrize("authority", ["CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HÒA AN", "BỘ TRƯỞNG BỘ NỘI VỤ", "THỦ TƯỚNG CHÍNH PHỦ"])
 def test_decision_authority_line_before_the_preamble_is_not_title(authority):
     blocks = paras("ỦY BAN NHÂN DÂN TỈNH HÒA AN", "Số: 12/QĐ-UBND", "Hòa An, ngày 3 tháng 2 năm 2026",

@@ -135,3 +135,27 @@ def test_standing_body_followed_by_its_parent_is_one_unit(text, units):
 def test_tails_are_not_part_of_a_lead_cell(cell, units):
     from extract.units import split_units, strip_role
     assert split_units(strip_role(cell)) == units
+
+
+@pytest.mark.parametrize("text, units", [
+    # a place word closes the name before a verb the lexicon lacks, though a known verb comes later
+    ("Phòng Kinh tế xã nâng cấp trang thông tin điện tử", "Phòng Kinh tế xã"),
+    ("Ban Công an các thôn tuần tra, kiểm soát", "Ban Công an các thôn"),
+    ("Trạm Y tế phường rà soát đối tượng", "Trạm Y tế phường"),
+    ("Ban Thường vụ huyện ủy chỉ đạo thực hiện", "Ban Thường vụ huyện ủy"),
+    # a body word that finishes a name or names a level is no head for the verb after it
+    ("Huyện đoàn tuyên truyền thường xuyên", "Huyện đoàn"),
+    ("Tỉnh đoàn tổ chức tập huấn", "Tỉnh đoàn"),
+    ("Bộ phận Giáo dục trung học cơ sở xây dựng tài liệu", "Bộ phận Giáo dục trung học cơ sở"),
+    ("Đoàn kiểm tra liên ngành làm việc", "Đoàn kiểm tra liên ngành"),
+])
+def test_name_ends_at_a_place_word_or_a_finished_name(text, units):
+    assert cut_units(text) == units
+
+
+@pytest.mark.parametrize("text, units", [
+    ("Tổ Công nghệ thông tin cập nhật dữ liệu", "Tổ Công nghệ thông tin"),
+    ("Đội an toàn thông tin giám sát hệ thống", "Đội an toàn thông tin"),
+])
+def test_thong_tin_after_a_noun_of_the_name_is_part_of_it(text, units):
+    assert cut_units(text) == units

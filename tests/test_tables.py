@@ -146,6 +146,17 @@ def test_header_cells_name_their_roles(header, roles):
     assert [header_role(c) for c in header.split("|")] == roles
 
 
+@pytest.mark.parametrize("cell, lead, partners", [
+    ("Sở Y tế (chủ trì); Sở Tài chính, UBND các huyện", "Sở Y tế", "Sở Tài chính, UBND các huyện"),
+    ("Công an tỉnh (chủ trì), Bộ Chỉ huy Quân sự tỉnh (phối hợp)", "Công an tỉnh", "Bộ Chỉ huy Quân sự tỉnh"),
+    ("Liên minh Hợp tác xã tỉnh chủ trì, phối hợp Sở Công Thương", "Liên minh Hợp tác xã tỉnh", "Sở Công Thương"),
+    ("Phòng Nội vụ chủ trì, phối hợp với các cơ quan liên quan", "Phòng Nội vụ", "các cơ quan liên quan"),
+    ("Sở Tư pháp", "Sở Tư pháp", ""),
+    ("Sở KH&CN chủ trì hướng dẫn", "Sở KH&CN chủ trì hướng dẫn", ""),
+])
+def test_one_column_naming_lead_and_partners(cell, lead, partners):
+    from extract.units import cell_roles
+    assert cell_roles(cell) == (lead, partners)
 def test_roman_sub_group_row_opens_a_sub_group_and_numbering_restarts():
     plan = plan_with("I\tSẢN PHẨM\t\t\t\n"
                      "I.1\tDu lịch văn hóa\t\t\t\n"

@@ -124,6 +124,52 @@ def test_each_clause_naming_its_own_unit_is_a_duty_of_that_unit():
     assert [t.lead for t in ts] == [["các sở, ban, ngành tỉnh"], ["Ủy ban nhân dân các xã, phường"]]
 
 
+def test_numbered_duty_naming_its_lead_is_no_lead_line_of_the_heading_above():
+    text = HEAD.replace("II. TỔ CHỨC THỰC HIỆN\n{body}", "II. NHIỆM VỤ CỤ THỂ\n{body}").format(body=(
+        "1. Tổ Công nghệ thông tin chủ trì, phối hợp với Phòng Nội vụ huyện nâng cấp cổng thông tin, "
+        "hoàn thành trước ngày 30/9/2024.\n"
+        "2. Phòng Tài chính - Kế hoạch huyện bố trí kinh phí trong quý III năm 2024.\n"))
+    ts = extract.parse_text(text).tasks
+    first = [t for t in ts if "cổng thông tin" in t.content]
+    assert len(first) == 1 and not any("NHIỆM VỤ" in t.content for t in ts)
+    assert first[0].lead == ["Tổ Công nghệ thông tin"] and first[0].partners == ["Phòng Nội vụ huyện"]
+    assert first[0].deadline.end == "2024-09-30"
+
+
+@pytest.mark.parametrize("tail, kind", [
+    ("thực hiện ngay sau khi Kế hoạch được ban hành.", "conditional"),
+    ("thực hiện thường xuyên.", "continuous"),
+    ("hoàn thành trong quý III năm 2024.", "once"),
+])
+def test_clause_after_semicolon_that_only_says_when_is_the_time_of_the_duty(tail, kind):
+    plan, ts = duties("1. Đội Quản lý thị trường:\n"
+                      "- Kiểm tra các cơ sở kinh doanh trên địa bàn; " + tail + "\n")
+    assert len(ts) == 1 and ts[0].lead == ["Đội Quản lý thị trường"]
+    assert ts[0].deadline.kind == kind
+
+
+@pytest.mark.parametrize("line, lead, partners", [
+    ("1. Giao cho công chức Văn hóa - Xã hội tham mưu tổ chức lễ hội trước ngày 20/11/2024.",
+     ["công chức Văn hóa - Xã hội"], []),
+    ("1. Giao Ban Quản lý chợ (chủ trì), Hợp tác xã Hòa Bình (phối hợp) sắp xếp khu bán hàng trước ngày 20/11/2024.",
+     ["Ban Quản lý chợ"], ["Hợp tác xã Hòa Bình"]),
+    ("1. Giao Phòng Kinh tế huyện (chủ trì) rà soát các điểm kinh doanh trước ngày 20/11/2024.",
+     ["Phòng Kinh tế huyện"], []),
+])
+def test_giao_cho_and_roles_in_brackets(line, lead, partners):
+    plan, ts = duties(line + "\n")
+    assert len(ts) == 1 and ts[0].lead == lead and ts[0].partners == partners
+    assert ts[0].deadline.end == "2024-11-20"
+
+
+def test_duty_of_its_own_unit_takes_no_lead_line_from_the_next_duty():
+    text = HEAD.replace("II. TỔ CHỨC THỰC HIỆN\n{body}", "II. NHIỆM VỤ, GIẢI PHÁP\n{body}").format(body=(
+        "- Chi ủy chi bộ phân công đảng viên theo dõi các hộ, thực hiện hằng tháng.\n"
+        "- Ban công tác Mặt trận thôn phối hợp với Chi hội Nông dân thôn vận động nhân dân hiến đất làm đường; "
+        "hoàn thành trong quý II/2024.\n"))
+    ts = extract.parse_text(text).tasks
+    assert [t.lead for t in ts] == [["Chi ủy chi bộ"], ["Ban công tác Mặt trận thôn"]]
+    assert ts[0].deadline.period == "month" and ts[1].partners == ["Chi hội Nông dân thôn"]
 @pytest.mark.parametrize("heading", ["Các bộ, ngành, địa phương có trách nhiệm:", "Các sở, ban, ngành chịu trách nhiệm",
                                      "Phòng Nội vụ huyện có trách nhiệm:"])
 def test_unit_heading_saying_it_has_the_duties_below(heading):

@@ -75,29 +75,17 @@ def is_output_folder(folder: str) -> bool:
 
 
 def from_outdir(folder: str) -> list:
-    """The plans of an OUTDIR: every document its manifest records (`<id>.json`, ids may name
-    subfolders; failed ones with their reason), and plan JSON files at its top the manifest does
-    not know (copied in by hand)."""
+    """The plans of an OUTDIR, as `extract.output.iter_output` reads them (every document its
+    manifest records, failed ones with their reason, and plan JSON files it does not know)."""
+    from ...errors import KehoachError
+    from ...output import iter_output
     try:
-        with open(os.path.join(folder, MANIFEST), encoding="utf-8") as fh:
-            docs = json.load(fh).get("documents") or {}
-    except (OSError, ValueError, AttributeError):
-        docs = {}
-    docs = {k: v for k, v in docs.items() if isinstance(v, dict)} if isinstance(docs, dict) else {}
-    entries = {}
-    for doc_id, rec in docs.items():
-        path = rec.get("path") or doc_id
-        if rec.get("status") == "failed":
-            entries[doc_id] = ReportEntry(doc_id=doc_id, source=path, error=rec.get("error") or "",
-                                          error_kind=rec.get("error_kind"))
-        elif os.path.isfile(os.path.join(folder, doc_id + ".json")):
-            entries[doc_id] = ReportEntry(doc_id=doc_id, source=path, json_path=os.path.join(folder, doc_id + ".json"))
-    with contextlib.suppress(OSError):
-        for n in os.listdir(folder):
-            if n.lower().endswith(".json") and not n.startswith(".") and n[:-5] not in entries:
-                entries[n[:-5]] = ReportEntry(doc_id=n[:-5], source=os.path.join(folder, n),
-                                              json_path=os.path.join(folder, n))
-    return [entries[k] for k in sorted(entries, key=str.casefold)]
+        docs = list(iter_output(folder))
+    except KehoachError:
+        return []
+    return [ReportEntry(doc_id=d.doc_id, source=d.path or d.doc_id, error=d.error or "", error_kind=d.error_kind)
+            if d.status == "failed" else ReportEntry(doc_id=d.doc_id, source=d.path or d.doc_id, plan=d.plan)
+            for d in docs]
 
 
 def from_results(outdir: str, results: Iterable) -> list:
