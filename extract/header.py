@@ -104,7 +104,8 @@ _STAMP_RE = re.compile(r"\d{1,2}[-/.]\d{1,2}[-/.]\d{4}\s+\d{1,2}:\d{2}|^(?:Cơ\s
 _BULLET = re.compile(r"^\s*[-+•●▪◦*–—]\s*")
 
 # Numbers and dates.
-_NUMBER_LINE = re.compile(r"(?:^|(?<=\s))(?:Số|SỐ)\s*[:.]?(?=\s|[\d/\-–.…_]|$)")
+# "S ố:" too: a shape anchored inside the word (the rule under the issuer) splits it in HTML and PDF text
+_NUMBER_LINE = re.compile(r"(?:^|(?<=\s))(?:S ?ố|S ?Ố)\s*[:.]?(?=\s|[\d/\-–.…_]|$)")
 _NUMBER_TEXT = re.compile(
     r"^[\s:.…_·]*(?P<num>\d+[a-zA-Z]?(?:\s*[/.]\s*\d{4})?)?[\s.…_·]*(?P<sep>\s*[/\-–]\s*)?"
     r"(?P<sym>[^\W\d_][\w&.]*(?:\s*[/\-–]\s*[^\W_][\w&.]*)*)")
@@ -327,6 +328,8 @@ def _is_letterhead_line(text: str) -> bool:
         return True  # "*", "-----" under the issuer
     if _MOTTO_RE.search(text) or _NUMBER_LINE.search(text) or parse_date(text)[0] and len(text) < 90:
         return True
+    if len(text) < 60 and _DATE_TAIL.search(text):
+        return True  # a piece of a date the two columns split: "Hà Nội, ngày" / "tháng 4 năm 2026"
     return _is_caps(text) and len(text.split()) <= 16
 
 
@@ -358,8 +361,47 @@ class _Letterhead:
     place: Optional[str] = None
 
 
+# Letterhead fields a flattened two-column letterhead splits over lines (pdftotext, copy from a PDF):
+# "Số:" then, a line or two below, "/KH-UBND"; "Hà Nội, ngày" then "tháng 4 năm 2026" or "tháng" / "năm 2026".
+_DATE_TAIL = re.compile(r"(?<![\w])(?:ngày|tháng|năm)(?:[\s.…_,/]*(?:\d{1,4}|ngày|tháng|năm)(?![\w]))*[\s.…_,/]*$", _I)
+_DATE_PIECE = re.compile(r"^\s*(?:tháng|năm)(?:[\s.…_,/]*(?:\d{1,4}|tháng|năm)(?![\w]))*[\s.…_,/]*$", _I)
+_BLANK_NUMBER = re.compile(r"^[\s:.…_·\d]*$")
+_SYMBOL_ALONE = re.compile(r"^\s*\d*\s*[/\-–]\s*[A-ZĐ][\wĐđ&.]*(?:\s*[/\-–]\s*[\wĐđ&.]+)+\s*$")
+
+
+def _join_split_fields(lines: List[_Line]) -> List[_Line]:
+    """Join the number and the date back when the letterhead's two columns were flattened line by
+    line: "Số:" + a later "/KH-UBND" line; "…, ngày" + later "tháng …" / "năm …" lines. The pieces
+    may be separated by up to three lines of the other column (the motto)."""
+    lines = list(lines)
+    for i, ln in enumerate(lines):
+        text = ln.text
+        nm = _NUMBER_LINE.search(text)
+        if nm and _BLANK_NUMBER.match(text[nm.end():]) and parse_number(text[nm.end():])[1] is None:
+            for j in range(i + 1, min(len(lines), i + 5)):
+                if _SYMBOL_ALONE.match(lines[j].text):
+                    lines[i] = ln._replace(text=_ws(text + " " + lines[j].text))
+                    lines[j] = lines[j]._replace(text="")
+                    break
+            continue
+        if len(text) < 90 and _DATE_TAIL.search(text) and not parse_date(text)[0] and not _DATE_PIECE.match(text):
+            joined, used = text, []
+            for j in range(i + 1, min(len(lines), i + 6)):
+                if not _DATE_PIECE.match(lines[j].text):
+                    continue
+                joined = joined + " " + lines[j].text
+                used.append(j)
+                if parse_date(joined)[0]:
+                    lines[i] = ln._replace(text=_ws(joined))
+                    for u in used:
+                        lines[u] = lines[u]._replace(text="")
+                    break
+    return [ln for ln in lines if ln.text]
+
+
 def _read_letterhead(lines: List[_Line]) -> _Letterhead:
     lh = _Letterhead()
+    lines = _join_split_fields(lines)
     orphan_nam = False
     for ln in lines:
         text = ln.text
@@ -465,6 +507,14 @@ def _issuers(lines: List[str]) -> tuple:
 
 
 # --------------------------------------------------------------------------- title
+# Where a title paragraph runs on into the next part when lines were joined without blank lines:
+# an attachment note "(Ban hành kèm theo …)" or a preamble sentence opening with a capital
+# ("… năm 2026 Căn cứ Luật …", "… tỉnh X Thực hiện Chỉ thị …"); lower-case "thực hiện" is title.
+_TITLE_RUNS_ON = re.compile(r"\s\((?:Ban\s+hành\s+)?kèm\s+theo|\s\(Ban\s+hành"
+                            r"|(?<=[\w)])\s+(?=(?:Căn\s+cứ|Thực\s+hiện|Tiếp\s+tục\s+thực\s+hiện|Trên\s+cơ\s+sở"
+                            r"|Thi\s+hành|Theo\s+đề\s+nghị|Xét\s+đề\s+nghị)\s)")
+
+
 def _title_after(blocks: list, start: int, first: str, decision: bool = False) -> tuple:
     """The title paragraphs from `start` -> (title or None, index after the title part). In a
     decision ("QUYẾT ĐỊNH"), the capital line just before the preamble is the authority that decides
@@ -485,6 +535,15 @@ def _title_after(blocks: list, start: int, first: str, decision: bool = False) -
             continue
         if re.match(r"^\((?:Ban\s+hành\s+)?kèm\s+theo|^\(Ban\s+hành", t, _I):
             j += 1  # "(Ban hành kèm theo Quyết định số …)": header, not title
+            break
+        cut = _TITLE_RUNS_ON.search(t)
+        if cut and cut.start() >= 10:
+            # the title ran into what follows it (a text layer without blank lines): keep its head
+            head = t[:cut.start()].strip()
+            if parts and not (prev_caps and _is_caps(head)) and not head[:1].islower():
+                break
+            parts.append(head)
+            j += 1
             break
         if not parts:
             if _HEADING_START.match(t) or len(t) > 400:

@@ -191,6 +191,18 @@ def _is_caps(s: str) -> bool:
     return len(letters) >= 3 and all(c.isupper() for c in letters)
 
 
+# Words a wrapped line breaks after but a heading does not end with ("… phối hợp với" / "Sở Y tế …").
+_DANGLING_END = re.compile(r"(?:[,(/&+-]|\b(?:của|và|với|về|cho|các|những|số|tại|theo|trong|đến|để|là|có|được"
+                           r"|bằng|từ|ngày|tháng|năm|do|như|hoặc|thuộc|giữa|trên|dưới|sau|trước|khi"
+                           r"|sở|ban|bộ|phòng|ủy|uỷ|cục|viện|hội|đoàn|UBND|HĐND|MTTQ))\W*$", re.I)
+
+
+def _starts_upper(s: str) -> bool:
+    """Starts with a capitalised word (not an abbreviation in capitals: "UBND tỉnh …" goes on)."""
+    m = re.match(r"[^\W\d_]+", s)
+    return bool(m) and m.group(0)[0].isupper() and not m.group(0).isupper()
+
+
 def _starts_lower(s: str) -> bool:
     m = _LETTERS.search(s)
     return bool(m) and m.group(0).islower() and not s.lstrip().startswith(("-", "+", "•"))
@@ -276,6 +288,11 @@ def _new_paragraph(prev: str, line: str, width: int, bold_open: bool, first_line
         # not hard-wrapped: a line is a paragraph unless the next one goes on in lower case;
         # where blank lines separate paragraphs, the lines between them belong together
         return not spaced
+    # (a next line longer than the wrap width shows the text is not wrapped there: the line ended at Enter)
+    if (first_line or not spaced) and (len(prev) < 0.6 * width or len(line) > 1.3 * width) \
+            and MARKER_RE.match(p) and _starts_upper(s) \
+            and not _DANGLING_END.search(p) and not re.search(r"[\d%]$|:", p):
+        return True  # "2. Tổ thư ký" alone, its duty on the next line: a numbered heading, not a wrap
     # the first line of a wrapped web paragraph is often short; later short lines end it
     return not first_line and len(prev) < 0.6 * width
 
