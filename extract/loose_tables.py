@@ -84,7 +84,9 @@ def _ends_table(text: str) -> bool:
 
 
 # Sub-headers under "Thời gian" or "Đơn vị thực hiện": no column of their own for rows.
-_SUB_HEADER = re.compile(r"^(?:bắt\s+đầu|kết\s+thúc|hoàn\s+thành|từ|đến|năm\s+\d{4}|\d{4})$", re.IGNORECASE)
+# So are a year in brackets ("(Năm 2026)"), the column numbers "(1)" "(2)" … and a remarks column.
+_SUB_HEADER = re.compile(r"^(?:bắt\s+đầu|kết\s+thúc|hoàn\s+thành|từ|đến|năm\s+\d{4}|\d{4}|\((?:năm\s+)?\d{1,4}\)|"
+                         r"ghi\s+chú)$", re.IGNORECASE)
 
 
 def _header(blocks: list, i: int) -> Optional[tuple]:
@@ -92,7 +94,7 @@ def _header(blocks: list, i: int) -> Optional[tuple]:
     A repeated role is a sub-header ("Cơ quan thực hiện" over "Chủ trì" / "Phối hợp")."""
     roles: List[str] = []
     j = i
-    while j < len(blocks) and isinstance(blocks[j], Paragraph) and j - i < 10:
+    while j < len(blocks) and isinstance(blocks[j], Paragraph) and j - i < 16:
         text = blocks[j].text.strip()
         r = _header_cell(text)
         if r is None:
@@ -411,15 +413,151 @@ def _with_numbers(lines: List[Paragraph], after: int, numbers: List[tuple]) -> L
     if not numbers or not lines or not lines[0].source.line:
         return lines
     last = _line(lines[-1])
-    extra = [Paragraph(t, Source(line=ln), style=_LONE) for ln, t in numbers if after < ln < last]
+    have = {p.source.line for p in lines}
+    extra = [Paragraph(t, Source(line=ln), style=_LONE) for ln, t in numbers if after < ln < last and ln not in have]
     if not extra:
         return lines
     return sorted(lines + extra, key=lambda p: p.source.line or 0)
 
 
-def rebuild(blocks: list, lone_numbers: Optional[List[tuple]] = None) -> list:
+# A wrapped line goes on: the next starts in lower case, or this one ends on a word that needs more.
+_GOES_ON = re.compile(r"(?:[,(/&+-]|\b(?:và|của|với|về|cho|các|tại|theo|trong|đến|từ|ngày|tháng|năm|sở|ban|bộ|"
+                      r"phòng|ủy|uỷ|hội|đoàn|lãnh\s+đạo|giờ|phút))\s*$", re.IGNORECASE)
+
+
+def _fragments(paras: List[Paragraph], text_lines: List[str], fix) -> List[Paragraph]:
+    """The paragraphs re-read line by line from the text's lines (a text reader joins the cells of
+    a row written one per line into one paragraph), wrapped lines joined back: a line going on in
+    lower case, or after a line ending on a word that needs more ("Lãnh đạo" / "Sở Tài chính")."""
+    out: List[Paragraph] = []
+    prev_end = 0
+    for p in paras:
+        a, b = p.source.line, p.source.line_end or p.source.line
+        if not a or b > len(text_lines) or a <= prev_end:
+            return []
+        for n in range(a, b + 1):
+            t = fix(text_lines[n - 1].strip()) if fix else text_lines[n - 1].strip()
+            if not t:
+                continue
+            last = out[-1].text if out else ""
+            if out and _line(out[-1]) >= a and not _NUMBER.match(last) and not _NUMBER.match(t) and (
+                    (t[:1].islower() and not _is_deadline(t)) or (_GOES_ON.search(last) and not _NUMBER.match(t))):
+                out[-1] = Paragraph(f"{last} {t}", Source(line=out[-1].source.line, line_end=n), style=_FRAG)
+            else:
+                out.append(Paragraph(t, Source(line=n, line_end=n), style=_FRAG))
+        prev_end = b
+    return out
+
+
+_FRAG = "line-fragment"
+
+
+def _rows_by_number(lines: List[Paragraph], roles: List[str]) -> tuple:
+    """Shape (d), one cell per line: the Stt lines run 1, 2, 3 … and split the rows; a row holding
+    exactly one line per column is read by position (a partner list or a long deadline phrase
+    then needs no shape of its own), else its first line is the content and the others are told
+    apart by their shape. A group row (`I` / title, "II. Title") may stand between rows. The last
+    row takes no more lines than the columns it has. Needs two rows or more."""
+    others = [r for r in roles if r not in ("number", "content")]
+    ncells = 1 + len(others)
+    rows: List[_Row] = []
+    cur: Optional[_Row] = None
+    cells: List[Paragraph] = []
+    last_group: Optional[str] = None
+    want = 1
+
+    def close() -> None:
+        if cur is None:
+            return
+        texts = [c.text.strip() for c in cells]
+        cur.lines += cells
+        if not texts:
+            return
+        if len(texts) == ncells:
+            cur.content.append(texts[0])
+            for role, t in zip(others, texts[1:]):
+                (cur.deadlines if role == "deadline" else cur.units).append(t)
+            return
+        cur.content.append(texts[0])
+        for t in texts[1:]:
+            kind = _kind(t)
+            if kind == "deadline":
+                cur.deadlines.append(t)
+            elif kind == "unit" or cur.units or cur.deadlines:
+                cur.units.append(t)
+            else:
+                cur.content.append(t)
+
+    k = 0
+    while k < len(lines):
+        t = lines[k].text.strip()
+        if _END.match(t) or (_ends_table(t) and (cur is None or len(cells) >= ncells)):
+            break  # (a long sentence is a content cell in a row still short of cells)
+        again = _header(lines, k)
+        if again and cur is not None:
+            k += again[1]  # the header repeated after a page break
+            continue
+        if _NUMBER.match(t) and t.rstrip(".)") == str(want):
+            close()
+            cur, cells = _Row(), []
+            cur.number = str(want)
+            cur.lines.append(lines[k])
+            rows.append(cur)
+            want += 1
+            k += 1
+            continue
+        nxt = lines[k + 1].text.strip() if k + 1 < len(lines) else ""
+        alone, titled = _ROMAN_ALONE.match(t), _ROMAN_TITLE.match(t)
+        if ((alone and nxt) or (titled and _short(t, 14))) and (cur is None or len(cells) >= 2):
+            label = re.match(r"[IVXA-ZĐ]+", t).group(0)
+            if _next_group(label, last_group):
+                close()
+                last_group = label
+                rows.append(_Row(group=f"{label}. {nxt}" if alone else t))
+                rows[-1].lines += [lines[k], lines[k + 1]] if alone else [lines[k]]
+                cur, cells = None, []
+                k += 2 if alone else 1
+                continue
+        if cur is None:
+            if rows:
+                break
+            return [], 0  # the first row has no Stt: not this shape
+        if _NUMBER.match(t):
+            k += 1  # a page number
+            continue
+        if len(cells) >= ncells and (want > 2 or _HEADING.match(t)):
+            # more lines than columns: wrapped content, or the text after the last row
+            if _HEADING.match(t) or k + 1 >= len(lines) or not re.fullmatch(str(want), lines[k + 1].text.strip()):
+                if not any(re.fullmatch(str(want), ln.text.strip()) for ln in lines[k + 1:k + 4]):
+                    break
+        cells.append(lines[k])
+        k += 1
+    close()
+    while rows and rows[-1].group is not None:
+        rows.pop()
+    if sum(1 for r in rows if r.group is None) < 2:
+        return [], 0
+    last = rows[-1].lines[-1]
+    used = next(i for i, ln in enumerate(lines) if ln is last) + 1
+    return rows, used
+
+
+def _parse(lines: List[Paragraph], roles: List[str]) -> tuple:
+    rows, used = _rows_by_column(lines, roles)
+    if not rows:
+        rows, used = _rows_by_row(lines)
+    tasks = [r for r in rows if r.group is None]
+    if not tasks or any(not (r.content and r.has_cells()) for r in tasks):
+        return [], 0
+    return rows, used
+
+
+def rebuild(blocks: list, lone_numbers: Optional[List[tuple]] = None, text_lines: Optional[List[str]] = None,
+            fix=None) -> list:
     """Blocks with each separator-less task table replaced by a `Table` (see the module docstring).
-    `lone_numbers`: (line, text) of number lines the reader left out (RawDocument.lone_numbers)."""
+    `lone_numbers`: (line, text) of number lines the reader left out (RawDocument.lone_numbers);
+    `text_lines`: the text's lines (RawDocument.lines), where a run that does not parse as the reader
+    joined it is re-read one line per fragment; `fix`: the text repair to apply to those lines."""
     out: list = []
     i = 0
     while i < len(blocks):
@@ -437,12 +575,26 @@ def rebuild(blocks: list, lone_numbers: Optional[List[tuple]] = None) -> list:
             continue
         roles, nhead = found
         start = i + nhead
-        lines = _lines_under(blocks, start, lone_numbers)
-        rows, used = _rows_by_column(lines, roles)
+        rows, used, rest, lines = [], 0, None, []
+        if text_lines:
+            # one cell per line, rows numbered: read the lines themselves first
+            paras = []
+            j = start
+            while j < len(blocks) and isinstance(blocks[j], Paragraph):
+                paras.append(blocks[j])
+                j += 1
+            frags = _with_numbers(_fragments(paras, text_lines, fix), _line(blocks[start - 1]), list(lone_numbers or []))
+            if frags:
+                rows, used = _rows_by_number(frags, roles)
+                if not rows and not _parse(_lines_under(blocks, start, lone_numbers), roles)[0]:
+                    rows, used = _parse(frags, roles)
+            if rows:
+                lines = frags
+                rest = _rest(paras, lines[used - 1])
         if not rows:
-            rows, used = _rows_by_row(lines)
-        tasks = [r for r in rows if r.group is None]
-        if not tasks or any(not (r.content and r.has_cells()) for r in tasks):
+            lines = _lines_under(blocks, start, lone_numbers)
+            rows, used = _parse(lines, roles)
+        if not rows:
             out.append(b)
             i += 1
             continue
@@ -458,5 +610,33 @@ def rebuild(blocks: list, lone_numbers: Optional[List[tuple]] = None) -> list:
         end = lines[used - 1].source if used else src
         out.append(Table(grid, Source(line=src.line, line_end=end.line_end or end.line, page=src.page),
                          header_rows=1))
-        i = start + sum(1 for p in lines[:used] if p.style != _LONE)
+        if rest is not None:
+            consumed, tail = rest
+            if tail is not None:
+                out.append(tail)
+            i = start + consumed
+        else:
+            i = start + sum(1 for p in lines[:used] if p.style != _LONE)
     return out
+
+
+def _rest(paras: List[Paragraph], last: Paragraph) -> tuple:
+    """(paragraphs the line-read table used up, what is left of the one it ended inside or None)."""
+    end = _line(last)
+    consumed = 0
+    for p in paras:
+        if _line(p) <= end:
+            consumed += 1
+            continue
+        if (p.source.line or 0) <= end:
+            # the table ended inside this paragraph: keep its text after the table's last line
+            words = p.text.split()
+            cut = last.text.split()
+            k = next((q for q in range(len(words) - len(cut) + 1) if words[q:q + len(cut)] == cut), None)
+            consumed += 1
+            if k is not None and k + len(cut) < len(words):
+                tail = Paragraph(" ".join(words[k + len(cut):]), Source(line=end + 1, line_end=p.source.line_end,
+                                                                         page=p.source.page), style=p.style)
+                return consumed, tail
+        break
+    return consumed, None

@@ -103,6 +103,9 @@ class RawDocument:
     # (line, text) of lines holding only a number, left out of the blocks as page numbers (text
     # readers): a table that lost its cell separators takes its Stt from them
     lone_numbers: list = field(default_factory=list)
+    # the text's lines as read (text readers): a table that lost its cell separators is re-read
+    # line by line where the reader joined its cells into paragraphs
+    lines: list = field(default_factory=list)
 
 
 @dataclass

@@ -65,7 +65,7 @@ def build_plan(raw: RawDocument, *, tone_style: str = "first") -> Plan:
     """Blocks -> Plan. Reads a RawDocument; writes every part of the Plan."""
     repairer = Repairer(tone_style)
     _repair(raw, repairer)
-    raw.blocks = rebuild_loose_tables(raw.blocks, raw.lone_numbers)
+    raw.blocks = rebuild_loose_tables(raw.blocks, raw.lone_numbers, raw.lines, repairer.fix)
     blocks = raw.blocks
     head = extract_header(blocks)
     body = blocks[head.body_start:head.body_end] + blocks[head.tail_start:head.tail_end]

@@ -68,7 +68,7 @@ def read_text(text: str, path: Optional[str] = None) -> RawDocument:
     lines = text.split("\n")
     numbers: List[tuple] = []
     blocks = list(_blocks(lines, numbers))
-    return RawDocument(blocks=blocks, path=path, format="txt", lone_numbers=numbers)
+    return RawDocument(blocks=blocks, path=path, format="txt", lone_numbers=numbers, lines=lines)
 
 
 # --------------------------------------------------------------------------- segmentation
