@@ -421,8 +421,8 @@ def _with_numbers(lines: List[Paragraph], after: int, numbers: List[tuple]) -> L
 
 
 # A wrapped line goes on: the next starts in lower case, or this one ends on a word that needs more.
-_GOES_ON = re.compile(r"(?:[,(/&+-]|\b(?:và|của|với|về|cho|các|tại|theo|trong|đến|từ|ngày|tháng|năm|sở|ban|bộ|"
-                      r"phòng|ủy|uỷ|hội|đoàn|lãnh\s+đạo|giờ|phút))\s*$", re.IGNORECASE)
+_GOES_ON = re.compile(r"(?:[,(/&+-]|\b(?:và|của|với|về|cho|các|tại|theo|trong|đến|từ|ngày|sở|phòng|lãnh\s+đạo|"
+                      r"giờ|phút))\s*$", re.IGNORECASE)
 
 
 def _fragments(paras: List[Paragraph], text_lines: List[str], fix) -> List[Paragraph]:
@@ -440,8 +440,8 @@ def _fragments(paras: List[Paragraph], text_lines: List[str], fix) -> List[Parag
             if not t:
                 continue
             last = out[-1].text if out else ""
-            if out and _line(out[-1]) >= a and not _NUMBER.match(last) and not _NUMBER.match(t) and (
-                    (t[:1].islower() and not _is_deadline(t)) or (_GOES_ON.search(last) and not _NUMBER.match(t))):
+            if out and not _NUMBER.match(last) and not _NUMBER.match(t) and (
+                    (t[:1].islower() and not _is_deadline(t) and _line(out[-1]) >= a) or _GOES_ON.search(last)):
                 out[-1] = Paragraph(f"{last} {t}", Source(line=out[-1].source.line, line_end=n), style=_FRAG)
             else:
                 out.append(Paragraph(t, Source(line=n, line_end=n), style=_FRAG))
@@ -454,8 +454,8 @@ _FRAG = "line-fragment"
 
 def _rows_by_number(lines: List[Paragraph], roles: List[str]) -> tuple:
     """Shape (d), one cell per line: the Stt lines run 1, 2, 3 … and split the rows; a row holding
-    exactly one line per column is read by position (a partner list or a long deadline phrase
-    then needs no shape of its own), else its first line is the content and the others are told
+    exactly one line per column is read by position where no line has the shape of another
+    column (a partner list or a long time phrase then needs no shape of its own), else its first line is the content and the others are told
     apart by their shape. A group row (`I` / title, "II. Title") may stand between rows. The last
     row takes no more lines than the columns it has. Needs two rows or more."""
     others = [r for r in roles if r not in ("number", "content")]
@@ -473,7 +473,9 @@ def _rows_by_number(lines: List[Paragraph], roles: List[str]) -> tuple:
         cur.lines += cells
         if not texts:
             return
-        if len(texts) == ncells:
+        fits = all((_kind(t) != "unit") if role == "deadline" else (_kind(t) != "deadline")
+                   for role, t in zip(others, texts[1:]))
+        if len(texts) == ncells and fits:
             cur.content.append(texts[0])
             for role, t in zip(others, texts[1:]):
                 (cur.deadlines if role == "deadline" else cur.units).append(t)
@@ -498,6 +500,8 @@ def _rows_by_number(lines: List[Paragraph], roles: List[str]) -> tuple:
             k += again[1]  # the header repeated after a page break
             continue
         if _NUMBER.match(t) and t.rstrip(".)") == str(want):
+            if cur is not None and not cells:
+                return [], 0  # Stt after Stt: the numbers of a table written column by column
             close()
             cur, cells = _Row(), []
             cur.number = str(want)
@@ -525,7 +529,7 @@ def _rows_by_number(lines: List[Paragraph], roles: List[str]) -> tuple:
         if _NUMBER.match(t):
             k += 1  # a page number
             continue
-        if len(cells) >= ncells and (want > 2 or _HEADING.match(t)):
+        if len(cells) >= ncells and (want > 2 or _HEADING.match(t)) and _kind(t) == "content":
             # more lines than columns: wrapped content, or the text after the last row
             if _HEADING.match(t) or k + 1 >= len(lines) or not re.fullmatch(str(want), lines[k + 1].text.strip()):
                 if not any(re.fullmatch(str(want), ln.text.strip()) for ln in lines[k + 1:k + 4]):

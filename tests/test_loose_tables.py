@@ -132,3 +132,47 @@ def test_target_table_in_text_lines_with_a_period_over_the_years():
     got = [(t.text, t.value, t.unit, t.year) for t in p.targets]
     assert got == [("Số hợp tác xã", 42, "HTX", 2026), ("Số hợp tác xã", 50, "HTX", 2030),
                    ("Tỷ lệ hộ nghèo", 3.8, "%", 2026), ("Tỷ lệ hộ nghèo", 1.5, "%", 2030)]
+
+
+# Word saved as plain text (LibreOffice): one cell paragraph per line, the empty remarks cell a blank
+# line closing each row; the text reader joins a row's cells into one paragraph.
+WORD_TEXT_ROWS = ("TT\nTên nhiệm vụ\nĐơn vị chủ trì\nĐơn vị phối hợp\nThời gian thực hiện\nGhi chú\n\n"
+                  "(1)\n(2)\n(3)\n(4)\n(5)\n"
+                  "1\nHoàn thiện cơ sở dữ liệu đất đai của xã và cập nhật biến động hằng tháng\n"
+                  "Phòng Kinh tế\n"
+                  "Các ban, ngành, đoàn thể xã và các thôn, tổ dân phố có liên quan đến nội dung này\n"
+                  "Quý III/2026\n\n"
+                  "2\nTổ chức đối thoại với hội viên về chính sách hỗ trợ sản xuất\n"
+                  "Lãnh đạo\nHội Nông dân xã\n"
+                  "Đoàn Thanh niên xã\n"
+                  "Từ 14 giờ 00 phút đến 16 giờ 30 phút ngày thứ Sáu cuối mỗi tháng\n\n"
+                  "3\nRà soát hộ nghèo\nỦy ban nhân dân xã\nCác thôn\nTháng 11/2026\n\n")
+
+
+def test_word_text_rows_one_cell_per_line_are_read_by_position():
+    p = plan(WORD_TEXT_ROWS)
+    got = rows(p)
+    assert [r[1:3] for r in got] == [
+        ("1", "Hoàn thiện cơ sở dữ liệu đất đai của xã và cập nhật biến động hằng tháng"),
+        ("2", "Tổ chức đối thoại với hội viên về chính sách hỗ trợ sản xuất"),
+        ("3", "Rà soát hộ nghèo")]
+    assert got[0][3] == ["Phòng Kinh tế"] and got[0][5] == "Quý III/2026"
+    assert got[0][4] == ["Các ban, ngành, đoàn thể xã và các thôn, tổ dân phố có liên quan đến nội dung này"]
+    assert got[1][3] == ["Lãnh đạo Hội Nông dân xã"]  # a unit cell on two lines
+    assert got[1][5].startswith("Từ 14 giờ")  # a long time phrase, placed by its column
+    assert got[2][3:6] == (["Ủy ban nhân dân xã"], ["Các thôn"], "Tháng 11/2026")
+
+
+def test_word_text_rows_long_content_sentence_does_not_end_the_table():
+    long = ("Tổ chức rà soát, đánh giá toàn diện kết quả thực hiện các chương trình mục tiêu quốc gia trên địa "
+            "bàn xã giai đoạn vừa qua, làm rõ những kết quả đạt được, hạn chế, nguyên nhân và bài học kinh "
+            "nghiệm, đề xuất giải pháp cho giai đoạn tiếp theo phù hợp với điều kiện thực tế của địa phương.")
+    p = plan(WORD_TEXT_ROWS.replace("Rà soát hộ nghèo", long))
+    assert [r[1] for r in rows(p)] == ["1", "2", "3"]
+    assert rows(p)[2][2] == long
+
+
+def test_word_text_rows_end_before_the_text_after_the_table():
+    p = plan(WORD_TEXT_ROWS + "Giao Văn phòng theo dõi, tổng hợp kết quả.\n")
+    assert [r[1] for r in rows(p)] == ["1", "2", "3"]
+    assert not any("Văn phòng theo dõi" in r[2] for r in rows(p))
