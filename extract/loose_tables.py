@@ -546,6 +546,85 @@ def _rows_by_number(lines: List[Paragraph], roles: List[str]) -> tuple:
     return rows, used
 
 
+_CLOCK = r"\d{1,2}\s*(?:h|giờ|g|:)\s*\d{0,2}(?:\s*phút)?"
+_TIME_CELL = re.compile(rf"^(?:từ\s+)?{_CLOCK}(?:\s*(?:[-–]|đến)?\s*{_CLOCK})?$", re.IGNORECASE)
+_TIME_TAIL = re.compile(rf"^(?:[-–]|đến)\s*{_CLOCK}$", re.IGNORECASE)
+
+
+def _is_time(text: str) -> bool:
+    return bool(_TIME_CELL.match(text.strip()))
+
+
+def _rows_by_time(lines: List[Paragraph], roles: List[str]) -> tuple:
+    """Shape (e), a programme: the time column first ("Thời gian" / "Nội dung" / "Người phụ
+    trách"), each row opening with its hours (`7h00 - 7h15`, `7h00` over `- 7h15`), then the
+    content and the other cells; a line standing alone before the next hours, after a full row,
+    is a group row over the rows below it (`Buổi sáng …`). A caption line followed by the header
+    again ends the table (the next table starts there)."""
+    others = [r for r in roles if r not in ("number", "deadline")]
+    rows: List[_Row] = []
+    cur: Optional[_Row] = None
+    cells: List[str] = []
+
+    def close() -> None:
+        if cur is None:
+            return
+        nunits = len(others) - 1
+        head = cells[:max(1, len(cells) - nunits)]
+        cur.content += head
+        cur.units += cells[len(head):]
+
+    k = 0
+    while k < len(lines):
+        t = lines[k].text.strip()
+        if _END.match(t) or (_HEADING.match(t) and not _is_time(t)):
+            break
+        again = _header(lines, k)
+        if again:
+            if cur is None and not rows:
+                break
+            k += again[1]  # the header repeated after a page break
+            continue
+        nxt = lines[k + 1].text.strip() if k + 1 < len(lines) else ""
+        if _is_time(t):
+            close()
+            cur, cells = _Row(), []
+            cur.deadlines.append(t)
+            cur.lines.append(lines[k])
+            rows.append(cur)
+            k += 1
+            continue
+        if cur is not None and not cells and _TIME_TAIL.match(t):
+            cur.deadlines[-1] += " " + t  # "7h00" over "- 7h15"
+            cur.lines.append(lines[k])
+            k += 1
+            continue
+        full = cur is None or len(cells) >= len(others)
+        if full and _is_time(nxt) and _short(t, 30) and not t.endswith("."):
+            close()
+            cur, cells = None, []
+            rows.append(_Row(group=t))
+            rows[-1].lines.append(lines[k])
+            k += 1
+            continue
+        if cur is None or (full and _header(lines, k + 1)):
+            break  # text before the first row, or a caption over the header of the next table
+        if full and not _is_time(nxt) and _kind(t) == "content" and len(cells) > len(others) \
+                and _kind(cells[-1]) == "unit":
+            break  # the text after the table
+        cells.append(t)
+        cur.lines.append(lines[k])
+        k += 1
+    close()
+    while rows and rows[-1].group is not None:
+        rows.pop()
+    if sum(1 for r in rows if r.group is None) < 2:
+        return [], 0
+    last = rows[-1].lines[-1]
+    used = next(i for i, ln in enumerate(lines) if ln is last) + 1
+    return rows, used
+
+
 def _parse(lines: List[Paragraph], roles: List[str]) -> tuple:
     rows, used = _rows_by_column(lines, roles)
     if not rows:
@@ -556,71 +635,99 @@ def _parse(lines: List[Paragraph], roles: List[str]) -> tuple:
     return rows, used
 
 
+def _read_lines(blocks: list, i: int, lone_numbers, text_lines: List[str], fix, loose: bool) -> Optional[tuple]:
+    """The run of paragraphs from blocks[i] re-read one line per fragment, header included (a
+    text reader joins header cells and the cells of a row into paragraphs): (roles, rows, lines
+    used, fragments, paragraphs) of the programme (e) or numbered (d) shape; with `loose`, also
+    of shapes (a) and (b)."""
+    paras: List[Paragraph] = []
+    j = i
+    while j < len(blocks) and isinstance(blocks[j], Paragraph) and j - i < 400:
+        paras.append(blocks[j])
+        j += 1
+    frags = _fragments(paras, text_lines, fix)
+    found = _header(frags, 0) if frags else None
+    if not found:
+        return None
+    roles, nhead = found
+    body = _with_numbers(frags[nhead:], _line(frags[nhead - 1]), list(lone_numbers or []))
+    if not body:
+        return None
+    rows, used = [], 0
+    if [r for r in roles if r != "number"][:1] == ["deadline"]:
+        rows, used = _rows_by_time(body, roles)
+    if not rows:
+        rows, used = _rows_by_number(body, roles)
+    if not rows and loose:
+        rows, used = _parse(body, roles)
+    return (roles, rows, used, body, paras) if rows else None
+
+
+def _opens_header(b, text_lines: List[str], fix) -> bool:
+    """Whether the first line of paragraph b could be a header cell of a task table."""
+    n = b.source.line
+    if not isinstance(b, Paragraph) or not n or n > len(text_lines) or len(b.text) > 200:
+        return False
+    first = text_lines[n - 1].strip()
+    return _header_cell(fix(first) if fix else first) is not None
+
+
+def _grid(rows: List[_Row], roles: List[str], src: Source) -> List[List[Cell]]:
+    grid: List[List[Cell]] = [[Cell(_HEADER_NAMES[r], src) for r in roles]]
+    for r in rows:
+        at = r.lines[0].source if r.lines else src
+        if r.group is not None:
+            grid.append([Cell(r.group, at, span=len(roles))])
+        else:
+            grid.append([Cell(t, at) for t in _cells(r, roles)])
+    return grid
+
+
 def rebuild(blocks: list, lone_numbers: Optional[List[tuple]] = None, text_lines: Optional[List[str]] = None,
             fix=None) -> list:
     """Blocks with each separator-less task table replaced by a `Table` (see the module docstring).
     `lone_numbers`: (line, text) of number lines the reader left out (RawDocument.lone_numbers);
-    `text_lines`: the text's lines (RawDocument.lines), where a run that does not parse as the reader
-    joined it is re-read one line per fragment; `fix`: the text repair to apply to those lines."""
+    `text_lines`: the text's lines (RawDocument.lines), from which a table the reader joined into
+    paragraphs is re-read one line per fragment (first for the programme and numbered shapes,
+    last for the others); `fix`: the text repair to apply to those lines."""
     out: list = []
     i = 0
     while i < len(blocks):
         b = blocks[i]
         short = isinstance(b, Paragraph) and len(b.text) <= 40  # a header cell: "Stt", "Chỉ tiêu"
         found = _header(blocks, i) if short else None
-        if not found:
-            figures = _rebuild_figures(blocks, i, lone_numbers) if short else None
-            if figures:
-                out.append(figures[0])
-                i = figures[1]
-            else:
-                out.append(b)
-                i += 1
-            continue
-        roles, nhead = found
-        start = i + nhead
-        rows, used, rest, lines = [], 0, None, []
-        if text_lines:
-            # one cell per line, rows numbered: read the lines themselves first
-            paras = []
-            j = start
-            while j < len(blocks) and isinstance(blocks[j], Paragraph):
-                paras.append(blocks[j])
-                j += 1
-            frags = _with_numbers(_fragments(paras, text_lines, fix), _line(blocks[start - 1]), list(lone_numbers or []))
-            if frags:
-                rows, used = _rows_by_number(frags, roles)
-                if not rows and not _parse(_lines_under(blocks, start, lone_numbers), roles)[0]:
-                    rows, used = _parse(frags, roles)
-            if rows:
-                lines = frags
-                rest = _rest(paras, lines[used - 1])
-        if not rows:
+        by_lines = text_lines and _opens_header(b, text_lines, fix)
+        res = _read_lines(blocks, i, lone_numbers, text_lines, fix, loose=False) if by_lines else None
+        if not res and found:
+            roles, nhead = found
+            start = i + nhead
             lines = _lines_under(blocks, start, lone_numbers)
             rows, used = _parse(lines, roles)
-        if not rows:
-            out.append(b)
-            i += 1
-            continue
-        header = [Cell(_HEADER_NAMES[r], b.source) for r in roles]
-        grid: List[List[Cell]] = [header]
-        for r in rows:
-            at = r.lines[0].source if r.lines else b.source
-            if r.group is not None:
-                grid.append([Cell(r.group, at, span=len(roles))])
-            else:
-                grid.append([Cell(t, at) for t in _cells(r, roles)])
-        src = b.source
-        end = lines[used - 1].source if used else src
-        out.append(Table(grid, Source(line=src.line, line_end=end.line_end or end.line, page=src.page),
-                         header_rows=1))
-        if rest is not None:
-            consumed, tail = rest
+            if rows:
+                end = lines[used - 1].source
+                out.append(Table(_grid(rows, roles, b.source), Source(line=b.source.line, line_end=end.line_end or
+                                                                      end.line, page=b.source.page), header_rows=1))
+                i = start + sum(1 for p in lines[:used] if p.style != _LONE)
+                continue
+        if not res and by_lines:
+            res = _read_lines(blocks, i, lone_numbers, text_lines, fix, loose=True)
+        if res:
+            roles, rows, used, lines, paras = res
+            end = lines[used - 1].source
+            out.append(Table(_grid(rows, roles, b.source), Source(line=b.source.line, line_end=end.line_end or end.line,
+                                                                  page=b.source.page), header_rows=1))
+            consumed, tail = _rest(paras, lines[used - 1])
             if tail is not None:
                 out.append(tail)
-            i = start + consumed
+            i += max(consumed, 1)
+            continue
+        figures = _rebuild_figures(blocks, i, lone_numbers) if short else None
+        if figures:
+            out.append(figures[0])
+            i = figures[1]
         else:
-            i = start + sum(1 for p in lines[:used] if p.style != _LONE)
+            out.append(b)
+            i += 1
     return out
 
 

@@ -176,3 +176,34 @@ def test_word_text_rows_end_before_the_text_after_the_table():
     p = plan(WORD_TEXT_ROWS + "Giao Văn phòng theo dõi, tổng hợp kết quả.\n")
     assert [r[1] for r in rows(p)] == ["1", "2", "3"]
     assert not any("Văn phòng theo dõi" in r[2] for r in rows(p))
+
+
+# A programme (timetable) saved as text: the hours column first, a session line spanning the
+# table over its rows, a day caption and the header again before the next day's table.
+PROGRAMME = ("Thời gian\nNội dung\nNgười thực hiện\n"
+             "Buổi chiều – Họp tại hội trường Ủy ban nhân dân xã\n"
+             "13h30 - 14h00\nĐón tiếp đại biểu, ổn định tổ chức\nVăn phòng xã\n"
+             "14h00\n- 15h00\nBáo cáo kết quả thực hiện nhiệm vụ quý III\nPhó Chủ tịch xã\n"
+             "15h00 - 16h30\nThảo luận tại tổ\n"
+             "Nhắc nhở các tổ nộp biên bản thảo luận\nCác trưởng thôn\n"
+             "NGÀY THỨ HAI: THỨ SÁU\n"
+             "Thời gian\nNội dung\nNgười thực hiện\n"
+             "Buổi sáng – Tham quan mô hình\n"
+             "7h30 - 9h00\nTham quan mô hình trồng rau an toàn\nHội Nông dân xã\n"
+             "9h00 - 10h00\nTổng kết đợt tham quan\nChủ tịch Hội Nông dân xã\n")
+
+
+def test_programme_rows_open_with_their_hours_under_a_session_group():
+    p = plan(PROGRAMME)
+    got = rows(p)
+    assert [(r[0], r[2], r[5]) for r in got] == [
+        ("Buổi chiều – Họp tại hội trường Ủy ban nhân dân xã", "Đón tiếp đại biểu, ổn định tổ chức", "13h30 - 14h00"),
+        ("Buổi chiều – Họp tại hội trường Ủy ban nhân dân xã", "Báo cáo kết quả thực hiện nhiệm vụ quý III",
+         "14h00 - 15h00"),
+        ("Buổi chiều – Họp tại hội trường Ủy ban nhân dân xã",
+         "Thảo luận tại tổ Nhắc nhở các tổ nộp biên bản thảo luận", "15h00 - 16h30"),
+        ("Buổi sáng – Tham quan mô hình", "Tham quan mô hình trồng rau an toàn", "7h30 - 9h00"),
+        ("Buổi sáng – Tham quan mô hình", "Tổng kết đợt tham quan", "9h00 - 10h00")]
+    assert [r[3] for r in got] == [["Văn phòng xã"], ["Phó Chủ tịch xã"], ["Các trưởng thôn"], ["Hội Nông dân xã"],
+                                   ["Chủ tịch Hội Nông dân xã"]]
+    assert not any("NGÀY THỨ HAI" in r[2] for r in got)
