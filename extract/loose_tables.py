@@ -421,8 +421,8 @@ def _with_numbers(lines: List[Paragraph], after: int, numbers: List[tuple]) -> L
 
 
 # A wrapped line goes on: the next starts in lower case, or this one ends on a word that needs more.
-_GOES_ON = re.compile(r"(?:[,(/&+-]|\b(?:và|của|với|về|cho|các|tại|theo|trong|đến|từ|ngày|sở|phòng|lãnh\s+đạo|"
-                      r"giờ|phút))\s*$", re.IGNORECASE)
+_GOES_ON = re.compile(r"(?:[,(/&+-]|\b(?i:và|của|với|về|cho|các|tại|theo|trong|đến|từ|ngày|giờ|phút)|"
+                      r"\b(?:Sở|Phòng|Lãnh\s+đạo))\s*$")
 
 
 def _fragments(paras: List[Paragraph], text_lines: List[str], fix) -> List[Paragraph]:
@@ -441,7 +441,7 @@ def _fragments(paras: List[Paragraph], text_lines: List[str], fix) -> List[Parag
                 continue
             last = out[-1].text if out else ""
             if out and not _NUMBER.match(last) and not _NUMBER.match(t) and (
-                    (t[:1].islower() and not _is_deadline(t) and _line(out[-1]) >= a) or _GOES_ON.search(last)):
+                    (t[:1].islower() and _line(out[-1]) >= a) or _GOES_ON.search(last)):
                 out[-1] = Paragraph(f"{last} {t}", Source(line=out[-1].source.line, line_end=n), style=_FRAG)
             else:
                 out.append(Paragraph(t, Source(line=n, line_end=n), style=_FRAG))
@@ -450,6 +450,54 @@ def _fragments(paras: List[Paragraph], text_lines: List[str], fix) -> List[Parag
 
 
 _FRAG = "line-fragment"
+# "II Nâng cao chất lượng …": a Roman group number and its title on one line without a stop
+_ROMAN_SPACED_RE = re.compile(r"^[IVX]{1,4}\s+([^\W\d_]+)")
+
+
+class _RomanSpaced:
+    @staticmethod
+    def match(text: str):
+        m = _ROMAN_SPACED_RE.match(text)
+        return m if m and m.group(1)[0].isupper() and not m.group(1).isupper() else None
+
+
+_ROMAN_SPACED = _RomanSpaced()
+
+
+def _unit_like(text: str) -> bool:
+    """Opens with a unit word, however long (a partner list: "Các sở, ban, ngành và …")."""
+    return bool(UNIT_START.match(text.strip()))
+
+
+def _peel_deadline(text: str) -> List[str]:
+    """A unit cell and the deadline cell after it on one line ("… trực thuộc Hằng năm"): the
+    longest tail opening with a capital that reads as a time phrase is split off."""
+    if _is_deadline(text):
+        return [text]
+    words = text.split()
+    for k in range(1, len(words)):
+        if words[k][:1].isupper() and _is_deadline(" ".join(words[k:])):
+            return [" ".join(words[:k]), " ".join(words[k:])]
+    return [text]
+
+
+def _split_header_cells(frags: List[Paragraph]) -> List[Paragraph]:
+    """Two header cells on one line ("Cơ quan phối hợp Thời gian thực hiện") split in two where
+    the line is no header cell but both parts, cut before a capital, are."""
+    out: List[Paragraph] = []
+    for n, p in enumerate(frags):
+        words = p.text.split()
+        done = False
+        if _header_cell(p.text) is None and 4 <= len(words) <= 10 and len(p.text) <= 60:
+            for k in range(1, len(words)):
+                a, b = " ".join(words[:k]), " ".join(words[k:])
+                if words[k][:1].isupper() and _header_cell(a) and _header_cell(b) and _header_cell(a) != _header_cell(b):
+                    out += [Paragraph(a, p.source, style=_FRAG), Paragraph(b, p.source, style=_FRAG)]
+                    done = True
+                    break
+        if not done:
+            out.append(p)
+    return out
 
 
 def _rows_by_number(lines: List[Paragraph], roles: List[str]) -> tuple:
@@ -473,7 +521,8 @@ def _rows_by_number(lines: List[Paragraph], roles: List[str]) -> tuple:
         cur.lines += cells
         if not texts:
             return
-        fits = all((_kind(t) != "unit") if role == "deadline" else (_kind(t) != "deadline")
+        texts = texts[:1] + [part for t in texts[1:] for part in _peel_deadline(t)]
+        fits = all((_kind(t) != "unit") if role == "deadline" else (_kind(t) != "deadline" and _unit_like(t))
                    for role, t in zip(others, texts[1:]))
         if len(texts) == ncells and fits:
             cur.content.append(texts[0])
@@ -485,7 +534,7 @@ def _rows_by_number(lines: List[Paragraph], roles: List[str]) -> tuple:
             kind = _kind(t)
             if kind == "deadline":
                 cur.deadlines.append(t)
-            elif kind == "unit" or cur.units or cur.deadlines:
+            elif kind == "unit" or _unit_like(t) or cur.units or cur.deadlines:
                 cur.units.append(t)
             else:
                 cur.content.append(t)
@@ -499,6 +548,8 @@ def _rows_by_number(lines: List[Paragraph], roles: List[str]) -> tuple:
         if again and cur is not None:
             k += again[1]  # the header repeated after a page break
             continue
+        if _NUMBER.match(t) and t.rstrip(".)") == "1" and rows and rows[-1].group is not None:
+            want = 1  # the numbering starts again under each group
         if _NUMBER.match(t) and t.rstrip(".)") == str(want):
             if cur is not None and not cells:
                 return [], 0  # Stt after Stt: the numbers of a table written column by column
@@ -511,8 +562,8 @@ def _rows_by_number(lines: List[Paragraph], roles: List[str]) -> tuple:
             k += 1
             continue
         nxt = lines[k + 1].text.strip() if k + 1 < len(lines) else ""
-        alone, titled = _ROMAN_ALONE.match(t), _ROMAN_TITLE.match(t)
-        if ((alone and nxt) or (titled and _short(t, 14))) and (cur is None or len(cells) >= 2):
+        alone, titled = _ROMAN_ALONE.match(t), _ROMAN_TITLE.match(t) or _ROMAN_SPACED.match(t)
+        if ((alone and nxt) or (titled and _short(t, 40))) and (cur is None or len(cells) >= 2):
             label = re.match(r"[IVXA-ZĐ]+", t).group(0)
             if _next_group(label, last_group):
                 close()
@@ -635,7 +686,8 @@ def _parse(lines: List[Paragraph], roles: List[str]) -> tuple:
     return rows, used
 
 
-def _read_lines(blocks: list, i: int, lone_numbers, text_lines: List[str], fix, loose: bool) -> Optional[tuple]:
+def _read_lines(blocks: list, i: int, lone_numbers, text_lines: List[str], fix, loose: bool,
+                first: int = 0) -> Optional[tuple]:
     """The run of paragraphs from blocks[i] re-read one line per fragment, header included (a
     text reader joins header cells and the cells of a row into paragraphs): (roles, rows, lines
     used, fragments, paragraphs) of the programme (e) or numbered (d) shape; with `loose`, also
@@ -645,7 +697,7 @@ def _read_lines(blocks: list, i: int, lone_numbers, text_lines: List[str], fix, 
     while j < len(blocks) and isinstance(blocks[j], Paragraph) and j - i < 400:
         paras.append(blocks[j])
         j += 1
-    frags = _fragments(paras, text_lines, fix)
+    frags = _split_header_cells([f for f in _fragments(paras, text_lines, fix) if (f.source.line or 0) >= first])
     found = _header(frags, 0) if frags else None
     if not found:
         return None
@@ -663,13 +715,18 @@ def _read_lines(blocks: list, i: int, lone_numbers, text_lines: List[str], fix, 
     return (roles, rows, used, body, paras) if rows else None
 
 
-def _opens_header(b, text_lines: List[str], fix) -> bool:
-    """Whether the first line of paragraph b could be a header cell of a task table."""
-    n = b.source.line
-    if not isinstance(b, Paragraph) or not n or n > len(text_lines) or len(b.text) > 200:
-        return False
-    first = text_lines[n - 1].strip()
-    return _header_cell(fix(first) if fix else first) is not None
+def _opens_header(b, text_lines: List[str], fix) -> int:
+    """The line of paragraph b (of a few lines) that could be the first header cell of a task
+    table ("Stt" joined by the reader to the caption above it), or 0."""
+    a = b.source.line if isinstance(b, Paragraph) else None
+    if not a or len(b.text) > 300:
+        return 0
+    e = min(b.source.line_end or a, a + 5, len(text_lines))
+    for n in range(a, e + 1):
+        t = text_lines[n - 1].strip()
+        if t and _header_cell(fix(t) if fix else t) is not None:
+            return n
+    return 0
 
 
 def _grid(rows: List[_Row], roles: List[str], src: Source) -> List[List[Cell]]:
@@ -696,8 +753,8 @@ def rebuild(blocks: list, lone_numbers: Optional[List[tuple]] = None, text_lines
         b = blocks[i]
         short = isinstance(b, Paragraph) and len(b.text) <= 40  # a header cell: "Stt", "Chỉ tiêu"
         found = _header(blocks, i) if short else None
-        by_lines = text_lines and _opens_header(b, text_lines, fix)
-        res = _read_lines(blocks, i, lone_numbers, text_lines, fix, loose=False) if by_lines else None
+        by_lines = _opens_header(b, text_lines, fix) if text_lines else 0
+        res = _read_lines(blocks, i, lone_numbers, text_lines, fix, False, by_lines) if by_lines else None
         if not res and found:
             roles, nhead = found
             start = i + nhead
@@ -710,9 +767,13 @@ def rebuild(blocks: list, lone_numbers: Optional[List[tuple]] = None, text_lines
                 i = start + sum(1 for p in lines[:used] if p.style != _LONE)
                 continue
         if not res and by_lines:
-            res = _read_lines(blocks, i, lone_numbers, text_lines, fix, loose=True)
+            res = _read_lines(blocks, i, lone_numbers, text_lines, fix, True, by_lines)
         if res:
             roles, rows, used, lines, paras = res
+            if by_lines > (b.source.line or 0):  # the caption the reader joined to the header
+                before = " ".join(t for t in (ln.strip() for ln in text_lines[b.source.line - 1:by_lines - 1]) if t)
+                out.append(Paragraph(fix(before) if fix else before, Source(line=b.source.line, line_end=by_lines - 1,
+                                                                            page=b.source.page), style=b.style))
             end = lines[used - 1].source
             out.append(Table(_grid(rows, roles, b.source), Source(line=b.source.line, line_end=end.line_end or end.line,
                                                                   page=b.source.page), header_rows=1))

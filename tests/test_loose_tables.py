@@ -207,3 +207,32 @@ def test_programme_rows_open_with_their_hours_under_a_session_group():
     assert [r[3] for r in got] == [["Văn phòng xã"], ["Phó Chủ tịch xã"], ["Các trưởng thôn"], ["Hội Nông dân xã"],
                                    ["Chủ tịch Hội Nông dân xã"]]
     assert not any("NGÀY THỨ HAI" in r[2] for r in got)
+
+
+# A PDF text layer (pdftotext without -layout) of a table under a caption: "Stt" on the caption's
+# paragraph, two header cells on one line, groups "I Title" without a stop, the Stt starting again
+# under each group, a unit cell and the deadline after it on one line, cells wrapped over lines.
+PDF_LAYER = ("(Kèm theo Kế hoạch số 15-KH/ĐU của Đảng ủy xã)\nStt\nNội dung\nĐơn vị chủ trì\n"
+             "Đơn vị phối hợp Thời hạn hoàn thành\n"
+             "I Công tác tuyên truyền, giáo dục chính trị tư tưởng trong cán bộ,\n"
+             "đảng viên và Nhân dân\n"
+             "1\nTổ chức hội nghị học tập các chuyên đề\nBan Tuyên giáo Đảng ủy Các chi bộ trực thuộc\n"
+             "Quý II/2026\n"
+             "2\nBiên soạn tài liệu tuyên truyền về chuyển\nđổi số cho các thôn\n"
+             "Văn phòng Đảng ủy, Trung tâm Chính trị xã Hằng năm\n"
+             "II Công tác xây dựng tổ chức đảng\n"
+             "1\nRà soát, bổ sung quy hoạch cán bộ\nBan Tổ chức Đảng ủy\nCác chi bộ trực thuộc\nTháng 10/2026\n"
+             "2\nKiểm tra việc thực hiện nghị quyết chi bộ\nỦy ban Kiểm tra Đảng ủy\nCác chi bộ\nThường xuyên\n")
+
+
+def test_pdf_layer_caption_joined_to_stt_groups_without_stop_and_glued_deadline():
+    p = plan(PDF_LAYER)
+    got = rows(p)
+    assert [(r[0], r[1], r[2]) for r in got] == [
+        ("I", "1", "Tổ chức hội nghị học tập các chuyên đề"),
+        ("I", "2", "Biên soạn tài liệu tuyên truyền về chuyển đổi số cho các thôn"),
+        ("II", "1", "Rà soát, bổ sung quy hoạch cán bộ"),
+        ("II", "2", "Kiểm tra việc thực hiện nghị quyết chi bộ")]
+    assert [r[5] for r in got] == ["Quý II/2026", "Hằng năm", "Tháng 10/2026", "Thường xuyên"]
+    assert got[2][3:5] == (["Ban Tổ chức Đảng ủy"], ["Các chi bộ trực thuộc"])
+    assert "Văn phòng Đảng ủy" in got[1][3] + got[1][4]
