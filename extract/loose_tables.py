@@ -697,6 +697,15 @@ def _read_lines(blocks: list, i: int, lone_numbers, text_lines: List[str], fix, 
     while j < len(blocks) and isinstance(blocks[j], Paragraph) and j - i < 400:
         paras.append(blocks[j])
         j += 1
+    head, lines_seen = [], 0
+    for p in paras:  # the header first (a cheap test), the whole run only under a header
+        head.append(p)
+        lines_seen += (p.source.line_end or p.source.line or 0) - (p.source.line or 0) + 1
+        if lines_seen >= 24:
+            break
+    frags = _split_header_cells([f for f in _fragments(head, text_lines, fix) if (f.source.line or 0) >= first])
+    if not frags or not _header(frags, 0):
+        return None
     frags = _split_header_cells([f for f in _fragments(paras, text_lines, fix) if (f.source.line or 0) >= first])
     found = _header(frags, 0) if frags else None
     if not found:
@@ -724,7 +733,7 @@ def _opens_header(b, text_lines: List[str], fix) -> int:
     e = min(b.source.line_end or a, a + 5, len(text_lines))
     for n in range(a, e + 1):
         t = text_lines[n - 1].strip()
-        if t and _header_cell(fix(t) if fix else t) is not None:
+        if t and len(t) <= 60 and _short(t, 6) and _header_cell(fix(t) if fix else t) is not None:
             return n
     return 0
 
@@ -748,6 +757,14 @@ def rebuild(blocks: list, lone_numbers: Optional[List[tuple]] = None, text_lines
     paragraphs is re-read one line per fragment (first for the programme and numbered shapes,
     last for the others); `fix`: the text repair to apply to those lines."""
     out: list = []
+    if fix is not None:
+        fixed: dict = {}
+        repair = fix
+
+        def fix(text: str) -> str:  # each line repaired once however often it is re-read
+            if text not in fixed:
+                fixed[text] = repair(text)
+            return fixed[text]
     i = 0
     while i < len(blocks):
         b = blocks[i]
