@@ -22,6 +22,17 @@ table reader then reads like any other. Two shapes:
     exactly. The rebuilt table goes to the target table reader (targets by year; a statistics form
     of results gives none), so its fragments become neither headings, duties nor targets.
 
+(d) numbered, one cell per line (Word saved as text, PDF text layers): the Stt lines 1, 2, 3 … (again
+    from 1 under each group, "I Title" groups without a stop too) split the rows; a row with one
+    line per column is read by position, else by the shape of its lines (a deadline glued after
+    its unit cell on one line is split off).
+(e) a programme: the hours column first (`7h00 - 7h15`), a session line over the rows below it.
+
+Where the text reader joined a table's lines into paragraphs (header cells, a row's cells, "Stt"
+with the caption above it), the run is re-read from the text's lines (RawDocument.lines), one
+fragment per line, wrapped lines joined back (a line going on in lower case, or after a word
+that needs more: "Lãnh đạo" / "Sở Tài chính"); (d) and (e) are tried there first.
+
 The table ends at a numbered heading, a signature or "Nơi nhận" line, a line ending with ":", a
 long sentence that is no cell, or a table block. A run that does not parse into rows that each
 hold content and another cell is left as it was.
