@@ -28,7 +28,7 @@ from ..model import Cell, Source, Table
 _FRAGMENT = re.compile(r"\S+(?: \S+)*")
 _HEAD_WORD = re.compile(
     r"\b(?:s[ốô]\s*)?tt\b|\bstt\b|số thứ tự|nội dung|nhiệm vụ|chủ trì|phối hợp|thời gian|thời hạn"
-    r"|đơn vị|cơ quan|trách nhiệm|sản phẩm|kết quả|ghi chú|tiến độ|hoàn thành|lãnh đạo", re.I)
+    r"|đơn vị|cơ quan|trách nhiệm|sản phẩm|kết quả|ghi chú|tiến độ|hoàn thành|lãnh đạo|phụ trách|thực hiện|địa điểm|thành phần", re.I)
 _NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2}){0,2}\.?|[IVXLC]{1,5}\.?|[A-ZĐ]\.?|[a-zđ][.)]|\(\d{1,3}\))$")
 _GROUP = re.compile(r"^(?:[IVXLC]{1,5}|[A-ZĐ])\.?$")
 _PAGE_NUMBER = re.compile(r"^(?:-\s*)?(?:Trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*-)?$")
@@ -165,7 +165,7 @@ def _table_at(lines: List[str], frags: list, i: int):
                     group = True
                 else:
                     break
-            else:
+            elif not _heading_row(frags, j, cols, blank):
                 break
         elif blank and len(fr) == 1 and fr[0][0] <= cols[0][0] and fr[0][1] > cols[min(1, len(cols) - 1)][1] + 20:
             break               # a paragraph after the table, starting at the margin
@@ -192,6 +192,21 @@ def _table_at(lines: List[str], frags: list, i: int):
         return None
     end = body[-1].index + 1
     return i, end, Table(rows=table_rows, source=Source(line=i + 1, line_end=end), header_rows=1)
+
+
+def _heading_row(frags: list, j: int, cols: list, blank: bool) -> bool:
+    """A line over the columns standing between blank lines, the table going on under it: a
+    heading row of a table whose rows are parted by blank lines ("Buổi sáng …", "Ngày 2 …"); a
+    numbered line is a heading of the text instead."""
+    from .txt import MARKER_RE
+
+    fr = frags[j]
+    if not blank or len(fr) != 1 or MARKER_RE.match(fr[0][2]) or j + 1 >= len(frags) or frags[j + 1]:
+        return False
+    k = j + 1
+    while k < len(frags) and not frags[k]:
+        k += 1
+    return k - j <= 2 and k < len(frags) and not _runs_across(frags[k], cols)
 
 
 def _gutters(cols: list, body: List[_Line]) -> list:
