@@ -6,7 +6,8 @@ Reads the three shapes plans arrive in as text:
 - web pages of legal portals converted to markdown: `**bold**`/`*italic*` markers, hard wraps at
   ~80 characters, tables either as `| a | b |` lines or one cell per line between lines holding a
   single `|`;
-- PDF text layers: hard-wrapped lines with no blank lines, page numbers on lines of their own.
+- PDF text layers: hard-wrapped lines with no blank lines, page numbers on lines of their own;
+  with `pdftotext -layout`, tables set out in columns by runs of spaces (read by `aligned_tables`).
 
 Hard-wrapped lines are joined back into paragraphs; a new paragraph starts at a numbering marker,
 a bullet, after a line ending a sentence, at a change between capitals and lower case, or after a
