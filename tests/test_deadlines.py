@@ -3,7 +3,6 @@ phrase inside duty sentences, robustness on any string."""
 import json
 import re
 import unicodedata
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -12,7 +11,6 @@ from hypothesis import strategies as st
 from extract.deadlines import find_deadline, is_deadline, parse_deadline
 from extract.model import Deadline
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 # --------------------------------------------------------------------------- parse_deadline
 # (text, kind, start, end); the first block is the project's gold files, the rest real phrasings
@@ -378,12 +376,6 @@ def test_time_like_noise_never_raises_and_dates_are_ordered(text):
 
 
 # --------------------------------------------------------------------------- gold files
-@pytest.fixture(scope="module")
-def shared():
-    if not SHARED.is_dir():
-        pytest.skip("shared material absent")
-    return SHARED
-
 
 def _norm(text):
     text = unicodedata.normalize("NFC", text or "").casefold()

@@ -22,13 +22,6 @@ COMMUNE = SAMPLES / "thachlam-ubnd-xa-kh-chuyendoiso-2025.docx"
 COMMUNE_TCVN3 = SAMPLES / "thachlam-ubnd-xa-kh-chuyendoiso-2025-tcvn3.docx"
 
 
-@pytest.fixture(scope="module")
-def shared():
-    path = Path(__file__).resolve().parents[1].parent / "shared"
-    if not (path / "real").is_dir():
-        pytest.skip("../shared is not here")
-    return path
-
 
 def words(text: str) -> list:
     return re.findall(r"\w+", unicodedata.normalize("NFC", text).lower())

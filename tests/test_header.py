@@ -472,12 +472,6 @@ def test_output_is_nfc():
 
 
 # --------------------------------------------------------------------------- real plans
-@pytest.fixture(scope="module")
-def shared():
-    if not SHARED.is_dir():
-        pytest.skip("shared material absent")
-    return SHARED
-
 
 def _scorer(shared):
     spec = importlib.util.spec_from_file_location("shared_score", shared / "score.py")

@@ -3,7 +3,6 @@ import json
 import subprocess
 import sys
 import unicodedata
-from pathlib import Path
 
 import pytest
 
@@ -318,14 +317,7 @@ def test_empty_input():
 
 
 # --------------------------------------------------------------------------- real plans, end to end
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
-
-@pytest.fixture
-def shared():
-    if not SHARED.is_dir():
-        pytest.skip("shared material absent")
-    return SHARED
 
 
 @pytest.mark.parametrize("name", ["000_3b8fe34c36ceecd9", "002_e0760b6f00e0afe8",

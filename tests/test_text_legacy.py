@@ -10,7 +10,6 @@ import pytest
 from extract.text import legacy
 
 DATA = Path(__file__).parent / "data" / "text"
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SAMPLE = (DATA / "vanban.txt").read_text(encoding="utf-8")
 LINES = [line for line in SAMPLE.splitlines() if line.strip()]
 
@@ -81,12 +80,6 @@ def to_vni(text):
         out.append(s.upper() if up else s)
     return "".join(out)
 
-
-@pytest.fixture
-def shared():
-    if not SHARED.is_dir():
-        pytest.skip("shared material absent")
-    return SHARED
 
 
 # ---------------------------------------------------------------- fonts

@@ -12,18 +12,11 @@ from extract.text import Repairer, decode_bytes
 from extract.text.tone import restyle
 
 DATA = Path(__file__).parent / "data" / "text"
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SAMPLE = (DATA / "vanban.txt").read_text(encoding="utf-8")
 LINES = [line for line in SAMPLE.splitlines() if line.strip()]
 
 from test_text_legacy import to_tcvn3, to_vni  # noqa: E402  (the test-side encoders)
 
-
-@pytest.fixture
-def shared():
-    if not SHARED.is_dir():
-        pytest.skip("shared material absent")
-    return SHARED
 
 
 def _plans(shared):

@@ -9,15 +9,8 @@ from extract.text.split import Splitter
 from extract.text.syllable import TONE_OF, is_syllable
 
 DATA = Path(__file__).parent / "data" / "text"
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SAMPLE = (DATA / "vanban.txt").read_text(encoding="utf-8")
 
-
-@pytest.fixture
-def shared():
-    if not SHARED.is_dir():
-        pytest.skip("shared material absent")
-    return SHARED
 
 
 def _glued_pairs(text):

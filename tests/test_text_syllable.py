@@ -9,7 +9,6 @@ import pytest
 from extract.text.syllable import ACUTE, DOT, GRAVE, HOOK, TILDE, is_syllable
 
 DATA = Path(__file__).parent / "data" / "text"
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -25,12 +24,6 @@ def _words(text):
 
 SAMPLE_WORDS = sorted(set(_words((DATA / "vanban.txt").read_text(encoding="utf-8"))) - {"OCOP"})
 
-
-@pytest.fixture
-def shared():
-    if not SHARED.is_dir():
-        pytest.skip("shared material absent")
-    return SHARED
 
 
 @pytest.mark.parametrize("word", SAMPLE_WORDS)
