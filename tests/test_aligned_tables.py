@@ -137,3 +137,27 @@ def test_aligned_task_table_gives_tasks_with_lead_and_deadline():
     task = next(t for k, t in by_lead.items() if "Phòng Nội vụ" in k)
     assert "Tập huấn kỹ năng số" in task.content
     assert task.deadline.text and "9/2027" in task.deadline.text
+
+
+# numbers on the first line of their rows (cells aligned to the top), a cell listing its units on
+# lines of their own that open in capitals
+TOP_STT = """\
+ Số TT   Nhiệm vụ                           Cơ quan chủ trì       Thời gian thực hiện
+ 1       Hướng dẫn các hợp tác xã lập       Sở Tài chính,         Quý II/2027
+         phương án sản xuất theo chuỗi      Ngân hàng Chính
+         giá trị và tiếp cận vốn vay        sách xã hội
+         ưu đãi
+ 2       Tổng kết mô hình nông thôn mới     Văn phòng Điều        Tháng 11/2027
+         kiểu mẫu                           phối nông thôn mới
+ 3       Bồi dưỡng cán bộ quản lý hợp tác   Liên minh Hợp tác     Hằng năm
+         xã về chuyển đổi số                xã tỉnh
+"""
+
+
+def test_numbers_on_the_first_line_open_their_rows_in_top_aligned_tables():
+    [table] = _tables(TOP_STT)
+    rows = _texts(table)
+    assert rows[1] == ["1", "Hướng dẫn các hợp tác xã lập phương án sản xuất theo chuỗi giá trị và tiếp cận vốn vay ưu đãi",
+                       "Sở Tài chính, Ngân hàng Chính sách xã hội", "Quý II/2027"]
+    assert rows[2] == ["2", "Tổng kết mô hình nông thôn mới kiểu mẫu", "Văn phòng Điều phối nông thôn mới", "Tháng 11/2027"]
+    assert rows[3][0] == "3" and rows[3][2] == "Liên minh Hợp tác xã tỉnh"

@@ -302,6 +302,12 @@ def _split_rows(lines: List[_Line]) -> list:
         return [lines[a:b] for a, b in zip(cuts, cuts[1:]) if b > a]
     if not anchors:
         return [lines]
+    if anchors[0] == 0 and len(lines[0].cells) > 1 and \
+            sum(1 for a in anchors if _starts_anew(lines[a].cells[1]) > 0) >= 0.9 * len(anchors):
+        # the numbers stand on the first line of their rows (cells aligned to the top): each
+        # number opens a row, as in a PDF's unruled tables
+        starts = anchors + [len(lines)]
+        return [lines[a:b] for a, b in zip(starts, starts[1:])]
     starts = [0]
     for a, nxt in zip(anchors, anchors[1:]):
         start = starts[-1]
