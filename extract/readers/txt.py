@@ -6,7 +6,8 @@ Reads the three shapes plans arrive in as text:
 - web pages of legal portals converted to markdown: `**bold**`/`*italic*` markers, hard wraps at
   ~80 characters, tables either as `| a | b |` lines or one cell per line between lines holding a
   single `|`;
-- PDF text layers: hard-wrapped lines with no blank lines, page numbers on lines of their own.
+- PDF text layers: hard-wrapped lines with no blank lines, page numbers on lines of their own;
+  with `pdftotext -layout`, tables set out in columns by runs of spaces (read by `aligned_tables`).
 
 Hard-wrapped lines are joined back into paragraphs; a new paragraph starts at a numbering marker,
 a bullet, after a line ending a sentence, at a change between capitals and lower case, or after a
@@ -20,6 +21,7 @@ from typing import Iterable, List, Optional
 
 from ..errors import UnreadableFile
 from ..model import Cell, Paragraph, RawDocument, Source, Table
+from .aligned_tables import aligned_tables
 
 # A line that starts a new item: Roman/Arabic/letter numbering, bullets, keywords.
 _ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
@@ -94,8 +96,15 @@ def _blocks(lines: List[str], numbers: Optional[List[tuple]] = None) -> Iterable
     # text with blank lines between paragraphs (web pages, Word exports) marks paragraph ends
     # itself; a short first line there is an artefact of the page, not a paragraph end
     spaced = sum(1 for ln in lines if not ln.strip()) >= 0.15 * max(len(lines), 1)
+    aligned = {start: (end, table) for start, end, table in aligned_tables(lines)}
     while i < n:
         line = lines[i]
+        if i in aligned:
+            yield from _paragraphs(chunk, width, spaced, numbers)
+            chunk = []
+            i, table = aligned[i]
+            yield table
+            continue
         if _is_pipe_line(line):
             yield from _paragraphs(chunk, width, spaced, numbers)
             chunk = []
