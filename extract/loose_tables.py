@@ -744,9 +744,14 @@ def _opens_header(b, text_lines: List[str], fix) -> int:
     e = min(b.source.line_end or a, a + 5, len(text_lines))
     for n in range(a, e + 1):
         t = text_lines[n - 1].strip()
+        if _NUMBERED_HEADING.match(t):  # "II. NỘI DUNG", "2. Nhiệm vụ": a heading, no header cell
+            continue
         if t and len(t) <= 60 and _short(t, 6) and _header_cell(fix(t) if fix else t) is not None:
             return n
     return 0
+
+
+_NUMBERED_HEADING = re.compile(r"^(?:[IVXLC]+|\d{1,2}(?:\.\d{1,2})*)\s*[.\-–)]\s*\S")
 
 
 def _grid(rows: List[_Row], roles: List[str], src: Source) -> List[List[Cell]]:

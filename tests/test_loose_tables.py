@@ -1,5 +1,7 @@
 """Tables that lost their cell separators (PDF text layers, copy-paste): one fragment per line,
 row by row or column by column, rebuilt into task tables (issue 9, item 2)."""
+import pytest
+
 import extract
 
 HEAD = """ĐẢNG ỦY XÃ HÒA BÌNH
@@ -236,3 +238,14 @@ def test_pdf_layer_caption_joined_to_stt_groups_without_stop_and_glued_deadline(
     assert [r[5] for r in got] == ["Quý II/2026", "Hằng năm", "Tháng 10/2026", "Thường xuyên"]
     assert got[2][3:5] == (["Ban Tổ chức Đảng ủy"], ["Các chi bộ trực thuộc"])
     assert "Văn phòng Đảng ủy" in got[1][3] + got[1][4]
+
+
+@pytest.mark.parametrize("heading", ["II. NỘI DUNG", "2. Nhiệm vụ", "III- NỘI DUNG THỰC HIỆN", "1.2. Thời gian"])
+def test_numbered_heading_naming_a_column_is_no_table_header(heading):
+    """A section heading that happens to name a column ("II. NỘI DUNG") does not start a table
+    re-read line by line; a bare header cell does."""
+    from extract.loose_tables import _opens_header
+    from extract.model import Paragraph, Source
+    lines = [heading, "Nội dung"]
+    assert _opens_header(Paragraph(heading, Source(line=1, line_end=1)), lines, None) == 0
+    assert _opens_header(Paragraph("Nội dung", Source(line=2, line_end=2)), lines, None) == 2
