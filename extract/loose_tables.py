@@ -599,13 +599,7 @@ def _rows_by_number(lines: List[Paragraph], roles: List[str]) -> tuple:
         cells.append(lines[k])
         k += 1
     close()
-    while rows and rows[-1].group is not None:
-        rows.pop()
-    if sum(1 for r in rows if r.group is None) < 2:
-        return [], 0
-    last = rows[-1].lines[-1]
-    used = next(i for i, ln in enumerate(lines) if ln is last) + 1
-    return rows, used
+    return _finished(rows, lines)
 
 
 _CLOCK = r"\d{1,2}\s*(?:h|giờ|g|:)\s*\d{0,2}(?:\s*phút)?"
@@ -678,13 +672,17 @@ def _rows_by_time(lines: List[Paragraph], roles: List[str]) -> tuple:
         cur.lines.append(lines[k])
         k += 1
     close()
+    return _finished(rows, lines)
+
+
+def _finished(rows: List[_Row], lines: List[Paragraph]) -> tuple:
+    """(rows, lines used) of a rebuilt table: trailing group rows dropped, at least two rows, else ([], 0)."""
     while rows and rows[-1].group is not None:
         rows.pop()
     if sum(1 for r in rows if r.group is None) < 2:
         return [], 0
     last = rows[-1].lines[-1]
-    used = next(i for i, ln in enumerate(lines) if ln is last) + 1
-    return rows, used
+    return rows, next(i for i, ln in enumerate(lines) if ln is last) + 1
 
 
 def _parse(lines: List[Paragraph], roles: List[str]) -> tuple:
