@@ -46,6 +46,7 @@ from .deadlines import is_deadline
 from .model import Cell, Paragraph, Source, Table
 from .numbers import MEASURES
 from .tables import header_role
+from .target_tables import is_unit_of_measure
 from .units import UNIT_START
 
 ROLES = ("number", "content", "lead", "partners", "deadline")
@@ -262,7 +263,6 @@ def _cells(row: _Row, roles: List[str]) -> List[str]:
 # --------------------------------------------------------------------------- figure tables
 # A target table by year or a statistics form written one fragment per line: "TT" / "Chỉ tiêu" /
 # "ĐVT" / "ƯTH 2025" / "2026" / … / "2030", then per row the indicator, its unit and its values.
-_UNIT_HEAD = re.compile(r"^(?:đvt|đơn\s+vị\s+tính|đơn\s+vị\s+đo)\.?$", re.IGNORECASE)
 _YEAR_COL = re.compile(r"^(?:(?:ư|u)?th|kh|năm|kế\s+hoạch|ước(?:\s+th|\s+thực\s+hiện)?|mục\s+tiêu|chỉ\s+tiêu|"
                        r"thực\s+hiện|hiện\s+trạng|dự\s+kiến)?\s*(?:năm\s+)?(?:19|20)\d\d(?:\s*\([^)]{0,20}\))?$",
                        re.IGNORECASE)
@@ -289,7 +289,7 @@ def _figure_header(blocks: list, i: int) -> Optional[tuple]:
     k = 0
     has_stt = bool(texts) and header_role(texts[0]) == "number"
     k += has_stt
-    if k + 2 >= len(texts) or header_role(texts[k]) != "content" or not _UNIT_HEAD.match(texts[k + 1]):
+    if k + 2 >= len(texts) or header_role(texts[k]) != "content" or not is_unit_of_measure(texts[k + 1]):
         return None
     k += 2
     names: List[str] = []

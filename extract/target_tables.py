@@ -43,6 +43,12 @@ def _fold(s: str) -> str:
     return re.sub(r"\s+", " ", ascii_fold(s or "")).strip()
 
 
+def is_unit_of_measure(header: str) -> bool:
+    """A header cell naming the unit of measure column ("ĐVT", "Đơn vị tính", "Đ.V.T"), not a unit
+    in charge ("Đơn vị chủ trì")."""
+    return bool(_UNIT_HEAD.match(_fold(header)))
+
+
 def _grid(table: Table) -> List[List[str]]:
     """Rows as grid columns; a spanned header cell's text fills every column it covers."""
     out = []
@@ -72,12 +78,12 @@ def _layout(grid: List[List[str]]) -> Optional[_Layout]:
             continue
         roles = [header_role(t) for t in head]
         tasks = any(r in ("lead", "partners", "deadline") for r in roles)
-        if tasks and not any(_UNIT_HEAD.match(_fold(t)) for t in head):
+        if tasks and not any(is_unit_of_measure(t) for t in head):
             return None
         if "content" not in roles:
             continue
         indicator = roles.index("content")
-        unit = next((i for i, t in enumerate(head) if _UNIT_HEAD.match(_fold(t))), None)
+        unit = next((i for i, t in enumerate(head) if is_unit_of_measure(t)), None)
         # a second header row under "Giai đoạn 2026-2030" / "Kết quả" / "Năm": the years
         nhead = 1
         names = list(head)

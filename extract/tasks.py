@@ -22,6 +22,7 @@ deadline phrase of the sentence. Where the unit phrase ends is decided by `extra
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import Dict, List, Optional, Tuple
 
@@ -250,6 +251,19 @@ def _when_only(part: str) -> bool:
     return bool(dl) and len(dl) >= 0.8 * len(rest)
 
 
+def _per_section(fn):
+    """A reader method memoised by section id (the outline does not change while duties are read);
+    a list answer is copied, so tasks never share it."""
+    @functools.wraps(fn)
+    def cached(self, sid):
+        key = (fn.__name__, sid)
+        if key not in self._memo:
+            self._memo[key] = fn(self, sid)
+        value = self._memo[key]
+        return list(value) if isinstance(value, list) else value
+    return cached
+
+
 class DutyReader:
     """Walks the passages in order and emits text tasks."""
 
@@ -274,17 +288,6 @@ class DutyReader:
         while sid:
             yield self.sections[sid]
             sid = self.parent.get(sid)
-
-    def _per_section(fn):
-        """Memoised by section id: the outline does not change while the duties are read."""
-        def cached(self, sid):
-            key = (fn.__name__, sid)
-            if key not in self._memo:
-                self._memo[key] = fn(self, sid)
-            value = self._memo[key]
-            return list(value) if isinstance(value, list) else value
-        cached.__doc__ = fn.__doc__
-        return cached
 
     @_per_section
     def _in_implementation(self, sid: Optional[str]) -> bool:

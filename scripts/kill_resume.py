@@ -48,6 +48,7 @@ def convert(src: Path, out: Path, jobs: int) -> subprocess.Popen:
 
 
 def children(pid: int) -> list:
+    """Pids of the live (not zombie) processes whose parent is `pid` (Linux /proc)."""
     out = []
     for d in os.listdir("/proc"):
         if d.isdigit():
@@ -55,7 +56,7 @@ def children(pid: int) -> list:
                 st = Path(f"/proc/{d}/stat").read_text().rsplit(")", 1)[1].split()
             except OSError:
                 continue
-            if int(st[1]) == pid:
+            if int(st[1]) == pid and st[0] != "Z":
                 out.append(int(d))
     return out
 

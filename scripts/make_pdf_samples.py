@@ -357,8 +357,13 @@ def _raw_pdf(content: bytes, font: bytes, width: int = 595, height: int = 842) -
         b"<< /Type /FontDescriptor /FontName /" + font + b" /Flags 32 /FontBBox [0 -200 1000 900] "
         b"/ItalicAngle 0 /Ascent 900 /Descent -200 /CapHeight 700 /StemV 80 >>",
     ]
+    return pdf_from_objects(objs)
+
+
+def pdf_from_objects(objs: list, version: bytes = b"1.4") -> bytes:
+    """A PDF file of numbered objects (object k is objs[k-1]; object 1 is the catalog) with its xref."""
     out = io.BytesIO()
-    out.write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    out.write(b"%PDF-" + version + b"\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
     for k, body in enumerate(objs, 1):
         offsets.append(out.tell())

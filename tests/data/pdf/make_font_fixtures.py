@@ -22,10 +22,14 @@ The fixtures are committed so the tests do not need fontTools' subsetter or the 
 from __future__ import annotations
 
 import io
+import sys
 import zlib
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parents[2] / "scripts"))
+from make_pdf_samples import pdf_from_objects  # noqa: E402  (shared with the samples)
+
 FONT = "/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf"
 
 LINES = [  # (x, y, size, text); invented plan
@@ -98,18 +102,7 @@ def _stream(data: bytes, extra: bytes = b"") -> bytes:
 
 
 def _pdf(objs: list) -> bytes:
-    out = io.BytesIO()
-    out.write(b"%PDF-1.6\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for k, body in enumerate(objs, 1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % k + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1))
-    for off in offsets:
-        out.write(b"%010d 00000 n \n" % off)
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref))
-    return out.getvalue()
+    return pdf_from_objects(objs, b"1.6")
 
 
 def type0_pdf(path: Path, tounicode: dict | None, keep_cmap: bool, retain_gids: bool = True,
@@ -144,7 +137,6 @@ def type0_pdf(path: Path, tounicode: dict | None, keep_cmap: bool, retain_gids: 
 
 def tcvn3_renamed(path: Path) -> None:
     """TCVN3 bytes shown with a font named like a Unicode font (a renamed or substituted font)."""
-    import sys
     sys.path.insert(0, str(HERE.parents[2]))
     from extract.text.legacy import TCVN3_MAP
     back = {v: k for k, v in TCVN3_MAP.items()}
