@@ -35,21 +35,27 @@ FONT = "Times New Roman"
 
 
 # ----------------------------------------------------------------------------- Word building
-def _base_document() -> Document:
+def a4_document(size: float = 13, line_spacing: float = 1.15) -> Document:
+    """An empty A4 Word document in Times New Roman (margins 3/2/2/2 cm, 6 pt after a paragraph),
+    as the samples and the layout fixtures are written."""
     doc = Document()
     st = doc.styles["Normal"]
     st.font.name = FONT
-    st.font.size = Pt(13)
+    st.font.size = Pt(size)
     st.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
     pf = st.paragraph_format
     pf.space_after = Pt(6)
     pf.space_before = Pt(0)
-    pf.line_spacing = 1.15
+    pf.line_spacing = line_spacing
     sec = doc.sections[0]
     sec.page_height, sec.page_width = Cm(29.7), Cm(21.0)
     sec.left_margin, sec.right_margin = Cm(3.0), Cm(2.0)
     sec.top_margin, sec.bottom_margin = Cm(2.0), Cm(2.0)
     return doc
+
+
+def _base_document() -> Document:
+    return a4_document()
 
 
 def _runs(par, text: str, bold: bool = False, size: float | None = None, italic: bool = False):

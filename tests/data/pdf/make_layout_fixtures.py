@@ -31,7 +31,7 @@ from docx.shared import Cm, Pt
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[2] / "scripts"))
-from make_pdf_samples import borderless, page_number_field, to_pdf  # noqa: E402  (shared with the samples)
+from make_pdf_samples import a4_document, borderless, page_number_field, to_pdf  # noqa: E402  (shared with the samples)
 
 FONT = "Times New Roman"
 
@@ -59,16 +59,8 @@ def task(k: int, long: bool = False) -> tuple:
     return str(k + 1), content, lead, partners, DEADLINES[k % len(DEADLINES)]
 
 
-def _document() -> Document:
-    doc = Document()
-    st = doc.styles["Normal"]
-    st.font.name, st.font.size = FONT, Pt(14)
-    st.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
-    st.paragraph_format.space_after, st.paragraph_format.line_spacing = Pt(6), 1.0
-    sec = doc.sections[0]
-    sec.page_height, sec.page_width = Cm(29.7), Cm(21.0)
-    sec.left_margin, sec.right_margin, sec.top_margin, sec.bottom_margin = Cm(3), Cm(2), Cm(2), Cm(2)
-    return doc
+def _document(size: float = 14) -> Document:
+    return a4_document(size, line_spacing=1.0)
 
 
 def _white_shading(run) -> None:

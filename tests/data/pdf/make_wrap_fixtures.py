@@ -28,27 +28,18 @@ from pathlib import Path
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
-from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[2] / "scripts"))
-from make_pdf_samples import borderless, to_pdf  # noqa: E402  (shared with the samples)
+from make_pdf_samples import a4_document, borderless, to_pdf  # noqa: E402  (shared with the samples)
 
 FONT = "Times New Roman"
 OUT = HERE / "wraps"
 
 
 def _document(size: float = 14) -> Document:
-    doc = Document()
-    st = doc.styles["Normal"]
-    st.font.name, st.font.size = FONT, Pt(size)
-    st.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
-    st.paragraph_format.space_after, st.paragraph_format.line_spacing = Pt(6), 1.0
-    sec = doc.sections[0]
-    sec.page_height, sec.page_width = Cm(29.7), Cm(21.0)
-    sec.left_margin, sec.right_margin, sec.top_margin, sec.bottom_margin = Cm(3), Cm(2), Cm(2), Cm(2)
-    return doc
+    return a4_document(size, line_spacing=1.0)
 
 
 def _par(container, text: str, *, bold: bool = False, italic: bool = False, size: float | None = None,
