@@ -450,6 +450,8 @@ def _decide(phrases: list, folded: str) -> tuple:
 
 _CLOCK = r"\d{1,2}\s*(?:h|gio|:)\s*(?:\d{2})?(?:\s*phut)?"
 _CLOCK_SPAN = re.compile(r"(?<!\d)" + _CLOCK + r"\s*(?:-|den|toi)\s*" + _CLOCK + r"(?![a-z0-9])")
+# a cell that opens with the hour(s) of the day: "7h00 - 7h15", "Từ 14 giờ đến 16 giờ ngày 5/3", "8 giờ ngày 23/1"
+_CLOCK_LEAD = re.compile(r"(?:tu\s+)?(?:" + _CLOCK_SPAN.pattern + r"|(?<!\d)" + _CLOCK + r"(?=\s+ngay\b))")
 
 
 def parse_deadline(text: str) -> Deadline:
@@ -502,9 +504,9 @@ def is_deadline(text: str) -> bool:
     if not clean or len(clean) > 250:
         return False
     folded = _fold(clean)
-    clock = _CLOCK_SPAN.match(folded)
-    if clock and len(folded[clock.end():].split()) <= 4:
-        return True  # "7h00 - 7h15", "14h00 - 16h30 ngày 25/8"
+    clock = _CLOCK_LEAD.match(folded)
+    if clock and len(folded[clock.end():].split()) <= 6:
+        return True  # "7h00 - 7h15", "14h00 - 16h30 ngày 25/8", "Từ 8 giờ ngày 23 tháng 1 năm 2026"
     phrases = _phrases(folded)
     if _decide(phrases, folded)[0] is None:
         return False
