@@ -50,7 +50,11 @@ _MOTTO_RE = re.compile(
     _I)
 # The Youth Union's name stands in the right column of its documents, as the Party's does: after
 # the number line it is no issuer ("Số 05-KH/ĐTN" / "ĐOÀN TNCS HỒ CHÍ MINH").
-_UNION_MOTTO = re.compile(r"ĐOÀN\s+(?:TNCS|THANH\s+NIÊN\s+CỘNG\s+SẢN)\s+HỒ\s+CHÍ\s+MINH", _I)
+# The national mass organisations do the same with their national name ("HỘI NÔNG DÂN VIỆT NAM",
+# "HỘI CỰU CHIẾN BINH VIỆT NAM", "CÔNG ĐOÀN VIỆT NAM"): a name ending in "VIỆT NAM" with no level word.
+_UNION_MOTTO = re.compile(r"ĐOÀN\s+(?:TNCS|THANH\s+NIÊN\s+CỘNG\s+SẢN)\s+HỒ\s+CHÍ\s+MINH"
+                          r"|(?:HỘI|TỔNG\s+LIÊN\s+ĐOÀN|CÔNG\s+ĐOÀN|LIÊN\s+MINH)\s+(?:(?!TỈNH|HUYỆN|XÃ|PHƯỜNG|THÀNH|"
+                          r"QUẬN|THỊ|CƠ\s+SỞ)[^\W\d]+\s+){0,6}VIỆT\s+NAM", _I)
 _ORPHAN_NAM = re.compile(r"\s*\bNAM\s*$")
 
 # Document types: the capitals line under the letterhead, in title case.
@@ -75,7 +79,7 @@ _ADMIN_LINE = re.compile(rf"^{_LEVEL}\s+(?!{_UY}\b|ĐOÀN\b|HỘI\b)\S", _I)
 # Words that start the name of a body (an issuer line).
 _BODY_HEAD = (rf"{_LEVEL_BODY}|{_UY}\s+BAN|UBND|HĐND|UBMTTQ|MTTQ|HỘI\s+ĐỒNG|ĐẢNG\s+BỘ|CHI\s+BỘ|ĐẢNG\s+ĐOÀN"
               r"|BAN|SỞ|BỘ|PHÒNG|CỤC|CHI\s+CỤC|TỔNG\s+CỤC|VĂN\s+PHÒNG|TRUNG\s+TÂM|MẶT\s+TRẬN|ĐOÀN|HỘI"
-              r"|LIÊN\s+ĐOÀN|LIÊN\s+MINH|CÔNG\s+AN|BỘ\s+CHỈ\s+HUY|BCH|TRƯỜNG|VIỆN|TÒA\s+ÁN|TOÀ\s+ÁN"
+              r"|LIÊN\s+ĐOÀN|LIÊN\s+MINH|CÔNG\s+ĐOÀN|CÔNG\s+AN|BỘ\s+CHỈ\s+HUY|BCH|TRƯỜNG|VIỆN|TÒA\s+ÁN|TOÀ\s+ÁN"
               r"|THANH\s+TRA|KHO\s+BẠC|BẢO\s+HIỂM|CHI\s+NHÁNH|THƯỜNG\s+TRỰC|CÔNG\s+TY|TẬP\s+ĐOÀN"
               r"|HỢP\s+TÁC\s+XÃ|BAN\s+CHỈ\s+ĐẠO|CHÍNH\s+PHỦ|QUỐC\s+HỘI|BỘ\s+CHỈ\s+HUY|ĐỒN|HẠT|ĐÀI|BÁO")
 _BODY_HEAD_RE = re.compile(rf"(?<![\w])(?:{_BODY_HEAD})(?![\w])", _I)
@@ -142,6 +146,8 @@ _TYPE_WORDS = {"ban", "sở", "bộ", "phòng", "cục", "vụ", "viện", "trư
 _LEVEL_WORDS = {"tỉnh", "huyện", "xã", "phường", "quận", "tp", "tp.", "thôn", "bản"}
 _LEVEL_PAIRS = {("thị", "trấn"), ("thành", "phố"), ("thị", "xã"), ("đặc", "khu"), ("tổ", "dân")}
 _BODY_SUFFIX = {"ủy", "uỷ", "đoàn", "hội"}
+_SCHOOL_LEVEL = re.compile(r"trường (?:tiểu học|mầm non|trung học cơ sở|trung học phổ thông|thcs|thpt|"
+                           r"tiểu học và trung học cơ sở|phổ thông dân tộc (?:nội trú|bán trú))$")
 
 
 def _nfc(s: Optional[str]) -> Optional[str]:
@@ -220,7 +226,8 @@ def body_case(text: str) -> str:
         core = re.sub(r"[^\w]", "", lw)
         if core and not _ABBREV_OK.match(core) and not core.isdigit():
             out.append(w)  # an abbreviation: UBND, MTTQ, HĐND, TNCS
-            cap_next = False
+            cap_next = len(out) == 1  # an organ first ("BCH HỘI NÔNG DÂN …"): its body's name follows
+            place = place or bool(_SCHOOL_LEVEL.search(" ".join(low[:i + 1])))   # "TRƯỜNG THCS NGUYỄN DU"
             i += 1
             continue
         pair = tuple(low[i:i + 2])
@@ -271,6 +278,8 @@ def body_case(text: str) -> str:
                 i += 2
                 place = True
                 continue
+        if _SCHOOL_LEVEL.search(" ".join(low[:i + 1])):
+            place = True   # "TRƯỜNG TIỂU HỌC AN LONG": the school's proper name follows its level
         i += 1
     return " ".join(out)
 

@@ -91,7 +91,10 @@ UNIT_START_ANY_CASE = re.compile(r"^\s*" + UNIT_HEAD, re.I)
 
 # a body word that is part of a finished name or a level, not the head of a body: "Huyện đoàn",
 # "Tỉnh đoàn", "trung học cơ sở", "y tế cơ sở", "cấp cơ sở" (a verb after it starts the predicate)
-_QUALIFIED_BODY = re.compile(r"(?<!\w)(?:(?:huyện|tỉnh|thành|quận|xã)\s+đoàn|(?:học|tế|cấp)\s+cơ sở)\s*$", re.I)
+# "cơ sở" after any word but a group word is the level of the body before it ("các đảng ủy cơ sở",
+# "Hội Nông dân cơ sở"), not the head of a new one ("các cơ sở giáo dục")
+_QUALIFIED_BODY = re.compile(r"(?<!\w)(?:(?:huyện|tỉnh|thành|quận|xã)\s+đoàn|(?<!các )(?<!những )(?<!mỗi )(?<!từng )"
+                             r"(?<=\w )cơ sở)\s*$", re.I)
 # words after which "thông tin" is a noun of the name: "công nghệ thông tin", "an toàn thông tin"
 _INFO_NOUN_BEFORE = re.compile(r"(?<!\w)(?:công nghệ|hệ thống|an toàn|an ninh)\s*$", re.I)
 # verb pairs that only name bodies

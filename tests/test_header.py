@@ -113,6 +113,10 @@ def test_text_without_a_date_has_none():
     ("ĐOÀN TNCS HỒ CHÍ MINH", "Đoàn TNCS Hồ Chí Minh"),
     ("BCH TỈNH ĐOÀN LÀO CAI", "BCH Tỉnh đoàn Lào Cai"),
     ("ỦY BAN NHÂN DÂN PHƯỜNG 7", "Ủy ban nhân dân phường 7"),
+    # an organ's abbreviation before its body; a school's proper name after its level
+    ("BCH HỘI CỰU CHIẾN BINH XÃ TÂN AN", "BCH Hội Cựu chiến binh xã Tân An"),
+    ("TRƯỜNG THCS NGUYỄN DU", "Trường THCS Nguyễn Du"),
+    ("TRƯỜNG MẦM NON HOA SEN", "Trường Mầm non Hoa Sen"),
     ("Ủy ban nhân dân huyện Bát Xát", "Ủy ban nhân dân huyện Bát Xát"),  # already cased: kept
 ])
 def test_body_names_in_normal_case(caps, cased):
@@ -566,6 +570,16 @@ def test_any_mix_of_header_and_signature_pieces_never_crashes(blocks):
     (paras("HỘI LHPN TỈNH GIA LAI", "HỘI LIÊN HIỆP PHỤ NỮ HUYỆN CHƯ SÊ", "Số: 7/KH-HPN",
            "Chư Sê, ngày 2 tháng 3 năm 2025"),
      "Hội Liên hiệp Phụ nữ huyện Chư Sê", "Hội LHPN tỉnh Gia Lai"),
+    # the national name of a mass organisation in the right column, after the number, is no issuer
+    (paras("HỘI NÔNG DÂN TỈNH HÀ NAM", "BCH HỘI NÔNG DÂN HUYỆN KIM BẢNG", "*", "Số: 21-KH/HNDH",
+           "HỘI NÔNG DÂN VIỆT NAM", "Kim Bảng, ngày 4 tháng 3 năm 2024"),
+     "BCH Hội Nông dân huyện Kim Bảng", "Hội Nông dân tỉnh Hà Nam"),
+    (paras("HỘI CCB TỈNH BẮC KẠN", "HỘI CỰU CHIẾN BINH XÃ ĐỒNG PHÚC", "Số: 03-KH/CCB", "HỘI CỰU CHIẾN BINH VIỆT NAM",
+           "Đồng Phúc, ngày 12 tháng 1 năm 2026"),
+     "Hội Cựu chiến binh xã Đồng Phúc", "Hội CCB tỉnh Bắc Kạn"),
+    (paras("LIÊN ĐOÀN LAO ĐỘNG HUYỆN TAM NÔNG", "CÔNG ĐOÀN TRƯỜNG TIỂU HỌC AN LONG", "Số: 05/KH-CĐCS", "CÔNG ĐOÀN VIỆT NAM",
+           "An Long, ngày 2 tháng 10 năm 2025"),
+     "Công đoàn Trường Tiểu học An Long", "Liên đoàn Lao động huyện Tam Nông"),
 ])
 def test_mass_organisation_letterheads(head, issuer, parent):
     blocks = head + paras("KẾ HOẠCH", "Triển khai thực hiện công tác chuyển đổi số năm 2025") + paras(*BODY)

@@ -73,6 +73,17 @@ SUBJECTS = [
     ("MTTQ và các đoàn thể xã giám sát việc thực hiện.", "MTTQ và các đoàn thể xã"),
     ("Ban Chấp hành Đoàn xã triển khai.", "Ban Chấp hành Đoàn xã"),
     ("Thường trực HĐND xã giám sát chuyên đề.", "Thường trực HĐND xã"),
+    # "cơ sở" after a body is its level, and a verb after it starts the predicate
+    ("Ủy ban Kiểm tra các đảng ủy cơ sở xây dựng kế hoạch kiểm tra.", "Ủy ban Kiểm tra các đảng ủy cơ sở"),
+    ("Hội Cựu chiến binh cơ sở tổ chức gặp mặt hội viên.", "Hội Cựu chiến binh cơ sở"),
+    ("Các chi bộ cơ sở xây dựng nghị quyết chuyên đề.", "Các chi bộ cơ sở"),
+    ("Các cơ sở giáo dục tổ chức dạy học trải nghiệm.", "Các cơ sở giáo dục"),
+    # bodies of a hospital or a trade union
+    ("Khoa Kiểm soát bệnh tật là đầu mối theo dõi tình hình dịch.", "Khoa Kiểm soát bệnh tật"),
+    ("Khoa Dược bảo đảm đủ thuốc, hóa chất.", "Khoa Dược"),
+    ("Công đoàn cơ sở vận động đoàn viên tham gia.", "Công đoàn cơ sở"),
+    ("Công đoàn Trường Tiểu học An Long phát động thi đua.", "Công đoàn Trường Tiểu học An Long"),
+    ("Khoa học công nghệ là động lực phát triển.", None),
     # no unit at the head
     ("Ban hành quy chế làm việc.", None),
     ("Tổ chức hội nghị sơ kết.", None),
