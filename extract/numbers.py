@@ -28,8 +28,11 @@ _NUM = (r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?"      # 1.250 / 1.250,5
         r"|\d+(?:[.,]\d+)?)")                   # 14,2 / 4.5 / 05
 # A number stands alone: not inside a code, date, document number or word ("5G", "30/9",
 # "224-KL/TU", "QH13").
+# a rate per thousands of people: "30/100.000 dân", "1,5/1.000 trẻ" (not a date "30/9")
+_PER = r"\s?/\s?(?P<per>10{0,2}(?:\.000)+)\s+(?P<who>dân|người dân|người|trẻ em|trẻ|phụ nữ|dân số|ca sinh|sinh)(?![\w])"
 _NUM_ALONE = (r"(?<![\w.,/\\-])(?<![\w][-–])" + _NUM +
-              r"(?![\w])(?![.,]\d)(?!\s?/\s?\d)(?!-[^\W\d_])(?!\.\w)")
+              r"(?![\w])(?![.,]\d)(?!\s?/\s?(?!10{0,2}(?:\.000)+\s+[^\W\d_])\d)(?!-[^\W\d_])(?!\.\w)")
+_PER_RE = re.compile("^" + _PER)
 
 _SCALE = {"nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9}
 _CURRENCY = r"(?:đồng|VNĐ|VND|đ|USD|đô la)"
@@ -233,6 +236,10 @@ def scan(text: str) -> list[Quantity]:
                         unit = re.sub(r"(?i)\s*phần\s*trăm", "%", re.sub(r"\s+", "", pct.group(0)))
                         end += pct.end()
             rest = text[end:]
+            per = _PER_RE.match(rest)
+            if per and not unit:
+                unit = "/" + per.group("per") + " " + per.group("who")
+                end += per.end()
             if not unit:
                 cur = _CURRENCY_RE.match(rest)
                 scale = _SCALE_RE.match(rest)

@@ -67,7 +67,7 @@ _TIME_LABEL = re.compile(r"^(?:Thời gian|Thời hạn|Tiến độ)(?:\s+(?:ho
                          re.I | re.S)
 _CONTENT_LABEL = re.compile(r"^Nội dung(?:\s+(?:công việc|nhiệm vụ|thực hiện))?\s*:\s*(?P<v>\S.*)$", re.I | re.S)
 _OTHER_LABEL = re.compile(r"^(?:Kết quả|Sản phẩm|Hình thức|Kinh phí|Thành phần|Địa điểm|Lãnh đạo phụ trách|"
-                          r"Ghi chú|Phương thức|Cách thức)[^:]{0,30}:", re.I)
+                          r"Ghi chú|Phương thức|Cách thức|Đối tượng|Địa bàn|Phạm vi)[^:]{0,30}:", re.I)
 _LABELS = ((_LEAD_LABEL, "lead"), (_PARTNER_LABEL, "partners"), (_EXEC_LABEL, "executor"),
            (_SECTION_LABEL, "section"), (_TIME_LABEL, "deadline"))
 # several labels on one line: "Đơn vị chủ trì: X; Đơn vị phối hợp: Y."
@@ -106,13 +106,13 @@ _ROLE_HEADING = re.compile(r"^(?:Chủ trì\s*,?\s*)?phối (?:kết )?hợp(?: 
 def _partners(text: str) -> List[str]:
     m = _PARTNER_IN.search(text)
     if not m:
-        return []
+        return _partners_before_verb(text)
     v = m.group("v")
     if not starts_unit(v, any_case=True):
-        return []
+        return _partners_before_verb(text)
     stop = _first_verb(v)
-    cut = v[:stop] if stop else v
-    for sep in (" để ", " trong việc ", " trong ", " nhằm ", ". ", "; ", " (", " về "):
+    cut = _semicolon_list(v[:stop] if stop else v)
+    for sep in (" để ", " trong việc ", " trong ", " nhằm ", ". ", " (", " về "):
         k = cut.find(sep)
         if k > 0:
             cut = cut[:k]
@@ -120,6 +120,31 @@ def _partners(text: str) -> List[str]:
     if not cut or len(cut.split()) > 25:
         return []
     return [u for u in split_units(cut) if starts_unit(u, any_case=True)]
+
+
+def _semicolon_list(text: str) -> str:
+    """A list of units goes on after ";" while the next part starts a unit ("Văn phòng Hội; Ngân hàng
+    Chính sách xã hội huyện"); it ends at the first part that does not."""
+    pos = 0
+    while True:
+        k = text.find("; ", pos)
+        if k <= 0 or not starts_unit(text[k + 2:], any_case=True):
+            return text[:k] if k > 0 else text
+        pos = k + 2
+
+
+# "… chủ trì, Y phối hợp …": the partners named before their verb
+# (or opening the duty once the lead's "chủ trì" is dropped: "Y phối hợp tổ chức …")
+_PARTNER_BEFORE = (re.compile(r"\bchủ trì\s*[,;]\s*(?P<v>[^;.]{3,150}?)\s+(?:cùng\s+)?phối (?:kết )?hợp\b", re.I),
+                   re.compile(r"^(?P<v>[^;.,]{3,150}?)\s+(?:cùng\s+)?phối (?:kết )?hợp\b", re.I))
+
+
+def _partners_before_verb(text: str) -> List[str]:
+    for rx in _PARTNER_BEFORE:
+        m = rx.search(text)
+        if m and starts_unit(m.group("v"), any_case=True) and _first_verb(m.group("v")) is None:
+            return [u for u in split_units(m.group("v")) if starts_unit(u, any_case=True)]
+    return []
 
 
 def _clean_unit(u: str) -> str:
@@ -135,12 +160,12 @@ _NAME_GOES_ON = re.compile(r"(?:,|(?<!\w)(?:" + "|".join(sorted(map(re.escape, _
                            + r"))\s*$")
 
 
-def lead_line(text: str) -> Optional[Tuple[str, str]]:
+def lead_line(text: str, any_case: bool = False) -> Optional[Tuple[str, str]]:
     """'Ban Xây dựng Đảng chủ trì, phối hợp … trình trong tháng 11/2025' -> (unit, the rest):
     a short line whose subject is a unit and whose predicate says it leads or prepares."""
-    if len(text.split()) > 45 or not _UNIT_START.match(text):
+    if len(text.split()) > 45 or not (_UNIT_START.match(text) or any_case and starts_unit(text, True)):
         return None
-    unit, rest = split_subject(text)
+    unit, rest = split_subject(text, any_case=any_case)
     if not unit or not 2 <= len(unit.split()) <= 16 or not _LEAD_VERBS.match(rest.lower()):
         return None
     return unit, rest
@@ -204,6 +229,8 @@ def split_subject_clauses(text: str) -> List[str]:
     """Split where the next clause names its own unit ("…; Ủy ban nhân dân các xã, phường căn cứ …"),
     or, after units of their own, where a clause opens with when ("…; định kỳ hằng năm báo cáo …")."""
     def starts(prev: str, part: str) -> bool:
+        if _open_partner_list(prev):
+            return False                              # "… phối hợp với Văn phòng Hội; Ngân hàng … tham mưu …"
         if split_subject(_ADVERBIAL.sub("", part, count=1))[0] is not None:
             return True
         if _GIAO.match(part.lstrip("(")) and part[:1] != "(":
@@ -211,6 +238,15 @@ def split_subject_clauses(text: str) -> List[str]:
         return prev.rstrip().endswith(";") and bool(_REPORT_LEAD.match(part))
 
     return _split_at(text, starts)
+
+
+_OPEN_PARTNERS = re.compile(r"\bphối (?:kết )?hợp(?: chặt chẽ)?(?: với)?\s+(?P<v>[^;.]{3,200});$", re.I)
+
+
+def _open_partner_list(clause: str) -> bool:
+    """A clause that ends in "phối hợp với <units>;" with no verb after them: the list goes on."""
+    m = _OPEN_PARTNERS.search(clause.rstrip())
+    return bool(m) and starts_unit(m.group("v"), any_case=True) and _first_verb(m.group("v")) is None
 
 
 # a clause that opens with when it recurs: "định kỳ trước ngày 15/11 hằng năm báo cáo …"
@@ -471,6 +507,11 @@ class DutyReader:
         # an item followed by a line naming its lead: "X chủ trì, phối hợp Y … trong tháng 01/2026"
         impl = self._in_implementation(p.section)
         found = lead_line(text) if not impl else None
+        g = _GIAO.match(text) if not impl and not found and p.marker is None else None
+        if g:                                         # "Giao X chỉ đạo, Y trực tiếp thực hiện." after an item
+            found = lead_line(g.group("rest"), any_case=True)
+            if found and not _roles_only(found[1]):
+                found = None
         # (a line numbered itself is an item of its own, not the lead of the one before)
         if found and p.marker is not None and p.marker not in ("-", "+", "•", "–", "*"):
             unit, rest = found
@@ -485,10 +526,16 @@ class DutyReader:
         if found and self._prev is not None:
             unit, rest = found
             target = self._prev
-            if not any(t.source == target.source and t.content == target.text for t in self.tasks):
+            own = [t for t in self.tasks if t.source == target.source and t.content.strip() == target.text.strip()]
+            if not own:
                 lead, partners = _lead_and_partners(unit, rest)
                 self._new(target, lead, target.text, partners=partners, deadline_text=find_deadline(text) or "")
                 self._pending = self.tasks[-1]
+            elif _roles_only(rest):                   # the item's task (from its labelled lines) had no lead
+                lead, partners = _lead_and_partners(unit, rest)
+                for t in own:
+                    if not t.lead:
+                        t.lead, t.partners = lead, t.partners or partners
             if self._block and self._block[-1] is p:
                 self._block.pop()                     # the lead line is no item of its own
             self._prev = None
@@ -632,7 +679,7 @@ class DutyReader:
         subjects: set = set()
         parts = split_subject_clauses(text)
         for i, part in enumerate(parts):
-            if self._time_only(part, p.section):
+            if _ANNOUNCE.search(part) or self._time_only(part, p.section):
                 continue
             a = self._assignment(part)
             if a and _EXECUTION_CLAUSE.match(a[1]):
@@ -719,18 +766,56 @@ class DutyReader:
     def _agent(text: str, front: Optional[str]) -> Optional[Tuple[str, str, Optional[str]]]:
         """A passive with its agent: "Việc đánh giá … do đồng chí Bí thư chi bộ trực tiếp chỉ đạo, chủ
         trì." -> the agent leads the whole sentence."""
-        for m in re.finditer(r"\bdo\s+", text):
-            subj, pred = split_subject(text[m.end():], any_case=True)
-            if subj and re.match(r"^(?:trực tiếp\s+)?(?:chỉ đạo|chủ trì|thực hiện|phụ trách|đảm nhiệm|"
-                                 r"chịu trách nhiệm|tổ chức)\b", pred, re.I) and len(pred.split()) <= 8:
+        if _PREAMBLE.match(text):
+            return None
+        for m in re.finditer(r"\b(do|được)\s+", text):
+            by = m.group(1) == "do"
+            subj, pred = split_subject(text[m.end():], any_case=by)
+            if not subj:
+                continue
+            if by and not _AGENT_ROLE.match(pred) or not by and _NOT_AGENT_WORK.match(pred):
+                continue
+            if len(_AGENT_TAIL.sub("", pred).split()) <= 8:
                 return subj, text.strip(), front
         return None
+
+
+# the agent of a passive: "… do Khoa X chủ trì thực hiện, phối hợp với Y", "… do Y thực hiện dưới sự chỉ
+# đạo của Z", "… được Phòng X biên soạn, cung cấp hằng quý" (not a document "được UBND tỉnh phê duyệt")
+_AGENT_ROLE = re.compile(r"^(?:trực tiếp\s+)?(?:chỉ đạo|chủ trì|thực hiện|phụ trách|đảm nhiệm|chịu trách nhiệm|"
+                         r"tổ chức)\b", re.I)
+_NOT_AGENT_WORK = re.compile(r"^(?:phê duyệt|ban hành|thông qua|ký|công nhận|giao|cấp|quy định|chấp thuận|"
+                             r"đồng ý|cho phép|khen thưởng|bố trí)\b", re.I)
+_AGENT_TAIL = re.compile(r"(?:\s*,\s*phối (?:kết )?hợp\b.*|\s*,\s*\S[^,;]*?\s+phối (?:kết )?hợp\b.*"
+                         r"|\s+dưới sự (?:chỉ đạo|hướng dẫn|chủ trì)\b.*|\s+theo\s.*)$", re.I | re.S)
+_PREAMBLE = re.compile(r"^(?:Căn cứ|Thực hiện|Theo|Thi hành)\b", re.I)
+# the plan announcing itself: "… Sở X ban hành Kế hoạch … như sau:" is no duty
+_ANNOUNCE = re.compile(r"\b(?:Kế hoạch|Chương trình|Phương án)\b[^;.]*\bnhư sau\s*:?\s*$")
 
 
 def _heading_unit(title: str) -> bool:
     """A heading that names a unit and nothing else, in any case ("3. Sở Xây dựng", "1. PHÒNG KINH TẾ")."""
     return bool(title) and len(title.split()) <= 30 and starts_unit(title, any_case=True) and \
         _first_verb(title) is None
+
+
+_ROLE_WORD = re.compile(r"^(?:trực tiếp\s+|cùng\s+)?(?:chỉ đạo|chủ trì|thực hiện|tổ chức thực hiện|phụ trách|theo dõi|"
+                        r"phối (?:kết )?hợp|tham mưu|đôn đốc|triển khai)(?:\s+thực hiện)?$", re.I)
+
+
+def _roles_only(pred: str) -> bool:
+    """'chỉ đạo, đồng chí Ủy viên phụ trách địa bàn trực tiếp thực hiện.' -> True: the predicate only
+    says who leads and who carries out (roles, other units with their roles), no work of its own."""
+    parts = [x.strip() for x in re.split(r"[,;]", pred.strip(" .;")) if x.strip()]
+    if not parts or len(pred.split()) > 30:
+        return False
+    for part in parts:
+        if _ROLE_WORD.match(part):
+            continue
+        subj, rest = split_subject(part, any_case=True)
+        if not subj or not _ROLE_WORD.match(rest.strip(" .;")):
+            return False
+    return True
 
 
 def _drop_lead_verb(pred: str) -> str:

@@ -378,3 +378,62 @@ def test_row_labels_of_a_statistics_form_are_no_duties():
         "Cán bộ\n"
         "Hộ gia đình thuộc diện Nhà nước hỗ trợ\n"))
     assert [t.content for t in ts if len(t.content.split()) < 3] == []
+
+
+# ---------------------------------------------------------------- second probe of unseen plans
+def test_partner_list_with_semicolons_goes_on_to_the_verb():
+    ts = duties("1. Khảo sát\nKhảo sát các chợ.\n",
+                "1. Phân công\nGiao phòng Văn hóa - Xã hội chủ trì, phối hợp với Trạm Y tế xã; Trường Tiểu học xã "
+                "tổ chức hội thi an toàn thực phẩm trong chợ.\n")
+    assert [(t.lead, t.partners) for t in ts[-1:]] == [(["phòng Văn hóa - Xã hội"], ["Trạm Y tế xã", "Trường Tiểu học xã"])]
+    assert len([t for t in ts if "hội thi" in t.content]) == 1
+
+
+def test_role_sub_heading_with_a_semicolon_list_of_partners():
+    ts = duties("1. Khảo sát\nKhảo sát các chợ.\n",
+                "1. Phòng Kinh tế\na) Phối hợp với Công an xã; Đội quản lý thị trường số 3:\n"
+                "- Kiểm tra hàng hóa không rõ nguồn gốc.\n")
+    assert (ts[-1].lead, ts[-1].partners) == (["Phòng Kinh tế"], ["Công an xã", "Đội quản lý thị trường số 3"])
+
+
+def test_partners_named_before_their_verb():
+    ts = duties("1. Khảo sát\nKhảo sát các chợ.\n",
+                "1. Phân công\nBan quản lý chợ chủ trì, Hội Phụ nữ xã phối hợp tổ chức ngày hội.\n")
+    assert (ts[-1].lead, ts[-1].partners) == (["Ban quản lý chợ"], ["Hội Phụ nữ xã"])
+
+
+def test_passive_agents_with_their_roles_partners_and_tails():
+    ts = duties("1. Kiểm kê\n"
+                "a) Việc kiểm kê ki-ốt do Ban quản lý chợ chủ trì thực hiện, phối hợp với Công an xã.\n"
+                "b) Việc thu phí chợ do Tổ thu phí chủ trì, Bộ phận kế toán xã phối hợp thực hiện theo quy định.\n"
+                "c) Đợt tổng vệ sinh được tổ chức 2 lần do các thôn thực hiện dưới sự chỉ đạo của Ủy ban nhân dân xã.\n"
+                "d) Bản tin về chợ được Văn phòng UBND xã biên soạn, đăng tải hằng tháng.\n")
+    assert [(t.lead, t.partners) for t in ts] == [
+        (["Ban quản lý chợ"], ["Công an xã"]), (["Tổ thu phí"], ["Bộ phận kế toán xã"]), (["các thôn"], []),
+        (["Văn phòng UBND xã"], [])]
+    assert ts[-1].deadline.kind == "recurring"
+
+
+def test_a_document_approved_by_a_body_gives_it_no_duty():
+    ts = duties("1. Căn cứ\nPhương án cải tạo chợ được UBND huyện phê duyệt tại Quyết định số 12/QĐ-UBND.\n"
+                "Kinh phí được UBND huyện bố trí từ nguồn ngân sách.\n")
+    assert ts == []
+
+
+def test_line_of_roles_after_an_item_and_its_time_names_the_item_lead():
+    ts = duties("1. Kiểm tra chợ\n"
+                "1.1. Kiểm tra việc chấp hành nội quy chợ của các hộ kinh doanh.\n"
+                "Đối tượng: các hộ kinh doanh tại chợ trung tâm.\n"
+                "Thời gian: quý III năm 2025.\n"
+                "Giao đồng chí Phó Chủ tịch UBND xã chỉ đạo, đồng chí công chức Địa chính trực tiếp thực hiện.\n"
+                "1.2. Kiểm tra an toàn phòng cháy trong chợ.\n"
+                "Thời gian: tháng 10 năm 2025.\n"
+                "Đồng chí Trưởng Công an xã chỉ đạo; Tổ phòng cháy chữa cháy chợ thực hiện.\n")
+    assert [(t.lead[:1], t.deadline.text) for t in ts] == [
+        (["đồng chí Phó Chủ tịch UBND xã"], "quý III năm 2025"), (["Đồng chí Trưởng Công an xã"], "tháng 10 năm 2025")]
+
+
+def test_plan_announcing_itself_is_no_duty():
+    ts = duties("1. Khảo sát\nCăn cứ Nghị quyết số 05-NQ/ĐU của Đảng ủy xã; Ủy ban nhân dân xã ban hành Kế hoạch cải tạo "
+                "chợ như sau:\nKhảo sát các chợ.\n")
+    assert ts == []

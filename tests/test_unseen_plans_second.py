@@ -6,7 +6,8 @@ chủ trì thực hiện") with "Trách nhiệm: …" lines, a department's Word
 letterhead and signature in tables, an appendix table with merged cells) and a Party inspection
 committee's plan typed in TCVN3. Invented texts (generators beside the .docx and the TCVN3 file);
 the expected extraction below was written before the tool was run on them. One test per expected
-item, so the pass rate reads item by item."""
+item, so the pass rate reads item by item: the first run passed 71 of 87 (three expectations were
+corrected on review, marked where they stand)."""
 from functools import lru_cache
 from pathlib import Path
 
@@ -118,8 +119,10 @@ TASKS = [
     ("phuong", "loa truyền thanh",
      {"lead": ["Phòng Văn hóa - Xã hội"], "partners": ["Trung tâm Văn hóa - Thể thao phường"],
       "start": "2026-03-15", "end": "2026-04-30"}),
+    # (written first as two leads; the project keeps "X và các Y" as written, one name — test_units —
+    # and the scorer splits it at "và")
     ("phuong", "tháo dỡ mái che",
-     {"lead": ["UBMTTQ phường", "các tổ chức chính trị - xã hội phường"]}),
+     {"lead": ["UBMTTQ phường và các tổ chức chính trị - xã hội phường"]}),
     ("phuong", "đến từng hộ kinh doanh", {"lead": ["Trưởng các khu phố"]}),
     ("phuong", "danh sách hộ vi phạm", {"lead": ["Trưởng các khu phố"], "end": "2026-03-25"}),
     # Ban Chỉ đạo tỉnh: unit headings with a) / b) role sub-headings
@@ -166,8 +169,12 @@ TASKS = [
      {"lead": ["Phòng Giáo dục phổ thông"], "start": "2026-10-01", "end": "2026-12-31"}),
     ("so_gddt", "mua sắm thiết bị", {"lead": ["Phòng Kế hoạch - Tài chính"]}),
     ("so_gddt", "báo cáo Bộ Giáo dục và Đào tạo", {"lead": ["Văn phòng Sở"], "end": "2027-06-30"}),
-    ("so_gddt", "kế hoạch giáo dục STEM của đơn vị",
-     {"lead": ["Các cơ sở giáo dục phổ thông"], "kind": "recurring"}),
+    # (written first as one duty with the recurring time; on review "…; báo cáo … hằng học kỳ" is a
+    # second duty of the same unit, and the time belongs to it)
+    ("so_gddt", "kế hoạch giáo dục STEM của đơn vị", {"lead": ["Các cơ sở giáo dục phổ thông"]}),
+    pytest.param("so_gddt", "báo cáo kết quả về Sở", {"lead": ["Các cơ sở giáo dục phổ thông"], "kind": "recurring"},
+                 marks=pytest.mark.xfail(reason="extract/deadlines.py reads no 'hằng học kỳ' (another helper's "
+                                                "module)", strict=True)),
     ("so_gddt", "Tập huấn giáo viên cốt cán",
      {"origin": "table", "group": "I", "lead": ["Phòng Giáo dục phổ thông"], "partners": ["Trường Đại học Hoa Lư"],
       "start": "2026-10-01", "end": "2026-10-31"}),
@@ -203,7 +210,12 @@ def find_task(name, words):
     return found[0]
 
 
-@pytest.mark.parametrize("name,words,want", TASKS, ids=[f"{n}-{w}" for n, w, _ in TASKS])
+def _id(case):
+    values = case.values if hasattr(case, "values") else case
+    return f"{values[0]}-{values[1]}"
+
+
+@pytest.mark.parametrize("name,words,want", TASKS, ids=[_id(c) for c in TASKS])
 def test_duty(name, words, want):
     t = find_task(name, words)
     legacy = name.endswith("tcvn3")
@@ -231,7 +243,7 @@ TARGETS = [
     ("ttyt", "hộ gia đình", 90, ">"),
     ("so_gddt", "trường trung học phổ thông", 100, "="),
     ("so_gddt", "giáo viên cốt cán", 70, ">="),
-    ("so_gddt", "chủ đề STEM", 4, ">="),
+    ("so_gddt", "khối lớp", 4, ">="),   # (first written "chủ đề STEM", words of two targets)
     ("ubkt_tcvn3", "tổ chức đảng cấp dưới", 6, ">="),
     ("ubkt_tcvn3", "đơn thư", 100, "="),
 ]
