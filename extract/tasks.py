@@ -679,7 +679,7 @@ class DutyReader:
         subjects: set = set()
         parts = split_subject_clauses(text)
         for i, part in enumerate(parts):
-            if _ANNOUNCE.search(part) or self._time_only(part, p.section):
+            if _ANNOUNCE.search(part) or _APPENDIX_REF.match(part) or self._time_only(part, p.section):
                 continue
             a = self._assignment(part)
             if a and _EXECUTION_CLAUSE.match(a[1]):
@@ -791,6 +791,9 @@ _AGENT_TAIL = re.compile(r"(?:\s*,\s*phối (?:kết )?hợp\b.*|\s*,\s*\S[^,;]*
 _PREAMBLE = re.compile(r"^(?:Căn cứ|Thực hiện|Theo|Thi hành)\b", re.I)
 # the plan announcing itself: "… Sở X ban hành Kế hoạch … như sau:" is no duty
 _ANNOUNCE = re.compile(r"\b(?:Kế hoạch|Chương trình|Phương án)\b[^;.]*\bnhư sau\s*:?\s*$")
+# a sentence that only points to the appendix: "Nhiệm vụ cụ thể của các đơn vị tại Phụ lục kèm theo."
+_APPENDIX_REF = re.compile(r"^(?:\(?\s*)?(?:Nhiệm vụ|Nội dung|Danh mục|Phân công)[^.;:]{0,80}?\s(?:tại|theo|ở|như)\s+"
+                           r"(?:các\s+)?(?:Phụ lục|phụ lục|Biểu|biểu|bảng|Bảng)\b[^.;:]{0,80}[.)]?\s*$")
 
 
 def _heading_unit(title: str) -> bool:

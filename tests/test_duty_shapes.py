@@ -437,3 +437,10 @@ def test_plan_announcing_itself_is_no_duty():
     ts = duties("1. Khảo sát\nCăn cứ Nghị quyết số 05-NQ/ĐU của Đảng ủy xã; Ủy ban nhân dân xã ban hành Kế hoạch cải tạo "
                 "chợ như sau:\nKhảo sát các chợ.\n")
     assert ts == []
+
+
+def test_sentence_pointing_to_the_appendix_is_no_duty():
+    ts = duties("1. Khảo sát\nKhảo sát các chợ.\n",
+                "1. Ban quản lý chợ\n- Rà soát hợp đồng thuê ki-ốt.\n- Nhiệm vụ cụ thể của từng bộ phận tại Phụ lục kèm theo.\n"
+                "(Nội dung chi tiết theo Biểu số 02 đính kèm)\n")
+    assert [t.content for t in ts if t.lead == ["Ban quản lý chợ"]] == ["Rà soát hợp đồng thuê ki-ốt."]
