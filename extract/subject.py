@@ -55,7 +55,7 @@ NAME_VERBS = (
     "tuyên truyền", "giám sát", "thường trực", "điều hành", "thanh tra", "công tác", "phụ trách",
     "kiểm phiếu", "lãnh đạo", "tham mưu", "giúp việc", "bầu cử", "tiếp công dân", "hướng dẫn",
     "thẩm định", "tuyên giáo", "dân vận", "chấp hành", "thường vụ", "điều phối", "phát triển",
-    "đào tạo", "thi đua", "giám định", "kiểm soát", "thực hiện",
+    "đào tạo", "thi đua", "giám định", "kiểm soát", "thực hiện", "đăng ký",
 )
 # words after which such a verb is a noun: heads, body words, groups
 _BODY_WORDS = (
@@ -68,7 +68,7 @@ _BODY_WORDS = (
 _PERSON_HEAD = re.compile(r"^\s*(?:các\s+|những\s+)?(?:đồng chí|đ/c|cán bộ|công chức|chuyên viên|lãnh đạo|ủy viên|uỷ viên|"
                           r"thành viên|phó|chủ tịch|bí thư|trưởng|giám đốc|người)\b", re.I)
 # place words that end a name when a lower-case word other than a link follows ("Ủy ban bầu cử xã | niêm yết")
-_PLACE_END = regex.compile(r"(?<!\w)(?:xã|phường|thị trấn|huyện|tỉnh|thành phố|thị xã|quận|thôn|bản|ấp|"
+_PLACE_END = regex.compile(r"(?<!\w)(?<!hợp tác )(?<!Hợp tác )(?:xã|phường|thị trấn|huyện|tỉnh|thành phố|thị xã|quận|thôn|bản|ấp|"
                            r"khu phố|tổ dân phố|đặc khu)(?:\s+(?:[\p{Lu}0-9][\w-]*))*(?=\s+(?P<next>\p{Ll}\w*))")
 _LINKS = frozenset({"và", "của", "thuộc", "trực", "các", "có", "liên", "trên", "nơi", "về", "tại", "cấp", "khu",
                     "đặc", "thị", "phường", "xã", "huyện", "tỉnh", "những", "với", "cùng", "hoặc", "biên", "vùng",

@@ -230,7 +230,7 @@ _SUBJECT_EXTRA = (
     "UBMTTQ", "MTTQ", "BCH", "UBKT", "BTG", "BTC", "Thuế", "Tỉnh đoàn", "Huyện đoàn", "Thành đoàn",
     "Hiệp hội", "Cán bộ", "Công chức", "Viên chức", "Chuyên viên", "Trưởng thôn", "Trưởng ban", "Quỹ",
     "Đơn vị", "Ủy viên", "Uỷ viên", "Cấp ủy", "Cấp uỷ", "Doanh nghiệp", "Viện kiểm sát", "Điện lực",
-    "Hải quan", "Kiểm lâm", "Ủy ban kiểm tra", "Uỷ ban kiểm tra", "Giáo viên", "Nhà trường", "Hiệu trưởng",
+    "Hải quan", "Kiểm lâm", "Cảnh sát", "Ủy ban kiểm tra", "Uỷ ban kiểm tra", "Giáo viên", "Nhà trường", "Hiệu trưởng",
     "Tổ trưởng", "Bộ phận", "Lực lượng", "Ban Giám hiệu", "Trưởng thôn", "Thành viên",
     "đồng chí", "đ/c", "cơ quan", "đơn vị", "cấp ủy", "cấp uỷ",
 )

@@ -84,6 +84,13 @@ SUBJECTS = [
     ("Công đoàn cơ sở vận động đoàn viên tham gia.", "Công đoàn cơ sở"),
     ("Công đoàn Trường Tiểu học An Long phát động thi đua.", "Công đoàn Trường Tiểu học An Long"),
     ("Khoa học công nghệ là động lực phát triển.", None),
+    # "đăng ký" names a body after a body word; "Hợp tác xã" is no place word
+    ("Chi nhánh Văn phòng đăng ký đất đai huyện cập nhật hồ sơ địa chính.", "Chi nhánh Văn phòng đăng ký đất đai huyện"),
+    ("Văn phòng Đăng ký đất đai cập nhật biến động.", "Văn phòng Đăng ký đất đai"),
+    ("Hợp tác xã Nông nghiệp Đồng Tâm hỗ trợ tiêu thụ sản phẩm.", "Hợp tác xã Nông nghiệp Đồng Tâm"),
+    ("Hợp tác xã dịch vụ nông nghiệp Tân Tiến bảo đảm cung ứng giống.", "Hợp tác xã dịch vụ nông nghiệp Tân Tiến"),
+    ("Cảnh sát phòng cháy chữa cháy huyện hướng dẫn diễn tập.", "Cảnh sát phòng cháy chữa cháy huyện"),
+    ("Phòng Kinh tế xã đăng ký nhu cầu vốn.", "Phòng Kinh tế xã"),
     # no unit at the head
     ("Ban hành quy chế làm việc.", None),
     ("Tổ chức hội nghị sơ kết.", None),
