@@ -378,3 +378,20 @@ def test_row_labels_of_a_statistics_form_are_no_duties():
         "Cán bộ\n"
         "Hộ gia đình thuộc diện Nhà nước hỗ trợ\n"))
     assert [t.content for t in ts if len(t.content.split()) < 3] == []
+
+
+def test_labelled_lines_after_the_stages_of_an_item_belong_to_the_item():
+    ts = duties("1. Hội nghị\n"
+                "1.1. Chuẩn bị tài liệu và tổ chức hai hội nghị lấy ý kiến nhân dân về phương án cải tạo chợ.\n"
+                "(1) Hội nghị lần thứ nhất: chậm nhất ngày 10/5/2025 (sau khi có dự thảo phương án).\n"
+                "(2) Hội nghị lần thứ hai: chậm nhất ngày 20/6/2025.\n"
+                "- Thời gian hoàn thành: Quý II/2025;\n"
+                "- Đơn vị chủ trì: Văn phòng UBND xã\n"
+                "- Đơn vị phối hợp: Ban quản lý chợ, các thôn.\n"
+                "1.2. Tổng hợp ý kiến và hoàn thiện phương án cải tạo chợ.\n"
+                "- Thời gian hoàn thành: tháng 7/2025;\n"
+                "- Đơn vị chủ trì: Phòng Kinh tế\n")
+    assert [(t.content[:30], t.lead, t.deadline.text) for t in ts] == [
+        ("Chuẩn bị tài liệu và tổ chức h", ["Văn phòng UBND xã"], "Quý II/2025"),
+        ("Tổng hợp ý kiến và hoàn thiện ", ["Phòng Kinh tế"], "tháng 7/2025")]
+    assert ts[0].partners == ["Ban quản lý chợ", "các thôn"]

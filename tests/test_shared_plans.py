@@ -31,8 +31,8 @@ def _cases():
 FLOORS = {
     "01_laocai-ubnd-tinh-kh-chithi11-khoangsan.docx": 1.0,
     "01_laocai-ubnd-tinh-kh-chithi11-khoangsan.txt": 1.0,
-    "04_luongminh-mttq-xa-kh16-baucu.docx": 0.99,
-    "04_luongminh-mttq-xa-kh16-baucu.txt": 0.99,
+    "04_luongminh-mttq-xa-kh16-baucu.docx": 1.0,
+    "04_luongminh-mttq-xa-kh16-baucu.txt": 1.0,
     "07_dongthap-ubnd-tinh-kh617-chuyendoiso-doanhnghiep.txt": 0.99,
     "13_bacninh-ubnd-tinh-kh144-kinhteso-xahoiso.txt": 0.99,
     "16_conghai-danguy-xa-ctr22-chuongtrinh-congtac-toankhoa.txt": 0.99,
