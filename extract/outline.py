@@ -268,10 +268,15 @@ class OutlineBuilder:
 
     def _close_for_item(self, mk: Marker) -> None:
         """An item that continues the numbering of an earlier item ("2.1." … "(1)", "(2)" headings …
-        "2.2.") stands where that item stood: the headings opened since then are closed."""
+        "2.2.") or of a heading stands where that one stood: the headings opened since are closed."""
+        styles = [st for st, _ in self.stack]
         seen = self._items.get(mk.style)
-        if seen and _follows(seen[0], mk.number) and seen[1] < len(self.stack) and \
-                mk.style not in [st for st, _ in self.stack]:
+        if mk.style in styles:
+            # "2. Các bộ, ngành:" (a heading) … "3. Đài Truyền hình … phối hợp …." (an item): its sibling
+            i = styles.index(mk.style)
+            if _follows(self.stack[i][1].number, mk.number):
+                del self.stack[i:]
+        elif seen and _follows(seen[0], mk.number) and seen[1] < len(self.stack):
             del self.stack[seen[1]:]
         self._items[mk.style] = (mk.number, len(self.stack))
 

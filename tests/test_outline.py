@@ -180,3 +180,16 @@ def test_item_that_continues_an_earlier_items_numbering_closes_the_headings_open
 def test_stage_and_its_time_is_no_heading(line):
     res = _outline(["1. Tổ chức hội nghị", line])
     assert [s.title for s in res.by_id.values()] == ["Tổ chức hội nghị"]
+
+
+def test_numbered_sentence_that_follows_a_heading_number_is_its_sibling():
+    res = _outline(["IV. TỔ CHỨC THỰC HIỆN", "1. Sở Tài chính", "- Bố trí kinh phí thực hiện.",
+                    "2. Các sở, ngành, địa phương", "- Xây dựng kế hoạch của đơn vị.",
+                    "3. Báo Nhân Dân phối hợp với các cơ quan thông tin tuyên truyền về Chương trình.",
+                    "4. Các hiệp hội doanh nghiệp căn cứ Chương trình đề xuất giải pháp với các bộ, ngành."])
+    for p in res.passages[-2:]:
+        assert res.by_id[p.section].title == "TỔ CHỨC THỰC HIỆN", p.text
+    # numbering that restarts under a heading of the same style stays under it
+    res = _outline(["2. Nhiệm vụ cụ thể", "1. Tuyên truyền sâu rộng Kế hoạch này đến toàn thể nhân dân trong xã.",
+                    "2. Kiểm tra việc thực hiện của các thôn theo định kỳ hằng quý."])
+    assert {res.by_id[p.section].title for p in res.passages[1:]} == {"Nhiệm vụ cụ thể"}
