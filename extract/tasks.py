@@ -165,12 +165,9 @@ def split_trailing_lead(text: str) -> Optional[Tuple[str, str, str]]:
 
 
 def _lead_and_partners(unit: str, rest: str) -> Tuple[List[str], List[str]]:
-    """'A, B, C phối hợp tham mưu' names A first and B, C as partners."""
-    units = split_units(unit)
-    partners = _partners(rest)
-    if rest.lower().startswith("phối hợp") and len(units) > 1 and not partners:
-        return units[:1], units[1:]
-    return units, partners
+    """The units of a lead line and the partners its predicate names. 'A, B, C phối hợp tham mưu …'
+    (they work together, no one named to lead) makes all three leads."""
+    return split_units(unit), _partners(rest)
 
 
 # an adverbial opening before the subject: "Trên cơ sở Kế hoạch này, các sở, ban, ngành …"

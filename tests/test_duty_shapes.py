@@ -395,3 +395,14 @@ def test_labelled_lines_after_the_stages_of_an_item_belong_to_the_item():
         ("Chuẩn bị tài liệu và tổ chức h", ["Văn phòng UBND xã"], "Quý II/2025"),
         ("Tổng hợp ý kiến và hoàn thiện ", ["Phòng Kinh tế"], "tháng 7/2025")]
     assert ts[0].partners == ["Ban quản lý chợ", "các thôn"]
+
+
+def test_units_that_work_together_on_an_item_are_all_leads():
+    ts = duties("1. Cải tạo chợ\n"
+                "1.1. Lập phương án cải tạo chợ trung tâm xã.\n"
+                "- Phòng Kinh tế, Ban quản lý chợ, Văn phòng UBND xã phối hợp tham mưu thực hiện (trong quý II/2025)\n"
+                "1.2. Thẩm định phương án cải tạo chợ.\n"
+                "- Phòng Kinh tế chủ trì, phối hợp với Ban quản lý chợ thực hiện (trong quý III/2025)\n")
+    assert [(t.lead, t.partners) for t in ts] == [
+        (["Phòng Kinh tế", "Ban quản lý chợ", "Văn phòng UBND xã"], []),
+        (["Phòng Kinh tế"], ["Ban quản lý chợ"])]
