@@ -68,7 +68,7 @@ _BODY_WORDS = (
 _PERSON_HEAD = re.compile(r"^\s*(?:các\s+|những\s+)?(?:đồng chí|đ/c|cán bộ|công chức|chuyên viên|lãnh đạo|ủy viên|uỷ viên|"
                           r"thành viên|phó|chủ tịch|bí thư|trưởng|giám đốc|người)\b", re.I)
 # place words that end a name when a lower-case word other than a link follows ("Ủy ban bầu cử xã | niêm yết")
-_PLACE_END = regex.compile(r"(?<!\w)(?<!hợp tác )(?<!Hợp tác )(?:xã|phường|thị trấn|huyện|tỉnh|thành phố|thị xã|quận|thôn|bản|ấp|"
+_PLACE_END = regex.compile(r"(?<!\w)(?:xã|phường|thị trấn|huyện|tỉnh|thành phố|thị xã|quận|thôn|bản|ấp|"
                            r"khu phố|tổ dân phố|đặc khu)(?:\s+(?:[\p{Lu}0-9][\w-]*))*(?=\s+(?P<next>\p{Ll}\w*))")
 _LINKS = frozenset({"và", "của", "thuộc", "trực", "các", "có", "liên", "trên", "nơi", "về", "tại", "cấp", "khu",
                     "đặc", "thị", "phường", "xã", "huyện", "tỉnh", "những", "với", "cùng", "hoặc", "biên", "vùng",
@@ -105,6 +105,13 @@ _RELATIVE = re.compile(r"được\s+giao(?:\s+(?:nhiệm vụ|chủ trì|thực 
                        re.I)
 
 
+# predicate words that name no body even when written with a capital ("MTTQ Phối hợp với …", "Công an
+# xã Chủ trì …"); others may ("Ban Tham mưu", "Bộ phận Tiếp nhận và Trả kết quả", "Quỹ Hỗ trợ nông dân")
+_NEVER_NAMES = frozenset({"chủ trì", "phối hợp", "phối kết hợp", "căn cứ", "căn cứ vào", "có trách nhiệm",
+                          "chịu trách nhiệm", "chủ động", "khẩn trương", "tích cực", "tiếp tục", "sẽ", "cần",
+                          "phải", "được", "là", "làm đầu mối"})
+
+
 def _capitalised(word: str) -> bool:
     return word[:1].isupper()
 
@@ -117,9 +124,17 @@ def predicate_start(text: str, *, after: int = 1) -> Optional[int]:
     for m in _PLACE_END.finditer(text):
         if k is not None and m.start("next") >= k:
             break
-        if m.start() >= after and m.group("next").lower() not in _LINKS:
+        if m.start() >= after and m.group("next").lower() not in _LINKS and not _cooperative_name_goes_on(text, m):
             return m.start("next")
     return k
+
+
+def _cooperative_name_goes_on(text: str, m) -> bool:
+    """"Hợp tác xã" is no place: its name is a proper name ("Hợp tác xã Hòa Bình | sắp xếp …") or a
+    name of the trade ("Hợp tác xã Nông nghiệp Đồng Tâm"), which goes on after one capitalised word."""
+    if not re.search(r"hợp tác\s+$", text[:m.start()], re.I):
+        return False
+    return len(m.group(0).split()) < 3                 # "xã" and fewer than two capitalised words
 
 
 def _lexical_start(text: str, after: int) -> Optional[int]:
@@ -142,7 +157,7 @@ def _lexical_start(text: str, after: int) -> Optional[int]:
         left = text[:k]
         if not left.strip():
             continue
-        if _capitalised(word) and not all_caps:
+        if _capitalised(word) and not all_caps and word.lower() not in _NEVER_NAMES:
             continue                                   # "Ban Tổ chức", "Trung tâm Thông tin"
         if word.lower() == "thông tin" and _INFO_NOUN_BEFORE.search(left):
             continue                                   # "Tổ Công nghệ thông tin", "Đội An toàn thông tin"

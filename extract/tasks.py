@@ -190,12 +190,9 @@ def split_trailing_lead(text: str) -> Optional[Tuple[str, str, str]]:
 
 
 def _lead_and_partners(unit: str, rest: str) -> Tuple[List[str], List[str]]:
-    """'A, B, C phối hợp tham mưu' names A first and B, C as partners."""
-    units = split_units(unit)
-    partners = _partners(rest)
-    if rest.lower().startswith("phối hợp") and len(units) > 1 and not partners:
-        return units[:1], units[1:]
-    return units, partners
+    """The units of a lead line and the partners its predicate names. 'A, B, C phối hợp tham mưu …'
+    (they work together, no one named to lead) makes all three leads."""
+    return split_units(unit), _partners(rest)
 
 
 # an adverbial opening before the subject: "Trên cơ sở Kế hoạch này, các sở, ban, ngành …"
@@ -390,6 +387,8 @@ class DutyReader:
         self.tasks: List[Task] = []
         self._pending: Optional[Task] = None     # an item waiting for its labelled lines
         self._anchor: Optional[Passage] = None   # last numbered item or heading
+        self._owner: Optional[Passage] = None    # last numbered item or heading that is no stage of one
+        self._stages: List[Passage] = []         # numbered "stage: time" items after it
         self._prev: Optional[Passage] = None     # last plain passage
         self._block: List[Passage] = []          # items since the anchor, not yet given labels
         self._group: Optional[List[Task]] = None  # the tasks the current labelled lines fill
@@ -494,6 +493,10 @@ class DutyReader:
         if m:
             text = m.group("v")
             p = Passage(text, p.source, p.marker, p.section, p.path, p.heading, p.origin)
+        if p.marker and p.marker not in ("-", "+", "•", "–", "*") and not p.heading and _stage_line(text):
+            self._stages.append(p)
+        elif p.heading or (p.marker and p.marker not in ("-", "+", "•", "–", "*")):
+            self._owner, self._stages = p, []
         if p.heading or (p.marker and p.marker not in ("-", "+", "•", "–", "*")):
             self._anchor = p
             self._pending = None
@@ -574,7 +577,14 @@ class DutyReader:
         """Fill the items since the anchor (or the anchor itself) with one labelled line."""
         if self._group is None:
             # a numbered item owns its bullets (details of it); under a heading the bullets are the items
-            if self._anchor is not None and (not self._anchor.heading or not self._block):
+            if len(self._stages) >= 2 and self._anchor is self._stages[-1] and self._owner is not None and \
+                    self._owner.section == self._anchor.section:
+                # "(1) Lần thứ nhất: chậm nhất ngày …" "(2) …": stages of the item above them, whose
+                # labelled lines follow the stages
+                items = [self._owner]
+                self.tasks = [t for t in self.tasks if not any(t.source == q.source for q in self._stages)]
+                self._stages = []
+            elif self._anchor is not None and (not self._anchor.heading or not self._block):
                 items = [self._anchor]
             else:
                 items = list(self._block)
@@ -794,6 +804,15 @@ _ANNOUNCE = re.compile(r"\b(?:Kế hoạch|Chương trình|Phương án)\b[^;.]*
 # a sentence that only points to the appendix: "Nhiệm vụ cụ thể của các đơn vị tại Phụ lục kèm theo."
 _APPENDIX_REF = re.compile(r"^(?:\(?\s*)?(?:Nhiệm vụ|Nội dung|Danh mục|Phân công)[^.;:]{0,80}?\s(?:tại|theo|ở|như)\s+"
                            r"(?:các\s+)?(?:Phụ lục|phụ lục|Biểu|biểu|bảng|Bảng)\b[^.;:]{0,80}[.)]?\s*$")
+
+
+def _stage_line(text: str) -> bool:
+    """A stage of a duty and its time: "Hiệp thương lần thứ nhất: chậm nhất ngày 10/12/2025 (…)"."""
+    head, colon, rest = text.partition(":")
+    if not colon or len(head.split()) > 12:
+        return False
+    dl = find_deadline(rest)
+    return bool(dl) and rest.strip().lower().startswith(dl.strip().lower()[:6])
 
 
 def _heading_unit(title: str) -> bool:

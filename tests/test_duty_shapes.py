@@ -444,3 +444,31 @@ def test_sentence_pointing_to_the_appendix_is_no_duty():
                 "1. Ban quản lý chợ\n- Rà soát hợp đồng thuê ki-ốt.\n- Nhiệm vụ cụ thể của từng bộ phận tại Phụ lục kèm theo.\n"
                 "(Nội dung chi tiết theo Biểu số 02 đính kèm)\n")
     assert [t.content for t in ts if t.lead == ["Ban quản lý chợ"]] == ["Rà soát hợp đồng thuê ki-ốt."]
+
+
+def test_labelled_lines_after_the_stages_of_an_item_belong_to_the_item():
+    ts = duties("1. Hội nghị\n"
+                "1.1. Chuẩn bị tài liệu và tổ chức hai hội nghị lấy ý kiến nhân dân về phương án cải tạo chợ.\n"
+                "(1) Hội nghị lần thứ nhất: chậm nhất ngày 10/5/2025 (sau khi có dự thảo phương án).\n"
+                "(2) Hội nghị lần thứ hai: chậm nhất ngày 20/6/2025.\n"
+                "- Thời gian hoàn thành: Quý II/2025;\n"
+                "- Đơn vị chủ trì: Văn phòng UBND xã\n"
+                "- Đơn vị phối hợp: Ban quản lý chợ, các thôn.\n"
+                "1.2. Tổng hợp ý kiến và hoàn thiện phương án cải tạo chợ.\n"
+                "- Thời gian hoàn thành: tháng 7/2025;\n"
+                "- Đơn vị chủ trì: Phòng Kinh tế\n")
+    assert [(t.content[:30], t.lead, t.deadline.text) for t in ts] == [
+        ("Chuẩn bị tài liệu và tổ chức h", ["Văn phòng UBND xã"], "Quý II/2025"),
+        ("Tổng hợp ý kiến và hoàn thiện ", ["Phòng Kinh tế"], "tháng 7/2025")]
+    assert ts[0].partners == ["Ban quản lý chợ", "các thôn"]
+
+
+def test_units_that_work_together_on_an_item_are_all_leads():
+    ts = duties("1. Cải tạo chợ\n"
+                "1.1. Lập phương án cải tạo chợ trung tâm xã.\n"
+                "- Phòng Kinh tế, Ban quản lý chợ, Văn phòng UBND xã phối hợp tham mưu thực hiện (trong quý II/2025)\n"
+                "1.2. Thẩm định phương án cải tạo chợ.\n"
+                "- Phòng Kinh tế chủ trì, phối hợp với Ban quản lý chợ thực hiện (trong quý III/2025)\n")
+    assert [(t.lead, t.partners) for t in ts] == [
+        (["Phòng Kinh tế", "Ban quản lý chợ", "Văn phòng UBND xã"], []),
+        (["Phòng Kinh tế"], ["Ban quản lý chợ"])]
