@@ -71,8 +71,8 @@ _OTHER_LABEL = re.compile(r"^(?:Kết quả|Sản phẩm|Hình thức|Kinh phí|
 _LABELS = ((_LEAD_LABEL, "lead"), (_PARTNER_LABEL, "partners"), (_EXEC_LABEL, "executor"),
            (_SECTION_LABEL, "section"), (_TIME_LABEL, "deadline"))
 # several labels on one line: "Đơn vị chủ trì: X; Đơn vị phối hợp: Y."
-_LABEL_SPLIT = re.compile(r"[;.]\s+(?=(?:Đơn vị|Cơ quan|Bộ phận|Người|Thời gian|Thời hạn|Tiến độ|Trách nhiệm)[^:;]{0,40}:)",
-                          re.I)
+_LABEL_SPLIT = re.compile(r"[;.]\s+(?=(?:Đơn vị|Cơ quan|Bộ phận|Người|Thời gian|Thời hạn|Tiến độ|Trách nhiệm|"
+                          r"chủ trì\s*:|phối (?:kết )?hợp\s*:)[^:;]{0,40}:?)", re.I)
 
 
 def read_labels(text: str) -> Optional[List[Tuple[str, str]]]:
@@ -83,7 +83,12 @@ def read_labels(text: str) -> Optional[List[Tuple[str, str]]]:
         for rx, field in _LABELS:
             m = rx.match(part.strip())
             if m:
-                out.append((field, m.group("v").strip(" .;")))
+                value = m.group("v").strip(" .;")
+                inner = _LEAD_LABEL.match(value) or _PARTNER_LABEL.match(value) if field == "executor" else None
+                if inner:                             # "Đơn vị thực hiện: Chủ trì: X; phối hợp: Y"
+                    out.extend(read_labels(value) or [])
+                else:
+                    out.append((field, value))
                 break
         else:
             if not out:
@@ -202,6 +207,9 @@ _ADVERBIAL = re.compile(r"^(?:Trên cơ sở|Căn cứ|Để|Nhằm|Trong quá t
                         r"Bên cạnh đó|Mặt khác)\s*,?\s+(?=\S)")
 # a fronted clause that says when: its words are the duty's deadline
 _TIME_FRONT = re.compile(r"^(?:Sau khi|Khi|Trước khi|Trong thời gian|Hằng|Hàng|Định kỳ)\b", re.I)
+# roles in brackets after an item: "(Văn phòng UBND xã chủ trì, Trạm Y tế xã phối hợp; …)"
+_PAREN_ROLES = re.compile(r"\(([^()]{3,120}?\s(?:chủ trì|phụ trách|thực hiện)\b[^()]{0,300})\)")
+_ROLE_START = re.compile(r"^(?:chủ trì|phụ trách|thực hiện|phối hợp)\b", re.I)
 _PAREN_GIAO = re.compile(r"\(((?:Giao|giao|Đề nghị|đề nghị|Yêu cầu|yêu cầu|Phân công|phân công)\s+[^()]{3,300})\)")
 # "Điều 2. Giao X …", "UBND tỉnh yêu cầu X …": the unit given the work
 _ARTICLE = re.compile(r"^Điều\s+\d+\s*[.:]\s*")
@@ -674,13 +682,20 @@ class DutyReader:
             self._new(p, split_units(self._leadin[0]), text)
             return
         self._leadin = None
-        # a parenthesised assignment: "Lắp đèn chiếu sáng (Giao X chủ trì, tham mưu trong quý II/2026)."
+        # a parenthesised assignment: "Lắp đèn chiếu sáng (Giao X chủ trì, tham mưu trong quý II/2026).",
+        # "Tổ chức lễ phát động (X chủ trì, Y phối hợp; hoàn thành trong tháng 4/2026)."
         m = _PAREN_GIAO.search(text)
+        if not m:
+            m = _PAREN_ROLES.search(text)
+            if m and self._assignment((text[:m.start()] + text[m.end():]).strip()) is not None:
+                m = None                              # the sentence names its own unit: the brackets are a detail
         if m:
             a = self._assignment(m.group(1))
-            if a:
+            if a and (_GIAO.match(m.group(1)) or _ROLE_START.match(a[1]) or _ROLE_START.match(
+                    m.group(1)[len(a[0]):].strip(" ,"))):
                 item = (text[:m.start()] + text[m.end():]).strip(" .") + "."
-                self._new_one(p, split_units(a[0]), item, deadline_text=find_deadline(m.group(1)) or "")
+                self._new_one(p, split_units(a[0]), item, partners=_partners(m.group(1)) or _partners(item),
+                              deadline_text=find_deadline(m.group(1)) or "")
                 return
         first = re.match(r"^([^.;]{3,80}[.;])\s+(?=\S)", text)
         if first and self._time_only(first.group(1), p.section):

@@ -472,3 +472,21 @@ def test_units_that_work_together_on_an_item_are_all_leads():
     assert [(t.lead, t.partners) for t in ts] == [
         (["Phòng Kinh tế", "Ban quản lý chợ", "Văn phòng UBND xã"], []),
         (["Phòng Kinh tế"], ["Ban quản lý chợ"])]
+
+
+def test_roles_in_brackets_after_an_item():
+    ts = duties("1. Phát động\n"
+                "a) Tổ chức lễ ra quân dọn vệ sinh chợ (Văn phòng UBND xã chủ trì, Đoàn Thanh niên xã phối hợp; hoàn thành "
+                "trong tháng 4/2026).\n"
+                "b) Ban quản lý chợ tổ chức ký cam kết với tiểu thương (Tổ thu phí thực hiện thu hồ sơ).\n")
+    assert [(t.lead, t.partners) for t in ts] == [(["Văn phòng UBND xã"], ["Đoàn Thanh niên xã"]),
+                                                  (["Ban quản lý chợ"], [])]
+    assert ts[0].content == "Tổ chức lễ ra quân dọn vệ sinh chợ." and ts[0].deadline.start == "2026-04-01"
+
+
+def test_executor_label_holding_the_role_labels():
+    ts = duties("1. Kiểm tra\n1.1. Thành lập đoàn kiểm tra vệ sinh chợ.\n"
+                "- Đơn vị thực hiện: Chủ trì: Trạm Y tế xã; phối hợp: Công an xã, Phòng Kinh tế.\n"
+                "- Thời gian: tháng 5/2026.\n")
+    assert (ts[0].lead, ts[0].partners, ts[0].deadline.text) == (["Trạm Y tế xã"], ["Công an xã", "Phòng Kinh tế"],
+                                                                 "tháng 5/2026")
