@@ -563,7 +563,9 @@ class DutyReader:
             # a heading that is itself a duty of a unit ("1. Các chi bộ thực hiện đánh giá …")
             a = self._assignment(text) if self._in_implementation(self.parent.get(p.section)) else None
             self._heading_duty = None
-            if a and len(a[1].split()) >= 3:
+            if a and text.rstrip().endswith(":"):
+                self._leadin = (a[0], p.section)     # "4. Giao Phòng Kinh tế tham mưu UBND xã:" over its items
+            elif a and len(a[1].split()) >= 3:
                 self._heading_duty = (self._new(p, split_units(a[0]), a[1]), p.section, [])
             self._prev = p
             return
@@ -712,7 +714,7 @@ class DutyReader:
             if a is None and i + 1 < len(parts) and _GIAO.match(parts[i + 1]):
                 nxt = self._assignment(parts[i + 1])
                 if nxt:                               # "b- Nâng cấp đường. Giao HTX X chủ trì …"
-                    self._item_first = part.rstrip(" .")
+                    self._item_first = part.rstrip(" .;")
                     continue
             if a:
                 unit, pred, front = a

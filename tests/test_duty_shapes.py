@@ -490,3 +490,12 @@ def test_executor_label_holding_the_role_labels():
                 "- Thời gian: tháng 5/2026.\n")
     assert (ts[0].lead, ts[0].partners, ts[0].deadline.text) == (["Trạm Y tế xã"], ["Công an xã", "Phòng Kinh tế"],
                                                                  "tháng 5/2026")
+
+
+def test_numbered_lead_in_passes_its_lead_to_its_items():
+    ts = duties("1. Khảo sát\nKhảo sát các chợ.\n",
+                "1. Giao Phòng Kinh tế tham mưu UBND xã:\na) Kiểm tra các cơ sở kinh doanh thực phẩm.\n"
+                "b) Xử lý các vi phạm theo thẩm quyền.\n2. Đề nghị Hội Nông dân xã:\na) Vận động hội viên ký cam kết.\n")
+    assert [(t.lead, t.content) for t in ts[-3:]] == [
+        (["Phòng Kinh tế"], "Kiểm tra các cơ sở kinh doanh thực phẩm."),
+        (["Phòng Kinh tế"], "Xử lý các vi phạm theo thẩm quyền."), (["Hội Nông dân xã"], "Vận động hội viên ký cam kết.")]
