@@ -183,13 +183,27 @@ _LEAD_THEN_PARTNERS = re.compile(r"(?:\s*[,(–-]\s*|\s+)chủ trì\s*[,;]?\s*(?
                                  r"\s*[:,]?\s+(?P<p>\S.*)$", re.I | re.S)
 
 
+# roles written as labels ("Chủ trì: Công an xã; Phối hợp: các thôn") or as verbs after each unit
+# ("Công an xã chủ trì, Đoàn Thanh niên xã phối hợp")
+_LABELLED_ROLES = re.compile(r"^\s*(?:đơn vị\s+)?chủ trì\s*:\s*(?P<lead>[^:]+?)\s*(?:[;,.\n]\s*(?:đơn vị\s+)?"
+                             r"phối\s+(?:kết\s+)?hợp\s*:\s*(?P<p>.+?))?\s*\.?$", re.I | re.S)
+_PARTNER_VERB_AFTER = re.compile(r"^(?P<lead>.+?)\s+chủ trì\s*[,;]\s*(?P<p>[^,;].*?)\s+(?:cùng\s+)?phối\s+(?:kết\s+)?hợp"
+                                 r"\s*(?:thực hiện)?\s*\.?$", re.I | re.S)
+
+
 def cell_roles(text: str) -> tuple:
     """A cell naming who leads and who takes part -> (lead text, partner text): "Sở X (chủ trì); Sở Y,
-    UBND các huyện" and "Sở X chủ trì, phối hợp với Sở Y" -> ("Sở X", "Sở Y …"); (text, "") when the
-    cell names no partner."""
+    UBND các huyện", "Sở X chủ trì, phối hợp với Sở Y", "Chủ trì: Sở X; Phối hợp: Sở Y" and "Sở X chủ
+    trì, Sở Y phối hợp" -> ("Sở X", "Sở Y …"); (text, "") when the cell names no partner."""
     if not text:
         return text, ""
     text = unicodedata.normalize("NFC", text).strip()
+    m = _LABELLED_ROLES.match(text)
+    if m:
+        return m.group("lead").strip(), _trim(m.group("p") or "")
+    m = _PARTNER_VERB_AFTER.match(text)
+    if m and _starts_unit(m.group("p").strip()):
+        return m.group("lead").strip(), _trim(m.group("p"))
     m = _BRACKET_LEAD.match(text)
     if m and m.group("lead").strip():
         rest = re.sub(r"\(\s*phối\s+(?:kết\s+)?hợp\s*\)", "", m.group("rest"), flags=re.I)
