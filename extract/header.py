@@ -781,6 +781,7 @@ def _signature(blocks: list, start: int) -> tuple:
     signer: List[str] = []
     mode = None
     have_name = False
+    saw_recipients = False
     i = begin
     while i < n:
         b = blocks[i]
@@ -812,12 +813,14 @@ def _signature(blocks: list, start: int) -> tuple:
         t = lines[0]
         if _RECIPIENTS_RE.match(t):
             mode = "recip"
+            saw_recipients = True
             rest, tail = _signer_tail(_RECIPIENTS_RE.sub("", t, 1))
             if rest:
                 recipients.append(rest)
             if tail:
                 signer.append(tail)
-        elif mode == "recip" and _BULLET.match(t):
+        elif (mode == "recip" or saw_recipients and not have_name) and _BULLET.match(t):
+            # (the two columns of a signature table read line by line: recipients and signer lines alternate)
             rest, tail = _signer_tail(t)
             recipients.append(rest)
             if tail:

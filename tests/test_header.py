@@ -359,6 +359,10 @@ SIGNATURES = [
     # the signer before the recipient list
     (paras("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Nguyễn Hữu Thể", "Nơi nhận:", "- Như trên;", "- Lưu: VT."),
      "Nguyễn Hữu Thể", "CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN"),
+    # PDF text layer of a signature table: the lines of the two columns alternate
+    (paras("Nơi nhận:", "KT. GIÁM ĐỐC", "- Bộ Giáo dục và Đào tạo (để b/c);", "PHÓ GIÁM ĐỐC", "- UBND tỉnh (để b/c);",
+           "- Lưu: VT, GDPT.", "Trần Thị Minh Hạnh"),
+     "Trần Thị Minh Hạnh", "PHÓ GIÁM ĐỐC", "KT. GIÁM ĐỐC"),
 ]
 
 
