@@ -44,7 +44,7 @@ _I = re.IGNORECASE
 _UY = r"(?:ỦY|UỶ)"
 # Motto lines of the right column. A PDF line may hold only the start of it ("… VIỆT").
 _MOTTO_RE = re.compile(
-    r"C[ỘO]NG\s+H(?:ÒA|OÀ)\s+XÃ\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A(?:\s+VI[ỆE]T(?P<nam1>\s+NAM)?)?"
+    r"C[ỘO]NG\s+H(?:ÒA|OÀ)\s+XÃ\s+H[ỘO]I\s+CH[ỦU](?:\s+NGH[ĨI]A(?:\s+VI[ỆE]T(?P<nam1>\s+NAM)?)?)?"
     r"|Đ[ẢA]NG\s+C[ỘO]NG\s+S[ẢA]N(?:\s+VI[ỆE]T(?P<nam2>\s+NAM)?)?"
     r"|Độc\s+lập\s*[-–—]\s*Tự\s+do\s*[-–—]\s*Hạnh\s+phúc",
     _I)
@@ -337,8 +337,8 @@ def _is_letterhead_line(text: str) -> bool:
         return True  # "*", "-----" under the issuer
     if _MOTTO_RE.search(text) or _NUMBER_LINE.search(text) or parse_date(text)[0] and len(text) < 90:
         return True
-    if len(text) < 60 and _DATE_TAIL.search(text):
-        return True  # a piece of a date the two columns split: "Hà Nội, ngày" / "tháng 4 năm 2026"
+    if len(text) < 60 and _DATE_TAIL.search(text) or _YEAR_ALONE.match(text):
+        return True  # a piece of a date the two columns split: "Hà Nội, ngày" / "tháng 4 năm 2026" / "2026"
     return _is_caps(text) and len(text.split()) <= 16
 
 
@@ -374,6 +374,7 @@ class _Letterhead:
 # "Số:" then, a line or two below, "/KH-UBND"; "Hà Nội, ngày" then "tháng 4 năm 2026" or "tháng" / "năm 2026".
 _DATE_TAIL = re.compile(r"(?<![\w])(?:ngày|tháng|năm)(?:[\s.…_,/]*(?:\d{1,4}|ngày|tháng|năm)(?![\w]))*[\s.…_,/]*$", _I)
 _DATE_PIECE = re.compile(r"^\s*(?:tháng|năm)(?:[\s.…_,/]*(?:\d{1,4}|tháng|năm)(?![\w]))*[\s.…_,/]*$", _I)
+_YEAR_ALONE = re.compile(r"^\s*(?:19|20)\d\d\s*$")
 _BLANK_NUMBER = re.compile(r"^[\s:.…_·\d]*$")
 _SYMBOL_ALONE = re.compile(r"^\s*\d*\s*[/\-–]\s*[A-ZĐ][\wĐđ&.]*(?:\s*[/\-–]\s*[\wĐđ&.]+)+\s*$")
 
@@ -396,7 +397,8 @@ def _join_split_fields(lines: List[_Line]) -> List[_Line]:
         if len(text) < 90 and _DATE_TAIL.search(text) and not parse_date(text)[0] and not _DATE_PIECE.match(text):
             joined, used = text, []
             for j in range(i + 1, min(len(lines), i + 6)):
-                if not _DATE_PIECE.match(lines[j].text):
+                if not (_DATE_PIECE.match(lines[j].text) or _YEAR_ALONE.match(lines[j].text)
+                        and re.search(r"năm[\s.…_,]*$", joined, _I)):
                     continue
                 joined = joined + " " + lines[j].text
                 used.append(j)
@@ -412,9 +414,15 @@ def _read_letterhead(lines: List[_Line]) -> _Letterhead:
     lh = _Letterhead()
     lines = _join_split_fields(lines)
     orphan_nam = False
+    orphan_rest: List[str] = []
     for ln in lines:
         text = ln.text
         # the motto (possibly cut at the end of a PDF line; its last word then opens the next line)
+        if orphan_rest:                               # "… CHỦ" / "NGHĨA VIỆT NAM": the motto's end opens this line
+            rest = re.match(r"^\s*" + r"(?:\s+".join(orphan_rest) + ")?" * (len(orphan_rest) - 1) + r"\b", text, _I)
+            if rest and rest.end():
+                text = text[rest.end():]
+            orphan_rest = []
         if orphan_nam:
             text = _ORPHAN_NAM.sub("", text) if not re.match(r"^\s*NAM\b", text) else re.sub(r"^\s*NAM\b", "", text)
             orphan_nam = False
@@ -425,6 +433,10 @@ def _read_letterhead(lines: List[_Line]) -> _Letterhead:
             pos = m.end()
             if re.search(r"VI[ỆE]T$", m.group(0), _I) and not (m.group("nam1") or m.group("nam2")):
                 orphan_nam = True
+            elif re.search(r"CH[ỦU]$", m.group(0), _I):
+                orphan_rest = [r"NGH[ĨI]A", r"VI[ỆE]T", r"NAM"]
+            elif re.search(r"NGH[ĨI]A$", m.group(0), _I):
+                orphan_rest = [r"VI[ỆE]T", r"NAM"]
         pieces.append(text[pos:])
         text = " ".join(p.strip() for p in pieces if p.strip())
         # the number
@@ -743,12 +755,15 @@ def _is_item(text: str) -> bool:
     return bool(_BULLET.match(text)) or (len(text) < 160 and bool(re.search(r"[;,]$|\)\s*[;,.]?$", text)))
 
 
-def _signer_tail(text: str) -> tuple:
-    """A PDF line holding both columns: "- Như trên; KT. CHỦ TỊCH" -> ("- Như trên;", "KT. CHỦ TỊCH")."""
+def _signer_tail(text: str, name: bool = False) -> tuple:
+    """A PDF line holding both columns: "- Như trên; KT. CHỦ TỊCH" -> ("- Như trên;", "KT. CHỦ TỊCH");
+    with `name` (the title of office is already read), "- Lưu: VT. Đinh Thị Thu Hà" -> the name."""
     for m in re.finditer(r"(?:^|(?<=[;,:.)])\s)\s*(?=\S)", text):
         tail = text[m.end():].strip()
         if tail and _is_caps(tail) and len(tail.split()) <= 12 and (
                 _AUTHORITY_START.match(tail) or _OFFICE_RE.match(tail)):
+            return text[:m.start()].strip(), tail
+        if name and m.start() > 0 and _is_name(tail):
             return text[:m.start()].strip(), tail
     return text, None
 
@@ -821,10 +836,11 @@ def _signature(blocks: list, start: int) -> tuple:
                 signer.append(tail)
         elif (mode == "recip" or saw_recipients and not have_name) and _BULLET.match(t):
             # (the two columns of a signature table read line by line: recipients and signer lines alternate)
-            rest, tail = _signer_tail(t)
+            rest, tail = _signer_tail(t, name=any(_ends_with_office(x) for x in signer))
             recipients.append(rest)
             if tail:
                 signer.append(tail)
+                have_name = have_name or _is_name(tail)
         elif have_name:
             if _STAMP_RE.search(t):
                 signer.append(t)

@@ -175,6 +175,10 @@ LETTERHEADS = [
     (paras("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "TỈNH LAI CHÂU Độc lập - Tự do - Hạnh phúc",
            "Số: 301/KH-UBND Lai Châu, ngày 20 tháng 10 năm 2024"),
      "Ủy ban nhân dân tỉnh Lai Châu", None, "301/KH-UBND", "KH-UBND", "Lai Châu", "2024-10-20"),
+    # the motto cut after "CHỦ", the year of the date alone on the line under it
+    (paras("UBND TỈNH HÀ NAM CỘNG HÒA XÃ HỘI CHỦ", "NGHĨA VIỆT NAM", "SỞ TƯ PHÁP", "Độc lập - Tự do - Hạnh phúc",
+           "Số: 210/KH-STP", "Hà Nam, ngày 7 tháng 5 năm", "2025"),
+     "Sở Tư pháp", "UBND tỉnh Hà Nam", "210/KH-STP", "KH-STP", "Hà Nam", "2025-05-07"),
     (paras("HUYỆN ỦY SÌN HỒ ĐẢNG CỘNG SẢN VIỆT NAM", "Số 44-KH/HU Sìn Hồ, ngày 02 tháng 02 năm 2023"),
      "Huyện ủy Sìn Hồ", None, "44-KH/HU", "KH/HU", "Sìn Hồ", "2023-02-02"),
     # "SỐ" inside the issuer's name is not a number line
@@ -362,6 +366,9 @@ SIGNATURES = [
     # PDF text layer of a signature table: the lines of the two columns alternate
     (paras("Nơi nhận:", "KT. GIÁM ĐỐC", "- Bộ Giáo dục và Đào tạo (để b/c);", "PHÓ GIÁM ĐỐC", "- UBND tỉnh (để b/c);",
            "- Lưu: VT, GDPT.", "Trần Thị Minh Hạnh"),
+     "Trần Thị Minh Hạnh", "PHÓ GIÁM ĐỐC", "KT. GIÁM ĐỐC"),
+    (paras("Nơi nhận: KT. GIÁM ĐỐC", "- Bộ Giáo dục và Đào tạo (để b/c); PHÓ GIÁM ĐỐC", "- UBND tỉnh (để b/c);",
+           "- Lưu: VT, GDPT. Trần Thị Minh Hạnh"),
      "Trần Thị Minh Hạnh", "PHÓ GIÁM ĐỐC", "KT. GIÁM ĐỐC"),
 ]
 
