@@ -1,8 +1,10 @@
 """Deadline and time phrases of Vietnamese plans: read a cell or a duty sentence, write a `Deadline`.
 
-    parse_deadline(text) -> Deadline   a whole deadline cell / phrase -> kind, start, end, period
+    parse_deadline(text, year=None) -> Deadline   a whole deadline cell / phrase -> kind, start, end, period
     is_deadline(text)    -> bool       does a whole table cell read as a time phrase (column-shift test)
     find_deadline(sent)  -> str|None   the deadline phrase inside a longer duty sentence or labelled line
+    named_year(text)     -> int|None   the one year a text (task, heading, title) names: a context year
+    recurrence_in(text)  -> (bool, period)  does a duty name a recurrence ("định kỳ hằng năm …")
 
 How it works. The text is put in NFC and folded to a same-length ASCII shadow (case, tone marks and
 đ removed, dashes unified), so every pattern is written once without diacritics and matches
@@ -39,6 +41,18 @@ Edge rules (decided here; tests pin them):
   within five words of it and is no citation ("ngày 22/12/2024 của Bộ Chính trị"); or, naming no
   unit (Sở, Ban, Phòng, UBND, xã …), it closes on a dated phrase after a time word ("Hoàn thành
   đầu tư … xong trước ngày 01/01/2030").
+- a relative period after a dated one ("ngày 30 tháng 01 của năm tiếp theo", "15/01 năm sau", "quý I
+  năm sau", "ngày 20 của tháng cuối quý", "ngày 05 của tháng sau") recurs with the larger period
+  (year, quarter, month) and carries no dates; alone ("năm sau cao hơn năm trước") it is no phrase.
+  "năm 2026 và năm tiếp theo" is an open range.
+- a list of report periods ("định kỳ 6 tháng, năm", "báo cáo quý, 6 tháng và năm", "tháng, quý, năm")
+  is a recurrence with the shortest period, and the days after it ("(trước ngày 15/6 và 15/12)") join
+  it: recurring half-year, the whole text kept. A period word followed by another word is none ("quy
+  định", "năm học").
+- parse_deadline(text, year=Y): when the text names no year of its own and reads as once, range or
+  continuous without dates, its periods are dated in Y ("trước 15/3" -> end Y-03-15; "từ tháng 11
+  đến tháng 2" -> Y-11-01..Y+1-02-28); a recurring text takes no date from Y. A period after a dated
+  one that would fall before it is of the next year ("tháng 11/2025 đến tháng 4" ends 2026-04-30).
 - a span of clock times with no date ("7h00 - 7h15", "từ 14 giờ đến 16 giờ 30", a programme
   table's time cell) is a range without dates.
 - the returned text is NFC with runs of white space folded to one space and outer white space and
@@ -47,7 +61,9 @@ Edge rules (decided here; tests pin them):
   hoàn thành, dự kiến, vào, đến hết, "X đến Y"); a bare "đến năm 2030" (tầm nhìn / định hướng /
   a title's horizon), "giai đoạn 2026 – 2030" in a title and dates of cited documents ("Kế hoạch
   số 102-KH/HU ngày 26/01/2022") are not deadlines. A labelled line ("Thời gian thực hiện: …",
-  "Thời hạn: …", "Tiến độ: …") gives its whole value. Among several phrases a dated one beats a
+  "Thời hạn: …", "Tiến độ: …") gives its whole value, and goes on after a semicolon while what
+  follows is a time phrase ("Thường xuyên; hoàn thành trước ngày 31/12/2026"). Deadline phrases
+  side by side after bare punctuation are one compound ("thường xuyên; hoàn thành trước …"). Among several phrases a dated one beats a
   recurrence or "thường xuyên", which beat a condition; ties go to the last (the deadline of a
   Vietnamese duty sentence usually closes it).
 """
@@ -64,7 +80,7 @@ import regex
 from .model import Deadline
 from .text.fold import ascii_fold as _fold
 
-__all__ = ["parse_deadline", "is_deadline", "find_deadline", "named_year"]
+__all__ = ["parse_deadline", "is_deadline", "find_deadline", "named_year", "recurrence_in"]
 
 
 def _nfc(text) -> str:
@@ -88,15 +104,16 @@ _WORDS = r"(?:\s+[^\s,;.()\[\]]+){0,%d}"      # a clause tail: words up to punct
 _PLIST = (r"(?:\s*(?:,|va|hoac|/)\s*(?:(?:6|sau)\s*thang|(?:ca\s+)?nam|qu[yi]|thang)\b(?!\s*(?:\d|[ivx]+\b))"
           r"(?!\s+(?!(?:va|hoac|ve|gui|cho|cua|theo|len|tai|tren|trong|truoc|cham|den|bao|mot|lan|dinh\s+ky)\b)"
           r"[a-z]))%s")
+_PLIST_BEFORE = re.compile(r"\b(?:trong|truoc|sau|vong|khoang|cua|\d+)\s+$")
 _CLAUSE = (r"(?:\s+(?!(?:va|ve|de|thi|nham|roi|dong\s+thoi|bao\s+cao|gui|trinh|tham\s+muu)\b)"
            r"[^\s,;.()\[\]*]+){0,%d}")
 
 _TOKEN_PATTERNS = [
     ("school", rf"\bnam\s+hoc\s*{_Y}\s*-\s*{_Y}"),
-    ("open", r"(?:\b(?:va|hoac)\s+|,\s*)?\b(?:cac|nhung)\s+nam\s+(?:tiep\s+theo|ke\s+tiep|tiep|sau(?:\s+do)?)\b"
+    ("open", r"(?=[vhcnt,])(?:\b(?:va|hoac)\s+|,\s*)?\b(?:cac|nhung)\s+nam\s+(?:tiep\s+theo|ke\s+tiep|tiep|sau(?:\s+do)?)\b"
              r"|\b(?:va|hoac)\s+nam\s+(?:tiep\s+theo|ke\s+tiep)\b|\btro\s+(?:di|ve\s+sau)\b"),
     # a period named relative to another: "của năm tiếp theo", "năm sau", "của tháng cuối quý", "quý báo cáo"
-    ("relp", r"\b(?:cua\s+)?(?:(?:nam|quy|thang|ky)\s+(?:tiep\s+theo|ke\s+tiep|sau)(?!\s*(?:khi|do|nay|\d))"
+    ("relp", r"(?=[cnqtkdg])(?:cua\s+)?(?:(?:nam|quy|thang|ky)\s+(?:tiep\s+theo|ke\s+tiep|sau)(?!\s*(?:khi|do|nay|\d))"
              r"|(?:thang\s+)?(?:dau|cuoi|giua)\s+(?:quy|ky|thang)(?!\s*(?:[ivx]+\b|\d))"
              r"(?:\s+(?:tiep\s+theo|ke\s+tiep|sau|bao\s+cao)(?!\s*(?:khi|do|nay|\d)))?"
              r"|(?:thang|quy|nam|ky)\s+bao\s+cao)\b"),
@@ -105,13 +122,12 @@ _TOKEN_PATTERNS = [
             r"\d{1,3}\s*(?:ngay|tuan|thang|nam)(?:\s+lam\s+viec)?\b(?!\s*(?:dau|cuoi)\s+nam)"
             r"(?:\s*(?:,\s*)?(?:ke\s+tu|tinh\s+tu|sau\s+khi)\b" + _WORDS % 10 + ")?"),
     ("half", rf"\b(?:(?:6|sau)\s*thang|nua)\s+(?:dau|cuoi)\s+(?:cua\s+)?nam(?:\s*{_Y})?"),
-    ("rec", r"\b(?:dinh\s+ky\s+)?(?:hang|moi|tung)\s+(?:(?:6|sau)\s*thang|nam|quy|thang|tuan|ngay)\b"
+    ("rec", r"(?=[dhmt6sq])(?:dinh\s+ky\s+)?(?:hang|moi|tung)\s+(?:(?:6|sau)\s*thang|nam|quy|thang|tuan|ngay)\b"
             r"(?:\s*(?:,|va|hoac|/)\s*(?:(?:6|sau)\s*thang|nam|quy|thang|tuan)\b(?!\s*\d))*"
             r"|\b(?:dinh\s+ky\s+)?(?:6|sau)\s*thang\s*(?:/\s*|mot\s+)lan\b"
             r"|\bdinh\s+ky\s+(?:6|sau)\s*thang\b" + _PLIST % "*" + r"|\bdinh\s+ky\b"
             # a list of report periods: "(báo cáo) 6 tháng, năm", "quý, 6 tháng và cả năm", "tháng, quý, năm"
-            r"|(?<!trong )(?<!truoc )(?<!sau )(?<!vong )(?<!khoang )(?<!cua )(?<!\d )"
-            r"\b(?:(?:6|sau)\s*thang|qu[yi]|thang)" + _PLIST % "+"),
+            r"|(?:(?:6|sau)\s*thang|qu[yi]|thang)" + _PLIST % "+"),
     ("cont", r"\bthuong\s+xuyen\b|\blien\s+tuc\b"
              r"|\b(?:trong\s+)?suot\s+(?:qua\s+trinh|thoi\s+gian|nhiem\s+ky|giai\s+doan|ca\s+nam|nam)\b"
              r"|\bca\s+nhiem\s+ky\b"),
@@ -140,8 +156,9 @@ _TOKEN_PATTERNS = [
     ("round", r"\bdot\s*(?:\d{1,2}|[ivx]{1,4})\b\s*:?|\blan\s*\d{1,2}\s*:"),
     ("mod", r"\b(?:dau|cuoi|giua|ca)\b"),
 ]
-# every token starts a word (or at a comma): the look-behind skips positions inside words at once
-_TOKEN = re.compile("(?<![a-z0-9])(?:" + "|".join(f"(?P<{name}>{pat})" for name, pat in _TOKEN_PATTERNS) + ")")
+# every token starts a word (or at a comma): the look-behind skips positions inside words at once, the
+# look-ahead those on white space and other punctuation
+_TOKEN = re.compile("(?<![a-z0-9])(?=[a-z0-9,])(?:" + "|".join(f"(?P<{name}>{pat})" for name, pat in _TOKEN_PATTERNS) + ")")
 
 # every phrase needs a unit (a digit, năm, quý, tháng) or a recurrence, continuity or condition word
 _SCREEN = re.compile(r"\d|\b(?:nam|qu[yi]|thang|hang|moi|tung|dinh\s+ky|thuong\s+xuyen|lien\s+tuc|suot"
@@ -281,6 +298,9 @@ def _tokens(folded: str) -> list:
         tok = m.group()
         if kind == "cont" and tok.startswith("thuong") and _BUDGET_BEFORE.search(folded, max(0, s - 20), s):
             continue
+        if kind == "rec" and tok[0] in "6sqt" and tok[:4] != "tung" and not tok.endswith("lan") and \
+                _PLIST_BEFORE.search(folded, max(0, s - 8), s):
+            continue    # "trong 6 tháng, năm …", "9 tháng và năm": no list of report periods
         unit = None
         if kind in _UNITS:
             if kind in ("day", "daylong", "monthyear") and _DOCREF_BEFORE.search(folded[max(0, s - 40):s]):
@@ -711,3 +731,15 @@ def named_year(text: str) -> Optional[int]:
                 continue
             found.update(y for y in (u.year, u.year2) if y)
     return found.pop() if len(found) == 1 else None
+
+
+def recurrence_in(text: str) -> tuple:
+    """(True, period) when a text names a recurrence ("định kỳ hằng năm gửi báo cáo …" -> (True,
+    "year"); a bare "định kỳ" -> (True, None)), else (False, None): the duty of a yearless date
+    ("… trước ngày 15 tháng 12") recurs with it."""
+    folded = _fold(_nfc(text))
+    periods = [p.period for p in _phrases(folded) if p.rec_pos is not None]
+    if not periods:
+        return False, None
+    named = [q for q in periods if q]
+    return True, (min(named, key=_PERIODS.index) if named else None)

@@ -2,7 +2,7 @@
 import pytest
 
 import extract
-from extract.deadlines import find_deadline, parse_deadline
+from extract.deadlines import find_deadline, parse_deadline, recurrence_in
 
 
 @pytest.mark.parametrize("text", ["(khi Sở Tài chính có hướng dẫn)", "Khi UBND huyện ban hành văn bản",
@@ -148,6 +148,8 @@ II. NHIỆM VỤ{heading}
 
 3. Phòng Kinh tế báo cáo kết quả trước ngày 15/11 hằng năm.
 
+4. Các thôn định kỳ hằng quý gửi báo cáo về Văn phòng UBND xã trước ngày 20 tháng 3 để tổng hợp.
+
 Nơi nhận:
 - Như trên;
 TM. ỦY BAN NHÂN DÂN
@@ -166,7 +168,19 @@ def test_duty_deadline_without_year_takes_the_plan_or_section_year(date_year, ti
     got = [(t.deadline.text, t.deadline.kind, t.deadline.end) for t in plan.tasks]
     assert got == [("hoàn thành trước 15/3", "once", f"{year}-03-15"),
                    ("xong trước ngày 30 tháng 6", "once", "2028-06-30"),     # a year named in the duty
-                   ("trước ngày 15/11 hằng năm", "recurring", None)]
+                   ("trước ngày 15/11 hằng năm", "recurring", None),
+                   ("trước ngày 20 tháng 3", "recurring", None)]          # "định kỳ hằng quý" in the duty
+    assert plan.tasks[-1].deadline.period == "quarter"
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Các xã định kỳ hằng năm gửi báo cáo trước ngày 15 tháng 12", (True, "year")),
+    ("Báo cáo hằng quý, năm về Sở Nội vụ", (True, "quarter")),
+    ("Thực hiện chế độ báo cáo định kỳ theo quy định", (True, None)),
+    ("Gửi báo cáo về Sở Nội vụ trước ngày 15 tháng 12", (False, None)),
+])
+def test_recurrence_named_in_a_duty(text, want):
+    assert recurrence_in(text) == want
 
 
 # --- a year relative to another: a recurring deadline, found whole
