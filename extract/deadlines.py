@@ -706,28 +706,34 @@ def find_deadline(sentence: str) -> Optional[str]:
 
 
 _CITED_YEAR_BEFORE = re.compile(r"(?:\bso\s*[\w./-]*|[\w.-]*\d[\w.-]*/[\w./-]*[a-z][\w./-]*|\bban\s+hanh"
-                                r"|(?<!nhiem\s)(?<!thoi\s)(?<!hoc\s)\bky)\s*,?\s*$")
+                                r"|(?<!nhiem\s)(?<!thoi\s)(?<!hoc\s)\bky"
+                                r"|\b(?:luat|phap\s+lenh|hien\s+phap)\b[^,;.()]{0,50})\s*,?\s*$")
 
 
-def named_year(text: str) -> Optional[int]:
+def named_year(text: str, timed: bool = False) -> Optional[int]:
     """The one year a text names as its time ("Nhiệm vụ năm 2026", "Trong năm 2025, …", "quý I/2026"),
     the context of its yearless deadlines; None when it names none or several ("giai đoạn 2021 -
-    2025"). Dates of cited documents ("Kế hoạch số 12/KH-UBND năm 2025") and horizons ("đến năm 2030",
-    "tầm nhìn 2045") do not count."""
+    2025"). Dates of cited documents ("Kế hoạch số 12/KH-UBND năm 2025", "Luật Đất đai năm 2024") and
+    horizons ("đến năm 2030", "tầm nhìn 2045") do not count. `timed` (a duty's text): only a year
+    after a time word ("trong năm 2026", "từ quý II/2026") or opening the text ("Năm 2026, …") counts,
+    not the year of what the duty is about ("tổng kết năm 2025")."""
     nfc = _nfc(text)
     if not _YEAR_NUM.search(nfc):
         return None
     folded = _fold(nfc)
     found = set()
     for p in _phrases(folded):
-        pre = {t.kind for t in p.toks if t.kind in _PREFIX}
+        first = next((k for k, t in enumerate(p.toks) if t.unit is not None), len(p.toks))
+        pre = {t.kind for t in p.toks[:first] if t.kind in _PREFIX}
+        if timed and not pre & {"from", "to", "by", "in"} and _LETTER.search(folded, 0, p.start):
+            continue
         for t in p.toks:
             u = t.unit
             if u is None or u.year is None:
                 continue
             if u.kind == "year" and ("to" in pre and not pre & {"from", "by", "in"}
                                      or _GOAL_BEFORE.search(folded[max(0, p.start - 40):p.start])
-                                     or _CITED_YEAR_BEFORE.search(folded[max(0, t.start - 40):t.start])):
+                                     or _CITED_YEAR_BEFORE.search(folded[max(0, t.start - 60):t.start])):
                 continue
             found.update(y for y in (u.year, u.year2) if y)
     return found.pop() if len(found) == 1 else None

@@ -148,7 +148,7 @@ def _date_deadlines(tasks, outline, document) -> None:
             if recurs:   # "định kỳ hằng năm gửi báo cáo … trước ngày 15 tháng 12": every year
                 t.deadline = Deadline(d.text, "recurring", None, None, period)
                 continue
-        year = named_year(t.content) or section_year(t.section)
+        year = named_year(t.content, timed=True) or section_year(t.section)
         if year is not None:
             dated = parse_deadline(d.text, year=year)
             if dated.start or dated.end:

@@ -2,7 +2,7 @@
 import pytest
 
 import extract
-from extract.deadlines import find_deadline, parse_deadline, recurrence_in
+from extract.deadlines import find_deadline, named_year, parse_deadline, recurrence_in
 
 
 @pytest.mark.parametrize("text", ["(khi Sở Tài chính có hướng dẫn)", "Khi UBND huyện ban hành văn bản",
@@ -144,7 +144,7 @@ II. NHIỆM VỤ{heading}
 
 1. Văn phòng UBND xã tổng hợp danh sách hộ nghèo, hoàn thành trước 15/3.
 
-2. Công an xã rà soát hồ sơ tạm trú năm 2028 của các thôn, xong trước ngày 30 tháng 6.
+2. Công an xã rà soát trong năm 2028 hồ sơ tạm trú của các thôn, xong trước ngày 30 tháng 6.
 
 3. Phòng Kinh tế báo cáo kết quả trước ngày 15/11 hằng năm.
 
@@ -171,6 +171,24 @@ def test_duty_deadline_without_year_takes_the_plan_or_section_year(date_year, ti
                    ("trước ngày 15/11 hằng năm", "recurring", None),
                    ("trước ngày 20 tháng 3", "recurring", None)]          # "định kỳ hằng quý" in the duty
     assert plan.tasks[-1].deadline.period == "quarter"
+
+
+@pytest.mark.parametrize("text, timed, year", [
+    ("II. NHIỆM VỤ TRỌNG TÂM NĂM 2026", False, 2026),
+    ("Kế hoạch tuyên truyền cải cách hành chính năm 2026", False, 2026),
+    ("Kế hoạch thực hiện Chương trình giai đoạn 2026 - 2030", False, None),
+    ("Đại hội nhiệm kỳ 2025 - 2030", False, None),
+    ("Triển khai Luật Đất đai năm 2024", False, None),
+    ("Thực hiện Nghị quyết số 05-NQ/ĐU ngày 12 tháng 3 năm 2025 của Đảng ủy xã", False, None),
+    ("Kế hoạch số 12/KH-UBND năm 2025", False, None),
+    ("Phát triển du lịch đến năm 2030, tầm nhìn 2045", False, None),
+    ("Trong năm 2026, các thôn rà soát hộ nghèo", True, 2026),
+    ("Năm 2027, Phòng Văn hóa tổ chức hội thi", True, 2027),
+    ("Văn phòng tổ chức tổng kết năm 2025, xong trước 15/01", True, None),
+    ("Văn phòng tổ chức tổng kết năm 2025, xong trước 15/01", False, 2025),
+])
+def test_year_named_as_the_time_of_a_text(text, timed, year):
+    assert named_year(text, timed=timed) == year
 
 
 @pytest.mark.parametrize("text, want", [
