@@ -63,9 +63,9 @@ Edge rules (decided here; tests pin them):
   số 102-KH/HU ngày 26/01/2022") are not deadlines. A labelled line ("Thời gian thực hiện: …",
   "Thời hạn: …", "Tiến độ: …") gives its whole value, and goes on after a semicolon while what
   follows is a time phrase ("Thường xuyên; hoàn thành trước ngày 31/12/2026"). Deadline phrases
-  side by side after bare punctuation are one compound ("thường xuyên; hoàn thành trước …"). Among several phrases a dated one beats a
-  recurrence or "thường xuyên", which beat a condition; ties go to the last (the deadline of a
-  Vietnamese duty sentence usually closes it).
+  side by side after bare punctuation are one compound ("thường xuyên; hoàn thành trước …").
+  Among several phrases a dated one beats a recurrence or "thường xuyên", which beat a condition;
+  ties go to the last (the deadline of a Vietnamese duty sentence usually closes it).
 """
 from __future__ import annotations
 
@@ -98,13 +98,13 @@ _DD = r"(?:0?[1-9]|[12]\d|3[01])(?!\d)"
 _QN = r"(?:iv|iii|ii|i|[1-4])(?![a-z0-9])"
 _YS = r"\s*(?:[/.-]\s*|,?\s*nam\s*)"          # "/2023", "-2025", " năm 2023", ", năm 2025"
 _WORDS = r"(?:\s+[^\s,;.()\[\]]+){0,%d}"      # a clause tail: words up to punctuation
-# a condition's tail: words up to punctuation or a word that starts a new clause
 # more report periods after a first one: ", năm", " và cả năm", ", quý" (none followed by its number)
 # (a word may follow a period only when it starts a new part: "năm học", "quy định" are no periods)
 _PLIST = (r"(?:\s*(?:,|va|hoac|/)\s*(?:(?:6|sau)\s*thang|(?:ca\s+)?nam|qu[yi]|thang)\b(?!\s*(?:\d|[ivx]+\b))"
           r"(?!\s+(?!(?:va|hoac|ve|gui|cho|cua|theo|len|tai|tren|trong|truoc|cham|den|bao|mot|lan|dinh\s+ky)\b)"
           r"[a-z]))%s")
 _PLIST_BEFORE = re.compile(r"\b(?:trong|truoc|sau|vong|khoang|cua|\d+)\s+$")
+# a condition's tail: words up to punctuation or a word that starts a new clause
 _CLAUSE = (r"(?:\s+(?!(?:va|ve|de|thi|nham|roi|dong\s+thoi|bao\s+cao|gui|trinh|tham\s+muu)\b)"
            r"[^\s,;.()\[\]*]+){0,%d}")
 
@@ -141,7 +141,7 @@ _TOKEN_PATTERNS = [
              r"|\bdot\s+xuat\b|\btuy\s+(?:theo\s+)?tinh\s+hinh\b"),
     ("daylong", rf"\bngay\s*{_DD}\s*thang\s*{_MM}(?:\s*,?\s*nam\s*{_Y})?"),
     ("day", rf"(?<![\d/.])(?:\bngay\s*)?{_DD}\s*(?:/\s*{_MM}(?:\s*/\s*{_Y})?|[.-]\s*{_MM}\s*[.-]\s*{_Y})(?![\d/])"),
-    ("day0", rf"\bngay\s*{_DD}(?![\d/.-])(?!\s*thang)"),
+    ("day0", rf"\bngay\s*{_DD}(?![\d/.-])(?!\s*thang\s*\d)"),
     ("quarter", rf"\bq\.?\s*{_QN}\s*[/.-]\s*{_Y}|\bqu[yi]\s*{_QN}(?:\s*(?:,|&|va|-)\s*(?:qu[yi]\s*)?{_QN})*(?:{_YS}{_Y})?"),
     ("month", rf"\bthang\s*{_MM}(?:\s*(?:,|&|va|-)\s*(?:thang\s*)?{_MM})*(?:{_YS}{_Y})?"),
     ("nowyear", r"\b(?:trong|ca|cuoi|dau|giua)\s+nam(?:\s+nay)?(?=\s*(?:$|[;,.()]))"),

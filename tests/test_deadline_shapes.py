@@ -212,6 +212,8 @@ def test_recurrence_named_in_a_duty(text, want):
     ("Các thôn nộp báo cáo chậm nhất ngày 10 của tháng đầu quý sau.",
      "chậm nhất ngày 10 của tháng đầu quý sau", "quarter"),
     ("Các hộ nộp phí trước ngày 05 của tháng sau.", "trước ngày 05 của tháng sau", "month"),
+    ("Hằng quý, các xã báo cáo trước ngày 20 tháng cuối quý.", "trước ngày 20 tháng cuối quý", "quarter"),
+    ("BAN CHỈ ĐẠO BÁO CÁO TRƯỚC NGÀY 15/01 NĂM SAU", "TRƯỚC NGÀY 15/01 NĂM SAU", "year"),
 ])
 def test_relative_year_is_a_recurring_deadline(sentence, phrase, period):
     found = find_deadline(sentence)
