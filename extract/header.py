@@ -516,11 +516,7 @@ def _as_written_in_body(name: Optional[str], blocks: list, lo: int, hi: int) -> 
             m = pattern.search(text or "")
             if m and not _is_caps(m.group()):
                 found = _ws(m.group())
-                found = found[:1].upper() + found[1:]
-                # only capitals added ("Đốc Binh Kiều"), never taken away ("Văn hóa, thể thao")
-                if all(f[:1].isupper() or not w[:1].isupper() for f, w in zip(found.split(), name.split())):
-                    return found
-                return name
+                return found[:1].upper() + found[1:]
     return name
 
 

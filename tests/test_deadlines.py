@@ -431,8 +431,6 @@ def test_gold_duty_deadlines_are_found_in_the_text(shared):
 
 # Expected duty deadlines that find_deadline does not find yet (issue 10); this set only shrinks.
 DUTY_DEADLINE_GAPS = {
-    ("22_chinhphu-ttg-qd2629-ctr-chinhphuso-tvpl-page.json", "trước ngày 30 tháng 01 của năm tiếp theo"),
-    ("23_conghai-danguy-xa-kh45-chuyendoiso-coquandang.json", "Thường xuyên; hoàn thành trước ngày 31/12/2026"),
     ("26_conghai-danguy-xa-kh10-tongket-pctnlptc.json", "trước ngày 25/9/2025"),
 }
 
