@@ -45,7 +45,7 @@ PREDICATE_WORDS = (
     "vận hành", "sử dụng", "ứng dụng", "nhận", "lập", "đề nghị", "yêu cầu", "giao", "chỉ đạo", "kiểm tra",
     "giám sát", "tổ chức", "quản lý", "tuyên truyền", "vận động", "xây dựng", "lãnh đạo", "thông tin",
     "điều hành", "thống nhất", "chú trọng", "nêu cao", "đề cao", "coi trọng", "phấn đấu", "quyết liệt",
-    "nghiêm túc", "kịp thời", "thường trực tham mưu", "xét", "ra quân", "niêm yết", "công bố", "công khai", "khảo sát", "trao đổi", "chấp hành", "thẩm tra", "rút kinh nghiệm",
+    "nghiêm túc", "kịp thời", "gương mẫu", "thường xuyên", "thường trực tham mưu", "xét", "ra quân", "niêm yết", "công bố", "công khai", "khảo sát", "trao đổi", "chấp hành", "thẩm tra", "rút kinh nghiệm",
     "theo chức năng", "theo nhiệm vụ", "theo lĩnh vực", "theo thẩm quyền", "theo phạm vi", "trong phạm vi",
     "trên cơ sở", "căn cứ vào",
 )
@@ -66,6 +66,7 @@ _BODY_WORDS = (
 )
 # a person or an office: "phụ trách …" after it is part of the designation
 _PERSON_HEAD = re.compile(r"^\s*(?:các\s+|những\s+)?(?:đồng chí|đ/c|cán bộ|công chức|chuyên viên|lãnh đạo|ủy viên|uỷ viên|"
+                          r"tổng phụ trách|giáo viên|"
                           r"thành viên|phó|chủ tịch|bí thư|trưởng|giám đốc|người)\b", re.I)
 # place words that end a name when a lower-case word other than a link follows ("Ủy ban bầu cử xã | niêm yết")
 _PLACE_END = regex.compile(r"(?<!\w)(?:xã|phường|thị trấn|huyện|tỉnh|thành phố|thị xã|quận|thôn|bản|ấp|"
@@ -137,6 +138,12 @@ def _cooperative_name_goes_on(text: str, m) -> bool:
     return len(m.group(0).split()) < 3                 # "xã" and fewer than two capitalised words
 
 
+def _verb_follows(text: str, k: int) -> bool:
+    """Does a verb that never names a body come right after position k ("phụ trách | theo dõi …")?"""
+    m = _PRED_RE.match(text, len(text) - len(text[k:].lstrip()))
+    return bool(m) and not _NAME_VERB_RE.fullmatch(m.group(0))
+
+
 def _lexical_start(text: str, after: int) -> Optional[int]:
     all_caps = not any(c.islower() for c in text)
     person = bool(_PERSON_HEAD.match(text))
@@ -161,8 +168,11 @@ def _lexical_start(text: str, after: int) -> Optional[int]:
             continue                                   # "Ban Tổ chức", "Trung tâm Thông tin"
         if word.lower() == "thông tin" and _INFO_NOUN_BEFORE.search(left):
             continue                                   # "Tổ Công nghệ thông tin", "Đội An toàn thông tin"
-        if word.lower() == "phụ trách" and person:
-            continue                                   # "Cán bộ phụ trách lĩnh vực …"
+        if word.lower() == "phụ trách" and person and not _verb_follows(text, m.end()):
+            continue                                   # "Cán bộ phụ trách lĩnh vực …" (not "… phụ trách theo dõi …")
+        if person and _NAME_VERB_RE.fullmatch(word) and re.search(r"phụ trách\s*$", left, re.I) \
+                and word.lower() != "thực hiện" and re.match(r"\s+\w", text[m.end():]):
+            continue                                   # "Phó Hiệu trưởng phụ trách công tác học sinh": its field
         prev = re.search(r"(?:" + _NAME_VERB_RE.pattern + r"),\s*$", left, re.I)
         if _NAME_VERB_RE.fullmatch(word) and prev and _BODY_BEFORE.search(left[:prev.start()]):
             continue                                   # "cơ quan tham mưu, giúp việc"

@@ -711,7 +711,7 @@ class DutyReader:
             a = self._assignment(part)
             if a and _EXECUTION_CLAUSE.match(a[1]):
                 continue
-            if a is None and i + 1 < len(parts) and _GIAO.match(parts[i + 1]):
+            if a is None and not heading_unit and i + 1 < len(parts) and _GIAO.match(parts[i + 1]):
                 nxt = self._assignment(parts[i + 1])
                 if nxt:                               # "b- Nâng cấp đường. Giao HTX X chủ trì …"
                     self._item_first = part.rstrip(" .;")
@@ -776,6 +776,8 @@ class DutyReader:
                 mm = re.match(r"^(?P<u>.+?)\s+chủ trì\b\s*,?\s*(?P<r>.*)$", rest, re.S)
                 if mm and starts_unit(mm.group("u"), any_case=True):
                     subj, pred = mm.group("u"), "chủ trì " + mm.group("r")
+            if subj and re.match(r"phân công\b", body, re.I) and not _named(subj):
+                return None                           # "Phân công cán bộ lãnh đạo phụ trách …": staffing, no unit given work
             if subj:
                 return subj.strip(), _drop_lead_verb(pred), front
             return None
@@ -865,7 +867,7 @@ def _drop_lead_verb(pred: str) -> str:
 _NAMED = re.compile(r"\s(?:xã|phường|huyện|tỉnh|thị trấn|thành phố|quận|thôn)\b")
 
 
-_GENERIC = re.compile(r"^(?:toàn thể|tất cả|cán bộ|công chức|viên chức|đơn vị|cơ quan|hội viên|đảng viên|"
+_GENERIC = re.compile(r"^(?:(?:các|những)\s+(?=cán bộ|công chức|viên chức|đảng viên|hội viên|đoàn viên))?(?:toàn thể|tất cả|cán bộ|công chức|viên chức|đơn vị|cơ quan|hội viên|đảng viên|"
                       r"đoàn viên|nhân dân|học sinh)\b", re.I)
 _GROUP = re.compile(r"^(?:các|những)\b", re.I)
 

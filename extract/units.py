@@ -245,7 +245,7 @@ _SUBJECT_EXTRA = (
     "Hiệp hội", "Cán bộ", "Công chức", "Viên chức", "Chuyên viên", "Trưởng thôn", "Trưởng ban", "Quỹ",
     "Đơn vị", "Ủy viên", "Uỷ viên", "Cấp ủy", "Cấp uỷ", "Doanh nghiệp", "Viện kiểm sát", "Điện lực",
     "Hải quan", "Kiểm lâm", "Cảnh sát", "Ủy ban kiểm tra", "Uỷ ban kiểm tra", "Giáo viên", "Nhà trường", "Hiệu trưởng",
-    "Tổ trưởng", "Bộ phận", "Lực lượng", "Ban Giám hiệu", "Trưởng thôn", "Thành viên",
+    "Tổ trưởng", "Bộ phận", "Lực lượng", "Ban Giám hiệu", "Trưởng thôn", "Thành viên", "Tổng phụ trách",
     "đồng chí", "đ/c", "cơ quan", "đơn vị", "cấp ủy", "cấp uỷ",
 )
 _NOT_A_HEAD = {
@@ -256,7 +256,7 @@ UNIT_HEAD = (
     # lower-case category words name units only in a group: "các sở, ban, ngành", "các chi, đảng bộ"
     r"(?:(?:các|Các|CÁC|những|Những)\s+(?:sở|ban|ngành|xã|phường|thị trấn|chi|đảng ủy|đảng uỷ|đảng bộ|tổ chức|"
     r"đoàn thể|phòng|địa phương|trường|hội|cơ quan|đơn vị|doanh nghiệp|thôn|bản|huyện|tỉnh|cấp|đồng chí|"
-    r"đ/c|thành viên|hợp tác xã|cơ sở)\b|(?:các|Các|CÁC)\s+bộ(?=,)|"  # "các bộ, ngành" (not "các bộ hồ sơ")
+    r"đ/c|thành viên|hợp tác xã|cơ sở|đảng viên|hội viên|đoàn viên)\b|(?:các|Các|CÁC)\s+bộ(?=,)|"  # "các bộ, ngành" (not "các bộ hồ sơ")
     r"(?:(?:các|Các|CÁC)\s+)?(?:"
     + "|".join(re.escape(h) + (f"(?!{_NOT_A_HEAD[h]})" if h in _NOT_A_HEAD else "")
                for h in sorted(set(_HEADS) | set(_SUBJECT_EXTRA), key=len, reverse=True))

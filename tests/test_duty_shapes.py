@@ -499,3 +499,24 @@ def test_numbered_lead_in_passes_its_lead_to_its_items():
     assert [(t.lead, t.content) for t in ts[-3:]] == [
         (["Phòng Kinh tế"], "Kiểm tra các cơ sở kinh doanh thực phẩm."),
         (["Phòng Kinh tế"], "Xử lý các vi phạm theo thẩm quyền."), (["Hội Nông dân xã"], "Vận động hội viên ký cam kết.")]
+
+
+def test_members_as_a_group_are_given_work_in_the_implementation_section_only():
+    ts = duties("1. Nhận thức\nCác đảng viên nâng cao nhận thức về văn minh thương mại.\n",
+                "1. Phân công\nCác đảng viên trong chi bộ gương mẫu thực hiện, vận động gia đình chấp hành nội quy chợ.\n")
+    assert [t.lead for t in ts] == [["Các đảng viên trong chi bộ"]]
+
+
+def test_clause_without_a_subject_under_a_unit_heading_is_the_heading_unit_duty_not_an_item():
+    ts = duties("1. Khảo sát\nKhảo sát các chợ.\n",
+                "1. Ban quản lý chợ: chỉ đạo chung; phân công đồng chí Phó Trưởng ban phụ trách vệ sinh trực tiếp "
+                "theo dõi, đôn đốc.\n")
+    assert [(t.lead, t.content) for t in ts] == [
+        (["Ban quản lý chợ"], "chỉ đạo chung"),
+        (["đồng chí Phó Trưởng ban phụ trách vệ sinh"], "trực tiếp theo dõi, đôn đốc.")]
+
+
+def test_staffing_item_is_no_assignment_to_the_staff():
+    ts = duties("1. Nhân lực\n1.1. Phân công cán bộ lãnh đạo phụ trách công tác vệ sinh chợ, công chức theo dõi tại "
+                "các thôn bảo đảm theo quy định.\n- Cơ quan chủ trì thực hiện: Văn phòng UBND xã.\n")
+    assert [(t.lead, t.content[:30]) for t in ts] == [(["Văn phòng UBND xã"], "Phân công cán bộ lãnh đạo phụ ")]

@@ -91,6 +91,14 @@ SUBJECTS = [
     ("Hợp tác xã dịch vụ nông nghiệp Tân Tiến bảo đảm cung ứng giống.", "Hợp tác xã dịch vụ nông nghiệp Tân Tiến"),
     ("Cảnh sát phòng cháy chữa cháy huyện hướng dẫn diễn tập.", "Cảnh sát phòng cháy chữa cháy huyện"),
     ("Phòng Kinh tế xã đăng ký nhu cầu vốn.", "Phòng Kinh tế xã"),
+    # a person "phụ trách" a field (a noun, or a verb that names one) keeps it; "phụ trách" + a verb is the predicate
+    ("Đồng chí Phó Hiệu trưởng phụ trách công tác học sinh trực tiếp theo dõi.",
+     "Đồng chí Phó Hiệu trưởng phụ trách công tác học sinh"),
+    ("Giáo viên chủ nhiệm các lớp phụ trách theo dõi học sinh.", "Giáo viên chủ nhiệm các lớp"),
+    ("Tổng phụ trách Đội tổ chức các hoạt động ngoại khóa.", "Tổng phụ trách Đội"),
+    # members as a group
+    ("Các đảng viên trong Chi bộ gương mẫu thực hiện.", "Các đảng viên trong Chi bộ"),
+    ("Các hội viên phụ nữ tích cực tham gia.", "Các hội viên phụ nữ"),
     # no unit at the head
     ("Ban hành quy chế làm việc.", None),
     ("Tổ chức hội nghị sơ kết.", None),
