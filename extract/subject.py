@@ -187,7 +187,8 @@ def _lexical_start(text: str, after: int) -> Optional[int]:
 
 
 # a clause between the subject and its verb: "Sở X, trên cơ sở …, chủ trì …"
-_INSERTED_START = re.compile(r",\s*(?:trên cơ sở|căn cứ|theo|trong phạm vi|tùy theo|tuỳ theo)(?!\w)", re.I)
+_INSERTED_START = re.compile(r",\s*(?:trên cơ sở|căn cứ|theo|trong phạm vi|tùy theo|tuỳ theo|với (?:vai trò|tư cách|chức năng)|"
+                             r"là cơ quan|trong quá trình)(?!\w)", re.I)
 
 
 def split_subject(text: str, *, any_case: bool = False) -> Tuple[Optional[str], str]:
@@ -207,6 +208,9 @@ def split_subject(text: str, *, any_case: bool = False) -> Tuple[Optional[str], 
     if m and not _looks_unit(subj[:m.start()], any_case):
         m = None
     if m:                                              # "Sở X, trên cơ sở …, chủ trì" -> "Sở X"
+        close = text.find(",", m.end(), k)
+        if close > 0 and _PRED_RE.match(text[close + 1:].lstrip()):
+            k = len(text) - len(text[close + 1:].lstrip())   # the predicate right after the inserted clause
         subj = subj[:m.start()].strip(" ,")
     if not _looks_unit(subj, any_case) or len(subj.split()) < 2 and not re.fullmatch(r"[A-ZĐ]{2,}\w*", subj):
         return None, text

@@ -51,6 +51,8 @@ SUBJECTS = [
     ("Sở Văn hóa, Thể thao và Du lịch chủ trì tổ chức giải đấu.", "Sở Văn hóa, Thể thao và Du lịch"),
     ("Sở Nội vụ có trách nhiệm đôn đốc các đơn vị.", "Sở Nội vụ"),
     ("Sở Tư pháp, trên cơ sở kết quả rà soát, chủ trì tham mưu.", "Sở Tư pháp"),
+    ("Trạm Y tế xã, với vai trò cơ quan thường trực, tham mưu Ban Chỉ đạo kiểm tra.", "Trạm Y tế xã"),
+    ("Ban Chỉ huy Quân sự xã, là cơ quan thường trực, tham mưu Hội đồng nghĩa vụ quân sự.", "Ban Chỉ huy Quân sự xã"),
     ("Công an xã nắm chắc tình hình an ninh.", "Công an xã"),
     ("Công an tỉnh chỉ đạo lực lượng công an cơ sở.", "Công an tỉnh"),
     ("Văn phòng HĐND và UBND huyện theo dõi, đôn đốc.", "Văn phòng HĐND và UBND huyện"),
