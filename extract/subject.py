@@ -125,7 +125,8 @@ def predicate_start(text: str, *, after: int = 1) -> Optional[int]:
     for m in _PLACE_END.finditer(text):
         if k is not None and m.start("next") >= k:
             break
-        if m.start() >= after and m.group("next").lower() not in _LINKS and not _cooperative_name_goes_on(text, m):
+        if m.start() >= after and m.group("next").lower() not in _LINKS and not _cooperative_name_goes_on(text, m) \
+                and text[:m.start()].count("(") <= text[:m.start()].count(")"):
             return m.start("next")
     return k
 
@@ -164,6 +165,8 @@ def _lexical_start(text: str, after: int) -> Optional[int]:
         left = text[:k]
         if not left.strip():
             continue
+        if left.count("(") > left.count(")"):
+            continue                                   # "Tổ công tác số 1 (do đồng chí … làm Tổ trưởng) kiểm tra …"
         if _capitalised(word) and not all_caps and word.lower() not in _NEVER_NAMES:
             continue                                   # "Ban Tổ chức", "Trung tâm Thông tin"
         if word.lower() == "thông tin" and _INFO_NOUN_BEFORE.search(left):

@@ -141,7 +141,7 @@ def _semicolon_list(text: str) -> str:
 # "… chủ trì, Y phối hợp …": the partners named before their verb
 # (or opening the duty once the lead's "chủ trì" is dropped: "Y phối hợp tổ chức …")
 _PARTNER_BEFORE = (re.compile(r"\bchủ trì\s*[,;]\s*(?P<v>[^;.]{3,150}?)\s+(?:cùng\s+)?phối (?:kết )?hợp\b", re.I),
-                   re.compile(r"^(?P<v>[^;.,]{3,150}?)\s+(?:cùng\s+)?phối (?:kết )?hợp\b", re.I))
+                   re.compile(r"^(?P<v>[^;.]{3,150}?)\s+(?:cùng\s+)?phối (?:kết )?hợp\b", re.I))
 
 
 def _partners_before_verb(text: str) -> List[str]:
@@ -236,6 +236,8 @@ def split_subject_clauses(text: str) -> List[str]:
     def starts(prev: str, part: str) -> bool:
         if _open_partner_list(prev):
             return False                              # "… phối hợp với Văn phòng Hội; Ngân hàng … tham mưu …"
+        if re.search(r"\bchủ trì\s*;$", prev.rstrip()) and _partners_before_verb(part):
+            return False                              # "Giao X chủ trì; Y, Z phối hợp tổ chức …": one duty
         if split_subject(_ADVERBIAL.sub("", part, count=1))[0] is not None:
             return True
         if _GIAO.match(part.lstrip("(")) and part[:1] != "(":
@@ -860,7 +862,7 @@ def _roles_only(pred: str) -> bool:
 
 
 def _drop_lead_verb(pred: str) -> str:
-    m = re.match(r"^chủ trì\b\s*,?\s*(.*)$", pred, re.S)
+    m = re.match(r"^chủ trì\b\s*[,;]?\s*(.*)$", pred, re.S)
     return m.group(1) if m and m.group(1) else pred
 
 

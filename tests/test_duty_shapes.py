@@ -520,3 +520,11 @@ def test_staffing_item_is_no_assignment_to_the_staff():
     ts = duties("1. Nhân lực\n1.1. Phân công cán bộ lãnh đạo phụ trách công tác vệ sinh chợ, công chức theo dõi tại "
                 "các thôn bảo đảm theo quy định.\n- Cơ quan chủ trì thực hiện: Văn phòng UBND xã.\n")
     assert [(t.lead, t.content[:30]) for t in ts] == [(["Văn phòng UBND xã"], "Phân công cán bộ lãnh đạo phụ ")]
+
+
+def test_lead_clause_then_partner_clause_is_one_duty():
+    ts = duties("1. Khảo sát\nKhảo sát các chợ.\n",
+                "1. Phân công\nGiao Ban quản lý chợ chủ trì; Trạm Y tế xã, Hội Phụ nữ xã phối hợp tổ chức ngày hội "
+                "an toàn thực phẩm.\n")
+    assert [(t.lead, t.partners) for t in ts[-1:]] == [(["Ban quản lý chợ"], ["Trạm Y tế xã", "Hội Phụ nữ xã"])]
+    assert len([t for t in ts if "ngày hội" in t.content]) == 1

@@ -52,6 +52,11 @@ SUBJECTS = [
     ("Sở Nội vụ có trách nhiệm đôn đốc các đơn vị.", "Sở Nội vụ"),
     ("Sở Tư pháp, trên cơ sở kết quả rà soát, chủ trì tham mưu.", "Sở Tư pháp"),
     ("Trạm Y tế xã, với vai trò cơ quan thường trực, tham mưu Ban Chỉ đạo kiểm tra.", "Trạm Y tế xã"),
+    # words in brackets inside the name never start the predicate
+    ("Tổ công tác số 1 (do đồng chí Phó Chủ tịch UBND xã làm Tổ trưởng) kiểm tra các cơ sở.",
+     "Tổ công tác số 1 (do đồng chí Phó Chủ tịch UBND xã làm Tổ trưởng)"),
+    ("Đoàn kiểm tra liên ngành (gồm Phòng Kinh tế, Công an xã) tổ chức kiểm tra đột xuất.",
+     "Đoàn kiểm tra liên ngành (gồm Phòng Kinh tế, Công an xã)"),
     ("Ban Chỉ huy Quân sự xã, là cơ quan thường trực, tham mưu Hội đồng nghĩa vụ quân sự.", "Ban Chỉ huy Quân sự xã"),
     ("Công an xã nắm chắc tình hình an ninh.", "Công an xã"),
     ("Công an tỉnh chỉ đạo lực lượng công an cơ sở.", "Công an tỉnh"),
