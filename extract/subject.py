@@ -113,6 +113,12 @@ _NEVER_NAMES = frozenset({"chủ trì", "phối hợp", "phối kết hợp", "c
                           "phải", "được", "là", "làm đầu mối"})
 
 
+# nouns whose second word is a verb of the lexicon: the verb does not start a predicate there
+_NOUN_COMPOUNDS = frozenset({"thư ký", "chữ ký", "chương trình", "công trình", "quy trình", "lộ trình", "tờ trình",
+                             "hành trình", "việc làm", "cử tri", "độc lập", "thành lập", "bàn giao", "cởi mở",
+                             "tiếp nhận", "văn thư"})
+
+
 def _capitalised(word: str) -> bool:
     return word[:1].isupper()
 
@@ -167,6 +173,9 @@ def _lexical_start(text: str, after: int) -> Optional[int]:
             continue
         if left.count("(") > left.count(")"):
             continue                                   # "Tổ công tác số 1 (do đồng chí … làm Tổ trưởng) kiểm tra …"
+        before = left.split()[-1].lower() if left.split() else ""
+        if f"{before} {word.split()[0].lower()}" in _NOUN_COMPOUNDS:
+            continue                                   # "Thư ký", "Chương trình", "việc làm": a noun
         if _capitalised(word) and not all_caps and word.lower() not in _NEVER_NAMES:
             continue                                   # "Ban Tổ chức", "Trung tâm Thông tin"
         if word.lower() == "thông tin" and _INFO_NOUN_BEFORE.search(left):

@@ -528,3 +528,17 @@ def test_lead_clause_then_partner_clause_is_one_duty():
                 "an toàn thực phẩm.\n")
     assert [(t.lead, t.partners) for t in ts[-1:]] == [(["Ban quản lý chợ"], ["Trạm Y tế xã", "Hội Phụ nữ xã"])]
     assert len([t for t in ts if "ngày hội" in t.content]) == 1
+
+
+def test_duty_sentence_under_a_topic_heading_keeps_its_own_work():
+    ts = duties("1. Tuyên truyền, phổ biến\n"
+                "Ban Công tác Mặt trận thôn phối hợp với Chi hội Phụ nữ tuyên truyền trên loa truyền thanh của "
+                "thôn, thực hiện hằng tháng.\n"
+                "2. Sửa chữa mái chợ\n"
+                "Ban quản lý chợ chủ trì, phối hợp tham mưu thực hiện trong quý III/2025.\n")
+    assert [(t.lead, t.content[:40]) for t in ts] == [
+        (["Ban Công tác Mặt trận thôn"], "phối hợp với Chi hội Phụ nữ tuyên truyền"),
+        # a line that only names roles and time: the heading above it is its content
+        (["Ban quản lý chợ"], "Sửa chữa mái chợ")]
+    assert ts[0].partners == ["Chi hội Phụ nữ"] and ts[0].deadline.kind == "recurring"
+    assert ts[1].deadline.text == "trong quý III/2025"
