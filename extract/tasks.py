@@ -11,14 +11,20 @@ deadline phrase of the sentence. Where the unit phrase ends is decided by `extra
   "Giao X chủ trì, phối hợp với Y …", "Đề nghị X …", "X: nội dung", "Điều 2. Giao X …", "UBND tỉnh
   yêu cầu X …", with a fronted clause ("Sau khi …, X …", "Đối với …, X …", "Đồng thời, X …"), a
   clause between subject and verb ("X, trên cơ sở …, chủ trì …"), a passive with its agent
-  ("… do đồng chí X chỉ đạo"), an item followed by its assignment ("Nâng cấp đường. Giao X …"), a
-  parenthesised assignment ("(Giao X chủ trì …)"), a lead-in ending in a colon whose list follows;
+  ("… do đồng chí X chỉ đạo", "… do Khoa X chủ trì thực hiện, phối hợp với Y", "… được Phòng X biên
+  soạn"), an item followed by its assignment ("Nâng cấp đường. Giao X …"), a parenthesised
+  assignment ("(Giao X chủ trì …)", "(X chủ trì, Y phối hợp; …)"), a lead-in ending in a colon whose
+  list follows (a numbered heading too: "1. Giao Phòng X tham mưu UBND xã:");
+- partners after "phối hợp với" (a ";" list goes on to the verb) or named before their verb ("X chủ
+  trì, Y phối hợp …", "Giao X chủ trì; Y, Z phối hợp …");
 - an item followed by a line naming who leads it ("Đảng uỷ UBND xã chủ trì, phối hợp … trình trong
-  tháng 01/2026"), or run together with it (PDF text);
+  tháng 01/2026", "Giao đồng chí X chỉ đạo, đồng chí Y thực hiện."), or run together with it (PDF text);
 - items followed by labelled lines ("Đơn vị chủ trì: X; Đơn vị phối hợp: Y", "Cơ quan thực hiện: …",
-  "Thời gian thực hiện: …", values running on to the next line): under a numbered item they fill
-  that item, under a heading every item since it; "Trách nhiệm (chỉ đạo) thực hiện: …" after a
-  section's items gives one duty for the section.
+  "Đơn vị thực hiện: Chủ trì: X; phối hợp: Y", "Thời gian thực hiện: …", values running on to the
+  next line): under a numbered item they fill that item, under a heading every item since it;
+  "Trách nhiệm (chỉ đạo) thực hiện: …" after a section's items gives one duty for the section.
+No duty: the plan announcing itself ("… ban hành Kế hoạch … như sau:"), a pointer to the appendix
+("Nhiệm vụ cụ thể … tại Phụ lục"), staffing ("Phân công cán bộ …"), a document approved by a body.
 """
 from __future__ import annotations
 
