@@ -742,7 +742,8 @@ class DutyReader:
         subjects: set = set()
         parts = split_subject_clauses(text)
         for i, part in enumerate(parts):
-            if _ANNOUNCE.search(part) or _APPENDIX_REF.match(part) or self._time_only(part, p.section):
+            if "như sau" in part and _ANNOUNCE.search(part) or _APPENDIX_REF.match(part) or \
+                    self._time_only(part, p.section):
                 continue
             a = self._assignment(part)
             if a and _EXECUTION_CLAUSE.match(a[1]):
