@@ -292,6 +292,10 @@ _REPORT_LEAD = re.compile(r"^(?:định kỳ|hằng|hàng|thường xuyên|cuố
 
 
 _CLOSING = re.compile(r"^(?:Trên đây|Trong quá trình (?:tổ chức )?thực hiện,? nếu|Nơi nhận)", re.I)
+# the preamble's formula: "(Ủy ban nhân dân xã) ban hành Kế hoạch … như sau:", "xây dựng Kế hoạch thực hiện
+# với các nội dung sau:"
+_ISSUING_FORMULA = re.compile(r"^(?:ban\s+hành|xây\s+dựng|triển\s+khai)\s+(?:Kế\s+hoạch|Chương\s+trình)\b[^.;]{0,160}?"
+                              r"(?:như\s+sau|cụ\s+thể|(?:các\s+)?nội\s+dung\s+(?:như\s+)?sau)\s*[:.]?\s*$", re.I)
 # a decision's closing article names who executes the decision itself, no duty of the plan:
 # "Chánh Văn phòng …, Giám đốc các sở … chịu trách nhiệm thi hành Quyết định này."
 _EXECUTION_CLAUSE = re.compile(r"^(?:(?:có|chịu)\s+trách\s+nhiệm\s+)?(?:thi\s+hành|tổ\s+chức\s+thực\s+hiện|thực\s+hiện)\s+"
@@ -746,7 +750,7 @@ class DutyReader:
                     self._time_only(part, p.section):
                 continue
             a = self._assignment(part)
-            if a and _EXECUTION_CLAUSE.match(a[1]):
+            if a and (_EXECUTION_CLAUSE.match(a[1]) or _ISSUING_FORMULA.match(a[1])):
                 continue
             if a is None and not heading_unit and i + 1 < len(parts) and _GIAO.match(parts[i + 1]):
                 nxt = self._assignment(parts[i + 1])

@@ -390,3 +390,16 @@ def test_line_ending_in_the_head_word_of_a_unit_goes_on_with_its_name():
             "Hội; Hội Nông dân xã tham mưu tổ chức hội thi nông dân sản xuất giỏi cấp xã năm\n"
             "2026, hoàn thành trong quý III.\n")
     assert len(_paras(read_text(text))) == 1
+
+
+@pytest.mark.parametrize("first, second", [
+    ("công bố công khai thủ tục tại Bộ phận Một cửa, hoàn thành trong quý", "III/2026."),
+    ("tổ chức hội nghị sơ kết trước ngày", "15/6/2026 tại hội trường xã."),
+    ("báo cáo kết quả về Ủy ban nhân dân xã trong tháng", "10/2026."),
+    ("thực hiện Nghị quyết Đại hội Đảng bộ xã nhiệm kỳ 2025 - 2030 đến năm", "2030, phấn đấu hoàn thành."),
+])
+def test_number_awaited_by_the_line_before_goes_on_its_paragraph(first, second):
+    text = "II. NHIỆM VỤ\n1. Văn phòng UBND xã chủ trì, phối hợp với các bộ phận chuyên môn rà soát,\n" \
+           f"{first}\n{second}\n2. Công chức Tư pháp thực hiện số hóa hồ sơ.\n"
+    paras = _paras(read_text(text))
+    assert paras[1].endswith(f"{first} {second}") and paras[2].startswith("2. Công chức"), paras
