@@ -169,7 +169,7 @@ def split_trailing_lead(text: str) -> Optional[Tuple[str, str, str]]:
     return None
 
 
-_ROLE_WORDS = re.compile(r"^(?:chủ trì|chủ tham mưu|tham mưu|thực hiện|tổ chức thực hiện|triển khai thực hiện|"
+_LEAD_LINE_ROLES = re.compile(r"^(?:chủ trì|chủ tham mưu|tham mưu|thực hiện|tổ chức thực hiện|triển khai thực hiện|"
                          r"triển khai|chịu trách nhiệm|phụ trách|chỉ đạo|chuẩn bị|trình|xây dựng|ban hành|"
                          r"và|hoặc)\b\s*,?\s*", re.I)
 
@@ -184,7 +184,7 @@ def _own_work(rest: str) -> bool:
         if m:
             k = _first_verb(m.group("v"))
             r = m.group("v")[k:] if k else ""
-        new = _ROLE_WORDS.sub("", r)
+        new = _LEAD_LINE_ROLES.sub("", r)
         if new == r:
             break
         r = new
