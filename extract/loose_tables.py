@@ -42,6 +42,7 @@ from __future__ import annotations
 import re
 from typing import List, Optional
 
+from . import glued_rows
 from .deadlines import is_deadline
 from .model import Cell, Paragraph, Source, Table
 from .numbers import MEASURES
@@ -442,6 +443,7 @@ def _fragments(paras: List[Paragraph], text_lines: List[str], fix) -> List[Parag
     lower case, or after a line ending on a word that needs more ("Lãnh đạo" / "Sở Tài chính")."""
     out: List[Paragraph] = []
     prev_end = 0
+    blocky = _blocky(paras, text_lines)
     for p in paras:
         a, b = p.source.line, p.source.line_end or p.source.line
         if not a or b > len(text_lines) or a <= prev_end:
@@ -452,12 +454,36 @@ def _fragments(paras: List[Paragraph], text_lines: List[str], fix) -> List[Parag
                 continue
             last = out[-1].text if out else ""
             if out and not _NUMBER.match(last) and not _NUMBER.match(t) and (
-                    (t[:1].islower() and _line(out[-1]) >= a) or _GOES_ON.search(last)):
+                    (t[:1].islower() and _line(out[-1]) >= a) or _GOES_ON.search(last)
+                    or (blocky and _line(out[-1]) == n - 1 and _same_cell(last, t))):
                 out[-1] = Paragraph(f"{last} {t}", Source(line=out[-1].source.line, line_end=n), style=_FRAG)
             else:
                 out.append(Paragraph(t, Source(line=n, line_end=n), style=_FRAG))
         prev_end = b
     return out
+
+
+def _blocky(paras: List[Paragraph], text_lines: List[str]) -> bool:
+    """Do blank lines set the run's cells apart (`pdftotext` without -layout writes each cell as a
+    block of lines with a blank line after it)? A fifth of the run's lines blank at least."""
+    a = paras[0].source.line if paras else None
+    b = _line(paras[-1]) if paras else 0
+    if not a or b > len(text_lines) or b - a < 8:
+        return False
+    blank = sum(1 for n in range(a, b + 1) if not text_lines[n - 1].strip())
+    return blank * 5 >= b - a + 1
+
+
+def _same_cell(last: str, t: str) -> bool:
+    """Two lines of one block that go on as one cell: content over content, or a unit cell and the
+    short rest of its name ("Thầy Lê Thanh" / "Cường"); a line of another column's shape (a
+    number, a time phrase, a unit heading a line after content) starts a cell of its own."""
+    if _kind(t) != "content" or _is_time(t) or _is_time(last) or _header_cell(t) or _header_cell(last):
+        return False
+    k = _kind(last)
+    if k == "content":
+        return not _ends_table(last)
+    return k == "unit" and _short(t, 3) and not last.endswith((",", ";", "."))
 
 
 _FRAG = "line-fragment"
@@ -611,6 +637,16 @@ def _is_time(text: str) -> bool:
     return bool(_TIME_CELL.match(text.strip()))
 
 
+_BARE_RANGE = re.compile(rf"^((?:từ\s+)?{_CLOCK})\s+({_CLOCK})$", re.IGNORECASE)
+
+
+def _hours(text: str) -> str:
+    """An hours cell as written: two clock times side by side are a range whose dash the text
+    layer lost ("7h00 7h15" -> "7h00 - 7h15")."""
+    m = _BARE_RANGE.match(text.strip())
+    return f"{m.group(1)} - {m.group(2)}" if m else text
+
+
 def _rows_by_time(lines: List[Paragraph], roles: List[str]) -> tuple:
     """Shape (e), a programme: the time column first ("Thời gian" / "Nội dung" / "Người phụ
     trách"), each row opening with its hours (`7h00 - 7h15`, `7h00` over `- 7h15`), then the
@@ -645,7 +681,7 @@ def _rows_by_time(lines: List[Paragraph], roles: List[str]) -> tuple:
         if _is_time(t):
             close()
             cur, cells = _Row(), []
-            cur.deadlines.append(t)
+            cur.deadlines.append(_hours(t))
             cur.lines.append(lines[k])
             rows.append(cur)
             k += 1
@@ -746,6 +782,8 @@ def _opens_header(b, text_lines: List[str], fix) -> int:
             continue
         if t and len(t) <= 60 and _short(t, 6) and _header_cell(fix(t) if fix else t) is not None:
             return n
+    if e > a and len(b.text) <= 60 and _header_cell(b.text) is not None:
+        return a  # a header cell wrapped over its lines ("Thời" / "gian")
     return 0
 
 
@@ -782,6 +820,14 @@ def rebuild(blocks: list, lone_numbers: Optional[List[tuple]] = None, text_lines
     i = 0
     while i < len(blocks):
         b = blocks[i]
+        glued = _read_glued(blocks, i, text_lines, fix) if text_lines else None
+        if glued:
+            table, consumed, tail = glued
+            out += table if isinstance(table, _Glued) else [table]
+            if tail is not None:
+                out.append(tail)
+            i += max(consumed, 1)
+            continue
         short = isinstance(b, Paragraph) and len(b.text) <= 40  # a header cell: "Stt", "Chỉ tiêu"
         found = _header(blocks, i) if short else None
         by_lines = _opens_header(b, text_lines, fix) if text_lines else 0
@@ -821,6 +867,61 @@ def rebuild(blocks: list, lone_numbers: Optional[List[tuple]] = None, text_lines
             out.append(b)
             i += 1
     return out
+
+
+def _read_glued(blocks: list, i: int, text_lines: List[str], fix) -> Optional[tuple]:
+    """(Table, paragraphs used, what is left of the last one or None) of a table whose printed
+    lines glue several columns (see glued_rows), read from the text's lines at blocks[i]."""
+    b = blocks[i]
+    if not isinstance(b, Paragraph) or not b.source.line or len(b.text) > 600 or b.source.line > len(text_lines):
+        return None
+    a = b.source.line - 1
+    if not glued_rows.might_open(" ".join(text_lines[a:a + 6])):
+        return None
+    window = [fix(t) if fix else t for t in text_lines[a:a + 8]]
+    found = glued_rows.header(window, 0)
+    if not found or a + found[1] + 1 > _line(b):
+        return None  # no header, or one that starts in a later paragraph
+    roles, first, body = found
+    paras: List[Paragraph] = []
+    j = i
+    while j < len(blocks) and isinstance(blocks[j], Paragraph) and j - i < 400:
+        paras.append(blocks[j])
+        j += 1
+    last_line = _line(paras[-1])
+    lines = [fix(t) if fix else t for t in text_lines[a:last_line]]
+    rows, end = glued_rows.rows(lines, roles, body)
+    tasks = [r for r in rows if "group" not in r]
+    if len(tasks) < 2 or any(not r["content"] for r in tasks) or \
+            sum(1 for r in tasks if r.get("lead") or r.get("partners") or r["deadline"]) * 2 < len(tasks):
+        return None
+    cols = [r for r in roles if r in _HEADER_NAMES]
+    src = b.source
+    grid: List[List[Cell]] = [[Cell(_HEADER_NAMES[r], src) for r in cols]]
+    for r in rows:
+        if "group" in r:
+            grid.append([Cell(r["group"], src, span=len(cols))])
+        else:
+            grid.append([Cell(r.get(c, ""), src) for c in cols])
+    end_line = a + end  # 1-based number of the table's last line
+    while end_line > a + body and not text_lines[end_line - 1].strip():
+        end_line -= 1
+    pre: list = []
+    if first > 0:  # the caption the reader joined to the header
+        before = " ".join(t for t in (ln.strip() for ln in lines[:first]) if t)
+        if before:
+            pre.append(Paragraph(before, Source(line=b.source.line, line_end=b.source.line + first - 1,
+                                                page=src.page), style=b.style))
+    table = Table(grid, Source(line=b.source.line + first, line_end=end_line, page=src.page), header_rows=1)
+    last = Paragraph(lines[end_line - a - 1].strip(), Source(line=end_line, line_end=end_line))
+    consumed, tail = _rest(paras, last)
+    if pre:
+        return _Glued(pre + [table]), consumed, tail
+    return table, consumed, tail
+
+
+class _Glued(list):
+    """A caption paragraph and the table under it (both go out in order)."""
 
 
 def _rest(paras: List[Paragraph], last: Paragraph) -> tuple:

@@ -1,0 +1,344 @@
+"""Task tables whose printed lines glue several columns together: text lines -> rows of cells.
+
+pdfplumber's `extract_text`, PDF viewers' copy and many scrapers write a ruled table one printed
+line at a time: the fragments of every column that share a baseline stand on one line, joined by a
+single space ("1 đề mà người dân, doanh nghiệp đang Lãnh đạo Sở Y tế giờ 45 phút"). Reads the
+text's lines from a header line that names several columns ("TT Nội dung Trách nhiệm", other
+header words on the lines around it) and writes the rows, each as {role: text}:
+
+- the header: the header words found on a few short lines, split where a column's name starts
+  ("Cơ quan chủ trì", "Thời gian", "Nội dung"); the columns on the line naming the content keep
+  their order, the others follow in the usual order (lead, partners, deadline);
+- each body line is cut into fragments by shape, right to left: a deadline fragment at its end (a
+  run of time words and numbers: "15 phút - 20", "ngày 23", "Quý II/2026"), then a unit fragment
+  (a unit head such as "Lãnh đạo", "UBND", "Phòng" after a content fragment that fills the content
+  column's width, or the rest of a unit cell still open: "Tài nguyên và" / "Môi trường"); the Stt
+  number opens the line;
+- the rows: the Stt numbers 1, 2, 3 … (again from 1 under a group row "I. …"); cells set at the top
+  of their rows put the number on the row's first line; cells centred vertically put it beside the
+  middle of the row, and the row then starts where its content cell does (a capital after the end
+  of the row above, near the midpoint between two numbers);
+- a row keeps its deadline only when the joined fragments read as a time phrase; the header
+  repeated after a page break and page numbers are skipped; the table ends at a numbered heading
+  (Roman, "b)", "2."), a signature or "Nơi nhận" line.
+
+The content column's width (in characters) is the median length of the lines that go on a content
+cell (lower-case start, four words or more, nothing of another column on them).
+"""
+from __future__ import annotations
+
+import re
+from statistics import median
+from typing import Dict, List, Optional, Tuple
+
+from .deadlines import is_deadline
+from .tables import header_role
+from .text.fold import ascii_fold
+from .units import UNIT_START
+
+_ROLES = ("number", "content", "lead", "partners", "deadline")
+_ORDER = {r: k for k, r in enumerate(_ROLES)}
+
+# Where a column's name starts in a header line (ASCII-folded, lower case).
+_HEAD_START = re.compile(
+    r"\b(?:s\.?tt|tt|so tt|noi dung|nhiem vu|cong viec|hoat dong|"
+    r"(?:co quan|don vi|nguoi|bo phan)(?:/? ?ca nhan)?(?: (?:chu tri|phoi hop|thuc hien|phu trach))?|"
+    r"chu tri|phoi hop|phu trach|trach nhiem|thoi gian|thoi han|tien do|ghi(?: chu)?|san pham|ket qua)\b")
+_HEAD_PREFILTER = re.compile(r"nội\s+dung|nhiệm\s+vụ|công\s+việc|hoạt\s+động", re.IGNORECASE)
+_HEAD_OTHER = re.compile(r"chủ\s+trì|phối\s+hợp|thời\s+gian|thời\s+hạn|tiến\s+độ|trách\s+nhiệm|phụ\s+trách",
+                         re.IGNORECASE)
+
+_TIME_WORD = re.compile(
+    r"^(?:\d{1,4}(?:[/.\-]\d{1,4}){0,2}[,.;]?|\d{1,2}h\d{0,2}|[IV]{1,3}/\d{4}|(?:năm|tháng|quý|quí|ngày|giờ|phút|"
+    r"từ|đến|trước|sau|hằng|hàng|thường|xuyên|định|kỳ|cả|đầu|cuối|giữa|[IV]{1,3}),?|[-–])$", re.IGNORECASE)
+_TIME_HEAD = re.compile(r"^(?:\d|[IV]{1,3}/\d|(?:Năm|Tháng|Quý|Quí|Ngày|Từ|Trước|Sau|Hằng|Hàng|Thường|Định|"
+                        r"Cả|Đầu|Cuối|Giữa)\b)")
+_NUMBERED = re.compile(r"^(?:[IVX]{1,4}\s*[.)]|[a-zđ]\)|\d{1,2}\.\s+[A-ZĐ])\s*\S")
+_GROUP = re.compile(r"^([IVX]{1,4})(?:\s*[.)\-–]\s+|\s+(?=[A-ZĐÂĂÊÔƠƯ][^\W\d_]*[a-zđà-ỹ]))\S")
+_END = re.compile(r"^\W*(?:nơi\s+nhận|trên\s+đây|t/?m\b|tm\.|kt\.|ký\s+thay|thay\s+mặt)", re.IGNORECASE)
+_PAGE = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$")
+_SENTENCE_END = re.compile(r"[.;:!?]\)?$")
+_ROMANS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", ""]
+
+
+def might_open(text: str) -> bool:
+    """A cheap test: could this paragraph hold a glued header (the content column and another)?"""
+    return bool(_HEAD_PREFILTER.search(text)) and bool(_HEAD_OTHER.search(text))
+
+
+def _line_roles(line: str) -> List[str]:
+    """The column roles named on one header line, in their order ([] when none)."""
+    words = line.split()
+    folded = " ".join(ascii_fold(w).lower() for w in words)
+    starts = [m.start() for m in _HEAD_START.finditer(folded)]
+    if not starts:
+        return []
+    roles: List[str] = []
+    for a, b in zip(starts, starts[1:] + [len(folded)]):
+        cell = folded[a:b].strip()
+        role = header_role(cell)
+        cut = re.search(r"\b(chu|phoi|thoi)$", cell)
+        if role not in _ROLES and cut:  # a name wrapped inside its words: "Đơn vị chủ" / "trì"
+            role = {"chu": "lead", "phoi": "partners", "thoi": "deadline"}[cut.group(1)]
+        if role in _ROLES and role not in roles:
+            roles.append(role)
+    return roles
+
+
+def header(lines: List[str], start: int) -> Optional[Tuple[List[str], int, int]]:
+    """(roles in column order, first header line, line after the header) of a glued header whose
+    content-naming line is within a few lines of `start`, or None."""
+    for main in range(start, min(start + 4, len(lines))):
+        t = lines[main].strip()
+        if len(t) > 120 or not _HEAD_PREFILTER.search(t):
+            continue
+        roles = _line_roles(t)
+        if "content" not in roles or len(roles) < 2:
+            continue
+        first = main
+        extra: List[str] = []
+        while first > start and _short_header(lines[first - 1]):
+            extra += [r for r in _line_roles(lines[first - 1]) if r not in roles and r not in extra]
+            first -= 1
+        end = main + 1
+        while end < len(lines) and _short_header(lines[end]) and end - main <= 3:
+            extra += [r for r in _line_roles(lines[end]) if r not in roles and r not in extra]
+            end += 1
+        if roles == sorted(roles, key=_ORDER.get):
+            roles = sorted(roles + extra, key=_ORDER.get)  # the usual order, names on other lines in their places
+        else:
+            roles = roles + sorted(extra, key=_ORDER.get)
+        if len(roles) >= 3 and {"lead", "partners", "deadline"} & set(roles):
+            return roles, first, end
+    return None
+
+
+def _short_header(line: str) -> bool:
+    """A short line of header words around the main one ("Thời gian", "thực hiện (Năm 2026)")."""
+    t = line.strip()
+    if not t or len(t.split()) > 8 or re.match(r"^\d", t) or _GROUP.match(t):
+        return False
+    return bool(_line_roles(t)) or bool(re.fullmatch(r"[(\w/ )]*", t)) and t[:1].islower() or t.startswith("(")
+
+
+class _Frag:
+    __slots__ = ("number", "content", "unit", "deadline", "line")
+
+    def __init__(self, line: int) -> None:
+        self.number = ""
+        self.content = ""
+        self.unit = ""
+        self.deadline = ""
+        self.line = line
+
+
+def _peel_time(words: List[str], keep: int) -> int:
+    """Index where a trailing run of time words starts (len(words) when none); `keep` words at the
+    front stay (the Stt)."""
+    k = len(words)
+    while k > keep and _TIME_WORD.match(words[k - 1]):
+        k -= 1
+    if k == len(words):
+        return k
+    run = words[k:]
+    if not any(re.search(r"\d", w) for w in run) and not _TIME_HEAD.match(run[0]):
+        return len(words)  # "… trong năm": words of the content
+    return k
+
+
+def _unit_cut(words: List[str], width: float, unit_open: bool) -> int:
+    """Where the unit fragment starts in the words left of the deadline (len(words): none)."""
+    text = " ".join(words)
+    if not words:
+        return 0
+    if len(text) <= width * 1.12:
+        return len(words)
+    best = len(words)
+    for j in range(len(words) - 1, 0, -1):
+        head = " ".join(words[:j])
+        if len(head) > width * 1.12:
+            continue
+        if len(head) < width * 0.6:
+            break
+        tail = " ".join(words[j:])
+        if UNIT_START.match(tail) or (unit_open and (words[j][:1].isupper() or len(words) - j <= 3)):
+            best = j
+            if UNIT_START.match(tail):
+                break
+    return best
+
+
+def _split(line: str, n: int, width: float, expect: Optional[str], unit_open: bool,
+           deadline_last: bool, unit_width: float = 18.0) -> _Frag:
+    f = _Frag(n)
+    words = line.split()
+    keep = 0
+    if expect and words and words[0].rstrip(".") == expect:
+        f.number = expect
+        keep = 1
+    cut = _peel_time(words, keep) if deadline_last else len(words)
+    f.deadline = " ".join(words[cut:])
+    rest = words[keep:cut]
+    text = " ".join(rest)
+    if not rest:
+        return f
+    short = len(text) <= width * 0.62
+    if short and (UNIT_START.match(text) or (unit_open and len(text) <= unit_width * 1.1 and (
+            text[:1].isupper() or len(rest) <= 2))):
+        f.unit = text
+        return f
+    u = _unit_cut(rest, width, unit_open)
+    f.content = " ".join(rest[:u])
+    f.unit = " ".join(rest[u:])
+    return f
+
+
+def _width(lines: List[str], deadline_last: bool) -> float:
+    """The content column's width in characters (see the module docstring)."""
+    sizes = []
+    for t in lines:
+        words = t.split()
+        if len(words) < 4 or not t[:1].islower():
+            continue
+        cut = _peel_time(words, 0) if deadline_last else len(words)
+        if cut == len(words):
+            sizes.append(len(t))
+    return median(sizes) if len(sizes) >= 3 else 45.0
+
+
+def rows(lines: List[str], roles: List[str], first: int = 0) -> Tuple[List[Dict[str, str]], int]:
+    """The rows ({role: text}, a group row as {"group": title}) of a glued table whose body
+    starts at lines[first], and the index of the line after the table."""
+    deadline_last = "deadline" in roles and roles[-1] == "deadline"
+    items: List[tuple] = []  # ("group", title) or ("line", index, text, Stt or None)
+    want = 1
+    groups = 0
+    end = first
+    k = first
+    while k < len(lines):
+        t = lines[k].strip()
+        if _END.match(t):
+            break
+        if not t:
+            k += 1
+            continue
+        found = header(lines, k)
+        if found and found[1] == k:
+            k = found[2]  # the header repeated after a page break
+            continue
+        if _PAGE.match(t) and t.strip(" -") != str(want):
+            k += 1
+            continue
+        g = _GROUP.match(t)
+        if g and len(t.split()) <= 16:
+            if g.group(1) != _ROMANS[groups] or (items and want == 1):
+                break  # a Roman number out of the table's sequence: the next part of the plan
+            items.append(("group", t))
+            groups += 1
+            want = 1
+            k += 1
+            continue
+        words = t.split()
+        is_number = words[0].rstrip(".") == str(want) and (len(words) == 1 or not words[0].endswith("."))
+        if not is_number and (_NUMBERED.match(t) or re.match(r"^\d{1,2}\.\s", t)):
+            break
+        items.append(("line", k, t, str(want) if is_number else None))
+        want += is_number
+        k += 1
+        end = k
+    texts = [it[2] for it in items if it[0] == "line"]
+    width = _width(texts, deadline_last)
+    unit_width = _unit_width(texts, width, deadline_last)
+    frags: List[_Frag] = []
+    group_at: Dict[int, str] = {}
+    unit_open = False
+    for it in items:
+        if it[0] == "group":
+            group_at[len(frags)] = it[1]
+            continue
+        f = _split(it[2], it[1], width, it[3], unit_open, deadline_last, unit_width)
+        if f.unit:
+            unit_open = not f.unit.endswith((".", ";"))
+        frags.append(f)
+    return _assemble(frags, group_at, roles), end
+
+
+def _unit_width(texts: List[str], width: float, deadline_last: bool) -> float:
+    """The unit column's width: the longest short line headed by a unit word ("Lãnh đạo Sở Công")."""
+    sizes = []
+    for t in texts:
+        words = t.split()
+        cut = _peel_time(words, 0) if deadline_last else len(words)
+        rest = " ".join(words[:cut])
+        if rest and len(rest) <= width * 0.62 and UNIT_START.match(rest):
+            sizes.append(len(rest))
+    return max(sizes) if sizes else 18.0
+
+
+def _assemble(frags: List[_Frag], groups: Dict[int, str], roles: List[str]) -> List[Dict[str, str]]:
+    """Rows from the fragments: the Stt lines split them (see the module docstring)."""
+    numbered = [k for k, f in enumerate(frags) if f.number]
+    if len(numbered) < 2:
+        return []
+    if sum(1 for k in numbered if frags[k].content or frags[k].unit or frags[k].deadline) * 2 < len(numbered):
+        return []  # the Stt numbers stand alone on their lines: one cell per line, not glued
+    centred = bool(numbered) and numbered[0] > 0 and not any(k in groups for k in range(numbered[0] + 1))
+    starts: List[int] = []
+    prev_end = 0
+    for n, k in enumerate(numbered):
+        if not centred:
+            starts.append(k)
+            continue
+        lo = prev_end
+        guess = lo
+        # the row's first content line: a capital after a content line that ends its cell
+        cands = [j for j in range(lo, k + 1) if frags[j].content[:1].isupper() and
+                 (j == lo or _ends_cell(frags, j))]
+        start = cands[-1] if cands else guess
+        starts.append(start)
+        prev_end = k + (k - start) + 1
+        if n + 1 < len(numbered):
+            prev_end = min(prev_end, numbered[n + 1])
+            prev_end = max(prev_end, k + 1)
+    out: List[Dict[str, str]] = []
+    bounds = starts + [len(frags)]
+    group_at = sorted(groups)
+    for n, (a, b) in enumerate(zip(bounds, bounds[1:])):
+        for g in group_at:
+            if (starts[n - 1] if n else -1) < g <= a:
+                out.append({"group": groups[g]})
+        cell: Dict[str, List[str]] = {"content": [], "unit": [], "deadline": []}
+        number = ""
+        for f in frags[a:b]:
+            number = number or f.number
+            for key in cell:
+                v = getattr(f, key)
+                if v:
+                    cell[key].append(v)
+        row = {"number": number, "content": " ".join(cell["content"])}
+        deadline = _join(cell["deadline"])
+        if deadline and not is_deadline(deadline):
+            row["content"] = " ".join(cell["content"] + cell["deadline"])
+            deadline = ""
+        row["deadline"] = deadline
+        units = _join(cell["unit"])
+        if "lead" in roles:
+            row["lead"], row["partners"] = units, ""
+        else:
+            row["partners"] = units
+        out.append(row)
+    return out
+
+
+def _ends_cell(frags: List[_Frag], j: int) -> bool:
+    """Does the content line before frags[j] end its cell (a stop, or shorter than the lines above)?"""
+    prev = [f.content for f in frags[:j] if f.content]
+    if not prev:
+        return True
+    return bool(_SENTENCE_END.search(prev[-1])) or not prev[-1][:1].isupper() or len(prev) < 2 or \
+        len(prev[-1]) < 0.8 * max(len(prev[-2]), 1)
+
+
+def _join(parts: List[str]) -> str:
+    """Fragments of one cell joined back (a word cut at a hyphen stays cut)."""
+    return re.sub(r"\s+", " ", " ".join(parts)).strip()

@@ -1,0 +1,137 @@
+"""Task tables in PDF text layers (pdfplumber's extract_text, pdftotext): the fixtures in
+tests/data/text/layers are invented plans printed by LibreOffice and read back by those tools
+(made by tests/data/text/layers/make_layer_fixtures.py)."""
+from pathlib import Path
+
+import pytest
+
+import extract
+from extract import glued_rows
+from extract.loose_tables import _hours
+
+LAYERS = Path(__file__).parent / "data" / "text" / "layers"
+
+
+def _table_tasks(name: str) -> list:
+    plan = extract.parse(str(LAYERS / name)).to_dict()
+    return [t for t in plan["tasks"] if t.get("origin") == "table"]
+
+
+def _deadline(task: dict) -> str:
+    d = task.get("deadline") or {}
+    return d.get("text") if isinstance(d, dict) else d
+
+
+def test_glued_cells_centred_vertically_rows_split_around_the_stt():
+    """Stt, unit and date beside the middle of a tall content cell, each printed line gluing the
+    fragments of several columns ("1 Tài nguyên và 16 giờ 30 ngày")."""
+    tasks = _table_tasks("centred-four.plumber.txt")
+    assert len(tasks) == 6
+    assert all(t["content"].startswith("Trao đổi, giải đáp các câu hỏi") for t in tasks)
+    assert tasks[0]["lead"] == ["Lãnh đạo Phòng Tài nguyên và Môi trường"]
+    assert tasks[1]["lead"] == ["Lãnh đạo Phòng Kinh tế và Hạ tầng"]
+    assert tasks[2]["lead"] == ["Lãnh đạo Phòng Tài chính - Kế hoạch"]
+    assert _deadline(tasks[0]) == "Từ 14 giờ 00 - 16 giờ 30 ngày 8 tháng 2"
+    assert _deadline(tasks[4]) == "Từ 14 giờ 00 - 16 giờ 30 ngày 20 tháng 6"
+    assert "Phòng Tài" not in tasks[0]["content"].split("Môi trường")[-1]
+
+
+def test_glued_cells_at_the_top_of_their_rows():
+    tasks = _table_tasks("top-five.plumber.txt")
+    assert [t["content"].split()[0] for t in tasks] == ["Rà", "Tổ", "Xây", "Kiểm", "Tổng"]
+    assert tasks[0]["content"].endswith("đồng bộ dữ liệu")
+    assert [_deadline(t) for t in tasks] == ["Quý II/2026", "Tháng 5/2026", "", "Trước ngày 30/9/2026",
+                                             "Tháng 12/2026"]
+    assert tasks[1]["lead"] == ["Công an xã"] or tasks[1]["lead"][0].startswith("Công an xã")
+
+
+def test_glued_header_names_wrapped_inside_their_words():
+    """"Đơn vị chủ Đơn vị phối Ghi" over "Stt Nhiệm vụ Thời hạn" over "trì hợp chú"."""
+    lines = (LAYERS / "six-columns.plumber.txt").read_text(encoding="utf-8").split("\n")
+    k = next(i for i, t in enumerate(lines) if t.startswith("Đơn vị chủ"))
+    roles, first, body = glued_rows.header(lines, k)
+    assert roles == ["number", "content", "lead", "partners", "deadline"]
+    assert (first, body) == (k, k + 3)
+    rows, _ = glued_rows.rows(lines, roles, body)
+    assert [r.get("group", "")[:4] for r in rows] == ["I. C", "", "", "II. ", "", ""]
+    assert rows[2]["deadline"] == "Quý III/2026"
+
+
+@pytest.mark.parametrize("line, roles", [
+    ("TT Nội dung Trách nhiệm thực hiện", ["number", "content", "lead"]),
+    ("Stt Nội dung công việc Cơ quan chủ trì Cơ quan phối hợp Thời gian", ["number", "content", "lead", "partners",
+                                                                        "deadline"]),
+    ("Thời gian Nội dung Người phụ trách", ["deadline", "content", "lead"]),
+    ("Đơn vị chủ Đơn vị phối Ghi", ["lead", "partners"]),
+    ("Giải đáp những vướng mắc về công tác", []),
+])
+def test_glued_header_line_roles(line, roles):
+    assert glued_rows._line_roles(line) == roles
+
+
+def test_glued_rows_need_text_beside_the_stt():
+    """Stt numbers alone on their lines are a table written one cell per line, not glued."""
+    lines = ["Stt Nội dung Cơ quan chủ trì Thời gian", "1", "Rà soát hồ sơ", "Phòng Nội vụ", "Quý I/2026",
+             "2", "Tập huấn cán bộ", "Phòng Nội vụ", "Quý II/2026"]
+    roles, _, body = glued_rows.header(lines, 0)
+    assert glued_rows.rows(lines, roles, body)[0] == []
+
+
+@pytest.mark.parametrize("cell, want", [
+    ("7h00 7h15", "7h00 - 7h15"),
+    ("14h00 16h30", "14h00 - 16h30"),
+    ("7h00 - 7h15", "7h00 - 7h15"),
+    ("8h30", "8h30"),
+])
+def test_hours_cell_that_lost_its_dash(cell, want):
+    assert _hours(cell) == want
+
+
+BLOCKS = """KẾ HOẠCH
+Tổ chức ngày hội đọc sách năm 2026
+
+II. CHƯƠNG TRÌNH
+Thời
+gian
+
+Nội dung
+
+Người phụ
+trách
+
+8h00 8h30
+
+Đón đại biểu, văn nghệ chào mừng
+
+Tổ Văn phòng
+
+8h30 9h15
+
+Khai mạc ngày hội; giới thiệu các gian trưng bày sách của
+các lớp và câu lạc bộ đọc sách
+
+Cô Nguyễn Thị
+Lan
+
+9h15 10h30
+
+Giao lưu với tác giả, trao giải cuộc thi giới thiệu sách
+
+Thầy Võ Minh
+Khoa
+
+III. TỔ CHỨC THỰC HIỆN
+Tổ Văn phòng chuẩn bị hội trường.
+"""
+
+
+def test_blank_line_blocks_of_a_programme(tmp_path):
+    """pdftotext without -layout: each cell a block of lines between blank lines, the header cells
+    wrapped inside their words ("Thời" / "gian"), a name wrapped in its cell ("Cô Nguyễn Thị" /
+    "Lan"), the dash between the hours lost."""
+    path = tmp_path / "blocks.txt"
+    path.write_text(BLOCKS, encoding="utf-8")
+    tasks = [t for t in extract.parse(str(path)).to_dict()["tasks"] if t.get("origin") == "table"]
+    assert [_deadline(t) for t in tasks] == ["8h00 - 8h30", "8h30 - 9h15", "9h15 - 10h30"]
+    assert [t["lead"] for t in tasks] == [["Tổ Văn phòng"], ["Cô Nguyễn Thị Lan"], ["Thầy Võ Minh Khoa"]]
+    assert tasks[1]["content"].endswith("câu lạc bộ đọc sách")
