@@ -54,7 +54,21 @@ _TIME_WORD = re.compile(
 _TIME_HEAD = re.compile(r"^(?:\d|[IV]{1,3}/\d|(?:Năm|Tháng|Quý|Quí|Ngày|Từ|Trước|Sau|Hằng|Hàng|Thường|Định|"
                         r"Cả|Đầu|Cuối|Giữa)\b)")
 _NUMBERED = re.compile(r"^(?:[IVX]{1,4}\s*[.)]|[a-zđ]\)|\d{1,2}\.\s+[A-ZĐ])\s*\S")
-_GROUP = re.compile(r"^([IVX]{1,4})(?:\s*[.)\-–]\s+|\s+(?=[A-ZĐÂĂÊÔƠƯ][^\W\d_]*[a-zđà-ỹ]))\S")
+_GROUP_RE = re.compile(r"^([IVX]{1,4})(?:\s*[.)\-–]\s+\S|\s+([^\W\d_]+))")
+
+
+class _GroupShape:
+    """A group row: "II. Title", or "II Title" (a capitalised word, not all capitals, after the number)."""
+
+    @staticmethod
+    def match(text: str):
+        m = _GROUP_RE.match(text)
+        if m and m.group(2) is not None and not (m.group(2)[0].isupper() and not m.group(2).isupper()):
+            return None
+        return m
+
+
+_GROUP = _GroupShape()
 _END = re.compile(r"^\W*(?:nơi\s+nhận|trên\s+đây|t/?m\b|tm\.|kt\.|ký\s+thay|thay\s+mặt)", re.IGNORECASE)
 _PAGE = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$")
 _SENTENCE_END = re.compile(r"[.;:!?]\)?$")
