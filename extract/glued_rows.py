@@ -45,8 +45,8 @@ _HEAD_START = re.compile(
     r"(?:co quan|don vi|nguoi|bo phan)(?:/? ?ca nhan)?(?: (?:chu tri|phoi hop|thuc hien|phu trach))?|"
     r"chu tri|phoi hop|phu trach|trach nhiem|thoi gian|thoi han|tien do|ghi(?: chu)?|san pham|ket qua)\b")
 _HEAD_PREFILTER = re.compile(r"nội\s+dung|nhiệm\s+vụ|công\s+việc|hoạt\s+động", re.IGNORECASE)
-_HEAD_OTHER = re.compile(r"chủ\s+trì|phối\s+hợp|thời\s+gian|thời\s+hạn|tiến\s+độ|trách\s+nhiệm|phụ\s+trách",
-                         re.IGNORECASE)
+_HEAD_CONTENT = re.compile(r"nội dung|nhiệm vụ|công việc|hoạt động")
+_HEAD_OTHER = re.compile(r"chủ trì|phối hợp|thời gian|thời hạn|tiến độ|trách nhiệm|phụ trách")
 
 _TIME_WORD = re.compile(
     r"^(?:\d{1,4}(?:[/.\-]\d{1,4}){0,2}[,.;]?|\d{1,2}h\d{0,2}|[IV]{1,3}/\d{4}|(?:năm|tháng|quý|quí|ngày|giờ|phút|"
@@ -77,7 +77,8 @@ _ROMANS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "X
 
 def might_open(text: str) -> bool:
     """A cheap test: could this paragraph hold a glued header (the content column and another)?"""
-    return bool(_HEAD_PREFILTER.search(text)) and bool(_HEAD_OTHER.search(text))
+    low = " ".join(text.lower().split())
+    return bool(_HEAD_CONTENT.search(low)) and bool(_HEAD_OTHER.search(low))
 
 
 def _line_roles(line: str) -> List[str]:

@@ -878,8 +878,7 @@ def _read_glued(blocks: list, i: int, text_lines: List[str], fix) -> Optional[tu
     a = b.source.line - 1
     if not glued_rows.might_open(" ".join(text_lines[a:a + 6])):
         return None
-    window = [fix(t) if fix else t for t in text_lines[a:a + 8]]
-    found = glued_rows.header(window, 0)
+    found = glued_rows.header(text_lines[a:a + 8], 0)  # (the lines repaired only under a header)
     if not found or a + found[1] + 1 > _line(b):
         return None  # no header, or one that starts in a later paragraph
     roles, first, body = found
