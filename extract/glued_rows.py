@@ -158,6 +158,8 @@ def _peel_time(words: List[str], keep: int) -> int:
     run = words[k:]
     if not any(re.search(r"\d", w) for w in run) and not _TIME_HEAD.match(run[0]):
         return len(words)  # "… trong năm": words of the content
+    if len(run) == 1 and re.fullmatch(r"\d{1,3}", run[0]):
+        return len(words)  # a bare number ends a name ("xã Bảo Lâm 1"), no time phrase
     return k
 
 
@@ -168,23 +170,30 @@ def _unit_cut(words: List[str], width: float, unit_open: bool) -> int:
         return 0
     if len(text) <= width * 1.12:
         return len(words)
-    best = len(words)
+    heads, caps, tails = [], [], []
     for j in range(len(words) - 1, 0, -1):
         head = " ".join(words[:j])
         if len(head) > width * 1.12:
             continue
         if len(head) < width * 0.6:
             break
-        tail = " ".join(words[j:])
-        if UNIT_START.match(tail) or (unit_open and (words[j][:1].isupper() or len(words) - j <= 3)):
-            best = j
-            if UNIT_START.match(tail):
-                break
-    return best
+        if UNIT_START.match(" ".join(words[j:])):
+            heads.append(j)
+        elif unit_open and words[j][:1].isupper():
+            caps.append(j)
+        elif unit_open and len(words) - j <= 3:
+            tails.append(j)
+    if unit_open and (heads or caps):
+        return max(heads + caps)  # the rest of a unit cell already open: the shortest tail
+    if heads:
+        return heads[-1]  # the longest tail opening with a unit head: the cell's first words
+    if caps:
+        return caps[0]
+    return tails[0] if tails else len(words)
 
 
 def _split(line: str, n: int, width: float, expect: Optional[str], unit_open: bool,
-           deadline_last: bool, unit_width: float = 18.0) -> _Frag:
+           deadline_last: bool, unit_width: float = 18.0, prev_ended: bool = False) -> _Frag:
     f = _Frag(n)
     words = line.split()
     keep = 0
@@ -197,9 +206,11 @@ def _split(line: str, n: int, width: float, expect: Optional[str], unit_open: bo
     text = " ".join(rest)
     if not rest:
         return f
+    if text[:1].isupper() and prev_ended:
+        unit_open = False  # a content cell starts: the row's unit cell is not open yet
     short = len(text) <= width * 0.62
     if short and (UNIT_START.match(text) or (unit_open and len(text) <= unit_width * 1.1 and (
-            text[:1].isupper() or len(rest) <= 2))):
+            text[:1].isupper() or f.deadline or f.number))):
         f.unit = text
         return f
     u = _unit_cut(rest, width, unit_open)
@@ -267,13 +278,17 @@ def rows(lines: List[str], roles: List[str], first: int = 0) -> Tuple[List[Dict[
     frags: List[_Frag] = []
     group_at: Dict[int, str] = {}
     unit_open = False
+    prev_ended = True
     for it in items:
         if it[0] == "group":
             group_at[len(frags)] = it[1]
+            prev_ended = True
             continue
-        f = _split(it[2], it[1], width, it[3], unit_open, deadline_last, unit_width)
+        f = _split(it[2], it[1], width, it[3], unit_open, deadline_last, unit_width, prev_ended)
         if f.unit:
             unit_open = not f.unit.endswith((".", ";"))
+        if f.content:
+            prev_ended = bool(_SENTENCE_END.search(f.content)) or len(f.content) < 0.75 * width
         frags.append(f)
     return _assemble(frags, group_at, roles), end
 
@@ -287,7 +302,7 @@ def _unit_width(texts: List[str], width: float, deadline_last: bool) -> float:
         rest = " ".join(words[:cut])
         if rest and len(rest) <= width * 0.62 and UNIT_START.match(rest):
             sizes.append(len(rest))
-    return max(sizes) if sizes else 18.0
+    return max(sizes + [width * 0.45])
 
 
 def _assemble(frags: List[_Frag], groups: Dict[int, str], roles: List[str]) -> List[Dict[str, str]]:
@@ -317,6 +332,7 @@ def _assemble(frags: List[_Frag], groups: Dict[int, str], roles: List[str]) -> L
             prev_end = max(prev_end, k + 1)
     out: List[Dict[str, str]] = []
     bounds = starts + [len(frags)]
+    lead_width = _lead_width([f.unit for f in frags if f.unit])
     group_at = sorted(groups)
     for n, (a, b) in enumerate(zip(bounds, bounds[1:])):
         for g in group_at:
@@ -337,12 +353,70 @@ def _assemble(frags: List[_Frag], groups: Dict[int, str], roles: List[str]) -> L
             deadline = ""
         row["deadline"] = deadline
         units = _join(cell["unit"])
-        if "lead" in roles:
+        if "lead" in roles and "partners" in roles:
+            row["lead"], row["partners"] = _two_units(cell["unit"], lead_width)
+        elif "lead" in roles:
             row["lead"], row["partners"] = units, ""
         else:
             row["partners"] = units
         out.append(row)
     return out
+
+
+def _second_head(words: List[str]) -> int:
+    """Index of the word that opens a second unit name in a unit fragment ("Văn phòng | Công an
+    xã"), 0 when none."""
+    for j in range(1, len(words)):
+        if words[j][:1].isupper() and UNIT_START.match(" ".join(words[j:])) and \
+                not words[j - 1].endswith((",", ";")) and words[j - 1] not in ("và", "-", "–"):
+            return j
+    return 0
+
+
+def _lead_width(units: List[str]) -> float:
+    """The lead column's width: the longest first name of a fragment holding two unit names."""
+    sizes = [len(" ".join(u.split()[:j])) for u in units for j in [_second_head(u.split())] if j]
+    return max(sizes) if sizes else 0.0
+
+
+_GOES_ON = re.compile(r"(?:[,(&/+-]|\b(?:và|của|các|cấp|tổ|Ban|Phòng|Sở|Văn|Ủy|UBND))$")
+
+
+def _two_units(parts: List[str], width: float) -> Tuple[str, str]:
+    """The lead and partner cells from the unit fragments of a row whose lead and partner columns
+    are glued on each line: a fragment holding a second unit name splits before it; else the
+    words that fit the lead column's width go to the lead while its name goes on, the rest (or all,
+    once the lead's name is complete and the partners' goes on) to the partners."""
+    lead: List[str] = []
+    partners: List[str] = []
+    for part in parts:
+        words = part.split()
+        j = _second_head(words)
+        if not partners and j == 0 and (not width or len(part) <= width * 1.1):
+            lead.append(part)  # the lead cell alone so far
+            continue
+        if j:
+            lead.append(" ".join(words[:j]))
+            partners.append(" ".join(words[j:]))
+            continue
+        lead_on = bool(lead) and bool(_GOES_ON.search(lead[-1]))
+        partners_on = bool(partners) and bool(_GOES_ON.search(partners[-1]))
+        if partners and not lead_on and (partners_on or part[:1].islower() and len(part) > width * 0.6):
+            partners.append(part)
+            continue
+        cut = 0
+        for k in range(1, len(words) + 1):
+            if len(" ".join(words[:k])) <= width * 1.1:
+                cut = k
+        for k in range(cut, 0, -1):  # a cut before a capital reads better than the widest one
+            if k < len(words) and words[k][:1].isupper():
+                cut = k
+                break
+        if cut == len(words) and partners:
+            cut = max(cut - 1, 1 if len(words) > 1 else 0)
+        lead.append(" ".join(words[:cut]))
+        partners.append(" ".join(words[cut:]))
+    return _join([x for x in lead if x]), _join([x for x in partners if x])
 
 
 def _ends_cell(frags: List[_Frag], j: int) -> bool:
@@ -356,4 +430,5 @@ def _ends_cell(frags: List[_Frag], j: int) -> bool:
 
 def _join(parts: List[str]) -> str:
     """Fragments of one cell joined back (a word cut at a hyphen stays cut)."""
-    return re.sub(r"\s+", " ", " ".join(parts)).strip()
+    text = re.sub(r"\s+", " ", " ".join(parts)).strip()
+    return re.sub(r"([-–])(?:\s*[-–])+", r"\1", text)  # a dash printed at the end of one line and the start of the next

@@ -102,6 +102,11 @@ _SUB_HEADER = re.compile(r"^(?:bắt\s+đầu|kết\s+thúc|hoàn\s+thành|từ|
                          r"ghi\s+chú)$", re.IGNORECASE)
 
 
+# The rest of a header cell wrapped onto a line of its own ("Thời gian" / "thực hiện").
+_HEADER_TAIL = re.compile(r"^(?:thực\s+hiện|hoàn\s+thành|phối\s+hợp|chủ\s+trì|phụ\s+trách|trì|hợp|gian|dung|"
+                          r"nhiệm|vụ|việc)$")
+
+
 def _header(blocks: list, i: int) -> Optional[tuple]:
     """(roles in column order, number of header lines) of a header run starting at blocks[i].
     A repeated role is a sub-header ("Cơ quan thực hiện" over "Chủ trì" / "Phối hợp")."""
@@ -111,7 +116,7 @@ def _header(blocks: list, i: int) -> Optional[tuple]:
         text = blocks[j].text.strip()
         r = _header_cell(text)
         if r is None:
-            if roles and _SUB_HEADER.match(text):
+            if roles and (_SUB_HEADER.match(text) or _HEADER_TAIL.match(text)):
                 j += 1
                 continue
             break

@@ -135,3 +135,13 @@ def test_blank_line_blocks_of_a_programme(tmp_path):
     assert [_deadline(t) for t in tasks] == ["8h00 - 8h30", "8h30 - 9h15", "9h15 - 10h30"]
     assert [t["lead"] for t in tasks] == [["Tổ Văn phòng"], ["Cô Nguyễn Thị Lan"], ["Thầy Võ Minh Khoa"]]
     assert tasks[1]["content"].endswith("câu lạc bộ đọc sách")
+
+
+def test_glued_lead_and_partner_columns_split_before_the_second_name():
+    """"Văn phòng Công chức" / "HĐND và Tư pháp - Hộ" / "UBND xã tịch": the lead column's words
+    first, the partners' after them (a second unit name, or past the lead column's width)."""
+    tasks = _table_tasks("top-five.plumber.txt")
+    assert tasks[0]["lead"] == ["Văn phòng HĐND và UBND xã"]
+    assert tasks[0]["partners"] == ["Công chức Tư pháp - Hộ tịch"]
+    assert tasks[1]["lead"] == ["Công an xã"] and tasks[1]["partners"] == []
+    assert tasks[3]["lead"] == ["Văn phòng HĐND và UBND xã"] and tasks[3]["partners"] == []
