@@ -43,10 +43,10 @@ _ORDER = {r: k for k, r in enumerate(_ROLES)}
 _HEAD_START = re.compile(
     r"\b(?:s\.?tt|tt|so tt|noi dung|nhiem vu|cong viec|hoat dong|"
     r"(?:co quan|don vi|nguoi|bo phan)(?:/? ?ca nhan)?(?: (?:chu tri|phoi hop|thuc hien|phu trach))?|"
-    r"chu tri|phoi hop|phu trach|trach nhiem|thoi gian|thoi han|tien do|ghi(?: chu)?|san pham|ket qua)\b")
+    r"chu tri|phoi hop|phu trach|trach nhiem|thoi gian|thoi han|thoi$|tien do|ghi(?: chu)?|san pham|ket qua)\b")
 _HEAD_PREFILTER = re.compile(r"nội\s+dung|nhiệm\s+vụ|công\s+việc|hoạt\s+động", re.IGNORECASE)
 _HEAD_CONTENT = re.compile(r"nội dung|nhiệm vụ|công việc|hoạt động")
-_HEAD_OTHER = re.compile(r"chủ trì|phối hợp|thời gian|thời hạn|tiến độ|trách nhiệm|phụ trách")
+_HEAD_OTHER = re.compile(r"chủ trì|phối hợp|thời|tiến độ|trách nhiệm|phụ trách|đơn vị|cơ quan")
 
 _TIME_WORD = re.compile(
     r"^(?:\d{1,4}(?:[/.\-]\d{1,4}){0,2}[,.;]?|\d{1,2}h\d{0,2}|[IV]{1,3}/\d{4}|(?:năm|tháng|quý|quí|ngày|giờ|phút|"
@@ -95,6 +95,8 @@ def _line_roles(line: str) -> List[str]:
         cut = re.search(r"\b(chu|phoi|thoi)$", cell)
         if role not in _ROLES and cut:  # a name wrapped inside its words: "Đơn vị chủ" / "trì"
             role = {"chu": "lead", "phoi": "partners", "thoi": "deadline"}[cut.group(1)]
+        elif role not in _ROLES and re.match(r"(?:co quan|don vi|nguoi|bo phan)\b(?! tinh)", cell):
+            role = "lead"  # "Đơn vị/ cá" over "nhân phụ" over "trách"
         if role in _ROLES and role not in roles:
             roles.append(role)
     return roles
@@ -103,13 +105,15 @@ def _line_roles(line: str) -> List[str]:
 def header(lines: List[str], start: int) -> Optional[Tuple[List[str], int, int]]:
     """(roles in column order, first header line, line after the header) of a glued header whose
     content-naming line is within a few lines of `start`, or None."""
+    mains = []
     for main in range(start, min(start + 4, len(lines))):
         t = lines[main].strip()
-        if len(t) > 120 or not _HEAD_PREFILTER.search(t):
-            continue
+        if len(t) > 120 or not _HEAD_PREFILTER.search(t) or _NUMBERED.match(t) or _GROUP.match(t):
+            continue  # ("I. NHIỆM VỤ CỤ THỂ" is a heading, no header line)
         roles = _line_roles(t)
-        if "content" not in roles or len(roles) < 2:
-            continue
+        if "content" in roles:
+            mains.append((-len(roles), main, roles))
+    for _, main, roles in sorted(mains)[:1]:
         first = main
         extra: List[str] = []
         while first > start and _short_header(lines[first - 1]):
@@ -232,9 +236,175 @@ def _width(lines: List[str], deadline_last: bool) -> float:
     return median(sizes) if len(sizes) >= 3 else 45.0
 
 
+_CLOCK_WORD = re.compile(r"^\d{1,2}\s*(?:h|giờ|g|:)\s*\d{0,2}$", re.IGNORECASE)
+_SESSION = re.compile(r"^(?:Buổi|Sáng|Chiều|Tối|Phiên|BUỔI|SÁNG|CHIỀU|PHIÊN)\b|\S.*\(.*\d{1,2}\s*(?:h|giờ)\s*\d{0,2}.*\)")
+
+
+def _lead_time(words: List[str]) -> int:
+    """Number of words of the hours cell at the start of a line ("7h30 -", "16h00", "-")."""
+    k = 0
+    while k < len(words) and (_CLOCK_WORD.match(words[k]) or words[k] in ("-", "–", "đến")):
+        k += 1
+    return k
+
+
+def _time_led(lines: List[str], first: int) -> bool:
+    """Do the body's lines open with hours (a programme: the time column first)?"""
+    led = seen = 0
+    for t in lines[first:first + 12]:
+        words = t.split()
+        if not words or _SESSION.match(t.strip()):
+            continue
+        seen += 1
+        led += any(_CLOCK_WORD.match(w) for w in words[:_lead_time(words)])
+    return seen > 0 and led * 3 >= seen
+
+
+# Who is in charge of a programme item: a unit, or a person by title ("Thầy …", "Đại diện …").
+_PERSON = re.compile(r"^(?:Thầy|Cô|Ông|Bà|Đồng\s+chí|Đ/c|Đại\s+diện|Liên\s+đội|Chi\s+đội|GVCN|BGH|"
+                     r"Hiệu\s+trưởng|Phó\s+Hiệu\s+trưởng|Trưởng\s+\w+|Phó\s+\w+)\b")
+
+
+def _in_charge(text: str) -> bool:
+    return bool(UNIT_START.match(text) or _PERSON.match(text))
+
+
+def _programme_cut(words: List[str], unit_width: float, unit_open: bool) -> int:
+    """Where the person or unit in charge starts on a programme line (len(words): none): the
+    shortest tail opening with a unit or a title that fits the column; while a name goes on, a
+    capitalised word or two at the end ("… các tổ Hương")."""
+    found = []
+    for j in range(len(words) - 1, -1, -1):
+        tail = " ".join(words[j:])
+        if len(tail) > unit_width * 1.2:
+            break
+        if _in_charge(tail):
+            found.append(j)
+    titled = [j for j in found if _PERSON.match(" ".join(words[j:]))]
+    if titled:
+        return titled[-1]  # "Đại diện Công an xã": the title opens the cell
+    if found:
+        best = found[0]
+        for j in found[1:]:  # "Tổ Văn phòng": capitalised words before the head belong to the name
+            if all(w[:1].isupper() for w in words[j:best]):
+                best = j
+        return best
+    if unit_open and len(words) >= 2:
+        for j in range(len(words) - 1, max(len(words) - 5, 0), -1):
+            tail = words[j:]
+            if _PLACE.match(" ".join(tail)) and len(" ".join(tail)) <= unit_width * 1.2:
+                return j  # "… điện tử xã Đốc Binh Kiều": the place that ends a unit's name
+        for j in (len(words) - 1, len(words) - 2):
+            if j > 0 and all(w[:1].isupper() for w in words[j:]) and words[j - 1][:1].islower():
+                return j
+    return len(words)
+
+
+# A place name: an administrative word and capitalised words ("xã Hòa An", "phường 3 Bảo Lộc").
+_PLACE = re.compile(r"^(?:xã|phường|thị\s+trấn|huyện|quận|tỉnh|thành\s+phố|thôn|ấp|bản)(?:\s+(?:\d{1,2}|[^\W\d_]+))+$")
+
+
+def programme(lines: List[str], roles: List[str], first: int = 0) -> Tuple[List[Dict[str, str]], int]:
+    """Rows of a glued programme: each row opens with its hours ("7h30 - Đón học sinh … Tổ Văn
+    phòng", "7h45" on the next line closing the range), the content and the person or unit in
+    charge after them; a session line ("Buổi sáng (từ 7h30 đến 10h00) – …") is a group row over
+    the rows below it. With cells centred vertically the content's first line may stand above
+    its hours: a capital after a row that has its hours and its content opens the next row."""
+    body: List[str] = []
+    k = first
+    end = first
+    while k < len(lines):
+        t = lines[k].strip()
+        if _END.match(t) or _NUMBERED.match(t) and not _lead_time(t.split()):
+            break
+        found = header(lines, k)
+        if found and found[1] == k:
+            k = found[2]  # the header repeated after a page break
+            continue
+        nxt = header(lines, k + 1) if t else None
+        if nxt and nxt[1] == k + 1 and not _SESSION.match(t):
+            break  # the caption of the next table ("NGÀY 2: …")
+        if t and not _PAGE.match(t):
+            body.append(t)
+        k += 1
+        end = k
+    rests = [" ".join(t.split()[_lead_time(t.split()):]) for t in body]
+    width = _width(rests, False)
+    unit_width = max([len(r) for r in rests if _in_charge(r) and len(r) <= 0.6 * width] + [18.0])
+    out: List[Dict[str, str]] = []
+    cur: Optional[Dict[str, list]] = None
+    unit_open = False
+    glued = 0  # lines holding fragments of two columns
+
+    def clocks(row) -> int:
+        return sum(1 for w in row["time"] if _CLOCK_WORD.match(w))
+
+    def close() -> None:
+        if cur is not None and cur["content"]:
+            out.append({"number": "", "content": _join(cur["content"]), "lead": _join(cur["unit"]),
+                        "partners": "", "deadline": _join(cur["time"]).replace(" - -", " -")})
+
+    for n, t in enumerate(body):
+        words = t.split()
+        k = _lead_time(words)
+        opens = k > 0 and bool(_CLOCK_WORD.match(words[0]))
+        full = cur is not None and clocks(cur) >= 2 and bool(cur["content"])
+        if not k and _SESSION.match(t) and any(r.get("group") == t for r in out[-8:]) and \
+                not any("group" in r for r in out[out.index({"group": t}) + 1:]):
+            continue  # the session row repeated at the top of the next page
+        if not k and (cur is None or full) and _SESSION.match(t):
+            close()
+            cur = None
+            out.append({"group": t})
+            continue
+        if opens and (cur is None or clocks(cur) >= 2 or (cur["time"] and cur["time"][-1] not in ("-", "–", "đến")
+                                                           and k > 1)):
+            if cur is not None and not cur["time"] and cur["content"]:
+                cur["time"] = words[:k]  # the hours of a row whose content came first
+            else:
+                close()
+                cur = {"time": words[:k], "content": [], "unit": []}
+                unit_open = False
+        elif cur is not None:
+            cur["time"] += words[:k]
+        rest = " ".join(words[k:])
+        if not rest:
+            continue
+        ended = cur is not None and bool(cur["content"]) and (
+            bool(_SENTENCE_END.search(cur["content"][-1])) or len(cur["content"][-1]) < 0.75 * width)
+        rw = rest.split()
+        glued += bool(k)
+        if _in_charge(rest) and len(rest) <= unit_width * 1.2:
+            cut = 0
+        else:
+            cut = _programme_cut(rw, unit_width, unit_open and cur is not None and bool(cur["unit"]))
+        f = _Frag(n)
+        f.content, f.unit = " ".join(rw[:cut]), " ".join(rw[cut:])
+        glued += bool(f.content and f.unit)
+        if full and not k and f.content[:1].isupper() and ended:
+            close()
+            cur = {"time": [], "content": [], "unit": []}  # the next row's content before its hours
+            unit_open = False
+        if cur is None:
+            cur = {"time": [], "content": [], "unit": []}
+        if f.content:
+            cur["content"].append(f.content)
+        if f.unit:
+            cur["unit"].append(f.unit)
+            unit_open = not f.unit.endswith((".", ";"))
+    close()
+    while out and "group" in out[-1]:
+        out.pop()
+    if glued < 2 or glued * 3 < sum(1 for r in out if "group" not in r):
+        return [], first  # the hours stand alone on their lines: one cell per line, not glued
+    return out, end
+
+
 def rows(lines: List[str], roles: List[str], first: int = 0) -> Tuple[List[Dict[str, str]], int]:
     """The rows ({role: text}, a group row as {"group": title}) of a glued table whose body
     starts at lines[first], and the index of the line after the table."""
+    if "deadline" in roles and _time_led(lines, first):
+        return programme(lines, roles, first)
     deadline_last = "deadline" in roles and roles[-1] == "deadline"
     items: List[tuple] = []  # ("group", title) or ("line", index, text, Stt or None)
     want = 1

@@ -145,3 +145,15 @@ def test_glued_lead_and_partner_columns_split_before_the_second_name():
     assert tasks[0]["partners"] == ["Công chức Tư pháp - Hộ tịch"]
     assert tasks[1]["lead"] == ["Công an xã"] and tasks[1]["partners"] == []
     assert tasks[3]["lead"] == ["Văn phòng HĐND và UBND xã"] and tasks[3]["partners"] == []
+
+
+def test_glued_programme_hours_first_with_sessions():
+    """A programme printed line by line: the hours first ("7h45 - Khai mạc … Cô Trần Thị Mai",
+    "8h30 giới thiệu … Hương"), a session line over its rows, the header's "Thời" / "gian" wrapped."""
+    tasks = _table_tasks("programme.plumber.txt")
+    assert [_deadline(t) for t in tasks] == ["7h30 - 7h45", "7h45 - 8h30", "8h30 - 10h00", "14h00 - 16h00",
+                                             "7h30 - 8h15", "8h15 - 9h00", "9h00 - 10h00"]
+    assert tasks[0]["content"] == "Đón học sinh, ổn định chỗ ngồi" and tasks[0]["lead"] == ["Tổ Văn phòng"]
+    assert tasks[1]["lead"] == ["Cô Trần Thị Mai Hương"]
+    assert tasks[5]["lead"] == ["Đại diện Công an xã Hòa An"]
+    assert all(t["group"].startswith("Buổi") for t in tasks)
