@@ -400,9 +400,18 @@ def programme(lines: List[str], roles: List[str], first: int = 0) -> Tuple[List[
     return out, end
 
 
-def rows(lines: List[str], roles: List[str], first: int = 0) -> Tuple[List[Dict[str, str]], int]:
+def page_width(lines: List[str]) -> float:
+    """The width of the text's lines in characters: the 95th percentile of the lines' lengths (a
+    paragraph's lines run the full width)."""
+    sizes = sorted(len(t.strip()) for t in lines[:3000] if len(t.strip()) >= 30)
+    return float(sizes[len(sizes) * 19 // 20]) if len(sizes) >= 10 else 0.0
+
+
+def rows(lines: List[str], roles: List[str], first: int = 0, page: float = 0.0) -> Tuple[List[Dict[str, str]], int]:
     """The rows ({role: text}, a group row as {"group": title}) of a glued table whose body
-    starts at lines[first], and the index of the line after the table."""
+    starts at lines[first], and the index of the line after the table. `page`: the text's line
+    width; a "content column" as wide as the page is no column but rows written as wrapped
+    paragraphs (the cells one after another), which are not read here."""
     if "deadline" in roles and _time_led(lines, first):
         return programme(lines, roles, first)
     deadline_last = "deadline" in roles and roles[-1] == "deadline"
@@ -444,6 +453,8 @@ def rows(lines: List[str], roles: List[str], first: int = 0) -> Tuple[List[Dict[
         end = k
     texts = [it[2] for it in items if it[0] == "line"]
     width = _width(texts, deadline_last)
+    if page and width >= 0.85 * page:
+        return [], first
     unit_width = _unit_width(texts, width, deadline_last)
     frags: List[_Frag] = []
     group_at: Dict[int, str] = {}

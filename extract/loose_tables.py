@@ -894,7 +894,7 @@ def _read_glued(blocks: list, i: int, text_lines: List[str], fix) -> Optional[tu
         j += 1
     last_line = _line(paras[-1])
     lines = [fix(t) if fix else t for t in text_lines[a:last_line]]
-    rows, end = glued_rows.rows(lines, roles, body)
+    rows, end = glued_rows.rows(lines, roles, body, glued_rows.page_width(text_lines))
     tasks = [r for r in rows if "group" not in r]
     if len(tasks) < 2 or any(not r["content"] for r in tasks) or \
             sum(1 for r in tasks if r.get("lead") or r.get("partners") or r["deadline"]) * 2 < len(tasks):

@@ -157,3 +157,19 @@ def test_glued_programme_hours_first_with_sessions():
     assert tasks[1]["lead"] == ["Cô Trần Thị Mai Hương"]
     assert tasks[5]["lead"] == ["Đại diện Công an xã Hòa An"]
     assert all(t["group"].startswith("Buổi") for t in tasks)
+
+
+def test_rows_written_as_wrapped_paragraphs_are_no_glued_columns():
+    """A row's cells one after another wrapped at the page's width ("1 Tổ chức … Sở Tư pháp Các
+    sở, ngành Quý II/2026"): the "content column" is as wide as the page, so no glued table."""
+    prose = ["Ủy ban nhân dân tỉnh yêu cầu các sở, ban, ngành và địa phương triển khai thực hiện nghiêm"] * 12
+    table = ["TT Nội dung Cơ quan chủ trì Cơ quan phối hợp Thời gian",
+             "1 Tổ chức tuyên truyền, phổ biến các quy định mới về quản lý tài nguyên nước đến",
+             "cán bộ, công chức và Nhân dân trên địa bàn toàn tỉnh. Sở Tư pháp Các sở, ban, ngành và",
+             "các địa phương liên quan Quý II/2026",
+             "2 Rà soát, đánh giá hiện trạng các công trình khai thác nước dưới đất trên địa bàn",
+             "các huyện miền núi, đề xuất phương án xử lý. Sở Tài chính Các cơ quan, đơn vị liên quan",
+             "Trong năm 2026"]
+    lines = prose + table
+    roles, _, body = glued_rows.header(lines, len(prose))
+    assert glued_rows.rows(lines, roles, body, glued_rows.page_width(lines))[0] == []
