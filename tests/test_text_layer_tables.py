@@ -169,7 +169,10 @@ def test_rows_written_as_wrapped_paragraphs_are_no_glued_columns():
              "các địa phương liên quan Quý II/2026",
              "2 Rà soát, đánh giá hiện trạng các công trình khai thác nước dưới đất trên địa bàn",
              "các huyện miền núi, đề xuất phương án xử lý. Sở Tài chính Các cơ quan, đơn vị liên quan",
-             "Trong năm 2026"]
+             "Trong năm 2026",
+             "3 Kiểm tra việc chấp hành pháp luật về tài nguyên nước của các tổ chức, cá nhân khai",
+             "thác, sử dụng nước mặt cho sản xuất công nghiệp. Sở Nông nghiệp và Môi trường Công an",
+             "tỉnh, các địa phương liên quan Hằng năm"]
     lines = prose + table
     roles, _, body = glued_rows.header(lines, len(prose))
     assert glued_rows.rows(lines, roles, body, glued_rows.page_width(lines))[0] == []
