@@ -449,6 +449,7 @@ def _fragments(paras: List[Paragraph], text_lines: List[str], fix) -> List[Parag
     out: List[Paragraph] = []
     prev_end = 0
     blocky = _blocky(paras, text_lines)
+    block = 0  # the first line of the current block of lines (blank lines between blocks)
     for p in paras:
         a, b = p.source.line, p.source.line_end or p.source.line
         if not a or b > len(text_lines) or a <= prev_end:
@@ -458,6 +459,27 @@ def _fragments(paras: List[Paragraph], text_lines: List[str], fix) -> List[Parag
             if not t:
                 continue
             last = out[-1].text if out else ""
+            if blocky and len(out) >= 2 and _line(out[-1]) == n - 1 and _line(out[-2]) >= block and \
+                    _kind(last) == "unit" and _kind(out[-2].text) == "content" and not _NUMBER.match(t):
+                # a block whose content and unit cells came out line by line interleaved
+                into = None
+                if t[:1].islower() and (len(t) >= 0.6 * _first_len(out[-2], text_lines) or not _short(t, 3)):
+                    into = -2
+                elif t[:1].isupper() and _short(t, 3) and _kind(t) in ("content", "unit") and \
+                        not last.endswith((",", ";", ".")):
+                    into = -1
+                if into is not None:
+                    q = out[into]
+                    out[into] = Paragraph(f"{q.text} {t}", Source(line=q.source.line, line_end=n), style=_FRAG)
+                    out[-1] = Paragraph(out[-1].text, Source(line=out[-1].source.line, line_end=n), style=_FRAG)
+                    continue
+            if not blocky or n == 1 or not text_lines[n - 2].strip():
+                block = n
+            nxt = text_lines[n].strip() if blocky and n < len(text_lines) else ""
+            if out and _line(out[-1]) >= block and _kind(t) == "unit" and _short(t, 4) and _kind(last) == "content" \
+                    and nxt[:1].islower() and len(nxt) >= 0.6 * _first_len(out[-1], text_lines):
+                out.append(Paragraph(t, Source(line=n, line_end=n), style=_FRAG))  # a unit line amid the content's
+                continue
             if out and not _NUMBER.match(last) and not _NUMBER.match(t) and (
                     (t[:1].islower() and _line(out[-1]) >= a) or _GOES_ON.search(last)
                     or (blocky and _line(out[-1]) == n - 1 and _same_cell(last, t))):
@@ -466,6 +488,11 @@ def _fragments(paras: List[Paragraph], text_lines: List[str], fix) -> List[Parag
                 out.append(Paragraph(t, Source(line=n, line_end=n), style=_FRAG))
         prev_end = b
     return out
+
+
+def _first_len(p: Paragraph, text_lines: List[str]) -> int:
+    """Length of the first text line of a fragment (a content cell's width)."""
+    return len(text_lines[p.source.line - 1].strip()) if p.source.line else len(p.text)
 
 
 def _blocky(paras: List[Paragraph], text_lines: List[str]) -> bool:

@@ -176,3 +176,65 @@ def test_rows_written_as_wrapped_paragraphs_are_no_glued_columns():
     lines = prose + table
     roles, _, body = glued_rows.header(lines, len(prose))
     assert glued_rows.rows(lines, roles, body, glued_rows.page_width(lines))[0] == []
+
+
+INTERLEAVED = """KẾ HOẠCH
+Tổ chức đối thoại với doanh nghiệp năm 2026
+
+Các cơ quan thực hiện theo bảng sau:
+TT
+
+Nội dung
+
+Trách nhiệm
+
+Thời gian
+thực hiện
+
+1
+
+Trao đổi, giải đáp các kiến nghị của doanh
+nghiệp về thủ tục thuế, hóa đơn điện tử và
+Lãnh đạo Chi cục
+chính sách hỗ trợ doanh nghiệp nhỏ và
+Thuế
+vừa trên địa bàn huyện
+
+Quý II/2026
+
+2
+
+Trao đổi, giải đáp các kiến nghị của doanh
+nghiệp về thủ tục đất đai, cấp phép xây
+Lãnh đạo Phòng
+dựng và đăng ký kinh doanh của hộ gia
+Kinh tế
+đình, cá nhân trên địa bàn huyện
+
+Quý III/2026
+
+3
+
+Tổng kết chương trình đối thoại năm 2026
+
+Văn phòng HĐND và UBND huyện
+
+Tháng 12/2026
+
+II. TỔ CHỨC THỰC HIỆN
+Các cơ quan chuẩn bị nội dung trả lời.
+"""
+
+
+def test_blocks_whose_content_and_unit_lines_come_interleaved(tmp_path):
+    """pdftotext without -layout: a tall content cell and the unit cell beside it come out as one
+    block, their lines alternating ("… doanh nghiệp về thủ tục thuế" / "Lãnh đạo Chi cục" /
+    "chính sách …" / "Thuế")."""
+    path = tmp_path / "interleaved.txt"
+    path.write_text(INTERLEAVED, encoding="utf-8")
+    tasks = [t for t in extract.parse(str(path)).to_dict()["tasks"] if t.get("origin") == "table"]
+    assert [t["lead"] for t in tasks] == [["Lãnh đạo Chi cục Thuế"], ["Lãnh đạo Phòng Kinh tế"],
+                                          ["Văn phòng HĐND và UBND huyện"]]
+    assert tasks[0]["content"].endswith("vừa trên địa bàn huyện")
+    assert tasks[1]["content"].endswith("đình, cá nhân trên địa bàn huyện")
+    assert [_deadline(t) for t in tasks] == ["Quý II/2026", "Quý III/2026", "Tháng 12/2026"]
