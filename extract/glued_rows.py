@@ -72,6 +72,9 @@ _GROUP = _GroupShape()
 _END = re.compile(r"^\W*(?:nơi\s+nhận|trên\s+đây|t/?m\b|tm\.|kt\.|ký\s+thay|thay\s+mặt)", re.IGNORECASE)
 _PAGE = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$")
 _SENTENCE_END = re.compile(r"[.;:!?]\)?$")
+# A content line ending on a word that needs more: the next line goes on with the content.
+_NEEDS_MORE = re.compile(r"(?:\b(?:của|và|với|cho|tại|theo|về|các|những|trong|đến|từ|để|là|thuộc|bằng|trên|"
+                         r"đối\s+với))$")
 _ROMANS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", ""]
 
 
@@ -197,7 +200,8 @@ def _unit_cut(words: List[str], width: float, unit_open: bool) -> int:
 
 
 def _split(line: str, n: int, width: float, expect: Optional[str], unit_open: bool,
-           deadline_last: bool, unit_width: float = 18.0, prev_ended: bool = False) -> _Frag:
+           deadline_last: bool, unit_width: float = 18.0, prev_ended: bool = False,
+           prev_more: bool = False) -> _Frag:
     f = _Frag(n)
     words = line.split()
     keep = 0
@@ -212,6 +216,9 @@ def _split(line: str, n: int, width: float, expect: Optional[str], unit_open: bo
         return f
     if text[:1].isupper() and prev_ended:
         unit_open = False  # a content cell starts: the row's unit cell is not open yet
+    if prev_more and not f.deadline and not f.number and len(text) <= width * 1.12:
+        f.content = text  # "… thuộc lĩnh vực quản lý của" / "Phòng Kinh tế và Hạ tầng": the content goes on
+        return f
     short = len(text) <= width * 0.62
     if short and (UNIT_START.match(text) or (unit_open and len(text) <= unit_width * 1.1 and (
             text[:1].isupper() or f.deadline or f.number))):
@@ -460,16 +467,18 @@ def rows(lines: List[str], roles: List[str], first: int = 0, page: float = 0.0) 
     group_at: Dict[int, str] = {}
     unit_open = False
     prev_ended = True
+    prev_more = False
     for it in items:
         if it[0] == "group":
             group_at[len(frags)] = it[1]
             prev_ended = True
             continue
-        f = _split(it[2], it[1], width, it[3], unit_open, deadline_last, unit_width, prev_ended)
+        f = _split(it[2], it[1], width, it[3], unit_open, deadline_last, unit_width, prev_ended, prev_more)
         if f.unit:
             unit_open = not f.unit.endswith((".", ";"))
         if f.content:
             prev_ended = bool(_SENTENCE_END.search(f.content)) or len(f.content) < 0.75 * width
+            prev_more = bool(_NEEDS_MORE.search(f.content))
         frags.append(f)
     return _assemble(frags, group_at, roles), end
 
