@@ -33,6 +33,15 @@ with the caption above it), the run is re-read from the text's lines (RawDocumen
 fragment per line, wrapped lines joined back (a line going on in lower case, or after a word
 that needs more: "Lãnh đạo" / "Sở Tài chính"); (d) and (e) are tried there first.
 
+(f) glued: each printed line holds the fragments of several columns side by side ("TT Nội dung
+    Trách nhiệm" / "1 đề mà người dân … Lãnh đạo Sở Y tế giờ 45 phút"), as pdfplumber's
+    extract_text gives a table; read by glued_rows from the text's lines, tried first where a header
+    line names the content column and the lines around it name two more.
+
+With `pdftotext` (no -layout) each cell is a block of lines between blank lines: the lines of one
+block are one cell ("Thầy Lê Thanh" / "Cường"), and where a tall content cell and the unit beside it
+came out as one block with their lines alternating, each line goes back to its cell.
+
 The table ends at a numbered heading, a signature or "Nơi nhận" line, a line ending with ":", a
 long sentence that is no cell, or a table block. A run that does not parse into rows that each
 hold content and another cell is left as it was.
