@@ -144,12 +144,13 @@ def _short_header(line: str) -> bool:
 
 
 class _Frag:
-    __slots__ = ("number", "content", "unit", "deadline", "line")
+    __slots__ = ("number", "content", "unit", "partners", "deadline", "line")
 
     def __init__(self, line: int) -> None:
         self.number = ""
         self.content = ""
         self.unit = ""
+        self.partners = ""  # set only where the columns are told apart by position
         self.deadline = ""
         self.line = line
 
@@ -459,6 +460,17 @@ def rows(lines: List[str], roles: List[str], first: int = 0, page: float = 0.0) 
         k += 1
         end = k
     texts = [it[2] for it in items if it[0] == "line"]
+    placed = _by_position([lines[it[1]] for it in items if it[0] == "line"], roles,
+                          [it[3] for it in items if it[0] == "line"])
+    if placed is not None:
+        frags, group_at = [], {}
+        lines_iter = iter(placed)
+        for it in items:
+            if it[0] == "group":
+                group_at[len(frags)] = it[1]
+            else:
+                frags.append(next(lines_iter))
+        return _assemble(frags, group_at, roles), end
     width = _width(texts, deadline_last)
     if page and width >= 0.85 * page:
         return [], first
@@ -481,6 +493,63 @@ def rows(lines: List[str], roles: List[str], first: int = 0, page: float = 0.0) 
             prev_more = bool(_NEEDS_MORE.search(f.content))
         frags.append(f)
     return _assemble(frags, group_at, roles), end
+
+
+def _layout_columns(raw: List[str]) -> List[int]:
+    """Start positions of the columns of lines set out with runs of spaces (`pdftotext -layout`):
+    where words open after two spaces or more on many lines ([] when most lines have no such gap)."""
+    if len(raw) < 4 or sum(1 for t in raw if re.search(r"\S\s{2,}\S|^\s{2,}\S", t)) * 2 < len(raw):
+        return []
+    starts: Dict[int, int] = {}
+    for t in raw:
+        for m in re.finditer(r"(?:^|(?<=\s\s))\S", t):
+            starts[m.start()] = starts.get(m.start(), 0) + 1
+    groups: List[List[int]] = []
+    for pos in sorted(starts):
+        if groups and pos - groups[-1][-1] <= 2:
+            groups[-1].append(pos)
+        else:
+            groups.append([pos])
+    need = max(3, len(raw) // 10)
+    return [g[0] for g in groups if sum(starts[p] for p in g) >= need]
+
+
+def _by_position(raw: List[str], roles: List[str], numbers: List[Optional[str]]) -> Optional[List[_Frag]]:
+    """The fragments of each line told apart by the columns' positions, where the lines keep them
+    (see _layout_columns) and there is one column per role; None otherwise."""
+    cols = _layout_columns(raw)
+    named = [r for r in roles if r != "number"]
+    if len(cols) < 2:
+        return None
+    words_first = [m.group(0) for t in raw for m in re.finditer(r"\S+", t) if m.start() + 1 < cols[1]]
+    stt_column = sum(1 for w in words_first if not re.fullmatch(r"\d{1,3}\.?", w)) * 3 <= len(raw)
+    if stt_column and len(cols) >= len(named) + 1:
+        col_roles = ["number"] + named + ["extra"] * (len(cols) - len(named) - 1)
+    elif not stt_column and len(cols) >= len(named):
+        col_roles = named + ["extra"] * (len(cols) - len(named))  # a remarks column at the end
+    else:
+        return None
+    if len(col_roles) - len(roles) > 1:
+        return None
+    out: List[_Frag] = []
+    for n, (t, expect) in enumerate(zip(raw, numbers)):
+        f = _Frag(n)
+        parts: Dict[str, List[str]] = {}
+        for m in re.finditer(r"\S+", t):
+            if expect and not f.number and not parts and m.group(0).rstrip(".") == expect:
+                f.number = expect  # the Stt opens the line, in its column or glued to the content
+                continue
+            i = max([k for k, c in enumerate(cols) if c <= m.start() + 1] or [0])
+            role = col_roles[i]
+            if role == "number":
+                role = "content"
+            parts.setdefault(role, []).append(m.group(0))
+        f.content = " ".join(parts.get("content", []))
+        f.unit = " ".join(parts.get("lead", []) if "lead" in roles else parts.get("partners", []))
+        f.partners = " ".join(parts.get("partners", [])) if "lead" in roles else ""
+        f.deadline = " ".join(parts.get("deadline", []))
+        out.append(f)
+    return out
 
 
 def _unit_width(texts: List[str], width: float, deadline_last: bool) -> float:
@@ -523,12 +592,13 @@ def _assemble(frags: List[_Frag], groups: Dict[int, str], roles: List[str]) -> L
     out: List[Dict[str, str]] = []
     bounds = starts + [len(frags)]
     lead_width = _lead_width([f.unit for f in frags if f.unit])
+    placed = any(f.partners for f in frags)
     group_at = sorted(groups)
     for n, (a, b) in enumerate(zip(bounds, bounds[1:])):
         for g in group_at:
             if (starts[n - 1] if n else -1) < g <= a:
                 out.append({"group": groups[g]})
-        cell: Dict[str, List[str]] = {"content": [], "unit": [], "deadline": []}
+        cell: Dict[str, List[str]] = {"content": [], "unit": [], "partners": [], "deadline": []}
         number = ""
         for f in frags[a:b]:
             number = number or f.number
@@ -543,8 +613,12 @@ def _assemble(frags: List[_Frag], groups: Dict[int, str], roles: List[str]) -> L
             deadline = ""
         row["deadline"] = deadline
         units = _join(cell["unit"])
-        if "lead" in roles and "partners" in roles:
+        if "lead" in roles and "partners" in roles and cell["partners"]:
+            row["lead"], row["partners"] = units, _join(cell["partners"])  # told apart by position
+        elif "lead" in roles and "partners" in roles and not placed:
             row["lead"], row["partners"] = _two_units(cell["unit"], lead_width)
+        elif "lead" in roles and "partners" in roles:
+            row["lead"], row["partners"] = units, ""
         elif "lead" in roles:
             row["lead"], row["partners"] = units, ""
         else:

@@ -238,3 +238,15 @@ def test_blocks_whose_content_and_unit_lines_come_interleaved(tmp_path):
     assert tasks[0]["content"].endswith("vừa trên địa bàn huyện")
     assert tasks[1]["content"].endswith("đình, cá nhân trên địa bàn huyện")
     assert [_deadline(t) for t in tasks] == ["Quý II/2026", "Quý III/2026", "Tháng 12/2026"]
+
+
+def test_layout_text_columns_told_apart_by_position():
+    """`pdftotext -layout` keeps the columns' positions: where the aligned-table reader does not take
+    the table (a header wrapped over three lines, the Stt glued to the content), the glued reader
+    reads each word's column from its position."""
+    tasks = _table_tasks("top-five.layout.txt")
+    assert [t["lead"] for t in tasks] == [["Văn phòng HĐND và UBND xã"], ["Công an xã"], ["Đoàn Thanh niên xã"],
+                                          ["Văn phòng HĐND và UBND xã"], ["Ủy ban nhân dân xã"]]
+    assert tasks[2]["partners"] == ["Hội Liên hiệp Phụ nữ xã", "Hội Nông dân xã"]
+    assert [_deadline(t) for t in tasks] == ["Quý II/2026", "Tháng 5/2026", "Thường xuyên", "Trước ngày 30/9/2026",
+                                             "Tháng 12/2026"]
