@@ -41,7 +41,7 @@ _ORDER = {r: k for k, r in enumerate(_ROLES)}
 
 # Where a column's name starts in a header line (ASCII-folded, lower case).
 _HEAD_START = re.compile(
-    r"\b(?:s\.?tt|tt|so tt|noi dung|nhiem vu|cong viec|hoat dong|"
+    r"\b(?:s\.?tt|tt|so tt|ten|noi dung|nhiem vu|cong viec|hoat dong|"
     r"(?:co quan|don vi|nguoi|bo phan)(?:/? ?ca nhan)?(?: (?:chu tri|phoi hop|thuc hien|phu trach))?|"
     r"chu tri|phoi hop|phu trach|trach nhiem|thoi gian|thoi han|thoi$|tien do|ghi(?: chu)?|san pham|ket qua)\b")
 _HEAD_PREFILTER = re.compile(r"nội\s+dung|nhiệm\s+vụ|công\s+việc|hoạt\s+động", re.IGNORECASE)
@@ -51,6 +51,7 @@ _HEAD_OTHER = re.compile(r"chủ trì|phối hợp|thời|tiến độ|trách nh
 _TIME_WORD = re.compile(
     r"^(?:\d{1,4}(?:[/.\-]\d{1,4}){0,2}[,.;]?|\d{1,2}h\d{0,2}|[IV]{1,3}/\d{4}|(?:năm|tháng|quý|quí|ngày|giờ|phút|"
     r"từ|đến|trước|sau|hằng|hàng|thường|xuyên|định|kỳ|cả|đầu|cuối|giữa|[IV]{1,3}),?|[-–])$", re.IGNORECASE)
+_LEAD_IN = re.compile(r"^(?:(?:Xong|Hoàn thành|Hoàn tất)(?: trong| trước)?|Trong|Chậm nhất(?: trong| trước)?)$")
 _TIME_HEAD = re.compile(r"^(?:\d|[IV]{1,3}/\d|(?:Năm|Tháng|Quý|Quí|Ngày|Từ|Trước|Sau|Hằng|Hàng|Thường|Định|"
                         r"Cả|Đầu|Cuối|Giữa)\b)")
 _NUMBERED = re.compile(r"^(?:[IVX]{1,4}\s*[.)]|[a-zđ]\)|\d{1,2}\.\s+[A-ZĐ])\s*\S")
@@ -91,6 +92,8 @@ def _line_roles(line: str) -> List[str]:
     starts = [m.start() for m in _HEAD_START.finditer(folded)]
     if not starts:
         return []
+    if starts[0] > 0 and re.search(r"\b(chu|phoi|thoi)$", folded[:starts[0]].strip()):
+        starts.insert(0, 0)  # "Sở, ngành chủ" over "trì tham mưu": a name cut inside its words
     roles: List[str] = []
     for a, b in zip(starts, starts[1:] + [len(folded)]):
         cell = folded[a:b].strip()
@@ -168,6 +171,9 @@ def _peel_time(words: List[str], keep: int) -> int:
         return len(words)  # "… trong năm": words of the content
     if len(run) == 1 and re.fullmatch(r"\d{1,3}", run[0]):
         return len(words)  # a bare number ends a name ("xã Bảo Lâm 1"), no time phrase
+    for n in (3, 2, 1):  # a deadline cell's lead-in: "Xong trong Quý II/2026", "Trong năm 2026"
+        if k - n >= keep and _LEAD_IN.match(" ".join(words[k - n:k])):
+            return k - n
     return k
 
 
@@ -571,6 +577,7 @@ def _assemble(frags: List[_Frag], groups: Dict[int, str], roles: List[str]) -> L
         return []
     if sum(1 for k in numbered if frags[k].content or frags[k].unit or frags[k].deadline) * 2 < len(numbered):
         return []  # the Stt numbers stand alone on their lines: one cell per line, not glued
+    widest = sorted(len(f.content) for f in frags if f.content)[-max(1, len(frags) // 10):][0] if frags else 0
     centred = bool(numbered) and numbered[0] > 0 and not any(k in groups for k in range(numbered[0] + 1))
     starts: List[int] = []
     prev_end = 0
@@ -582,7 +589,7 @@ def _assemble(frags: List[_Frag], groups: Dict[int, str], roles: List[str]) -> L
         guess = lo
         # the row's first content line: a capital after a content line that ends its cell
         cands = [j for j in range(lo, k + 1) if frags[j].content[:1].isupper() and
-                 (j == lo or _ends_cell(frags, j))]
+                 (j == lo or _ends_cell(frags, j, widest))]
         start = cands[-1] if cands else guess
         starts.append(start)
         prev_end = k + (k - start) + 1
@@ -683,13 +690,14 @@ def _two_units(parts: List[str], width: float) -> Tuple[str, str]:
     return _join([x for x in lead if x]), _join([x for x in partners if x])
 
 
-def _ends_cell(frags: List[_Frag], j: int) -> bool:
-    """Does the content line before frags[j] end its cell (a stop, or shorter than the lines above)?"""
+def _ends_cell(frags: List[_Frag], j: int, widest: int) -> bool:
+    """Does the content line before frags[j] end its cell (a stop, or shorter than a full line and
+    not on a word that needs more)?"""
     prev = [f.content for f in frags[:j] if f.content]
     if not prev:
         return True
-    return bool(_SENTENCE_END.search(prev[-1])) or not prev[-1][:1].isupper() or len(prev) < 2 or \
-        len(prev[-1]) < 0.8 * max(len(prev[-2]), 1)
+    return bool(_SENTENCE_END.search(prev[-1])) or (len(prev[-1]) < 0.8 * widest
+                                                     and not _NEEDS_MORE.search(prev[-1]))
 
 
 def _join(parts: List[str]) -> str:
