@@ -639,7 +639,8 @@ def _second_head(words: List[str]) -> int:
     xã"), 0 when none."""
     for j in range(1, len(words)):
         if words[j][:1].isupper() and UNIT_START.match(" ".join(words[j:])) and \
-                not words[j - 1].endswith((",", ";")) and words[j - 1] not in ("và", "-", "–"):
+                not words[j - 1].endswith((",", ";")) and words[j - 1].lower() not in ("và", "-", "–", "các", "những",
+                                                                                     "của", "cho", "với"):
             return j
     return 0
 
