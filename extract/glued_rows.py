@@ -577,7 +577,8 @@ def _assemble(frags: List[_Frag], groups: Dict[int, str], roles: List[str]) -> L
         return []
     if sum(1 for k in numbered if frags[k].content or frags[k].unit or frags[k].deadline) * 2 < len(numbered):
         return []  # the Stt numbers stand alone on their lines: one cell per line, not glued
-    widest = sorted(len(f.content) for f in frags if f.content)[-max(1, len(frags) // 10):][0] if frags else 0
+    sizes = sorted(len(f.content) for f in frags if f.content)
+    widest = sizes[-max(1, len(sizes) // 10)] if sizes else 0  # a full content line (the longest but a few)
     centred = bool(numbered) and numbered[0] > 0 and not any(k in groups for k in range(numbered[0] + 1))
     starts: List[int] = []
     prev_end = 0
@@ -586,11 +587,10 @@ def _assemble(frags: List[_Frag], groups: Dict[int, str], roles: List[str]) -> L
             starts.append(k)
             continue
         lo = prev_end
-        guess = lo
         # the row's first content line: a capital after a content line that ends its cell
         cands = [j for j in range(lo, k + 1) if frags[j].content[:1].isupper() and
                  (j == lo or _ends_cell(frags, j, widest))]
-        start = cands[-1] if cands else guess
+        start = cands[-1] if cands else lo
         starts.append(start)
         prev_end = k + (k - start) + 1
         if n + 1 < len(numbered):

@@ -250,3 +250,25 @@ def test_layout_text_columns_told_apart_by_position():
     assert tasks[2]["partners"] == ["Hội Liên hiệp Phụ nữ xã", "Hội Nông dân xã"]
     assert [_deadline(t) for t in tasks] == ["Quý II/2026", "Tháng 5/2026", "Thường xuyên", "Trước ngày 30/9/2026",
                                              "Tháng 12/2026"]
+
+
+def test_glued_reader_survives_cut_and_shuffled_lines():
+    """Bad input never crashes the reader: runs of the fixtures' lines cut short and shuffled."""
+    import random
+
+    rnd = random.Random(7)
+    for path in sorted(LAYERS.glob("*.txt")):
+        lines = path.read_text(encoding="utf-8").split("\n")
+        for trial in range(30):
+            a = rnd.randrange(len(lines))
+            seg = lines[a:a + rnd.randrange(1, 50)]
+            if trial % 3 == 0:
+                rnd.shuffle(seg)
+            if trial % 5 == 0:
+                seg = [t[:rnd.randrange(len(t) + 1)] for t in seg]
+            for k in range(min(len(seg), 4)):
+                found = glued_rows.header(seg, k)
+                if found:
+                    glued_rows.rows(seg, found[0], found[2], glued_rows.page_width(seg))
+            glued_rows.rows(seg, ["number", "content", "lead", "partners", "deadline"], 0)
+            glued_rows.programme(seg, ["deadline", "content", "lead"], 0)
