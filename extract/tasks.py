@@ -164,13 +164,35 @@ def split_trailing_lead(text: str) -> Optional[Tuple[str, str, str]]:
     return None
 
 
+_ROLE_WORDS = re.compile(r"^(?:chủ trì|chủ tham mưu|tham mưu|thực hiện|tổ chức thực hiện|triển khai thực hiện|"
+                         r"triển khai|chịu trách nhiệm|phụ trách|chỉ đạo|chuẩn bị|trình|xây dựng|ban hành|"
+                         r"và|hoặc)\b\s*,?\s*", re.I)
+
+
+def _own_work(rest: str) -> bool:
+    """Does the predicate of a lead line name work of its own beyond its roles, partners and time
+    ("phối hợp với Chi hội Phụ nữ tuyên truyền trên loa truyền thanh của thôn, hằng tháng"), unlike
+    "chủ trì, phối hợp tham mưu, trình trong tháng 11/2025"?"""
+    r = rest.strip()
+    for _ in range(4):
+        m = _PARTNER_IN.match(r)
+        if m:
+            k = _first_verb(m.group("v"))
+            r = m.group("v")[k:] if k else ""
+        new = _ROLE_WORDS.sub("", r)
+        if new == r:
+            break
+        r = new
+    dl = find_deadline(r)
+    if dl:
+        r = r.replace(dl, " ")
+    return len(re.findall(r"\w+", r)) >= 5
+
+
 def _lead_and_partners(unit: str, rest: str) -> Tuple[List[str], List[str]]:
-    """'A, B, C phối hợp tham mưu' names A first and B, C as partners."""
-    units = split_units(unit)
-    partners = _partners(rest)
-    if rest.lower().startswith("phối hợp") and len(units) > 1 and not partners:
-        return units[:1], units[1:]
-    return units, partners
+    """The units of a lead line and the partners its predicate names. 'A, B, C phối hợp tham mưu …'
+    (they work together, no one named to lead) makes all three leads."""
+    return split_units(unit), _partners(rest)
 
 
 # an adverbial opening before the subject: "Trên cơ sở Kế hoạch này, các sở, ban, ngành …"
@@ -488,6 +510,9 @@ class DutyReader:
             return
         if found and self._prev is not None and split_subject(self._prev.text)[0] is not None:
             found = None                              # the line above is a duty of its own unit
+        if found and self._prev is not None and self._prev.heading and _own_work(found[1]) and \
+                not text.rstrip().endswith(":"):
+            found = None                              # a duty of its own under a heading: its topic
         if found and self._prev is not None:
             unit, rest = found
             target = self._prev

@@ -395,3 +395,28 @@ def test_labelled_lines_after_the_stages_of_an_item_belong_to_the_item():
         ("Chuẩn bị tài liệu và tổ chức h", ["Văn phòng UBND xã"], "Quý II/2025"),
         ("Tổng hợp ý kiến và hoàn thiện ", ["Phòng Kinh tế"], "tháng 7/2025")]
     assert ts[0].partners == ["Ban quản lý chợ", "các thôn"]
+
+
+def test_units_that_work_together_on_an_item_are_all_leads():
+    ts = duties("1. Cải tạo chợ\n"
+                "1.1. Lập phương án cải tạo chợ trung tâm xã.\n"
+                "- Phòng Kinh tế, Ban quản lý chợ, Văn phòng UBND xã phối hợp tham mưu thực hiện (trong quý II/2025)\n"
+                "1.2. Thẩm định phương án cải tạo chợ.\n"
+                "- Phòng Kinh tế chủ trì, phối hợp với Ban quản lý chợ thực hiện (trong quý III/2025)\n")
+    assert [(t.lead, t.partners) for t in ts] == [
+        (["Phòng Kinh tế", "Ban quản lý chợ", "Văn phòng UBND xã"], []),
+        (["Phòng Kinh tế"], ["Ban quản lý chợ"])]
+
+
+def test_duty_sentence_under_a_topic_heading_keeps_its_own_work():
+    ts = duties("1. Tuyên truyền, phổ biến\n"
+                "Ban Công tác Mặt trận thôn phối hợp với Chi hội Phụ nữ tuyên truyền trên loa truyền thanh của "
+                "thôn, thực hiện hằng tháng.\n"
+                "2. Sửa chữa mái chợ\n"
+                "Ban quản lý chợ chủ trì, phối hợp tham mưu thực hiện trong quý III/2025.\n")
+    assert [(t.lead, t.content[:40]) for t in ts] == [
+        (["Ban Công tác Mặt trận thôn"], "phối hợp với Chi hội Phụ nữ tuyên truyền"),
+        # a line that only names roles and time: the heading above it is its content
+        (["Ban quản lý chợ"], "Sửa chữa mái chợ")]
+    assert ts[0].partners == ["Chi hội Phụ nữ"] and ts[0].deadline.kind == "recurring"
+    assert ts[1].deadline.text == "trong quý III/2025"
