@@ -556,3 +556,15 @@ def test_the_preambles_formula_is_no_duty(preamble):
         body="1. Rà soát\n\nPhòng Kinh tế rà soát các hộ kinh doanh trong chợ.\n", impl="Các bộ phận triển khai.\n")
     ts = [t for t in extract.parse_text(txt).tasks if t.origin == "text"]
     assert [t.lead for t in ts] == [["Phòng Kinh tế"]], [t.content for t in ts]
+
+
+def test_labels_in_brackets_after_an_item_belong_to_that_item():
+    ts = duties("1. Giám sát\n"
+                "- Kiểm tra vệ sinh các quầy hàng (Đơn vị chủ trì: Trạm Y tế xã; đơn vị phối hợp: Ban quản lý chợ; "
+                "thời gian: hằng quý).\n"
+                "- Lấy mẫu thực phẩm tại các quầy hàng.\n"
+                "* Đơn vị thực hiện: Phòng Kinh tế.\n"
+                "* Thời gian: tháng 9/2025.\n")
+    assert [(t.content, t.lead, t.partners, t.deadline.text) for t in ts] == [
+        ("Kiểm tra vệ sinh các quầy hàng.", ["Trạm Y tế xã"], ["Ban quản lý chợ"], "hằng quý"),
+        ("Lấy mẫu thực phẩm tại các quầy hàng.", ["Phòng Kinh tế"], [], "tháng 9/2025")]
