@@ -116,6 +116,23 @@ def _sentence_year(text: str) -> Optional[int]:
     return int(m.group(1)) if m else None
 
 
+_BARE_YEAR = re.compile(r"\bnăm\s+((?:19|20)\d\d)\b", _I)
+_COMPARED = re.compile(r"\b(?:so\s+với|bằng|như|gấp|hơn)(?:\s+(?:cùng\s+kỳ|kết\s+quả|mức))?\s*$", _I)
+
+
+def _piece_year(text: str) -> Optional[int]:
+    """The year of one item: a time phrase ("đến năm 2028"), else a bare "năm 2026" that is not a
+    point of comparison ("so với năm 2025") or the year of a cited document."""
+    y = _sentence_year(text)
+    if y:
+        return y
+    for m in _BARE_YEAR.finditer(text):
+        before = text[max(0, m.start() - 60):m.start()]
+        if not _COMPARED.search(before) and not _CITED_BEFORE.search(before):
+            return int(m.group(1))
+    return None
+
+
 # --------------------------------------------------------------------------- sentences and items
 _SENT_END = re.compile(r"(?<=[.!?…])\s+")
 _CHILD = re.compile(r"(?:[,.]?\s*|^)\btrong\s+đó\b\s*[:,]?\s*", _I)
@@ -172,6 +189,7 @@ class _Item:
     child: bool  # follows "trong đó"
     clause: int = 0         # which ";"-clause of the sentence
     baseline: bool = False  # the clause reports the present state ("Hiện nay có 320 trạm")
+    clause_text: str = ""
 
 
 # A clause that reports the present state, not a target: "Hiện nay …", "Tính đến nay, đã có …".
@@ -209,7 +227,7 @@ def _items(sentence: str) -> list[_Item]:
                         pieces.append(piece.strip())
             for piece in pieces:
                 items.append(_Item(piece, child=k > 0 or (children_to_end and len(parts) == 1),
-                                   clause=ci, baseline=baseline))
+                                   clause=ci, baseline=baseline, clause_text=clause))
     return items
 
 
@@ -228,13 +246,15 @@ class _Atom:
     table: bool = False
     id: str = ""
     dropped: bool = False
+    clause: int = -1
 
 
 def _usable(q: Quantity, in_targets: bool, text: str = "") -> bool:
     """A quantity that can be a target: no qualifier ("15 tuổi", "01 Gb/s"), no bare number, and
     a duration only inside a targets section when it is bounded or reached ("xuống còn 05 ngày")."""
     if q.unit in QUALIFIER_UNITS:
-        return False
+        # "dân số từ 15 tuổi", "tốc độ 01 Gb/s" qualify; "Tuổi thọ trung bình đạt 75 tuổi" is reached
+        return bool(text) and bool(_AFTER_VERB.search(text[:q.start]))
     if q.unit in TIME_UNITS:
         return in_targets and (q.comparator != "=" or bool(_AFTER_VERB.search(text[:q.start])))
     if not q.unit:
@@ -315,17 +335,33 @@ def _split_at_quantities(text: str, in_targets: bool) -> list[str]:
     cuts = []
     for a, b in zip(qs, qs[1:]):
         gap = text[a.end:b.cmp_start]
+        if re.search(r"[()]", gap):
+            continue
         k = gap.rfind(",")
-        if k >= 0 and not re.search(r"[()]", gap) and not _SAME_VALUE.match(text[a.end + k + 1:]):
+        if k >= 0 and not _SAME_VALUE.match(text[a.end + k + 1:]) and not (
+                _NUMBER_FIRST.fullmatch(_LEAD.sub("", text[:a.cmp_start]).strip(" ,:"))
+                and not _PREDICATE.search(gap[:k])):
+            # (not "100% cơ quan, đơn vị sử dụng ít nhất 01 nền tảng": the comma parts the subject)
             cuts.append(a.end + k)
+            continue
+        head = _HEAD_WORD.search(text[:a.cmp_start])
+        v = list(re.finditer(r"\s+và\s+", gap))
+        if head and v and re.fullmatch(r"\s*" + re.escape(head.group(1)) + r"\s*",
+                                        text[a.end + v[-1].end():b.cmp_start], _I):
+            # "thuộc nhóm 10 tỉnh dẫn đầu cả nước và nhóm 3 tỉnh dẫn đầu khu vực": the word before
+            # the number repeated after "và" coordinates a second target of the same kind
+            cuts.append(a.end + v[-1].start())
     if not cuts:
         return [text]
     out, start = [], 0
     for c in cuts:
         out.append(text[start:c])
-        start = c + 1
+        start = c + (1 if text[c] == "," else len(re.match(r"\s+và\s+", text[c:]).group(0)))
     out.append(text[start:])
     return [t.strip() for t in out if t.strip()]
+
+
+_HEAD_WORD = re.compile(r"(?:^|\s)([^\W\d_]+)\s*$")
 
 
 def _bare(a: "_Atom") -> bool:
@@ -355,10 +391,32 @@ def _atoms_of_sentence(sentence: str, p: Passage, in_targets: bool, year: Option
             if not text and atoms:
                 text = atoms[-1].text  # "Tỷ lệ X đến năm 2025 đạt 50%, đến năm 2030 đạt 80%"
             atoms.append(_Atom(text=text, q=q, sentence=sentence, passage=p,
-                               year=_sentence_year(piece) or sent_year, child=it.child, number_first=first))
+                               year=_piece_year(piece) or _sentence_year(it.text) or _sentence_year(it.clause_text)
+                               or sent_year, child=it.child, number_first=first, clause=it.clause))
             last_clause = it.clause
     _share_predicates(atoms)
+    _fill_ellipsis(atoms)
     return atoms
+
+
+def _fill_ellipsis(atoms: list[_Atom]) -> None:
+    """"100% xã đạt cấp độ 3 và 70% đạt cấp độ 4 về chuyển đổi số": a share whose item opens with
+    its predicate takes the subject of the share before it in the clause; when the predicate before
+    is the same words up to its numbers and stops short ("đạt cấp độ 3" / "đạt cấp độ 4 về …"), it
+    takes the rest of the later one."""
+    for a, b in zip(atoms, atoms[1:]):
+        if not (a.number_first and b.number_first and a.clause == b.clause and not b.child):
+            continue
+        mb = _PREDICATE.match(b.text)
+        ma = _PREDICATE.search(a.text)
+        if mb is None or ma is None or ma.start() == 0:
+            continue
+        subject, pred_a = a.text[:ma.start()].strip(" ,"), a.text[ma.start():]
+        wa, wb = pred_a.split(), b.text.split()
+        if (len(wb) > len(wa) >= 2 and any(x != y for x, y in zip(wa, wb))
+                and all(x.casefold() == y.casefold() or (x[:1].isdigit() and y[:1].isdigit()) for x, y in zip(wa, wb))):
+            a.text = _clean(a.text + " " + " ".join(wb[len(wa):]))
+        b.text = _clean(subject + " " + b.text)
 
 
 def _share_predicates(atoms: list[_Atom]) -> None:
