@@ -204,6 +204,12 @@ def _noun_unit(tail: str) -> str:
     return " ".join(w for w, _ in words[:min(n, 3)])
 
 
+def _longer_compound(rest: str, unit: str) -> bool:
+    """Does the measure word `unit` open a longer counted noun of the lexicon ("hộ gia đình")?"""
+    noun = _noun_unit(rest)
+    return len(noun.split()) > len(unit.split()) and noun.casefold().startswith(unit.casefold() + " ")
+
+
 def scan(text: str) -> list[Quantity]:
     """Every quantity in `text`, in order (see the module docstring for what is skipped)."""
     out: list[Quantity] = []
@@ -258,6 +264,8 @@ def scan(text: str) -> list[Quantity]:
                     rest = text[end:]
                 if not unit:
                     meas = _MEASURE_RE.match(rest)
+                    if meas and not meas.group("rate") and _longer_compound(rest, meas.group("unit")):
+                        meas = None  # "1.200 hộ gia đình", "500 người lao động": the counted noun
                     if meas:
                         unit = meas.group("unit") + re.sub(r"\s+", "", meas.group("rate") or "")
                         end += meas.end()

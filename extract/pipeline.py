@@ -20,7 +20,7 @@ from .outline import OutlineBuilder
 from .readers import read, sha256_file
 from .readers.txt import read_text
 from .tables import TaskTableReader
-from .target_tables import TargetTableReader
+from .target_tables import TargetTableReader, row_statement
 from .targets import add_table_targets
 from .tasks import extract_duties
 from .text import Repairer
@@ -95,7 +95,7 @@ def build_plan(raw: RawDocument, *, tone_style: str = "first") -> Plan:
                         outline.add(Paragraph(c.text, c.source))
     result = outline.result()
     for t in tables.tasks:
-        table_passages.append(Passage(t.content, t.source, t.number, t.section,
+        table_passages.append(Passage(row_statement(t.content, t.extra), t.source, t.number, t.section,
                                       result.path(t.section), origin="table"))
     duties = extract_duties(result.passages, result.by_id, result.parent, next_task)
 

@@ -69,6 +69,7 @@ class _Layout:
     ncols: int = 0
     header_rows: int = 1
     tasks: bool = False                # it also names units in charge: a task table as well
+    indicator_cols: int = 1            # columns under one spanned indicator header ("Chỉ tiêu" over two)
 
 
 def _layout(grid: List[List[str]]) -> Optional[_Layout]:
@@ -115,8 +116,85 @@ def _layout(grid: List[List[str]]) -> Optional[_Layout]:
             continue
         if tasks and not years:
             return None
-        return _Layout(indicator, unit, years, baseline, ncols=len(names), header_rows=start + nhead, tasks=tasks)
+        span = 1
+        while indicator + span < len(head) and head[indicator + span] == head[indicator] \
+                and indicator + span not in years and indicator + span != unit:
+            span += 1
+        return _Layout(indicator, unit, years, baseline, ncols=len(names), header_rows=start + nhead, tasks=tasks,
+                       indicator_cols=span)
     return None
+
+
+def _indicator(row: List[str], lay: _Layout) -> str:
+    """The row's indicator: its cell, or the cells under a spanned indicator header ("Giáo dục" |
+    "Tỷ lệ trường đạt chuẩn" -> "Giáo dục - Tỷ lệ trường đạt chuẩn"; a lower-case second cell goes
+    on with the first); a spanned data cell counts once."""
+    parts: List[str] = []
+    for i in range(lay.indicator, min(lay.indicator + lay.indicator_cols, len(row))):
+        t = re.sub(r"\s+", " ", row[i]).strip()
+        if t and (not parts or t != parts[-1]):
+            parts.append(t)
+    out = ""
+    for t in parts:
+        out = t if not out else out + (" " if t[:1].islower() else " - ") + t
+    return out
+
+
+def _has_values(row: List[str], lay: _Layout) -> bool:
+    return any(c < len(row) and row[c].strip() for c in list(lay.years) + lay.baseline)
+
+
+def _continues(row: List[str], lay: _Layout) -> bool:
+    """A row that goes on with the indicator of the row above (a wrapped cell printed as a row of its
+    own): no number before the indicator, which starts in lower case."""
+    name = _indicator(row, lay) if lay.indicator < len(row) else ""
+    return bool(name) and name[:1].islower() and not any(t.strip() for t in row[:lay.indicator])
+
+
+def _logical_rows(grid: List[List[str]], lay: _Layout) -> List[tuple]:
+    """(row index, cells) of the data rows, a continuation row merged into the row above when one of
+    the two holds no figures: the indicator texts joined, each other cell taken from whichever has it."""
+    out: List[tuple] = []
+    for ri, row in enumerate(grid[lay.header_rows:], start=lay.header_rows):
+        if out and _continues(row, lay) and not (_has_values(row, lay) and _has_values(out[-1][1], lay)):
+            pri, prev = out[-1]
+            merged = list(prev) + [""] * max(0, len(row) - len(prev))
+            for i, t in enumerate(row):
+                if lay.indicator <= i < lay.indicator + lay.indicator_cols:
+                    continue
+                if not merged[i].strip():
+                    merged[i] = t
+            name = _indicator(prev, lay) + " " + _indicator(row, lay)
+            merged[lay.indicator] = name
+            for i in range(lay.indicator + 1, min(lay.indicator + lay.indicator_cols, len(merged))):
+                merged[i] = ""
+            out[-1] = (pri, merged)
+            continue
+        out.append((ri, row))
+    return out
+
+
+_VALUE_HEAD = re.compile(r"\b(?:ket qua|chi tieu|muc tieu|gia tri|ke hoach|muc|dat|nam|yeu cau|so lieu)\b")
+_VALUE_CELL = re.compile(r"^(?:(?:≥|≤|>=|<=|>|<|trên|dưới|tối\s+thiểu|tối\s+đa|ít\s+nhất|không\s+dưới|không\s+quá)\s*)?"
+                         r"\d[\d.,]*(?:\s*[-–]\s*\d[\d.,]*)?\s*%?$", re.IGNORECASE)
+
+
+def row_statement(content: str, extra: Dict[str, str]) -> str:
+    """A task-table row whose indicator and figure stand in two cells ("Tỉ lệ hồ sơ được số hóa" |
+    ĐVT "%" | Kết quả "100%") as one statement, "Tỉ lệ hồ sơ được số hóa đạt 100%", for the targets
+    reader; `content` unchanged when no column holds a lone figure or the content states its own
+    share."""
+    value = next((v.strip() for k, v in extra.items()
+                  if v and _VALUE_HEAD.search(_fold(k)) and _VALUE_CELL.match(v.strip())), None)
+    if value is None or any(q.unit.startswith("%") for q in scan(content)):
+        return content
+    unit = next((v.strip() for k, v in extra.items()
+                 if v and (is_unit_of_measure(k) or _fold(k) == "don vi") and len(v.split()) <= 3
+                 and not any(c.isdigit() for c in v)), "")
+    if unit and not value.endswith("%"):
+        value += (unit if unit == "%" else " " + unit)
+    # one indicator: its inner ";" parts no targets ("… vận hành; được kiểm tra định kỳ")
+    return re.sub(r"\s*;\s*", ", ", content.rstrip(" .;:")) + " đạt " + value
 
 
 class TargetTableReader:
@@ -139,18 +217,19 @@ class TargetTableReader:
                 self._layout = None
                 return False
             lay = _Layout(self._layout.indicator, self._layout.unit, self._layout.years,
-                          self._layout.baseline, self._layout.ncols, header_rows=0, tasks=self._layout.tasks)
+                          self._layout.baseline, self._layout.ncols, header_rows=0, tasks=self._layout.tasks,
+                          indicator_cols=self._layout.indicator_cols)
         else:
             self._label = ""
         self._layout = lay
-        for ri, row in enumerate(grid[lay.header_rows:], start=lay.header_rows):
+        for ri, row in _logical_rows(grid, lay):
             self._row(row, lay, table, ri, section)
         return not lay.tasks  # a table of targets assigned to units is read as a task table too
 
     def _row(self, row: List[str], lay: _Layout, table: Table, ri: int, section: Optional[str]) -> None:
         if lay.indicator >= len(row):
             return
-        name = re.sub(r"\s+", " ", row[lay.indicator]).strip()
+        name = _indicator(row, lay)
         if not name or _ROMAN.match(name) or re.fullmatch(r"\(?\d{1,2}\)?", name):
             return
         if _SUB.match(name) and self._label:

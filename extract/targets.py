@@ -335,17 +335,17 @@ def _split_at_quantities(text: str, in_targets: bool) -> list[str]:
     cuts = []
     for a, b in zip(qs, qs[1:]):
         gap = text[a.end:b.cmp_start]
-        if re.search(r"[()]", gap):
-            continue
+        if _RATE_SUBJECT.match(text) and b.unit.startswith("%") and not a.unit.startswith("%"):
+            continue  # "Tỷ lệ cơ quan dùng ít nhất 01 ứng dụng …, … đạt 100%": the count is in the indicator
         k = gap.rfind(",")
-        if k >= 0 and not _SAME_VALUE.match(text[a.end + k + 1:]) and not (
+        if k >= 0 and not re.search(r"[()]", gap) and not _SAME_VALUE.match(text[a.end + k + 1:]) and not (
                 _NUMBER_FIRST.fullmatch(_LEAD.sub("", text[:a.cmp_start]).strip(" ,:"))
                 and not _PREDICATE.search(gap[:k])):
             # (not "100% cơ quan, đơn vị sử dụng ít nhất 01 nền tảng": the comma parts the subject)
             cuts.append(a.end + k)
             continue
         head = _HEAD_WORD.search(text[:a.cmp_start])
-        v = list(re.finditer(r"\s+và\s+", gap))
+        v = [m for m in re.finditer(r"\s+và\s+", gap) if not _in_brackets(text, a.end + m.start())]
         if head and v and re.fullmatch(r"\s*" + re.escape(head.group(1)) + r"\s*",
                                         text[a.end + v[-1].end():b.cmp_start], _I):
             # "thuộc nhóm 10 tỉnh dẫn đầu cả nước và nhóm 3 tỉnh dẫn đầu khu vực": the word before
@@ -361,6 +361,7 @@ def _split_at_quantities(text: str, in_targets: bool) -> list[str]:
     return [t.strip() for t in out if t.strip()]
 
 
+_RATE_SUBJECT = re.compile(r"^\W*(?:tỷ|tỉ)\s+(?:lệ|trọng)\b", _I)
 _HEAD_WORD = re.compile(r"(?:^|\s)([^\W\d_]+)\s*$")
 
 

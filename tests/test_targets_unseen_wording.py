@@ -168,6 +168,13 @@ CASES = {
         "thuộc nhóm 10 tỉnh dẫn đầu cả nước và nhóm 3 tỉnh dẫn đầu vùng vào năm 2030.",
         [A(15, "tỉnh", year=2028, has="dẫn đầu cả nước"), A(5, "tỉnh", year=2028, has="dẫn đầu vùng"),
          A(10, "tỉnh", year=2030, has="dẫn đầu cả nước"), A(3, "tỉnh", year=2030, has="dẫn đầu vùng")]),
+    "group_rank_after_brackets": (
+        "Chỉ số chuyển đổi số thuộc nhóm 5 tỉnh dẫn đầu vùng Trung du và miền núi phía Bắc (TDMNPB) và nhóm 20 "
+        "tỉnh dẫn đầu cả nước.",
+        [A(5, "tỉnh", has="Chỉ số chuyển đổi số thuộc nhóm|(TDMNPB)"), A(20, "tỉnh", has="dẫn đầu cả nước")]),
+    "rate_with_count_in_indicator": (
+        "Tỷ lệ hộ kinh doanh có ít nhất 01 tài khoản thanh toán điện tử, mã QR đạt 80%.",
+        [A(80, "%", has="Tỷ lệ hộ kinh doanh có ít nhất 01 tài khoản thanh toán điện tử, mã QR")]),
     "two_labelled_shares": ("Tỷ lệ xã đạt chuẩn nông thôn mới nâng cao đạt 50%, nông thôn mới kiểu mẫu đạt 20%.",
                             [A(50, "%", has="Tỷ lệ xã đạt chuẩn nông thôn mới nâng cao"),
                              A(20, "%", has="nông thôn mới kiểu mẫu")]),
@@ -287,7 +294,7 @@ def test_whole_plan_with_targets_list_and_target_table():
     assert (1, "mô hình", ">=", 2030) in got                # "mỗi thôn có ít nhất một mô hình"
     assert (2, "lần", "=", 2030) in got                     # "tăng gấp hai lần"
     assert (7.5, "%/năm", "=", 2030) in got                 # "tăng bình quân 7,5%/năm"
-    assert (1200, "hộ", "=", 2030) in got                   # "1.200 hộ"
+    assert (1200, "hộ gia đình", "=", 2030) in got          # "1.200 hộ gia đình": the counted noun
     assert (98, "%", "=", 2027) in got and (99, "%", "=", 2028) in got   # the table, by year column
     wrapped = [t for t in plan.targets if t.year == 2027 and t.value == 70]
     assert wrapped and wrapped[0].text == "Tỷ lệ người dân có hồ sơ sức khỏe điện tử được cập nhật thường xuyên"
@@ -295,3 +302,31 @@ def test_whole_plan_with_targets_list_and_target_table():
     assert {t.value for t in children} == {60, 40}
     assert all(by_text.get(t.text) is not None for t in plan.targets)
     assert not [t for t in plan.targets if t.year == 2025]  # "so với năm 2025" dates nothing
+
+
+def test_task_table_rows_state_their_figure_in_another_cell():
+    """A targets appendix assigning each indicator to a unit: the figure stands in its own cell
+    ("%" | "90%"); rows repeating a text target add nothing, a table-only row is a target with the
+    figure of its cell, not the count inside its indicator ("ít nhất 01 nền tảng")."""
+    plan = extract.parse(str(DATA / "chi_tieu_phan_cong.txt"))
+    got = [(t.value, t.unit, t.comparator, t.year) for t in plan.targets]
+    assert got == [(90, "%", "=", 2028), (100, "%", "=", 2028), (85, "%", ">=", 2028)]
+    assert "01 nền tảng trợ lý ảo" in plan.targets[1].text
+    assert plan.targets[2].text.startswith("Tỷ lệ người dân có tài khoản định danh điện tử mức độ 2")
+    assert "được hướng dẫn sử dụng" in plan.targets[2].text
+    assert len(plan.tasks) == 3 and plan.tasks[0].extra["Mục tiêu"] == "90%"
+
+
+@pytest.mark.parametrize("content, extra, statement", [
+    ("Tỷ lệ hồ sơ được số hóa.", {"ĐVT": "%", "Kết quả": "100%"}, "Tỷ lệ hồ sơ được số hóa đạt 100%"),
+    ("Tỷ lệ hộ dùng nước sạch", {"Đơn vị tính": "%", "Chỉ tiêu năm 2026": "≥ 95"}, "Tỷ lệ hộ dùng nước sạch đạt ≥ 95%"),
+    ("Số doanh nghiệp thành lập mới", {"ĐVT": "Doanh nghiệp", "Mục tiêu": "120"},
+     "Số doanh nghiệp thành lập mới đạt 120 Doanh nghiệp"),
+    ("Tỷ lệ A; tỷ lệ B được cập nhật", {"ĐVT": "%", "Mục tiêu": "90%"}, "Tỷ lệ A, tỷ lệ B được cập nhật đạt 90%"),
+    ("Tổ chức hội nghị sơ kết", {"Kinh phí (triệu đồng)": "500"}, "Tổ chức hội nghị sơ kết"),   # a budget, no figure
+    ("Tỷ lệ hồ sơ đạt 90%", {"ĐVT": "%", "Kết quả": "90%"}, "Tỷ lệ hồ sơ đạt 90%"),            # states its own share
+    ("Xây dựng báo cáo", {"Sản phẩm": "Báo cáo tổng hợp"}, "Xây dựng báo cáo"),
+])
+def test_row_statement_joins_indicator_and_figure_cells(content, extra, statement):
+    from extract.target_tables import row_statement
+    assert row_statement(content, extra) == statement
