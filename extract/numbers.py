@@ -288,6 +288,36 @@ def scan(text: str) -> list[Quantity]:
         words = _written(text, out)
         if words:
             out = sorted(out + words, key=lambda q: q.start)
+    if "/" in text:
+        parts = _fractions(text, out)
+        if parts:
+            out = sorted(out + parts, key=lambda q: q.start)
+    return out
+
+
+# A count out of a whole before its counted noun: "có 10/12 xã đạt chuẩn", "đạt 19/19 tiêu chí".
+_FRACTION_RE = re.compile(r"(?<![\w.,/\\-])(?P<num>\d{1,4})\s?/\s?(?P<whole>\d{1,4})(?![\w.,/\\-])")
+_DATE_BEFORE = re.compile(r"\b(?:ngày|tháng|số|năm|lúc|hồi|từ|đến|trước|sau)\s*$", re.IGNORECASE)
+
+
+def _fractions(text: str, taken: list[Quantity]) -> list[Quantity]:
+    """Counts written as a part of a whole ("10/12 xã"): value the part, unit the counted noun;
+    not a date ("ngày 10/12"), nor a fraction in brackets ("100% (12/12) xã")."""
+    out = []
+    for m in _FRACTION_RE.finditer(text):
+        num, whole = int(m.group("num")), int(m.group("whole"))
+        if not 0 < num <= whole or any(q.start <= m.start() < q.end for q in taken):
+            continue
+        before = text[max(0, m.start() - 40):m.start()]
+        if _DATE_BEFORE.search(before) or _REF_BEFORE.search(before) or before.count("(") > before.count(")"):
+            continue
+        unit = _noun_unit(text[m.end():])
+        if not unit or not unit[:1].islower():
+            continue
+        q = Quantity(value=float(num), unit=unicodedata.normalize("NFC", unit), written=m.group(0),
+                     start=m.start(), end=m.end(), noun_unit=True)
+        q.comparator, q.cmp_start, q.cmp_end = _comparator(text, q)
+        out.append(q)
     return out
 
 

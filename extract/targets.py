@@ -150,7 +150,7 @@ _LEAD = re.compile(
     r"|(?:giai\s+đoạn|thời\s+kỳ)\s+\d{4}\s*[-–]\s*\d{4}\s*[:,]?|(?:đến|tới)\s+\d{4}\s*[:,]|phấn\s+đấu(?:\s+để)?\s*[:,]?)\s*)+",
     _I)
 _NUMBER_FIRST = re.compile(r"^(?:(?:có|đảm\s+bảo|bảo\s+đảm|duy\s+trì|đạt|trên|là|gồm|bao\s+gồm)\s*)*$", _I)
-_VERB_BEFORE = re.compile(r"(?:\s*\b(?:đạt|là|ở\s+mức|bằng|lên|còn|xuống))+\s*$", _I)
+_VERB_BEFORE = re.compile(r"(?:\s*\b(?:đạt(?:\s+mức)?|là|ở\s+mức|bằng|(?<!trở\s)lên|còn|xuống))+\s*$", _I)
 # A bracketed note with numbers after the value.
 _NOTE = re.compile(r"\s*\([^()]*\d[^()]*\)")
 # A time phrase closing the indicator: "Tỷ lệ ... đến năm 2025 (đạt 50%)".
@@ -168,7 +168,11 @@ _ROW_INDICATOR = re.compile(r"^\W*(?:tỷ|tỉ)\s+(?:lệ|trọng)\b[^;]*\bđạ
 _QUALITATIVE = re.compile(
     r"\b(?:hoàn\s+thiện|hoàn\s+thành|đạt\s+chuẩn|đạt\s+tiêu\s+chuẩn|được\s+công\s+nhận|đạt\s+danh\s+hiệu|"
     r"phổ\s+cập|đưa\s+vào\s+sử\s+dụng|đi\s+vào\s+hoạt\s+động|không\s+còn|xóa\s+bỏ|xoá\s+bỏ|xóa\s+|xoá\s+)", _I)
-_AFTER_VERB = re.compile(r"\b(?:đạt|lên|còn|xuống|là|ở\s+mức)\s*" + _CMP_WORDS + r"$", _I)
+_AFTER_VERB = re.compile(r"\b(?:đạt(?:\s+mức)?|lên|còn|xuống|là|ở\s+mức)\s*" + _CMP_WORDS + r"$", _I)
+# A place or scope after the value that belongs to the indicator: "đạt 95% ở khu vực đô thị".
+_SCOPE_AFTER = re.compile(r"^\s*(?:ở|tại)\s+[^\d]+$", _I)
+# An item that opens with a change and names no subject: ", tăng bình quân 8%/năm".
+_CHANGE_FIRST = re.compile(r"^\W*(?:tăng|giảm)\b", _I)
 
 
 def _sentences(text: str) -> list[str]:
@@ -302,6 +306,12 @@ def _clean(text: str) -> str:
 
 def _indicator(item: str, q: Quantity) -> tuple[str, bool]:
     """The indicator text of `item` without its quantity, and whether the number came first."""
+    text, first, _ = _indicator_parts(item, q)
+    return text, first
+
+
+def _indicator_parts(item: str, q: Quantity) -> tuple[str, bool, str]:
+    """`_indicator`, and the subject stated before the verb ("Tỷ lệ … đạt 95%"), "" when none."""
     pre = item[:q.cmp_start]
     post = item[q.cmp_end:]
     post = re.sub(r"\s*\btrở\s+(?:lên|xuống)\s*([.,;]?)\s*$", r"\1", post, flags=_I)
@@ -310,14 +320,16 @@ def _indicator(item: str, q: Quantity) -> tuple[str, bool]:
         post = ""  # "Số bác sĩ/vạn dân: 15 bác sĩ"
     pre_clean = _LEAD.sub("", pre).strip(" ,:")
     if _NUMBER_FIRST.fullmatch(pre_clean):
-        return _clean(post), True
+        return _clean(post), True, ""
     if _VERB_BEFORE.search(pre_clean):
         head = _TIME_TAIL.sub("", _FROM_VALUE.sub("", _VERB_BEFORE.sub("", pre_clean)))
         if head.strip(" ,:"):
             if q.noun_unit and post.strip(" .,;:") and q.unit.casefold() not in head.casefold():
-                return _clean(head + " " + post), False  # "nâng tổng số lên 12 KCN"
-            return _clean(head), False
-    return _clean(_TIME_TAIL.sub("", pre_clean) + " " + post), False
+                return _clean(head + " " + post), False, _clean(head)  # "nâng tổng số lên 12 KCN"
+            if _SCOPE_AFTER.match(post):
+                return _clean(head + " " + post), False, _clean(head)  # "đạt 95% ở khu vực đô thị"
+            return _clean(head), False, _clean(head)
+    return _clean(_TIME_TAIL.sub("", pre_clean) + " " + post), False, ""
 
 
 _RECURRING = re.compile(r"\b(?:hằng|hàng|mỗi)\s+(?:quý|tháng|tuần|ngày)\b|\bđịnh\s+kỳ\s+(?:hằng\s+)?(?:quý|tháng)\b", _I)
@@ -376,6 +388,7 @@ def _atoms_of_sentence(sentence: str, p: Passage, in_targets: bool, year: Option
         year = None  # "hằng quý có ít nhất 01 tin, bài": a quota for every quarter, not for a year
     sent_year = _sentence_year(sentence) or year
     last_clause = -1
+    last_head = ""
     for it in _items(sentence):
         if it.baseline:
             continue
@@ -388,9 +401,16 @@ def _atoms_of_sentence(sentence: str, p: Passage, in_targets: bool, year: Option
                 if atoms and it.clause != last_clause and _bare(atoms[-1]) and _PREDICATE.search(piece):
                     atoms[-1].text = _clean(atoms[-1].text + "; " + piece)
                 continue
-            text, first = _indicator(piece, q)
+            text, first, head = _indicator_parts(piece, q)
             if not text and atoms:
                 text = atoms[-1].text  # "Tỷ lệ X đến năm 2025 đạt 50%, đến năm 2030 đạt 80%"
+            elif last_head and it.clause == last_clause and (
+                    first and _SCOPE_AFTER.match(text) and not _PREDICATE.search(text)
+                    or not first and _CHANGE_FIRST.match(text)):
+                # "đạt 95% ở khu vực đô thị, 80% ở khu vực nông thôn"; "đạt 1.500 doanh nghiệp,
+                # tăng 300 doanh nghiệp": the later item has the subject of the one before
+                text = _clean(last_head + " " + text)
+            last_head = head or (last_head if it.clause == last_clause else "")
             atoms.append(_Atom(text=text, q=q, sentence=sentence, passage=p,
                                year=_piece_year(piece) or _sentence_year(it.text) or _sentence_year(it.clause_text)
                                or sent_year, child=it.child, number_first=first, clause=it.clause))

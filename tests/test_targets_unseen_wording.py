@@ -85,6 +85,10 @@ CASES = {
                            [A(95, "%", ">=", has="Tỷ lệ bao phủ bảo hiểm y tế")]),
     "khong_duoi_count": ("Đào tạo nghề cho không dưới 2.000 lao động nông thôn mỗi năm.",
                          [A(2000, "lao động", ">=", has="Đào tạo nghề cho|nông thôn")]),
+    "dat_muc": ("Tỷ lệ hộ dân được sử dụng điện lưới quốc gia đạt mức 99,5%.",
+                [A(99.5, "%", has="Tỷ lệ hộ dân được sử dụng điện lưới quốc gia")]),
+    "tro_len_inside_indicator": ("Tỷ lệ đảng viên được xếp loại hoàn thành tốt nhiệm vụ trở lên đạt 90%.",
+                                 [A(90, "%", has="hoàn thành tốt nhiệm vụ trở lên")]),
     # --- changes
     "giam_so_voi": ("Giảm 10% số vụ tai nạn giao thông so với năm 2025.",
                     [A(10, "%", has="số vụ tai nạn giao thông")]),
@@ -175,6 +179,17 @@ CASES = {
     "rate_with_count_in_indicator": (
         "Tỷ lệ hộ kinh doanh có ít nhất 01 tài khoản thanh toán điện tử, mã QR đạt 80%.",
         [A(80, "%", has="Tỷ lệ hộ kinh doanh có ít nhất 01 tài khoản thanh toán điện tử, mã QR")]),
+    "scope_after_value": (
+        "Tỷ lệ rác thải sinh hoạt được thu gom, xử lý đạt 95% ở khu vực đô thị, 80% ở khu vực nông thôn.",
+        [A(95, "%", has="Tỷ lệ rác thải sinh hoạt được thu gom, xử lý ở khu vực đô thị"),
+         A(80, "%", has="Tỷ lệ rác thải sinh hoạt được thu gom, xử lý ở khu vực nông thôn")]),
+    "change_after_comma_keeps_subject": (
+        "Số doanh nghiệp đang hoạt động đạt 1.500 doanh nghiệp, tăng 300 doanh nghiệp so với năm 2025.",
+        [A(1500, "doanh nghiệp", has="Số doanh nghiệp đang hoạt động"),
+         A(300, "doanh nghiệp", has="Số doanh nghiệp đang hoạt động tăng")]),
+    "fraction_count": ("Có 10/12 xã đạt chuẩn nông thôn mới.", [A(10, "xã", has="xã đạt chuẩn nông thôn mới")]),
+    "fraction_in_brackets_is_a_note": ("100% (12/12) xã đạt chuẩn nông thôn mới.",
+                                       [A(100, "%", has="xã đạt chuẩn nông thôn mới")]),
     "two_labelled_shares": ("Tỷ lệ xã đạt chuẩn nông thôn mới nâng cao đạt 50%, nông thôn mới kiểu mẫu đạt 20%.",
                             [A(50, "%", has="Tỷ lệ xã đạt chuẩn nông thôn mới nâng cao"),
                              A(20, "%", has="nông thôn mới kiểu mẫu")]),
