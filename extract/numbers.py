@@ -12,6 +12,10 @@ Scale words: money keeps its scale in the unit, the way plans state budgets and 
 ("500 tỷ đồng" -> 500, "tỷ đồng"; "70 triệu đồng/người/năm" -> 70, "triệu đồng/người/năm");
 other scaled counts are multiplied out ("2 triệu lượt khách" -> 2000000, "lượt").
 
+Numbers in words are read after a bound or "gấp" before a unit ("ít nhất một mô hình", "gấp hai
+lần"), a part of a whole before a counted noun ("10/12 xã", not in brackets, not a date); a range
+may carry its unit on both bounds ("5% - 10%", "từ 70% đến 75%").
+
 Units: "%" (with a rate suffix, "%/năm"), measure units (ha, km, tấn, USD, lượt, người, ...), or a
 counted noun after the number ("05 sản phẩm", "20 tập dữ liệu"): the head noun phrase, from a small
 lexicon of compound nouns, at most three syllables, stopping at verbs and prepositions.

@@ -17,7 +17,11 @@ no lead, partner or deadline column. Then:
 - a table of targets by year that also names the unit in charge (ĐVT, year columns and "Cơ quan
   chủ trì") gives its targets and is read as a task table as well.
 
-A headerless table right after such a table with as many columns continues it.
+A headerless table right after such a table with as many columns continues it. An indicator
+wrapped onto a row of its own (no number, lower-case start, one of the two rows without figures)
+is one row; the cells under a spanned indicator header are one indicator ("Giáo dục - Tỷ lệ …").
+`row_statement` gives a task-table row whose figure stands in its own cell ("%" | "100%") to the
+targets reader as one statement.
 """
 from __future__ import annotations
 

@@ -28,6 +28,14 @@ gives value and value_max with comparator "="; a clause that reports the present
 có 320 trạm", "đã đạt") is no target; a clause without a number completes a bare share before it
 ("Trên 95% cán bộ, công chức; người lao động … được tập huấn"); a quota for every quarter or month
 carries no year; when the plan has a targets part, commitment sentences elsewhere are dropped.
+Coordinated targets: "và" before the word that stood before the number ("thuộc nhóm 10 tỉnh … và
+nhóm 3 tỉnh …") parts two targets; a share whose item opens with its predicate takes the subject
+of the share before it, and an elided tail ("100% xã đạt cấp độ 3 và 70% đạt cấp độ 4 về …"); a
+scope after the value or a change after a comma keeps the subject ("đạt 95% ở khu vực đô thị, 80%
+ở khu vực nông thôn", "…, tăng 300 doanh nghiệp"); a comma inside a share's subject ("100% cơ
+quan, đơn vị sử dụng ít nhất 01 …") and a count inside a "Tỷ lệ …" indicator part nothing. Each
+item's year is its own ("năm 2026 đạt 60%", not "so với năm 2025"), else its clause's, else the
+sentence's.
 """
 from __future__ import annotations
 
