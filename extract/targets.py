@@ -281,6 +281,10 @@ def _in_brackets(text: str, pos: int) -> bool:
     return any(m.start() < pos < m.end() for m in _BRACKETED.finditer(text))
 
 
+_PER_UNIT = re.compile(r"\b(?:trên|mỗi|/)\s*$", _I)
+_POWERS_OF_TEN = frozenset(float(10 ** k) for k in range(7))
+
+
 def _pick(item: str, qs: list[Quantity]) -> Optional[Quantity]:
     """The item's main quantity: quantities in brackets only when there is none outside ("50% (8
     xã)"); a percentage before other quantities; the one after "đạt" / "lên" / "còn" before
@@ -294,7 +298,12 @@ def _pick(item: str, qs: list[Quantity]) -> Optional[Quantity]:
         after_verb = [q for q in pcts if _AFTER_VERB.search(item[:q.start])]
         return after_verb[-1] if after_verb else pcts[0]
     # counts: the first one counts ("có ít nhất 02 sản phẩm ... đạt 3 sao trở lên"), unless it
-    # is the subject of a later "đạt N" ("Số doanh nghiệp 4.0 ... đạt 500")
+    # is the subject of a later "đạt N" ("Số doanh nghiệp 4.0 ... đạt 500") or a denominator
+    # ("Giá trị thu hoạch trên 1 ha đất trồng trọt đạt 150 triệu đồng")
+    reached = [q for q in qs if _AFTER_VERB.search(item[:q.cmp_start])]
+    if reached:
+        qs = [q for q in qs if q.start >= reached[0].start or not _PER_UNIT.search(item[:q.start])
+              or q.value not in _POWERS_OF_TEN] or qs
     with_cmp = [q for q in qs if q.comparator != "=" and q.cmp_start < q.start]
     return (with_cmp or qs)[0]
 
@@ -382,6 +391,7 @@ def _split_at_quantities(text: str, in_targets: bool) -> list[str]:
 
 
 _RATE_SUBJECT = re.compile(r"^\W*(?:tỷ|tỉ)\s+(?:lệ|trọng)\b", _I)
+_ONLY_TIME = re.compile(r"(?:(?:vào|đến|tới|trong|hết|cuối)\s+)*(?:hết\s+|cuối\s+)?năm\s+(?:19|20)\d\d", _I)
 _HEAD_WORD = re.compile(r"(?:^|\s)([^\W\d_]+)\s*$")
 
 
@@ -410,6 +420,8 @@ def _atoms_of_sentence(sentence: str, p: Passage, in_targets: bool, year: Option
                     atoms[-1].text = _clean(atoms[-1].text + "; " + piece)
                 continue
             text, first, head = _indicator_parts(piece, q)
+            if _ONLY_TIME.fullmatch(text):
+                text = ""  # "… đạt 90% vào năm 2027 và 100% vào năm 2030"
             if not text and atoms:
                 text = atoms[-1].text  # "Tỷ lệ X đến năm 2025 đạt 50%, đến năm 2030 đạt 80%"
             elif last_head and it.clause == last_clause and (

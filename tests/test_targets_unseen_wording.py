@@ -89,6 +89,10 @@ CASES = {
                 [A(99.5, "%", has="Tỷ lệ hộ dân được sử dụng điện lưới quốc gia")]),
     "tro_len_inside_indicator": ("Tỷ lệ đảng viên được xếp loại hoàn thành tốt nhiệm vụ trở lên đạt 90%.",
                                  [A(90, "%", has="hoàn thành tốt nhiệm vụ trở lên")]),
+    "per_unit_denominator": ("Giá trị sản phẩm thu hoạch trên 1 ha đất trồng trọt đạt 150 triệu đồng.",
+                             [A(150, "triệu đồng", has="Giá trị sản phẩm thu hoạch trên 1 ha đất trồng trọt")]),
+    "it_nhat_ba": ("Thu hút ít nhất ba dự án đầu tư vào cụm công nghiệp.",
+                   [A(3, "dự án", ">=", has="Thu hút|đầu tư vào cụm công nghiệp")]),
     # --- changes
     "giam_so_voi": ("Giảm 10% số vụ tai nạn giao thông so với năm 2025.",
                     [A(10, "%", has="số vụ tai nạn giao thông")]),
@@ -153,6 +157,9 @@ CASES = {
                         [A(15, "km", has="xây dựng mới|đường giao thông nông thôn")], BY_2027),
     "hang_nam": ("Hằng năm, giải quyết trên 90% đơn thư khiếu nại, tố cáo thuộc thẩm quyền.",
                  [A(90, "%", ">", year=2027, has="đơn thư khiếu nại, tố cáo")], BY_2027),
+    "years_after_values": ("Tỷ lệ dân số được quản lý sức khỏe điện tử đạt 90% vào năm 2027 và 100% vào năm 2030.",
+                           [A(90, "%", year=2027, has="Tỷ lệ dân số được quản lý sức khỏe điện tử"),
+                            A(100, "%", year=2030, has="Tỷ lệ dân số được quản lý sức khỏe điện tử")]),
     "two_years_one_indicator": ("Tỷ lệ hộ gia đình có tài khoản thanh toán điện tử năm 2026 đạt 60%, đến năm 2028 "
                                 "đạt 80%.",
                                 [A(60, "%", year=2026, has="hộ gia đình có tài khoản thanh toán điện tử"),
