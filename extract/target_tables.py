@@ -19,7 +19,8 @@ no lead, partner or deadline column. Then:
 
 A headerless table right after such a table with as many columns continues it. An indicator
 wrapped onto a row of its own (no number, lower-case start, one of the two rows without figures)
-is one row; the cells under a spanned indicator header are one indicator ("Giáo dục - Tỷ lệ …").
+is one row; the cells under a spanned indicator header are one indicator ("Giáo dục - Tỷ lệ …"),
+and a named column before the indicator ("Lĩnh vực": "Y tế") prefixes it.
 `row_statement` gives a task-table row whose figure stands in its own cell ("%" | "100%") to the
 targets reader as one statement.
 """
@@ -74,6 +75,7 @@ class _Layout:
     header_rows: int = 1
     tasks: bool = False                # it also names units in charge: a task table as well
     indicator_cols: int = 1            # columns under one spanned indicator header ("Chỉ tiêu" over two)
+    group: Optional[int] = None        # a named column before the indicator ("Lĩnh vực": "Y tế")
 
 
 def _layout(grid: List[List[str]]) -> Optional[_Layout]:
@@ -124,8 +126,10 @@ def _layout(grid: List[List[str]]) -> Optional[_Layout]:
         while indicator + span < len(head) and head[indicator + span] == head[indicator] \
                 and indicator + span not in years and indicator + span != unit:
             span += 1
+        group = next((i for i in range(indicator - 1, -1, -1) if roles[i] in ("extra", "content")
+                      and head[i] != head[indicator] and not _YEAR.search(head[i]) and i != unit), None)
         return _Layout(indicator, unit, years, baseline, ncols=len(names), header_rows=start + nhead, tasks=tasks,
-                       indicator_cols=span)
+                       indicator_cols=span, group=group)
     return None
 
 
@@ -222,7 +226,7 @@ class TargetTableReader:
                 return False
             lay = _Layout(self._layout.indicator, self._layout.unit, self._layout.years,
                           self._layout.baseline, self._layout.ncols, header_rows=0, tasks=self._layout.tasks,
-                          indicator_cols=self._layout.indicator_cols)
+                          indicator_cols=self._layout.indicator_cols, group=self._layout.group)
         else:
             self._label = ""
         self._layout = lay
@@ -241,6 +245,9 @@ class TargetTableReader:
         else:
             self._label = name.strip(" :")
             text = self._label
+        group = re.sub(r"\s+", " ", row[lay.group]).strip(" :") if lay.group is not None and lay.group < len(row) else ""
+        if group and not re.fullmatch(r"[\W\d]*", group) and not text.casefold().startswith(group.casefold()):
+            text = group + " - " + text  # "Lĩnh vực" | "Chỉ tiêu": "Y tế - Số bác sĩ trên vạn dân"
         unit_cell = row[lay.unit].strip() if lay.unit is not None and lay.unit < len(row) else ""
         for col, year in lay.years.items():
             if col >= len(row) or not row[col].strip():

@@ -307,6 +307,18 @@ def test_table_indicator_in_two_cells_under_one_spanned_header():
         ("Y tế - Số bác sĩ trên vạn dân", 10, 2026), ("Y tế - Số bác sĩ trên vạn dân", 11, 2027)]
 
 
+def test_table_field_column_before_the_indicator_names_its_group():
+    rows = [["STT", "Lĩnh vực", "Chỉ tiêu", "ĐVT", "Năm 2026", "Năm 2030"],
+            ["1", "Y tế", "Số bác sĩ trên vạn dân", "Bác sĩ", "10", "12"],
+            ["2", "Y tế", "Tỷ lệ xã đạt Bộ tiêu chí quốc gia về y tế", "%", "90", "100"],
+            ["3", "Giáo dục", "Tỷ lệ trường đạt chuẩn quốc gia", "%", "60", "80"]]
+    reader = TargetTableReader()
+    assert reader.read(Table([[Cell(c, merged=(i == 2 and j == 1)) for j, c in enumerate(r)] for i, r in enumerate(rows)]), None)
+    assert [(t.text, t.value, t.year) for t in reader.targets][::2] == [
+        ("Y tế - Số bác sĩ trên vạn dân", 10, 2026), ("Y tế - Tỷ lệ xã đạt Bộ tiêu chí quốc gia về y tế", 90, 2026),
+        ("Giáo dục - Tỷ lệ trường đạt chuẩn quốc gia", 60, 2026)]
+
+
 # --------------------------------------------------------------------------- a whole plan
 def test_whole_plan_with_targets_list_and_target_table():
     plan = extract.parse(str(DATA / "chi_tieu_xa.txt"))
