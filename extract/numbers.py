@@ -361,7 +361,7 @@ def _written(text: str, taken: list[Quantity]) -> list[Quantity]:
         rest = text[end:]
         meas = _MEASURE_RE.match(rest)
         noun = False
-        if meas and meas.group("unit") not in TIME_UNITS:
+        if meas and not (m.group("num").casefold() == "năm" and meas.group("unit") in TIME_UNITS):
             unit = meas.group("unit") + re.sub(r"\s+", "", meas.group("rate") or "")
             end += meas.end()
         else:

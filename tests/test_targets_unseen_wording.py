@@ -364,3 +364,30 @@ def test_task_table_rows_state_their_figure_in_another_cell():
 def test_row_statement_joins_indicator_and_figure_cells(content, extra, statement):
     from extract.target_tables import row_statement
     assert row_statement(content, extra) == statement
+
+
+# --------------------------------------------------------------------------- the number language
+@pytest.mark.parametrize("text, expected", [
+    ("Mỗi thôn có ít nhất một tổ an ninh", [(1, None, "tổ", ">=")]),
+    ("tổ chức tối thiểu hai hội nghị", [(2, None, "hội nghị", ">=")]),
+    ("tăng gấp ba lần", [(3, None, "lần", "=")]),
+    ("có ít nhất mười hai câu lạc bộ", [(12, None, "câu lạc bộ", ">=")]),
+    ("thời gian giải quyết không quá hai tuần", [(2, None, "tuần", "<=")]),
+    ("ít nhất năm lớp tập huấn", [(5, None, "lớp tập huấn", ">=")]),
+    ("chỉ cung cấp một lần cho cơ quan nhà nước", []),          # "một" as an article
+    ("ít nhất một số mô hình", []),
+    ("tối thiểu năm 2025", []),                                  # a year
+    ("giảm 5% - 10% số vụ", [(5, 10, "%", "=")]),
+    ("đạt từ 70% đến 75%", [(70, 75, "%", "=")]),
+    ("giảm 5%-7%/năm", [(5, 7, "%/năm", "=")]),
+    ("đạt và vượt 100% kế hoạch", [(100, None, "%", ">=")]),
+    ("đạt 95% dân số trở lên", [(95, None, "%", ">=")]),
+    ("có 10/12 xã đạt chuẩn", [(10, None, "xã", "=")]),
+    ("trước ngày 10/12 hằng năm", []),                           # a date
+    ("100% (12/12) xã", [(100, None, "%", "=")]),                # a note in brackets
+    ("hỗ trợ 1.200 hộ gia đình", [(1200, None, "hộ gia đình", "=")]),
+    ("hỗ trợ 1.200 hộ thoát nghèo", [(1200, None, "hộ", "=")]),
+])
+def test_number_language(text, expected):
+    from extract.numbers import scan
+    assert [(q.value, q.upper, q.unit, q.comparator) for q in scan(text)] == expected
