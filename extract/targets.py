@@ -120,7 +120,17 @@ def _heading_year(headings: list[str]) -> Optional[int]:
 
 
 def _sentence_year(text: str) -> Optional[int]:
-    m = _YEAR_SENT.search(text) or _YEAR_SPAN.search(text)
+    """The year a sentence names as its time ("Đến năm 2030", "giai đoạn 2026-2030"), not a point of
+    comparison ("so với giai đoạn 2021-2025")."""
+    for pattern in (_YEAR_SENT, _YEAR_SPAN):
+        for m in pattern.finditer(text):
+            if not _COMPARED.search(text[max(0, m.start() - 30):m.start()]):
+                return int(m.group(1))
+    return None
+
+
+def _year_after(text: str, q: Quantity) -> Optional[int]:
+    m = _YEAR_AFTER.match(text[q.cmp_end:])
     return int(m.group(1)) if m else None
 
 
@@ -155,7 +165,8 @@ _ITEM_CUT = re.compile(
 
 _LEAD = re.compile(
     r"^(?:\s*(?:[-+•*–]|\(?\d+\)?[.)]|\(\d+\)\.?|[a-zđ]\)|(?:đến|tới|trong|vào)?\s*(?:hết\s+|cuối\s+)?năm\s+\d{4}\s*[:,]?"
-    r"|(?:giai\s+đoạn|thời\s+kỳ)\s+\d{4}\s*[-–]\s*\d{4}\s*[:,]?|(?:đến|tới)\s+\d{4}\s*[:,]|phấn\s+đấu(?:\s+để)?\s*[:,]?)\s*)+",
+    r"|(?:giai\s+đoạn|thời\s+kỳ)\s+\d{4}\s*[-–]\s*\d{4}\s*[:,]?|(?:đến|tới)\s+\d{4}\s*[:,]|phấn\s+đấu(?:\s+để)?\s*[:,]?"
+    r"|(?:chỉ\s+tiêu|mục\s+tiêu)\s+(?:số\s+)?\d{1,2}\s*[:.)]|(?:chỉ\s+tiêu|mục\s+tiêu)\s+(?:số\s+)?\d{1,2}\s+[-–])\s*)+",
     _I)
 _NUMBER_FIRST = re.compile(r"^(?:(?:có|đảm\s+bảo|bảo\s+đảm|duy\s+trì|đạt|trên|là|gồm|bao\s+gồm)\s*)*$", _I)
 _VERB_BEFORE = re.compile(r"(?:\s*\b(?:đạt(?:\s+mức)?|là|ở\s+mức|bằng|(?<!trở\s)lên|còn|xuống))+\s*$", _I)
@@ -164,7 +175,9 @@ _NOTE = re.compile(r"\s*\([^()]*\d[^()]*\)")
 # A time phrase closing the indicator: "Tỷ lệ ... đến năm 2025 (đạt 50%)".
 _TIME_TAIL = re.compile(r"[\s,]*\b(?:(?:đến|tới|vào|trong|cuối)\s+(?:hết\s+|cuối\s+)?)?năm\s+(?:19|20)\d\d\s*[:,]?\s*$", _I)
 # What is left of a starting value once the target value is cut: "... từ 60% lên 75%".
-_FROM_VALUE = re.compile(r"\s+từ\s+\d[\d.,]*\s*(?:%|phần\s+trăm)?\s*$", _I)
+_FROM_VALUE = re.compile(r"\s+từ\s+(?:mức\s+)?\d[\d.,]*\s*(?:%|phần\s+trăm)?(?:\s+(?:vào\s+|của\s+)?năm\s+(?:19|20)\d\d)?\s*$", _I)
+# The year written right after the value: "… lên 95% năm 2030", "đạt 90% vào năm 2027".
+_YEAR_AFTER = re.compile(r"^\s*(?:\(?\s*)?(?:(?:vào|đến|tới|trong|hết|cuối)\s+)*(?:hết\s+|cuối\s+)?năm\s+((?:19|20)\d\d)\b", _I)
 _PREDICATE = re.compile(
     r"\b(?:đạt|có|được|là|thành\s+lập|duy\s+trì|hoàn\s+thành|hoàn\s+thiện|sử\s+dụng|ứng\s+dụng|tham\s+gia|"
     r"tiếp\s+cận|thực\s+hiện|xây\s+dựng|chiếm|biên\s+soạn|triển\s+khai|kết\s+nối|áp\s+dụng|cài\s+đặt|"
@@ -432,12 +445,33 @@ def _atoms_of_sentence(sentence: str, p: Passage, in_targets: bool, year: Option
                 text = _clean(last_head + " " + text)
             last_head = head or (last_head if it.clause == last_clause else "")
             atoms.append(_Atom(text=text, q=q, sentence=sentence, passage=p,
-                               year=_piece_year(piece) or _sentence_year(it.text) or _sentence_year(it.clause_text)
+                               year=_year_after(piece, q) or _piece_year(piece) or _sentence_year(it.text)
+                               or _sentence_year(it.clause_text)
                                or sent_year, child=it.child, number_first=first, clause=it.clause))
             last_clause = it.clause
     _share_predicates(atoms)
     _fill_ellipsis(atoms)
+    _share_label_head(atoms)
     return atoms
+
+
+_HEAD_COLON = re.compile(r"^([^\d:;]{6,}?)\s*:\s*(\S.*)$")
+
+
+def _share_label_head(atoms: list[_Atom]) -> None:
+    """"Tỷ lệ cán bộ đạt chuẩn: cấp tỉnh 100%, cấp xã 95%": the indicator before the colon heads
+    each short label of the list after it."""
+    for i, a in enumerate(atoms):
+        m = _HEAD_COLON.match(a.text)
+        if m is None or a.number_first or len(m.group(2).split()) > 6:
+            continue
+        head = m.group(1)
+        a.text = _clean(head + " " + m.group(2))
+        for b in atoms[i + 1:]:
+            if b.clause != a.clause or b.child or b.number_first or _PREDICATE.search(b.text) \
+                    or len(b.text.split()) > 6 or ":" in b.text:
+                break
+            b.text = _clean(head + " " + b.text)
 
 
 def _fill_ellipsis(atoms: list[_Atom]) -> None:
