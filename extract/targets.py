@@ -699,7 +699,9 @@ def extract_targets(passages: list[Passage], year_hint: int | None = None) -> li
                 a.commitment = not in_targets
                 a.table = p.origin == "table"
                 if not a.text:  # "- Năm 2025: 50%" under "Tỷ lệ hồ sơ được số hóa:"
-                    a.text = (lead or {}).get("text") or (_clean(_title(headings[-1])) if headings else "")
+                    a.text = (lead or {}).get("text") or _named_indicator(headings)
+            new = [a for a in new if a.text]  # a lone "100%" under "DANH MỤC CÁC CHỈ TIÊU": a stray cell
+            for a in new:
                 if (a.child or starts_child or given is not None) and last_main is not None:
                     a.parent = last_main
                     a.child = True
@@ -726,6 +728,17 @@ def extract_targets(passages: list[Passage], year_hint: int | None = None) -> li
                 a.dropped = True
     _drop_repeats(atoms)
     return _finish(atoms)
+
+
+def _named_indicator(headings: list[str]) -> str:
+    """The indicator a heading names ("a) Tỷ lệ hồ sơ được số hóa"), "" for a heading that only
+    opens a targets part ("1. Mục tiêu cụ thể", "DANH MỤC CÁC CHỈ TIÊU") or has no words."""
+    if not headings:
+        return ""
+    title = _clean(_title(headings[-1]))
+    if _heading_kind(headings[-1]) in ("targets", "general") or not re.search(r"[^\W\d_]{2,}", title):
+        return ""
+    return title
 
 
 def _qualitative(sentence: str, p: Passage, year: Optional[int]) -> Optional[_Atom]:

@@ -401,3 +401,12 @@ def test_row_statement_joins_indicator_and_figure_cells(content, extra, statemen
 def test_number_language(text, expected):
     from extract.numbers import scan
     assert [(q.value, q.upper, q.unit, q.comparator) for q in scan(text)] == expected
+
+
+def test_lone_figure_takes_the_indicator_a_heading_names_not_a_targets_heading():
+    ps = [Passage(text="100%", path=["PHỤ LỤC I", "DANH MỤC CÁC CHỈ TIÊU CỤ THỂ"]),
+          Passage(text="%", path=["PHỤ LỤC I", "DANH MỤC CÁC CHỈ TIÊU CỤ THỂ"]),
+          Passage(text="80%", path=["II. MỤC TIÊU", "2"])]
+    assert extract_targets(ps, year_hint=2030) == []
+    ts = extract_targets([Passage(text="Năm 2027: 60%", path=["II. MỤC TIÊU", "a) Tỷ lệ hồ sơ được số hóa"])])
+    assert [(t.value, t.year, t.text) for t in ts] == [(60, 2027, "Tỷ lệ hồ sơ được số hóa")]
