@@ -60,7 +60,8 @@ _NEG_START = re.compile(
     r"^(?:mục\s+đích|yêu\s+cầu|quan\s+điểm|đối\s+tượng|phạm\s+vi|nhiệm\s+vụ|giải\s+pháp|nội\s+dung|"
     r"kinh\s+phí|tổ\s+chức\s+thực\s+hiện|nguồn|chế\s+độ|căn\s+cứ|sự\s+cần\s+thiết|đánh\s+giá|kết\s+quả|"
     r"thực\s+trạng|tình\s+hình|trách\s+nhiệm|dự\s+toán|lộ\s+trình|thời\s+gian|tiến\s+độ|hiệu\s+quả|"
-    r"các\s+nhiệm\s+vụ|định\s+hướng|khen\s+thưởng|kiểm\s+tra|báo\s+cáo)\b", _I)
+    r"các\s+nhiệm\s+vụ|định\s+hướng|khen\s+thưởng|kiểm\s+tra|báo\s+cáo|"
+    r"danh\s+mục\s+(?:các\s+)?(?:nhiệm\s+vụ|giải\s+pháp|đề\s+án|dự\s+án|công\s+việc|hoạt\s+động|văn\s+bản))\b", _I)
 _GENERAL = re.compile(_TARGET_WORD + r"\s+(?:chung|tổng\s+quát)\b", _I)
 _TARGET_HEAD = re.compile(
     r"(?:^|[,;]\s*|\bvà\s+|\bvề\s+)(?:các\s+)?" + _TARGET_WORD + r"\b"  # "MỤC TIÊU", "MỤC ĐÍCH, MỤC TIÊU"

@@ -410,3 +410,13 @@ def test_lone_figure_takes_the_indicator_a_heading_names_not_a_targets_heading()
     assert extract_targets(ps, year_hint=2030) == []
     ts = extract_targets([Passage(text="Năm 2027: 60%", path=["II. MỤC TIÊU", "a) Tỷ lệ hồ sơ được số hóa"])])
     assert [(t.value, t.year, t.text) for t in ts] == [(60, 2027, "Tỷ lệ hồ sơ được số hóa")]
+
+
+@pytest.mark.parametrize("path, n", [
+    (["PHỤ LỤC II", "DANH MỤC CÁC NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM", "1.3"], 0),   # a list of tasks
+    (["Phụ lục", "Danh mục đề án, dự án ưu tiên"], 0),
+    (["PHỤ LỤC I", "DANH MỤC CÁC CHỈ TIÊU CỤ THỂ"], 1),
+    (["Phụ lục: Danh mục nhiệm vụ và chỉ tiêu"], 1),                             # names its targets too
+])
+def test_task_lists_are_no_targets_part(path, n):
+    assert len(extract_targets([Passage(text="Hoàn thành, đưa vào khai thác sử dụng.", path=path)])) == n
