@@ -649,6 +649,17 @@ _PERIOD_ONLY = re.compile(r"^(?:Giai đoạn|giai đoạn|Năm|năm|Đến năm|
                           r"(?:19|20)\d\d(?:\s*[-–]\s*(?:(?:19|20)\d\d|\d\d))?\s*:?$")
 
 
+def _local_kind(text: str) -> Optional[str]:
+    """`_heading_kind` of a paragraph acting as a heading: one opening a targets part names them
+    first ("Chỉ tiêu cụ thể:", "Một số chỉ tiêu chủ yếu") or closes on a colon ("… với các mục tiêu
+    sau:"); a cell "Hệ thống vận hành ổn định, đáp ứng các mục tiêu …" opens nothing."""
+    kind = _heading_kind(text)
+    if kind in ("targets", "general") and not text.rstrip().endswith(":") and not re.match(
+            r"(?:các\s+|những\s+|một\s+số\s+)?" + _TARGET_WORD, _title(text), _I):
+        return None
+    return kind
+
+
 def _heading_like(text: str) -> bool:
     """A paragraph that acts as a heading though the outline did not make it one: short, no stop
     at the end ("Mục tiêu cụ thể:", "CÁC CHỈ TIÊU CHỦ YẾU")."""
@@ -673,8 +684,8 @@ def extract_targets(passages: list[Passage], year_hint: int | None = None) -> li
             lead = None
         if local and (p.heading or local["path"] != path):
             local = None
-        if not p.heading and _heading_like(text) and _heading_kind(text):
-            local = {"path": path, "kind": _heading_kind(text), "year": _heading_year([text])}
+        if not p.heading and _heading_like(text) and _local_kind(text):
+            local = {"path": path, "kind": _local_kind(text), "year": _heading_year([text])}
             continue
         if not p.heading and _PERIOD_ONLY.match(text):
             # "- Giai đoạn 2025-2027" over "+ 100% …" items: the period's end is their year

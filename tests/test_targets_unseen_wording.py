@@ -420,3 +420,15 @@ def test_lone_figure_takes_the_indicator_a_heading_names_not_a_targets_heading()
 ])
 def test_task_lists_are_no_targets_part(path, n):
     assert len(extract_targets([Passage(text="Hoàn thành, đưa vào khai thác sử dụng.", path=path)])) == n
+
+
+def test_cell_mentioning_targets_opens_no_targets_part():
+    """A paragraph acts as a targets heading when it names them first or closes on a colon, not
+    when a result cell mentions "các mục tiêu" in passing."""
+    tasks = ["III. NHIỆM VỤ, GIẢI PHÁP", "1. Hạ tầng số"]
+    ps = [Passage(text="Hệ thống vận hành ổn định, đáp ứng các mục tiêu của từng thời kỳ", path=tasks),
+          Passage(text="Hoàn thành, đưa vào khai thác sử dụng.", path=tasks)]
+    assert extract_targets(ps) == []
+    ps = [Passage(text="Một số chỉ tiêu chủ yếu", path=tasks),
+          Passage(text="Hoàn thành, đưa vào khai thác sử dụng.", path=tasks)]
+    assert len(extract_targets(ps)) == 1
