@@ -559,10 +559,12 @@ def _marker_kind(marker: Optional[str]) -> str:
     return "none" if not m else "other"
 
 
-_OPEN_END = re.compile(r"[\w,(%/-]\s*$")
+_OPEN_END = re.compile(r"[\w,(%/≥≤<>=-]\s*$")
+# A lead-in that ends on its bare value, the indicator on the next line: "Đến hết năm 2045: 100%".
+_VALUE_AFTER_LEAD = re.compile(r":\s*(?:[≥≤<>]=?\s*)?\d[\d.,]*\s*%\s*$")
 
 
-_DANGLING = re.compile(r"(?:[,(]|\b(?:từ|trên|dưới|đạt|có|là|với|và|của|cho|khoảng|tối\s+thiểu|tối\s+đa|ít\s+nhất|"
+_DANGLING = re.compile(r"(?:[,(≥≤<>=]|\b(?:từ|trên|dưới|đạt|có|là|với|và|của|cho|khoảng|tối\s+thiểu|tối\s+đa|ít\s+nhất|"
                        r"không\s+dưới|không\s+quá|hơn|gần|còn|lên|xuống|bằng|mức|trong\s+đó))\s*$", _I)
 
 
@@ -570,7 +572,17 @@ def _continues(prev: str, text: str) -> bool:
     """`text` goes on with the sentence `prev` left open: it starts in lower case, or with a
     number after a word that needs one ("... phát triển từ" / "05 bộ dữ liệu")."""
     head = (text or "").lstrip()[:1]
-    return head.islower() or (head.isdigit() and _DANGLING.search(prev) is not None)
+    return head.islower() or (head.isdigit() and _DANGLING.search(prev) is not None) or (
+        head.isalpha() and _VALUE_AFTER_LEAD.search(prev) is not None)
+
+
+def _heading_continues(heading: str, text: str) -> bool:
+    """A heading left open by a wrap: a bound waiting for its number ("Có ≥" / "85% …") or a
+    lead-in's bare value waiting for its indicator ("… 2045: 100%" / "DNNVV …")."""
+    head = text.lstrip()[:1]
+    return (head.isdigit() and re.search(r"(?:[≥≤<>]=?|\b(?:tối\s+thiểu|tối\s+đa|ít\s+nhất|không\s+dưới|"
+                                         r"không\s+quá|trên|dưới|đạt|có))\s*$", heading, _I) is not None) or (
+        head.isalpha() and _VALUE_AFTER_LEAD.search(heading) is not None)
 
 
 _NUMBER_END = re.compile(r"(?<![\d/.,])\d{1,3}(?:[.,]\d+)?\s*$")
@@ -584,6 +596,14 @@ def _join_broken(passages: list[Passage]) -> list[Passage]:
     out: list[Passage] = []
     for p in passages:
         prev = out[-1] if out else None
+        if (prev is not None and prev.heading and not p.heading and p.origin == prev.origin == "text"
+                and p.path and _key(p.path[-1]).endswith(_key(prev.text))
+                and _heading_continues(prev.text or "", p.text or "")):
+            # "c) Đến hết năm 2035: Có ≥" / "85% DNNVV …": a heading wrapped inside its sentence
+            out[-1] = Passage(text=prev.text.rstrip() + " " + p.text.lstrip(), source=prev.source.span_to(p.source),
+                              marker=prev.marker, section=prev.section, path=prev.path, heading=True,
+                              origin=prev.origin)
+            continue
         if (prev is not None and not p.heading and not prev.heading and p.origin == prev.origin == "text"
                 and _NUMBER_END.search(prev.text or "") and _RANGE_REST.match(
                     ("- " if (p.marker or "").strip() in ("-", "–") else "") + (p.text or ""))):
@@ -748,7 +768,8 @@ def _named_indicator(headings: list[str]) -> str:
     if not headings:
         return ""
     title = _clean(_title(headings[-1]))
-    if _heading_kind(headings[-1]) in ("targets", "general") or not re.search(r"[^\W\d_]{2,}", title):
+    if _heading_kind(headings[-1]) in ("targets", "general") or not re.search(r"[^\W\d_]{2,}", title) \
+            or re.search(r"\d\s*%", title):
         return ""
     return title
 

@@ -432,3 +432,18 @@ def test_cell_mentioning_targets_opens_no_targets_part():
     ps = [Passage(text="Một số chỉ tiêu chủ yếu", path=tasks),
           Passage(text="Hoàn thành, đưa vào khai thác sử dụng.", path=tasks)]
     assert len(extract_targets(ps)) == 1
+
+
+def test_heading_wrapped_inside_its_sentence_goes_on_in_the_next_passage():
+    """A PDF text layer wraps a lettered heading inside its sentence: the bound ("Có ≥") or the
+    value ("100%") stays on the heading, the rest comes as the first passage under it."""
+    base = ["II. MỤC TIÊU", "1. Mục tiêu cụ thể"]
+    ps = []
+    for marker, head, rest in (("a)", "Đến hết năm 2027: Có ≥", "40% hợp tác xã ứng dụng thương mại điện tử."),
+                               ("b)", "Đến hết năm 2030: tối thiểu", "70% hợp tác xã ứng dụng thương mại điện tử."),
+                               ("c)", "Đến hết năm 2035: 100%", "Hợp tác xã ứng dụng thương mại điện tử.")):
+        ps.append(Passage(text=head, path=base, marker=marker, heading=True))
+        ps.append(Passage(text=rest, path=base + [f"{marker[0]}. {head}"]))
+    ts = extract_targets(ps, year_hint=2030)
+    assert [(t.value, t.comparator, t.year) for t in ts] == [(40, ">=", 2027), (70, ">=", 2030), (100, "=", 2035)]
+    assert all(t.text.casefold() == "hợp tác xã ứng dụng thương mại điện tử" for t in ts), [t.text for t in ts]
