@@ -1,8 +1,10 @@
 """Deadline and time phrases of Vietnamese plans: read a cell or a duty sentence, write a `Deadline`.
 
-    parse_deadline(text) -> Deadline   a whole deadline cell / phrase -> kind, start, end, period
+    parse_deadline(text, year=None) -> Deadline   a whole deadline cell / phrase -> kind, start, end, period
     is_deadline(text)    -> bool       does a whole table cell read as a time phrase (column-shift test)
     find_deadline(sent)  -> str|None   the deadline phrase inside a longer duty sentence or labelled line
+    named_year(text)     -> int|None   the one year a text (task, heading, title) names: a context year
+    recurrence_in(text)  -> (bool, period)  does a duty name a recurrence ("định kỳ hằng năm …")
 
 How it works. The text is put in NFC and folded to a same-length ASCII shadow (case, tone marks and
 đ removed, dashes unified), so every pattern is written once without diacritics and matches
@@ -39,6 +41,18 @@ Edge rules (decided here; tests pin them):
   within five words of it and is no citation ("ngày 22/12/2024 của Bộ Chính trị"); or, naming no
   unit (Sở, Ban, Phòng, UBND, xã …), it closes on a dated phrase after a time word ("Hoàn thành
   đầu tư … xong trước ngày 01/01/2030").
+- a relative period after a dated one ("ngày 30 tháng 01 của năm tiếp theo", "15/01 năm sau", "quý I
+  năm sau", "ngày 20 của tháng cuối quý", "ngày 05 của tháng sau") recurs with the larger period
+  (year, quarter, month) and carries no dates; alone ("năm sau cao hơn năm trước") it is no phrase.
+  "năm 2026 và năm tiếp theo" is an open range.
+- a list of report periods ("định kỳ 6 tháng, năm", "báo cáo quý, 6 tháng và năm", "tháng, quý, năm")
+  is a recurrence with the shortest period, and the days after it ("(trước ngày 15/6 và 15/12)") join
+  it: recurring half-year, the whole text kept. A period word followed by another word is none ("quy
+  định", "năm học").
+- parse_deadline(text, year=Y): when the text names no year of its own and reads as once, range or
+  continuous without dates, its periods are dated in Y ("trước 15/3" -> end Y-03-15; "từ tháng 11
+  đến tháng 2" -> Y-11-01..Y+1-02-28); a recurring text takes no date from Y. A period after a dated
+  one that would fall before it is of the next year ("tháng 11/2025 đến tháng 4" ends 2026-04-30).
 - a span of clock times with no date ("7h00 - 7h15", "từ 14 giờ đến 16 giờ 30", a programme
   table's time cell) is a range without dates.
 - the returned text is NFC with runs of white space folded to one space and outer white space and
@@ -47,9 +61,11 @@ Edge rules (decided here; tests pin them):
   hoàn thành, dự kiến, vào, đến hết, "X đến Y"); a bare "đến năm 2030" (tầm nhìn / định hướng /
   a title's horizon), "giai đoạn 2026 – 2030" in a title and dates of cited documents ("Kế hoạch
   số 102-KH/HU ngày 26/01/2022") are not deadlines. A labelled line ("Thời gian thực hiện: …",
-  "Thời hạn: …", "Tiến độ: …") gives its whole value. Among several phrases a dated one beats a
-  recurrence or "thường xuyên", which beat a condition; ties go to the last (the deadline of a
-  Vietnamese duty sentence usually closes it).
+  "Thời hạn: …", "Tiến độ: …") gives its whole value, and goes on after a semicolon while what
+  follows is a time phrase ("Thường xuyên; hoàn thành trước ngày 31/12/2026"). Deadline phrases
+  side by side after bare punctuation are one compound ("thường xuyên; hoàn thành trước …").
+  Among several phrases a dated one beats a recurrence or "thường xuyên", which beat a condition;
+  ties go to the last (the deadline of a Vietnamese duty sentence usually closes it).
 """
 from __future__ import annotations
 
@@ -64,7 +80,7 @@ import regex
 from .model import Deadline
 from .text.fold import ascii_fold as _fold
 
-__all__ = ["parse_deadline", "is_deadline", "find_deadline"]
+__all__ = ["parse_deadline", "is_deadline", "find_deadline", "named_year", "recurrence_in"]
 
 
 def _nfc(text) -> str:
@@ -82,23 +98,36 @@ _DD = r"(?:0?[1-9]|[12]\d|3[01])(?!\d)"
 _QN = r"(?:iv|iii|ii|i|[1-4])(?![a-z0-9])"
 _YS = r"\s*(?:[/.-]\s*|,?\s*nam\s*)"          # "/2023", "-2025", " năm 2023", ", năm 2025"
 _WORDS = r"(?:\s+[^\s,;.()\[\]]+){0,%d}"      # a clause tail: words up to punctuation
+# more report periods after a first one: ", năm", " và cả năm", ", quý" (none followed by its number)
+# (a word may follow a period only when it starts a new part: "năm học", "quy định" are no periods)
+_PLIST = (r"(?:\s*(?:,|va|hoac|/)\s*(?:(?:6|sau)\s*thang|(?:ca\s+)?nam|qu[yi]|thang)\b(?!\s*(?:\d|[ivx]+\b))"
+          r"(?!\s+(?!(?:va|hoac|ve|gui|cho|cua|theo|len|tai|tren|trong|truoc|cham|den|bao|mot|lan|dinh\s+ky)\b)"
+          r"[a-z]))%s")
+_PLIST_BEFORE = re.compile(r"\b(?:trong|truoc|sau|vong|khoang|cua|\d+)\s+$")
 # a condition's tail: words up to punctuation or a word that starts a new clause
 _CLAUSE = (r"(?:\s+(?!(?:va|ve|de|thi|nham|roi|dong\s+thoi|bao\s+cao|gui|trinh|tham\s+muu)\b)"
            r"[^\s,;.()\[\]*]+){0,%d}")
 
 _TOKEN_PATTERNS = [
     ("school", rf"\bnam\s+hoc\s*{_Y}\s*-\s*{_Y}"),
-    ("open", r"(?:\b(?:va|hoac)\s+|,\s*)?\b(?:cac|nhung)\s+nam\s+(?:tiep\s+theo|ke\s+tiep|tiep|sau(?:\s+do)?)\b"
-             r"|\btro\s+(?:di|ve\s+sau)\b"),
+    ("open", r"(?=[vhcnt,])(?:\b(?:va|hoac)\s+|,\s*)?\b(?:cac|nhung)\s+nam\s+(?:tiep\s+theo|ke\s+tiep|tiep|sau(?:\s+do)?)\b"
+             r"|\b(?:va|hoac)\s+nam\s+(?:tiep\s+theo|ke\s+tiep)\b|\btro\s+(?:di|ve\s+sau)\b"),
+    # a period named relative to another: "của năm tiếp theo", "năm sau", "của tháng cuối quý", "quý báo cáo"
+    ("relp", r"(?=[cnqtkdg])(?:cua\s+)?(?:(?:nam|quy|thang|ky)\s+(?:tiep\s+theo|ke\s+tiep|sau)(?!\s*(?:khi|do|nay|\d))"
+             r"|(?:thang\s+)?(?:dau|cuoi|giua)\s+(?:quy|ky|thang)(?!\s*(?:[ivx]+\b|\d))"
+             r"(?:\s+(?:tiep\s+theo|ke\s+tiep|sau|bao\s+cao)(?!\s*(?:khi|do|nay|\d)))?"
+             r"|(?:thang|quy|nam|ky)\s+bao\s+cao)\b"),
     ("until", r"\b(?:cho\s+)?(?:den|toi)\s+(?:khi|luc)\b" + _WORDS % 8),
     ("rel", r"\b(?:trong\s+(?:vong|thoi\s+han|thoi\s+gian|khoang)?|sau|cham\s+nhat(?:\s+la)?|truoc)\s*"
             r"\d{1,3}\s*(?:ngay|tuan|thang|nam)(?:\s+lam\s+viec)?\b(?!\s*(?:dau|cuoi)\s+nam)"
             r"(?:\s*(?:,\s*)?(?:ke\s+tu|tinh\s+tu|sau\s+khi)\b" + _WORDS % 10 + ")?"),
     ("half", rf"\b(?:(?:6|sau)\s*thang|nua)\s+(?:dau|cuoi)\s+(?:cua\s+)?nam(?:\s*{_Y})?"),
-    ("rec", r"\b(?:dinh\s+ky\s+)?(?:hang|moi|tung)\s+(?:(?:6|sau)\s*thang|nam|quy|thang|tuan|ngay)\b"
+    ("rec", r"(?=[dhmt6sq])(?:dinh\s+ky\s+)?(?:hang|moi|tung)\s+(?:(?:6|sau)\s*thang|nam|quy|thang|tuan|ngay)\b"
             r"(?:\s*(?:,|va|hoac|/)\s*(?:(?:6|sau)\s*thang|nam|quy|thang|tuan)\b(?!\s*\d))*"
             r"|\b(?:dinh\s+ky\s+)?(?:6|sau)\s*thang\s*(?:/\s*|mot\s+)lan\b"
-            r"|\bdinh\s+ky\s+(?:6|sau)\s*thang\b|\bdinh\s+ky\b"),
+            r"|\bdinh\s+ky\s+(?:6|sau)\s*thang\b" + _PLIST % "*" + r"|\bdinh\s+ky\b"
+            # a list of report periods: "(báo cáo) 6 tháng, năm", "quý, 6 tháng và cả năm", "tháng, quý, năm"
+            r"|(?:(?:6|sau)\s*thang|qu[yi]|thang)" + _PLIST % "+"),
     ("cont", r"\bthuong\s+xuyen\b|\blien\s+tuc\b"
              r"|\b(?:trong\s+)?suot\s+(?:qua\s+trinh|thoi\s+gian|nhiem\s+ky|giai\s+doan|ca\s+nam|nam)\b"
              r"|\bca\s+nhiem\s+ky\b"),
@@ -112,7 +141,7 @@ _TOKEN_PATTERNS = [
              r"|\bdot\s+xuat\b|\btuy\s+(?:theo\s+)?tinh\s+hinh\b"),
     ("daylong", rf"\bngay\s*{_DD}\s*thang\s*{_MM}(?:\s*,?\s*nam\s*{_Y})?"),
     ("day", rf"(?<![\d/.])(?:\bngay\s*)?{_DD}\s*(?:/\s*{_MM}(?:\s*/\s*{_Y})?|[.-]\s*{_MM}\s*[.-]\s*{_Y})(?![\d/])"),
-    ("day0", rf"\bngay\s*{_DD}(?![\d/.-])(?!\s*thang)"),
+    ("day0", rf"\bngay\s*{_DD}(?![\d/.-])(?!\s*thang\s*\d)"),
     ("quarter", rf"\bq\.?\s*{_QN}\s*[/.-]\s*{_Y}|\bqu[yi]\s*{_QN}(?:\s*(?:,|&|va|-)\s*(?:qu[yi]\s*)?{_QN})*(?:{_YS}{_Y})?"),
     ("month", rf"\bthang\s*{_MM}(?:\s*(?:,|&|va|-)\s*(?:thang\s*)?{_MM})*(?:{_YS}{_Y})?"),
     ("nowyear", r"\b(?:trong|ca|cuoi|dau|giua)\s+nam(?:\s+nay)?(?=\s*(?:$|[;,.()]))"),
@@ -127,8 +156,9 @@ _TOKEN_PATTERNS = [
     ("round", r"\bdot\s*(?:\d{1,2}|[ivx]{1,4})\b\s*:?|\blan\s*\d{1,2}\s*:"),
     ("mod", r"\b(?:dau|cuoi|giua|ca)\b"),
 ]
-# every token starts a word (or at a comma): the look-behind skips positions inside words at once
-_TOKEN = re.compile("(?<![a-z0-9])(?:" + "|".join(f"(?P<{name}>{pat})" for name, pat in _TOKEN_PATTERNS) + ")")
+# every token starts a word (or at a comma): the look-behind skips positions inside words at once, the
+# look-ahead those on white space and other punctuation
+_TOKEN = re.compile("(?<![a-z0-9])(?=[a-z0-9,])(?:" + "|".join(f"(?P<{name}>{pat})" for name, pat in _TOKEN_PATTERNS) + ")")
 
 # every phrase needs a unit (a digit, năm, quý, tháng) or a recurrence, continuity or condition word
 _SCREEN = re.compile(r"\d|\b(?:nam|qu[yi]|thang|hang|moi|tung|dinh\s+ky|thuong\s+xuyen|lien\s+tuc|suot"
@@ -268,6 +298,9 @@ def _tokens(folded: str) -> list:
         tok = m.group()
         if kind == "cont" and tok.startswith("thuong") and _BUDGET_BEFORE.search(folded, max(0, s - 20), s):
             continue
+        if kind == "rec" and tok[0] in "6sqt" and tok[:4] != "tung" and not tok.endswith("lan") and \
+                _PLIST_BEFORE.search(folded, max(0, s - 8), s):
+            continue    # "trong 6 tháng, năm …", "9 tháng và năm": no list of report periods
         unit = None
         if kind in _UNITS:
             if kind in ("day", "daylong", "monthyear") and _DOCREF_BEFORE.search(folded[max(0, s - 40):s]):
@@ -281,8 +314,9 @@ def _tokens(folded: str) -> list:
         k + 1 < len(toks) and toks[k + 1].unit is not None and not folded[t.end:toks[k + 1].start].strip())]
 
 
-def _phrases(folded: str) -> list:
-    """Group tokens whose gaps are connectors only; analyse each group."""
+def _phrases(folded: str, ctx_year: Optional[int] = None) -> list:
+    """Group tokens whose gaps are connectors only; analyse each group (periods that name no year
+    take `ctx_year` when given)."""
     if not _SCREEN.search(folded):
         return []   # no digit and no time word: a unit list or plain prose
     out, cur = [], None
@@ -298,14 +332,25 @@ def _phrases(folded: str) -> list:
     if cur is not None:
         out.append(cur)
     for p in out:
-        _analyse(p)
+        _analyse(p, ctx_year)
     return out
 
 
-def _analyse(p: _Phrase) -> None:
+def _analyse(p: _Phrase, ctx_year: Optional[int] = None) -> None:
     toks = p.toks
     units = [(i, t.unit) for i, t in enumerate(toks) if t.unit is not None]
-    for t in toks:
+    for k, t in enumerate(toks):
+        if t.kind == "relp":
+            # "(ngày 30 tháng 01) của năm tiếp theo": a date in a period named relative to another recurs
+            # with that period; alone ("năm sau cao hơn năm trước") it is no time phrase
+            if not units or units[0][0] > k:
+                continue
+            if p.rec_pos is None:
+                p.rec_pos = t.start
+            per = next((_REC_NAME[w] for w in reversed(_REC_WORD.findall(t.text)) if w in _REC_NAME), None)
+            if per and (p.period is None or _PERIODS.index(per) < _PERIODS.index(p.period)):
+                p.period = per
+            continue
         if t.kind == "rec" and p.rec_pos is None:
             p.rec_pos = t.start
         if t.kind == "rec":
@@ -342,6 +387,13 @@ def _analyse(p: _Phrase) -> None:
                     y -= 1   # "tháng 11 đến tháng 4/2026": November is of 2025
             else:
                 y = next((yy for yy in reversed(years) if yy is not None), None)
+                prev = next(((v, yy) for (_, v), yy in zip(reversed(units[:k]), reversed(years))
+                             if yy is not None), None)
+                if prev is not None and prev[0].kind not in ("year", "nowyear", "school") and \
+                        (u.hi_m, u.day or 31) < (prev[0].lo_m, prev[0].day or 1):
+                    y += 1   # "từ tháng 11/2025 đến tháng 4": April is of 2026
+            if y is None and ctx_year is not None and u.kind != "day0":
+                y = ctx_year   # the year of the context ("trước 15/3" in a plan of 2026)
         years.append(y)
     spans = [u.span(y) for (_, u), y in zip(units, years)]
     p.has_year = any(y is not None for y in years)
@@ -454,13 +506,26 @@ _CLOCK_SPAN = re.compile(r"(?<!\d)" + _CLOCK + r"\s*(?:-|den|toi)\s*" + _CLOCK +
 _CLOCK_LEAD = re.compile(r"(?:tu\s+)?(?:" + _CLOCK_SPAN.pattern + r"|(?<!\d)" + _CLOCK + r"(?=\s+ngay\b))")
 
 
-def parse_deadline(text: str) -> Deadline:
-    """A deadline cell or phrase -> Deadline(text as written, kind, start, end, period). Never raises."""
+def parse_deadline(text: str, year: Optional[int] = None) -> Deadline:
+    """A deadline cell or phrase -> Deadline(text as written, kind, start, end, period). Never raises.
+
+    `year`: the year of the context (the plan's, or one named earlier in the duty or its section); a
+    text that names no year of its own ("trước 15/3", "Từ tháng 3 đến tháng 5") is dated in it. A
+    recurring text ("trước ngày 15/11 hằng năm", "… của năm tiếp theo") takes no date from it."""
     clean = _clean(_nfc(text))
     if not clean:
         return Deadline(text="")
     folded = _fold(clean)
     kind, start, end, period = _decide(_phrases(folded), folded)
+    if year is not None and kind in ("once", "range", "continuous") and not start and not end:
+        try:
+            year = int(year)
+        except (TypeError, ValueError):
+            year = None
+        if year is not None and 1900 <= year <= 2199:
+            dated = _decide(_phrases(folded, year), folded)
+            if dated[1] or dated[2]:
+                kind, start, end, period = dated
     if kind is None and _CLOCK_SPAN.search(folded):
         kind = "range"  # "7h00 - 7h15", "Từ 14 giờ đến 16 giờ 30": a span of the day, no date
     return Deadline(text=clean, kind=kind, start=start, end=end, period=period)
@@ -530,6 +595,7 @@ _LABEL = re.compile(
     r"|bao\s+cao|nop|gui|du\s+kien|trien\s+khai))?(?:\s*\([^)]{0,40}\))?\s*:\s*")
 _VALUE_END = regex.compile(r";|\n|\.\s+(?=\p{Lu})|\.\s*$")
 _SOFT_TO = re.compile(r"(?:cho\s+)?(?:den|toi)$")
+_JOIN = re.compile(r"\s*[;,]\s*")
 _GOAL_BEFORE = re.compile(r"\b(?:tam\s+nhin|dinh\s+huong|muc\s+tieu|phan\s+dau)\s*[,(]?\s*$")
 
 
@@ -600,16 +666,86 @@ def find_deadline(sentence: str) -> Optional[str]:
     folded = _fold(nfc)
     for m in _LABEL.finditer(folded):
         end = _VALUE_END.search(nfc, m.end())
-        value = _clean(nfc[m.end():end.start() if end else len(nfc)])
+        stop = end.start() if end else len(nfc)
+        # a compound value goes on after a semicolon: "Thường xuyên; hoàn thành trước ngày 31/12/2026"
+        while end is not None and nfc[end.start()] == ";":
+            nxt = _VALUE_END.search(nfc, end.end())
+            seg = nfc[end.end():nxt.start() if nxt else len(nfc)]
+            if not is_deadline(seg):
+                break
+            fseg = _fold(seg)
+            last = [p for p in _phrases(fseg) if _anchored(p, fseg)]
+            if not last:
+                break
+            stop = end.end() + _trim_to(last[-1])[1]
+            if seg[_trim_to(last[-1])[1]:].strip(" .,"):
+                break   # words after the time phrase end the value
+            end = nxt
+        value = _clean(nfc[m.end():stop])
         if value and parse_deadline(value).kind is not None:
             return value
+    phrases = _phrases(folded)
+    scores = [_anchored(p, folded) for p in phrases]
     best, best_score = None, 0
-    for p in _phrases(folded):
-        score = _anchored(p, folded)
+    for k, score in enumerate(scores):
         if score and score >= best_score:
-            best, best_score = p, score
+            best, best_score = k, score
     if best is None:
         return None
-    s, e = _trim_to(best)
+    # deadlines side by side after bare punctuation make one compound ("thường xuyên; hoàn thành trước …")
+    lo = hi = best
+    while lo > 0 and scores[lo - 1] and _JOIN.fullmatch(folded, phrases[lo - 1].end, phrases[lo].start):
+        lo -= 1
+    while hi + 1 < len(phrases) and scores[hi + 1] and \
+            _JOIN.fullmatch(folded, phrases[hi].end, phrases[hi + 1].start):
+        hi += 1
+    s, e = _trim_to(phrases[hi])
+    s = phrases[lo].start
     s, e = _balance(nfc, s, e)
     return _clean(nfc[s:e]) or None
+
+
+_CITED_YEAR_BEFORE = re.compile(r"(?:\bso\s*[\w./-]*|[\w.-]*\d[\w.-]*/[\w./-]*[a-z][\w./-]*|\bban\s+hanh"
+                                r"|(?<!nhiem\s)(?<!thoi\s)(?<!hoc\s)\bky"
+                                r"|\b(?:luat|phap\s+lenh|hien\s+phap)\b[^,;.()]{0,50})\s*,?\s*$")
+
+
+def named_year(text: str, timed: bool = False) -> Optional[int]:
+    """The one year a text names as its time ("Nhiệm vụ năm 2026", "Trong năm 2025, …", "quý I/2026"),
+    the context of its yearless deadlines; None when it names none or several ("giai đoạn 2021 -
+    2025"). Dates of cited documents ("Kế hoạch số 12/KH-UBND năm 2025", "Luật Đất đai năm 2024") and
+    horizons ("đến năm 2030", "tầm nhìn 2045") do not count. `timed` (a duty's text): only a year
+    after a time word ("trong năm 2026", "từ quý II/2026") or opening the text ("Năm 2026, …") counts,
+    not the year of what the duty is about ("tổng kết năm 2025")."""
+    nfc = _nfc(text)
+    if not _YEAR_NUM.search(nfc):
+        return None
+    folded = _fold(nfc)
+    found = set()
+    for p in _phrases(folded):
+        first = next((k for k, t in enumerate(p.toks) if t.unit is not None), len(p.toks))
+        pre = {t.kind for t in p.toks[:first] if t.kind in _PREFIX}
+        if timed and not pre & {"from", "to", "by", "in"} and _LETTER.search(folded, 0, p.start):
+            continue
+        for t in p.toks:
+            u = t.unit
+            if u is None or u.year is None:
+                continue
+            if u.kind == "year" and ("to" in pre and not pre & {"from", "by", "in"}
+                                     or _GOAL_BEFORE.search(folded[max(0, p.start - 40):p.start])
+                                     or _CITED_YEAR_BEFORE.search(folded[max(0, t.start - 60):t.start])):
+                continue
+            found.update(y for y in (u.year, u.year2) if y)
+    return found.pop() if len(found) == 1 else None
+
+
+def recurrence_in(text: str) -> tuple:
+    """(True, period) when a text names a recurrence ("định kỳ hằng năm gửi báo cáo …" -> (True,
+    "year"); a bare "định kỳ" -> (True, None)), else (False, None): the duty of a yearless date
+    ("… trước ngày 15 tháng 12") recurs with it."""
+    folded = _fold(_nfc(text))
+    periods = [p.period for p in _phrases(folded) if p.rec_pos is not None]
+    if not periods:
+        return False, None
+    named = [q for q in periods if q]
+    return True, (min(named, key=_PERIODS.index) if named else None)

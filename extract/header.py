@@ -483,6 +483,22 @@ def _split_bodies(line: str) -> List[str]:
     return [s for s in out if s]
 
 
+def _as_written_in_body(name: Optional[str], blocks: list, lo: int, hi: int) -> Optional[str]:
+    """A name read from a letterhead in capitals, spelt as the body writes it when the body names
+    it ("TRƯỜNG THPT ĐỐC BINH KIỀU" -> "Trường THPT Đốc Binh Kiều", where the rules of `body_case`
+    cannot know that the words after "THPT" are a person's name)."""
+    if not name or len(name.split()) < 2:
+        return name
+    pattern = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, name.split())) + r"(?!\w)", re.I)
+    for b in blocks[lo:min(hi, lo + 80)]:
+        for text in ([b.text] if isinstance(b, Paragraph) else [c.text for r in b.rows for c in r]):
+            m = pattern.search(text or "")
+            if m and not _is_caps(m.group()):
+                found = _ws(m.group())
+                return found[:1].upper() + found[1:]
+    return name
+
+
 def _issuers(lines: List[str]) -> tuple:
     """Issuer lines (capitals) -> (issuer, parent issuer) in normal case."""
     segs = [s for ln in lines for s in _split_bodies(ln)]
@@ -1034,6 +1050,8 @@ def extract_header(blocks: list) -> HeaderResult:
             break
         pre.append(t)
     doc.cited = _cited(pre)
+    doc.issuer = _as_written_in_body(doc.issuer, blocks, body_start, body_end)
+    doc.parent_issuer = _as_written_in_body(doc.parent_issuer, blocks, body_start, body_end)
 
     _confirm_from_portal(doc, blocks[:max(body_start, 1)])
 

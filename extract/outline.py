@@ -17,6 +17,7 @@ from typing import List, Optional, Tuple
 
 import regex
 
+from .deadlines import find_deadline
 from .model import Paragraph, Passage, Section, Source
 from .units import UNIT_START as _UNIT_START
 
@@ -132,6 +133,25 @@ def _is_heading(mk: Marker, title: str, para: Paragraph) -> bool:
     return words <= 35
 
 
+def _opens_with_time(text: str) -> bool:
+    """"Chậm nhất ngày 10/12/2025 (…)": the text after a stage's name is its time, no heading's text."""
+    dl = find_deadline(text)
+    return bool(dl) and text.strip().lower().startswith(dl.strip().lower()[:8])
+
+
+def _follows(prev: Optional[str], cur: Optional[str]) -> bool:
+    """Is number `cur` the one after `prev` in the same series ("2.1" -> "2.2", "(1)" -> "(2)", "a" -> "b")?"""
+    if not prev or not cur:
+        return False
+    a, b = prev.strip("()").split("."), cur.strip("()").split(".")
+    if len(a) != len(b) or a[:-1] != b[:-1]:
+        return False
+    x, y = a[-1], b[-1]
+    if x.isdigit() and y.isdigit():
+        return int(y) == int(x) + 1
+    return len(x) == len(y) == 1 and x.isalpha() and ord(y) == ord(x) + 1
+
+
 def heading_label(s: Section) -> str:
     """How a heading stands in a passage's path: "II. MỤC TIÊU", or the title alone."""
     return f"{s.number}. {s.title}" if s.number else s.title
@@ -163,6 +183,7 @@ class OutlineBuilder:
         self.parent: dict = {}
         self.passages: List[Passage] = []
         self._n = 0
+        self._items: dict = {}   # marker style of a numbered item -> (its number, depth of the stack under it)
 
     @property
     def current(self) -> Optional[Section]:
@@ -235,12 +256,29 @@ class OutlineBuilder:
             sec = self._open(mk, _NOTE_TAIL.sub("", body).rstrip(" :"), para.source)
             return [Passage(body, para.source, mk.raw, sec.id, self.path(), heading=True)]
         m = _COLON_SPLIT.match(body)
-        if m and mk.kind != "bullet" and len(m.group("title").split()) <= 12 and not re.search(r"\d", m.group("title")[-3:]):
+        if m and mk.kind != "bullet" and len(m.group("title").split()) <= 12 and not re.search(r"\d", m.group("title")[-3:]) \
+                and not _opens_with_time(m.group("rest")):
             sec = self._open(mk, m.group("title").strip(), para.source)
             head = Passage(m.group("title").strip(), para.source, mk.raw, sec.id, self.path(), heading=True)
             return [head, Passage(m.group("rest").strip(), para.source, None, sec.id, self.path())]
+        if mk.kind != "bullet":
+            self._close_for_item(mk)
         sec = self.current
         return [Passage(body, para.source, mk.raw, sec.id if sec else None, self.path())]
+
+    def _close_for_item(self, mk: Marker) -> None:
+        """An item that continues the numbering of an earlier item ("2.1." … "(1)", "(2)" headings …
+        "2.2.") or of a heading stands where that one stood: the headings opened since are closed."""
+        styles = [st for st, _ in self.stack]
+        seen = self._items.get(mk.style)
+        if mk.style in styles:
+            # "2. Các bộ, ngành:" (a heading) … "3. Đài Truyền hình … phối hợp …." (an item): its sibling
+            i = styles.index(mk.style)
+            if _follows(self.stack[i][1].number, mk.number):
+                del self.stack[i:]
+        elif seen and _follows(seen[0], mk.number) and seen[1] < len(self.stack):
+            del self.stack[seen[1]:]
+        self._items[mk.style] = (mk.number, len(self.stack))
 
     def _promote_short_item(self) -> None:
         """"2. Hình thức." with bullets under it, after the heading "1. Nội dung": a short numbered

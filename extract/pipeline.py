@@ -13,9 +13,10 @@ from typing import List, Optional
 
 from . import __version__
 from .checks import check_is_plan, check_target_mismatch, check_text_tasks, drop_garbled
+from .deadlines import named_year, parse_deadline, recurrence_in
 from .header import extract_header
 from .loose_tables import rebuild as rebuild_loose_tables
-from .model import Paragraph, Passage, Plan, RawDocument, Table
+from .model import Deadline, Paragraph, Passage, Plan, RawDocument, Table
 from .outline import OutlineBuilder
 from .readers import read, sha256_file
 from .readers.txt import read_text
@@ -101,6 +102,7 @@ def build_plan(raw: RawDocument, *, tone_style: str = "first") -> Plan:
 
     plan = Plan(document=head.document, sections=result.sections, tool_version=__version__)
     plan.tasks = sorted(tables.tasks + duties, key=lambda t: int(t.id[1:]))
+    _date_deadlines(plan.tasks, result, head.document)
     plan.targets = add_table_targets(_targets(result.passages, table_passages, head.document), figures.targets)
     for t in plan.tasks:
         t.lead_canonical, t.lead_keys = canonical_units(t.lead)
@@ -117,6 +119,40 @@ def build_plan(raw: RawDocument, *, tone_style: str = "first") -> Plan:
     plan.input = {"path": raw.path, "name": os.path.basename(raw.path) if raw.path else None,
                   "format": raw.format, "pages": raw.pages, "encoding": raw.encoding}
     return plan
+
+
+def _date_deadlines(tasks, outline, document) -> None:
+    """Deadlines that name no year ("trước 15/3", "Quý II") recur when their task names a recurrence
+    ("định kỳ hằng năm … trước ngày 15/12"), else take the year of their context: the one year named
+    in the task, else in its section headings (innermost first), else in the plan's title, else the
+    year of the plan's date. Reads each task's deadline text; rewrites its kind and dates (text as
+    written; recurring deadlines stay undated)."""
+    plan_year = named_year(document.title or "")
+    if plan_year is None and document.date and document.date[:4].isdigit():
+        plan_year = int(document.date[:4])
+    by_section: dict = {}
+
+    def section_year(sid):
+        if sid not in by_section:
+            sec = outline.by_id.get(sid) if sid else None
+            by_section[sid] = (named_year(sec.title or "") or section_year(outline.parent.get(sid))
+                               if sec is not None else plan_year)
+        return by_section[sid]
+
+    for t in tasks:
+        d = t.deadline
+        if not d.text or d.start or d.end or d.kind not in ("once", "range", "continuous"):
+            continue
+        if d.kind != "continuous":
+            recurs, period = recurrence_in(t.content)
+            if recurs:   # "định kỳ hằng năm gửi báo cáo … trước ngày 15 tháng 12": every year
+                t.deadline = Deadline(d.text, "recurring", None, None, period)
+                continue
+        year = named_year(t.content, timed=True) or section_year(t.section)
+        if year is not None:
+            dated = parse_deadline(d.text, year=year)
+            if dated.start or dated.end:
+                t.deadline = dated
 
 
 def _targets(passages: List[Passage], table_passages: List[Passage], document) -> list:

@@ -102,6 +102,13 @@ _RELATIVE = re.compile(r"được\s+giao(?:\s+(?:nhiệm vụ|chủ trì|thực 
                        re.I)
 
 
+# predicate words that name no body even when written with a capital ("MTTQ Phối hợp với …", "Công an
+# xã Chủ trì …"); others may ("Ban Tham mưu", "Bộ phận Tiếp nhận và Trả kết quả", "Quỹ Hỗ trợ nông dân")
+_NEVER_NAMES = frozenset({"chủ trì", "phối hợp", "phối kết hợp", "căn cứ", "căn cứ vào", "có trách nhiệm",
+                          "chịu trách nhiệm", "chủ động", "khẩn trương", "tích cực", "tiếp tục", "sẽ", "cần",
+                          "phải", "được", "là", "làm đầu mối"})
+
+
 def _capitalised(word: str) -> bool:
     return word[:1].isupper()
 
@@ -139,7 +146,7 @@ def _lexical_start(text: str, after: int) -> Optional[int]:
         left = text[:k]
         if not left.strip():
             continue
-        if _capitalised(word) and not all_caps:
+        if _capitalised(word) and not all_caps and word.lower() not in _NEVER_NAMES:
             continue                                   # "Ban Tổ chức", "Trung tâm Thông tin"
         if word.lower() == "thông tin" and _INFO_NOUN_BEFORE.search(left):
             continue                                   # "Tổ Công nghệ thông tin", "Đội An toàn thông tin"

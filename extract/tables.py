@@ -140,16 +140,7 @@ def _header_layout(rows: List[List[str]]) -> Optional[Tuple[Layout, int]]:
 def _deadline(text: str, year: Optional[str]):
     """The deadline of a cell; a cell naming no year takes the year of its column's header
     ("Thời gian (Năm 2026)" over "ngày 23 tháng 1"), its text kept as written."""
-    d = parse_deadline(text)
-    if not year or not d.text or d.start or d.end or d.kind not in (None, "once") or \
-            re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", text):
-        return d
-    tail = "/" + year if re.search(r"\d{1,2}/\d{1,2}\s*$", d.text) else " năm " + year
-    dated = parse_deadline(d.text + tail)
-    if dated.start or dated.end:
-        dated.text = d.text
-        return dated
-    return d
+    return parse_deadline(text, year=int(year) if year else None)
 
 
 def _is_header_row(row: List[str], layout: Optional[Layout]) -> bool:

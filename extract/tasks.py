@@ -164,13 +164,35 @@ def split_trailing_lead(text: str) -> Optional[Tuple[str, str, str]]:
     return None
 
 
+_ROLE_WORDS = re.compile(r"^(?:chủ trì|chủ tham mưu|tham mưu|thực hiện|tổ chức thực hiện|triển khai thực hiện|"
+                         r"triển khai|chịu trách nhiệm|phụ trách|chỉ đạo|chuẩn bị|trình|xây dựng|ban hành|"
+                         r"và|hoặc)\b\s*,?\s*", re.I)
+
+
+def _own_work(rest: str) -> bool:
+    """Does the predicate of a lead line name work of its own beyond its roles, partners and time
+    ("phối hợp với Chi hội Phụ nữ tuyên truyền trên loa truyền thanh của thôn, hằng tháng"), unlike
+    "chủ trì, phối hợp tham mưu, trình trong tháng 11/2025"?"""
+    r = rest.strip()
+    for _ in range(4):
+        m = _PARTNER_IN.match(r)
+        if m:
+            k = _first_verb(m.group("v"))
+            r = m.group("v")[k:] if k else ""
+        new = _ROLE_WORDS.sub("", r)
+        if new == r:
+            break
+        r = new
+    dl = find_deadline(r)
+    if dl:
+        r = r.replace(dl, " ")
+    return len(re.findall(r"\w+", r)) >= 5
+
+
 def _lead_and_partners(unit: str, rest: str) -> Tuple[List[str], List[str]]:
-    """'A, B, C phối hợp tham mưu' names A first and B, C as partners."""
-    units = split_units(unit)
-    partners = _partners(rest)
-    if rest.lower().startswith("phối hợp") and len(units) > 1 and not partners:
-        return units[:1], units[1:]
-    return units, partners
+    """The units of a lead line and the partners its predicate names. 'A, B, C phối hợp tham mưu …'
+    (they work together, no one named to lead) makes all three leads."""
+    return split_units(unit), _partners(rest)
 
 
 # an adverbial opening before the subject: "Trên cơ sở Kế hoạch này, các sở, ban, ngành …"
@@ -218,6 +240,10 @@ _REPORT_LEAD = re.compile(r"^(?:định kỳ|hằng|hàng|thường xuyên|cuố
 
 
 _CLOSING = re.compile(r"^(?:Trên đây|Trong quá trình (?:tổ chức )?thực hiện,? nếu|Nơi nhận)", re.I)
+# a decision's closing article names who executes the decision itself, no duty of the plan:
+# "Chánh Văn phòng …, Giám đốc các sở … chịu trách nhiệm thi hành Quyết định này."
+_EXECUTION_CLAUSE = re.compile(r"^(?:(?:có|chịu)\s+trách\s+nhiệm\s+)?(?:thi\s+hành|tổ\s+chức\s+thực\s+hiện|thực\s+hiện)\s+"
+                               r"(?:Quyết\s+định|Chỉ\s+thị|Nghị\s+quyết|Thông\s+tư|Văn\s+bản)\s+này\b", re.I)
 
 _CLAUSE_SPLIT = re.compile(r"(?<=[;.])\s+")
 _TIME_LEAD = re.compile(r"^(?:Hằng|Hàng)\s+(?:năm|quý|tháng|tuần)\s*,?\s*|^(?:Định kỳ|Thường xuyên)\s*,?\s*", re.I)
@@ -234,6 +260,82 @@ def split_clauses(text: str) -> List[str]:
             and "(" not in prev[prev.rfind(")") + 1:]
 
     return [o.strip(" ;") for o in _split_at(text, own_predicate) if o.strip(" ;.")]
+
+
+def _top_level_commas(text: str) -> List[str]:
+    """The text's comma-separated segments, not splitting inside brackets or quotes."""
+    out, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch in "([“\"":
+            depth += 1 if ch != '"' or depth == 0 else -1
+        elif ch in ")]”":
+            depth = max(0, depth - 1)
+        elif ch == "," and depth == 0:
+            out.append(text[start:i])
+            start = i + 1
+    out.append(text[start:])
+    return [s.strip() for s in out]
+
+
+def _names_units(segment: str) -> bool:
+    """A segment of a list of bodies ("các cơ quan", "đơn vị", "UBND các xã")."""
+    return len(segment.split()) <= 6 and starts_unit(segment, any_case=True) and _first_verb(segment) is None
+
+
+# words that cannot open the object of a verb: after them the "verb" was a noun of the list before
+# ("…, doanh nghiệp, tổ chức biết và tham gia", "kiểm tra và quản lý nhà nước")
+_NOT_AN_OBJECT = {"và", "hoặc", "hay", "biết", "được", "có", "là", "hiểu", "đều", "cùng"}
+
+
+def split_verb_chain(text: str) -> List[str]:
+    """Split a comma list of verb phrases where a new predicate starts after a list of units that
+    closed the object of the one before: "hướng dẫn, theo dõi việc tổng kết của các chi bộ, các cơ
+    quan, đơn vị, xây dựng dự thảo báo cáo …" -> two duties. A verb after a non-unit word ("…, phản
+    biện, thẩm định …") continues the same chain of steps; a list of partners ("phối hợp với A, B,
+    tổ chức …") is no object."""
+    if text.count(",") < 2:
+        return [text]
+    segs = _top_level_commas(text)
+    parts: List[List[str]] = [[segs[0]]]
+    has_object = False                                 # the current part has a verb with its object
+
+    def verb_with_object(seg: str) -> bool:
+        body = seg
+        m = _PARTNER_IN.match(body)
+        if m:                                          # "phối hợp với A hướng dẫn …": the verb after the partners
+            k = _first_verb(m.group("v"))
+            body = m.group("v")[k:] if k else ""
+        v = _VERB_RE.match(body)
+        return bool(v) and len(body[v.end():].split()) >= 2
+
+    def opens_predicate(k: int) -> bool:
+        """The verb of segment k takes an object of its own and what follows is a duty's length
+        ("kiểm tra và quản lý nhà nước", "tổ chức biết …" are nouns of a list)."""
+        v = _VERB_RE.match(segs[k])
+        after = segs[k][v.end():].split()
+        if starts_unit(segs[k], any_case=True):
+            return False                               # "…, doanh nghiệp, tổ chức biết …": one more of the list
+        return bool(after) and after[0].lower() not in _NOT_AN_OBJECT and len(" ".join(segs[k:]).split()) >= 8
+
+    has_object = verb_with_object(segs[0])
+    list_of_units = False
+    for k, seg in enumerate(segs[1:], 1):
+        verb = _VERB_RE.match(seg) is not None
+        if verb and list_of_units and has_object and opens_predicate(k) and \
+                len(" ".join(parts[-1]).split()) >= 8:
+            parts.append([seg])
+            has_object = verb_with_object(seg)
+            list_of_units = False
+            continue
+        parts[-1].append(seg)
+        if verb:
+            has_object = has_object or verb_with_object(seg)
+            list_of_units = False
+        else:
+            list_of_units = has_object and _names_units(seg)
+    if len(parts) == 1:
+        return [text]
+    return [", ".join(p) for p in parts]
 
 
 # a generic verb that only carries the time of the duty before it: "…; thực hiện thường xuyên."
@@ -274,6 +376,8 @@ class DutyReader:
         self.tasks: List[Task] = []
         self._pending: Optional[Task] = None     # an item waiting for its labelled lines
         self._anchor: Optional[Passage] = None   # last numbered item or heading
+        self._owner: Optional[Passage] = None    # last numbered item or heading that is no stage of one
+        self._stages: List[Passage] = []         # numbered "stage: time" items after it
         self._prev: Optional[Passage] = None     # last plain passage
         self._block: List[Passage] = []          # items since the anchor, not yet given labels
         self._group: Optional[List[Task]] = None  # the tasks the current labelled lines fill
@@ -329,10 +433,20 @@ class DutyReader:
 
     def _new(self, p: Passage, lead: List[str], content: str, partners=None, deadline_text=None) -> Task:
         """One task per clause of the duty ("…; tổ chức theo dõi …. Tổng hợp …")."""
-        clauses = split_clauses(content) if partners is None and deadline_text is None else [content]
+        if partners is not None or deadline_text is not None:
+            return self._new_one(p, lead, content, partners, deadline_text)
         task = None
-        for c in clauses:
-            task = self._new_one(p, lead, c, partners, deadline_text)
+        for c in split_clauses(content):
+            chain = split_verb_chain(c)
+            if len(chain) == 1:
+                task = self._new_one(p, lead, c)
+                continue
+            # the steps share the partners named before them and the time the sentence ends with
+            shared_partners = _partners(chain[0])
+            shared_deadline = find_deadline(chain[-1]) or ""
+            for step in chain:
+                task = self._new_one(p, lead, step, _partners(step) or shared_partners,
+                                     find_deadline(step) or shared_deadline)
         return task
 
     def _new_one(self, p: Passage, lead: List[str], content: str, partners=None, deadline_text=None) -> Task:
@@ -368,6 +482,10 @@ class DutyReader:
         if m:
             text = m.group("v")
             p = Passage(text, p.source, p.marker, p.section, p.path, p.heading, p.origin)
+        if p.marker and p.marker not in ("-", "+", "•", "–", "*") and not p.heading and _stage_line(text):
+            self._stages.append(p)
+        elif p.heading or (p.marker and p.marker not in ("-", "+", "•", "–", "*")):
+            self._owner, self._stages = p, []
         if p.heading or (p.marker and p.marker not in ("-", "+", "•", "–", "*")):
             self._anchor = p
             self._pending = None
@@ -392,6 +510,9 @@ class DutyReader:
             return
         if found and self._prev is not None and split_subject(self._prev.text)[0] is not None:
             found = None                              # the line above is a duty of its own unit
+        if found and self._prev is not None and self._prev.heading and _own_work(found[1]) and \
+                not text.rstrip().endswith(":"):
+            found = None                              # a duty of its own under a heading: its topic
         if found and self._prev is not None:
             unit, rest = found
             target = self._prev
@@ -437,7 +558,14 @@ class DutyReader:
         """Fill the items since the anchor (or the anchor itself) with one labelled line."""
         if self._group is None:
             # a numbered item owns its bullets (details of it); under a heading the bullets are the items
-            if self._anchor is not None and (not self._anchor.heading or not self._block):
+            if len(self._stages) >= 2 and self._anchor is self._stages[-1] and self._owner is not None and \
+                    self._owner.section == self._anchor.section:
+                # "(1) Lần thứ nhất: chậm nhất ngày …" "(2) …": stages of the item above them, whose
+                # labelled lines follow the stages
+                items = [self._owner]
+                self.tasks = [t for t in self.tasks if not any(t.source == q.source for q in self._stages)]
+                self._stages = []
+            elif self._anchor is not None and (not self._anchor.heading or not self._block):
                 items = [self._anchor]
             else:
                 items = list(self._block)
@@ -545,6 +673,8 @@ class DutyReader:
             if self._time_only(part, p.section):
                 continue
             a = self._assignment(part)
+            if a and _EXECUTION_CLAUSE.match(a[1]):
+                continue
             if a is None and i + 1 < len(parts) and _GIAO.match(parts[i + 1]):
                 nxt = self._assignment(parts[i + 1])
                 if nxt:                               # "b- Nâng cấp đường. Giao HTX X chủ trì …"
@@ -554,6 +684,8 @@ class DutyReader:
                 unit, pred, front = a
                 if not (impl or heading_unit or _named(unit) or _GIAO.match(part)):
                     continue
+                if len(pred.split()) < 3 and not self._item_first and not self._leadin:
+                    continue                          # "Cán bộ thuộc diện Trung ương quản lý": a label, no duty
                 if heading_unit and _anaphoric(unit) and not _GIAO.match(part):
                     unit, pred = heading_unit, part   # "các cơ quan, đơn vị …" under a unit heading: that unit
                 item, self._item_first = self._item_first, None
@@ -631,6 +763,15 @@ class DutyReader:
                                  r"chịu trách nhiệm|tổ chức)\b", pred, re.I) and len(pred.split()) <= 8:
                 return subj, text.strip(), front
         return None
+
+
+def _stage_line(text: str) -> bool:
+    """A stage of a duty and its time: "Hiệp thương lần thứ nhất: chậm nhất ngày 10/12/2025 (…)"."""
+    head, colon, rest = text.partition(":")
+    if not colon or len(head.split()) > 12:
+        return False
+    dl = find_deadline(rest)
+    return bool(dl) and rest.strip().lower().startswith(dl.strip().lower()[:6])
 
 
 def _heading_unit(title: str) -> bool:

@@ -218,10 +218,29 @@ def test_articles_of_a_decision_give_work():
            "Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc Sở Công Thương, Chủ tịch UBND các huyện chịu trách nhiệm "
            "thi hành Quyết định này.\n\nNơi nhận:\n- Như Điều 3;\nCHỦ TỊCH\nLê Văn Bình\n")
     ts = [t for t in extract.parse_text(txt).tasks if t.origin == "text"]
-    assert [(t.lead, t.partners) for t in ts] == [
-        (["Sở Công Thương"], ["Sở Tài chính"]),
-        (["Chánh Văn phòng UBND tỉnh", "Giám đốc Sở Công Thương", "Chủ tịch UBND các huyện"], [])]
+    # the closing article names who executes the decision: no duty of the plan
+    assert [(t.lead, t.partners) for t in ts] == [(["Sở Công Thương"], ["Sở Tài chính"])]
     assert ts[0].content.startswith("phối hợp với Sở Tài chính")
+
+
+EXECUTION_CLAUSES = [
+    "Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc các sở chịu trách nhiệm thi hành Quyết định này.",
+    "Điều 4. Văn phòng HĐND và UBND huyện, Trưởng phòng Nội vụ và các cơ quan có liên quan có trách nhiệm "
+    "thi hành Quyết định này./.",
+    "Điều 3. Các ông (bà) Chánh Văn phòng, Thủ trưởng các đơn vị liên quan thi hành Quyết định này.",
+    "Điều 3. Văn phòng UBND xã, các ban, ngành, đoàn thể xã chịu trách nhiệm tổ chức thực hiện Quyết định này.",
+]
+
+
+def test_closing_article_of_a_decision_is_no_duty():
+    for article in EXECUTION_CLAUSES:
+        txt = ("ỦY BAN NHÂN DÂN\nXÃ AN PHÚ\nSố: 20/QĐ-UBND\nAn Phú, ngày 10 tháng 4 năm 2025\nQUYẾT ĐỊNH\n"
+               "Về việc ban hành Kế hoạch cải tạo chợ\n\nQUYẾT ĐỊNH:\n\n"
+               "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch cải tạo chợ nông thôn năm 2025.\n\n"
+               "Điều 2. Giao Văn phòng UBND xã chủ trì tổng hợp kết quả cải tạo chợ, báo cáo trong quý IV/2025.\n\n"
+               + article + "\n\nNơi nhận:\n- Như Điều 3;\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nLê Văn Bình\n")
+        ts = [t for t in extract.parse_text(txt).tasks if t.origin == "text"]
+        assert [t.lead for t in ts] == [["Văn phòng UBND xã"]], (article, [t.content for t in ts])
 
 
 def test_unit_as_subject_of_an_item_with_its_time_line():
@@ -300,3 +319,104 @@ def test_sentence_that_only_says_when_completes_the_duty_before_it():
                 "Hoàn thành trước 06/3/2026. Thường xuyên kiểm tra việc họp chợ trên địa bàn.\n")
     assert ts[-2].deadline.text == "Hoàn thành trước 06/3/2026"
     assert ts[-1].content.startswith("Thường xuyên kiểm tra") and ts[-1].deadline.kind == "continuous"
+
+
+# ---------------------------------------------------------------- a comma list of two predicates
+CHAINS_THAT_SPLIT = [
+    ("hướng dẫn, đôn đốc việc sơ kết của các chi bộ, các đoàn thể, đơn vị, xây dựng dự thảo báo cáo sơ kết "
+     "và trình Ban Thường vụ", 2),
+    ("kiểm tra việc thu phí chợ của các hộ kinh doanh, ban quản lý chợ, tổng hợp kết quả và đề xuất xử lý "
+     "các vi phạm", 2),
+    ("theo dõi, nắm tình hình dư luận của cán bộ, đảng viên, các tổ chức đoàn thể, tham mưu văn bản chỉ đạo "
+     "kịp thời khi có vấn đề phát sinh", 2),
+]
+CHAINS_KEPT_WHOLE = [
+    # steps on one object: a verb after a word of no list
+    "xây dựng dự thảo báo cáo, gửi lấy ý kiến góp ý, phản biện, thẩm định và tiếp thu, hoàn chỉnh dự thảo",
+    # a list of partners is no object
+    "phối hợp với Công an xã, Đoàn Thanh niên, tổ chức tuyên truyền về phòng cháy chữa cháy trong khu dân cư",
+    # a noun of the list that looks like a verb
+    "công khai thủ tục trên cổng thông tin của xã để người dân, doanh nghiệp, tổ chức biết và thực hiện đúng",
+    "bảo đảm đồng bộ, thống nhất, phục vụ công tác quy hoạch, cấp phép, thanh tra, kiểm tra và quản lý nhà nước",
+    # too short to be a duty of its own
+    "hướng dẫn việc kê khai của các chi bộ, đơn vị, tổng hợp báo cáo",
+]
+
+
+def test_comma_list_of_two_predicates_splits_after_a_list_of_units():
+    from extract.tasks import split_verb_chain
+    for text, n in CHAINS_THAT_SPLIT:
+        parts = split_verb_chain(text)
+        assert len(parts) == n, parts
+        assert ", ".join(parts) == text
+
+
+def test_comma_list_of_steps_on_one_object_stays_one_duty():
+    from extract.tasks import split_verb_chain
+    for text in CHAINS_KEPT_WHOLE:
+        assert split_verb_chain(text) == [text]
+
+
+def test_steps_of_a_split_duty_share_its_partners_and_its_closing_time():
+    ts = duties("1. Giao nhiệm vụ\n", impl=(
+        "Văn phòng UBND xã chủ trì, phối hợp với Ban quản lý chợ hướng dẫn, đôn đốc việc thu phí của các hộ "
+        "kinh doanh, các tổ hợp tác, xây dựng báo cáo kết quả thu phí gửi Chủ tịch UBND xã trước ngày "
+        "15/12/2025.\n"))
+    assert [t.lead for t in ts] == [["Văn phòng UBND xã"]] * 2
+    assert [t.partners for t in ts] == [["Ban quản lý chợ"]] * 2
+    assert ts[1].content.startswith("xây dựng báo cáo")
+    assert [t.deadline.end for t in ts] == ["2025-12-15"] * 2
+
+
+def test_row_labels_of_a_statistics_form_are_no_duties():
+    ts = duties("1. Số liệu\n", impl=(
+        "Các chi bộ báo cáo số liệu theo biểu mẫu sau:\n"
+        "Số đảng viên bị kỷ luật. Trong đó:\n"
+        "Cán bộ thuộc diện Tỉnh ủy quản lý\n"
+        "Cán bộ\n"
+        "Cán bộ thuộc diện Huyện ủy quản lý\n"
+        "Cán bộ\n"
+        "Hộ gia đình thuộc diện Nhà nước hỗ trợ\n"))
+    assert [t.content for t in ts if len(t.content.split()) < 3] == []
+
+
+def test_labelled_lines_after_the_stages_of_an_item_belong_to_the_item():
+    ts = duties("1. Hội nghị\n"
+                "1.1. Chuẩn bị tài liệu và tổ chức hai hội nghị lấy ý kiến nhân dân về phương án cải tạo chợ.\n"
+                "(1) Hội nghị lần thứ nhất: chậm nhất ngày 10/5/2025 (sau khi có dự thảo phương án).\n"
+                "(2) Hội nghị lần thứ hai: chậm nhất ngày 20/6/2025.\n"
+                "- Thời gian hoàn thành: Quý II/2025;\n"
+                "- Đơn vị chủ trì: Văn phòng UBND xã\n"
+                "- Đơn vị phối hợp: Ban quản lý chợ, các thôn.\n"
+                "1.2. Tổng hợp ý kiến và hoàn thiện phương án cải tạo chợ.\n"
+                "- Thời gian hoàn thành: tháng 7/2025;\n"
+                "- Đơn vị chủ trì: Phòng Kinh tế\n")
+    assert [(t.content[:30], t.lead, t.deadline.text) for t in ts] == [
+        ("Chuẩn bị tài liệu và tổ chức h", ["Văn phòng UBND xã"], "Quý II/2025"),
+        ("Tổng hợp ý kiến và hoàn thiện ", ["Phòng Kinh tế"], "tháng 7/2025")]
+    assert ts[0].partners == ["Ban quản lý chợ", "các thôn"]
+
+
+def test_units_that_work_together_on_an_item_are_all_leads():
+    ts = duties("1. Cải tạo chợ\n"
+                "1.1. Lập phương án cải tạo chợ trung tâm xã.\n"
+                "- Phòng Kinh tế, Ban quản lý chợ, Văn phòng UBND xã phối hợp tham mưu thực hiện (trong quý II/2025)\n"
+                "1.2. Thẩm định phương án cải tạo chợ.\n"
+                "- Phòng Kinh tế chủ trì, phối hợp với Ban quản lý chợ thực hiện (trong quý III/2025)\n")
+    assert [(t.lead, t.partners) for t in ts] == [
+        (["Phòng Kinh tế", "Ban quản lý chợ", "Văn phòng UBND xã"], []),
+        (["Phòng Kinh tế"], ["Ban quản lý chợ"])]
+
+
+def test_duty_sentence_under_a_topic_heading_keeps_its_own_work():
+    ts = duties("1. Tuyên truyền, phổ biến\n"
+                "Ban Công tác Mặt trận thôn phối hợp với Chi hội Phụ nữ tuyên truyền trên loa truyền thanh của "
+                "thôn, thực hiện hằng tháng.\n"
+                "2. Sửa chữa mái chợ\n"
+                "Ban quản lý chợ chủ trì, phối hợp tham mưu thực hiện trong quý III/2025.\n")
+    assert [(t.lead, t.content[:40]) for t in ts] == [
+        (["Ban Công tác Mặt trận thôn"], "phối hợp với Chi hội Phụ nữ tuyên truyền"),
+        # a line that only names roles and time: the heading above it is its content
+        (["Ban quản lý chợ"], "Sửa chữa mái chợ")]
+    assert ts[0].partners == ["Chi hội Phụ nữ"] and ts[0].deadline.kind == "recurring"
+    assert ts[1].deadline.text == "trong quý III/2025"

@@ -650,3 +650,16 @@ def test_page_title_after_a_body_without_signature_ends_the_body():
                    "Kế hoạch 45/KH-UBND năm 2026 về chuyển đổi số do Ủy ban nhân dân xã Tân Lập ban hành", "Ban hành:")
     r = extract_header(blocks)
     assert [b.text for b in blocks[r.body_start:r.body_end]] == BODY
+
+
+@pytest.mark.parametrize("letterhead, body, issuer", [
+    ("TRƯỜNG THPT ĐỐC BINH KIỀU", "Căn cứ tình hình thực tế của Trường THPT Đốc Binh Kiều;", "Trường THPT Đốc Binh Kiều"),
+    ("TRƯỜNG TIỂU HỌC KIM ĐỒNG", "Trường Tiểu học Kim Đồng xây dựng kế hoạch như sau:", "Trường Tiểu học Kim Đồng"),
+    ("HỢP TÁC XÃ NÔNG NGHIỆP TÂN TIẾN", "Hợp tác xã Nông nghiệp Tân Tiến ban hành kế hoạch.",
+     "Hợp tác xã Nông nghiệp Tân Tiến"),
+])
+def test_letterhead_name_in_capitals_is_spelt_as_the_body_writes_it(letterhead, body, issuer):
+    import extract
+    text = (f"{letterhead}\nSố: 12/KH-ABC\nAn Phú, ngày 3 tháng 4 năm 2026\nKẾ HOẠCH\nTổ chức hội nghị\n\n"
+            f"{body}\n\nI. MỤC ĐÍCH\nNâng cao chất lượng.\n\nHIỆU TRƯỞNG\nLê Văn An\n")
+    assert extract.parse_text(text).document.issuer == issuer

@@ -154,3 +154,42 @@ def test_appendix_number_alone_takes_its_title_from_the_next_paragraph():
         "PHỤ LỤC I", "DANH MỤC NHIỆM VỤ", "(Kèm theo Kế hoạch số 5/KH-UBND)")])
     assert [(s.number, s.title) for s in out.sections] == [("I", "TỔ CHỨC THỰC HIỆN"), ("PHỤ LỤC I", "DANH MỤC NHIỆM VỤ")]
     assert out.passages[-1].section == out.sections[-1].id and not out.passages[-1].heading
+
+
+def test_item_that_continues_an_earlier_items_numbering_closes_the_headings_opened_since():
+    res = _outline(["II. NỘI DUNG", "1. Tổ chức hội nghị",
+                    "1.1. Chuẩn bị văn bản và tổ chức các hội nghị hiệp thương theo hướng dẫn của cấp trên.",
+                    "(1) Hội nghị lần thứ nhất", "Nội dung.", "(2) Hội nghị lần thứ hai", "Nội dung.",
+                    "1.2. Tổ chức hội nghị tiếp xúc cử tri theo đúng quy định của pháp luật về bầu cử.",
+                    "a) Ở thôn", "Nội dung.", "b) Ở xã", "2. Tuyên truyền"])
+    by_text = {p.text: p for p in res.passages}
+    item = by_text["Tổ chức hội nghị tiếp xúc cử tri theo đúng quy định của pháp luật về bầu cử."]
+    assert res.by_id[item.section].title == "Tổ chức hội nghị"
+    # a letter series that restarts is no continuation: "a)" under "(1)" stays there
+    res = _outline(["1. Nhiệm vụ", "a) Rà soát hồ sơ của các hộ gia đình trên địa bàn toàn xã.",
+                    "(1) Tuyên truyền", "a) Phát thanh trên loa truyền thanh của các thôn trong xã."])
+    last = res.passages[-1]
+    assert res.by_id[last.section].title == "Tuyên truyền"
+
+
+@pytest.mark.parametrize("line", [
+    "(1) Hiệp thương lần thứ nhất: chậm nhất ngày 10/12/2025 (trước ngày bầu cử 95 ngày).",
+    "a) Đợt 1: Tháng 4/2026.",
+    "- Giai đoạn 2: Từ quý III/2026 đến hết năm 2027",
+])
+def test_stage_and_its_time_is_no_heading(line):
+    res = _outline(["1. Tổ chức hội nghị", line])
+    assert [s.title for s in res.by_id.values()] == ["Tổ chức hội nghị"]
+
+
+def test_numbered_sentence_that_follows_a_heading_number_is_its_sibling():
+    res = _outline(["IV. TỔ CHỨC THỰC HIỆN", "1. Sở Tài chính", "- Bố trí kinh phí thực hiện.",
+                    "2. Các sở, ngành, địa phương", "- Xây dựng kế hoạch của đơn vị.",
+                    "3. Báo Nhân Dân phối hợp với các cơ quan thông tin tuyên truyền về Chương trình.",
+                    "4. Các hiệp hội doanh nghiệp căn cứ Chương trình đề xuất giải pháp với các bộ, ngành."])
+    for p in res.passages[-2:]:
+        assert res.by_id[p.section].title == "TỔ CHỨC THỰC HIỆN", p.text
+    # numbering that restarts under a heading of the same style stays under it
+    res = _outline(["2. Nhiệm vụ cụ thể", "1. Tuyên truyền sâu rộng Kế hoạch này đến toàn thể nhân dân trong xã.",
+                    "2. Kiểm tra việc thực hiện của các thôn theo định kỳ hằng quý."])
+    assert {res.by_id[p.section].title for p in res.passages[1:]} == {"Nhiệm vụ cụ thể"}

@@ -159,3 +159,16 @@ def test_name_ends_at_a_place_word_or_a_finished_name(text, units):
 ])
 def test_thong_tin_after_a_noun_of_the_name_is_part_of_it(text, units):
     assert cut_units(text) == units
+
+
+@pytest.mark.parametrize("sentence, unit", [
+    ("MTTQ Phối hợp với UBND xã, các thôn tổ chức hội nghị.", "MTTQ"),
+    ("Phòng Kinh tế Chủ trì, phối hợp với Công an xã kiểm tra các cơ sở.", "Phòng Kinh tế"),
+    ("Hội Nông dân xã Căn cứ kế hoạch này xây dựng kế hoạch của đơn vị.", "Hội Nông dân xã"),
+    ("Trạm Y tế xã Có trách nhiệm theo dõi tình hình dịch bệnh.", "Trạm Y tế xã"),
+    # a capital that does belong to a name still does
+    ("Ban Tham mưu Công an tỉnh chủ trì rà soát.", "Ban Tham mưu Công an tỉnh"),
+    ("Bộ phận Tiếp nhận và Trả kết quả xã niêm yết công khai thủ tục.", "Bộ phận Tiếp nhận và Trả kết quả xã"),
+])
+def test_capitalised_role_verb_inside_a_sentence_starts_the_predicate(sentence, unit):
+    assert split_subject(sentence)[0] == unit

@@ -149,6 +149,23 @@ def test_repairs(text, expected):
     assert Repairer("first").fix(text) == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    # a web page's drop cap or letter-spaced first letter, joined back
+    ("T RƯỜNG THPT AN PHÚ", "TRƯỜNG THPT AN PHÚ"),
+    ("Đ ộc lập - Tự do - Hạnh phúc", "Độc lập - Tự do - Hạnh phúc"),
+    ("C ác cơ quan, đơn vị", "Các cơ quan, đơn vị"),
+    ("K Ế HOẠCH", "KẾ HOẠCH"),
+    # a letter that is a label stays apart
+    ("điểm b khoản 2 Điều 3", "điểm b khoản 2 Điều 3"),
+    ("theo điểm a, b, c Điều 1", "theo điểm a, b, c Điều 1"),
+    ("ông T Hà, bà N Lan", "ông T Hà, bà N Lan"),
+    ("Tầng T hai, nhóm B gồm 5 người", "Tầng T hai, nhóm B gồm 5 người"),
+    ("giấy phép lái xe hạng C trở lên", "giấy phép lái xe hạng C trở lên"),
+])
+def test_lone_first_letter_is_joined_to_its_word(text, expected):
+    assert Repairer("first").fix(text) == expected
+
+
 def test_soft_hyphen_is_tcvn3_letter_before_it_is_invisible():
     assert Repairer().fix("Ng\u00adêi d©n vµ c¸n bé") == "Người dân và cán bộ"
     assert Repairer().fix("Kế hoạch\u00ad số 12") == "Kế hoạch số 12"

@@ -171,6 +171,18 @@ def test_wrapped_bold_group_row_of_a_pipe_table_stays_a_cell():
     assert rows == [["TT", "Chỉ tiêu", "Chủ trì"], ["", "II. Xã hội số", ""], ["1", "Phủ sóng 5G", "Sở KH&CN"]]
 
 
+def test_merged_bold_row_of_a_pipe_table_ends_at_the_next_empty_slot():
+    """A group row merged across the table (a web page gives its one cell, then the row's end)."""
+    for group in ("**Buổi sáng (từ 7h00 đến 9h00) – Tập trung toàn trường**", "**Ngày 2: Thứ Ba, 25/8/2026**",
+                  "**Quý I/2026**"):
+        text = ("|\nThời gian\n|\nNội dung\n|\nPhụ trách\n|\n|\n" + group + "\n|\n|\n"
+                "7h00 - 7h15\n|\nỔn định tổ chức\n|\nBan Giám hiệu\n|\n|\n"
+                "7h15 - 8h00\n|\nKhai mạc\n|\nĐoàn trường\n|\n")
+        rows = [[c.text for c in r if c.text] for r in _tables(read_text(text))[0].rows]
+        assert rows == [["Thời gian", "Nội dung", "Phụ trách"], [group.strip("*")],
+                        ["7h00 - 7h15", "Ổn định tổ chức", "Ban Giám hiệu"], ["7h15 - 8h00", "Khai mạc", "Đoàn trường"]]
+
+
 def test_sub_group_number_after_one_empty_slot_starts_a_new_row():
     text = ("|\nTT\n|\nNội dung\n|\nChủ trì\n|\nThời gian\n|\n|\n**III**\n|\n**Ứng dụng**\n|\n|\n**III.1**\n|\n"
             "**Nền tảng quốc gia**\n|\n|\n1\n|\nCổng dữ liệu\n|\nBộ Công an\n|\nNăm 2026\n|\n")

@@ -520,6 +520,11 @@ def _looks_like_row_start(content: List[tuple]) -> bool:
     return bool(re.match(rf"^(?:\d{{1,3}}(?:\.\d{{1,3}})*\.?|{_ROMAN}(?:\.\d{{1,3}})*\.?|[A-ZĐ]\.?|[a-zđ]\))(?:\s|$)", t)) and len(t) < 200
 
 
+def _bold_cell(content: List[tuple]) -> bool:
+    raw = " ".join(x.strip() for _, x in content)
+    return raw.startswith("**") and raw.endswith("**") and raw.count("**") == 2 and len(raw) > 6
+
+
 def _slots_to_rows(slots: List[List[tuple]]) -> List[List[Cell]]:
     # split into content runs separated by gaps of k empty slots
     seq: List[tuple] = []  # (empties_before, content)
@@ -540,6 +545,9 @@ def _slots_to_rows(slots: List[List[tuple]]) -> List[List[Cell]]:
         return Cell(text=_cell_text(content), source=Source(line=content[0][0], line_end=content[-1][0]))
 
     for idx, (gap, content) in enumerate(seq):
+        # the row so far is one bold cell: a merged group row across a table of three columns or
+        # more ("**Buổi sáng (từ 7h00 đến 9h00)**"), whose next slot starts a row
+        group = ncols >= 3 and len(row) == 1 and _bold_cell(seq[idx - 1][1])
         if idx == 0:
             row.append(cell_of(content))
             continue
@@ -561,7 +569,7 @@ def _slots_to_rows(slots: List[List[tuple]]) -> List[List[Cell]]:
                 row = []
             row.append(cell_of(content))
             continue
-        if len(row) >= ncols or _looks_like_row_start(content) or len(row) + gap > ncols:
+        if len(row) >= ncols or _looks_like_row_start(content) or len(row) + gap > ncols or group:
             # trailing empty slots fill this row up to the column count; one slot is the
             # boundary; what is left are empty leading cells of the next row
             fill = min(gap - 1, max(ncols - len(row), 0))

@@ -24,6 +24,9 @@ _ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u034f]")
 _NBSP_RE = re.compile("[\u00a0\u2007\u202f]")
 _SOFT_WORD_RE = re.compile(f"[{LETTER_CLASS}]+\u00ad[{LETTER_CLASS}\u00ad]*")
 _BEYOND_LATIN1 = re.compile(r"[\u0100-\u024f\u1e00-\u1eff]")
+# a consonant letter standing alone before a word (no Vietnamese word is a lone consonant)
+_LONE_CONSONANT_RE = re.compile(f"(?<![\\w.])([BCDĐGHKLMNPQRSTVXbcdđghklmnpqrstvx]) ([{LETTER_CLASS}]+)(?![\\w.])")
+_CONSONANT_START = re.compile("[bcdđghklmnpqrstvxBCDĐGHKLMNPQRSTVX]")
 _ETH_WORD_RE = re.compile(f"[{LETTER_CLASS}ðÐ]*[ðÐ][{LETTER_CLASS}ðÐ]*")
 
 
@@ -88,6 +91,8 @@ class Repairer:
             text = new
         if "ð" in text or "Ð" in text:
             text = self._eth(text)
+        if _LONE_CONSONANT_RE.search(text):
+            text = self._lone_letter(text)
         if self.split_words:
             text, changes = self._splitter.fix(text)
             self._record("split-words", changes)
@@ -126,6 +131,29 @@ class Repairer:
 
         text = _SOFT_WORD_RE.sub(sub, text)
         self._record("legacy-tcvn3", changes)
+        return text
+
+    def _lone_letter(self, text: str) -> str:
+        """A first letter set apart from its word (a web page's drop cap or letter-spaced span:
+        "T RƯỜNG THPT", "Đ ộc lập") is joined back when the two read as one syllable in one case."""
+        changes = []
+
+        def sub(m: re.Match) -> str:
+            letter, word = m.group(1), m.group(2)
+            new = letter + word
+            if letter.isupper() and word[:1].isupper():
+                fits = word.isupper()                              # "T RƯỜNG", "K Ế HOẠCH"
+            elif letter.isupper():
+                fits = not _CONSONANT_START.match(word)            # "Đ ộc", not "Tầng T hai"
+            else:
+                fits = word[:1].islower() and not is_syllable(word)  # "tr ường", not "điểm b khoản"
+            if fits and is_syllable(new.lower()):
+                changes.append((m.group(), new))
+                return new
+            return m.group()
+
+        text = _LONE_CONSONANT_RE.sub(sub, text)
+        self._record("lone-letter", changes)
         return text
 
     def _eth(self, text: str) -> str:
