@@ -102,7 +102,7 @@ _CMP_BEFORE_RE = re.compile(
     re.IGNORECASE)
 _CMP_AFTER_RE = re.compile(r"^\s*(?P<cmp>trở\s+lên|trở\s+xuống)\b", re.IGNORECASE)
 _CMP_AFTER_NOUN_RE = re.compile(r"^\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,6}?\s+(?P<cmp>trở\s+lên|trở\s+xuống)\b", re.IGNORECASE)
-_CMP_AFTER_SHARE_RE = re.compile(r"^\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,2}?\s+(?P<cmp>trở\s+lên|trở\s+xuống)\b", re.IGNORECASE)
+_CMP_AFTER_SHARE_RE = re.compile(r"^\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,4}?\s+(?P<cmp>trở\s+lên|trở\s+xuống)\b", re.IGNORECASE)
 
 # Contexts that make a number a reference rather than a quantity.
 _REF_BEFORE = re.compile(

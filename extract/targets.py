@@ -132,7 +132,7 @@ def _sentence_year(text: str) -> Optional[int]:
 
 def _year_after(text: str, q: Quantity) -> Optional[int]:
     m = _YEAR_AFTER.match(text[q.cmp_end:])
-    return int(m.group(1)) if m else None
+    return int(m.group(1) or m.group(2)) if m else None
 
 
 _BARE_YEAR = re.compile(r"\bnăm\s+((?:19|20)\d\d)\b", _I)
@@ -142,6 +142,7 @@ _COMPARED = re.compile(r"\b(?:so\s+với|bằng|như|gấp|hơn)(?:\s+(?:cùng\s
 def _piece_year(text: str) -> Optional[int]:
     """The year of one item: a time phrase ("đến năm 2028"), else a bare "năm 2026" that is not a
     point of comparison ("so với năm 2025") or the year of a cited document."""
+    text = _BRACKETED.sub("", text)  # "(năm 2025 đạt 92,5%)": a note on the baseline
     y = _sentence_year(text)
     if y:
         return y
@@ -178,7 +179,8 @@ _TIME_TAIL = re.compile(r"[\s,]*\b(?:(?:đến|tới|vào|trong|cuối)\s+(?:h�
 # What is left of a starting value once the target value is cut: "... từ 60% lên 75%".
 _FROM_VALUE = re.compile(r"\s+từ\s+(?:mức\s+)?\d[\d.,]*\s*(?:%|phần\s+trăm)?(?:\s+(?:vào\s+|của\s+)?năm\s+(?:19|20)\d\d)?\s*$", _I)
 # The year written right after the value: "… lên 95% năm 2030", "đạt 90% vào năm 2027".
-_YEAR_AFTER = re.compile(r"^\s*(?:\(?\s*)?(?:(?:vào|đến|tới|trong|hết|cuối)\s+)*(?:hết\s+|cuối\s+)?năm\s+((?:19|20)\d\d)\b", _I)
+_YEAR_AFTER = re.compile(r"^\s*(?:(?:vào|đến|tới|trong|hết|cuối)\s+)*(?:hết\s+|cuối\s+)?năm\s+((?:19|20)\d\d)\b"
+                         r"|^\s*\(\s*(?:(?:vào|đến|tới|trong|hết|cuối)\s+)*năm\s+((?:19|20)\d\d)\s*\)", _I)
 _PREDICATE = re.compile(
     r"\b(?:đạt|có|được|là|thành\s+lập|duy\s+trì|hoàn\s+thành|hoàn\s+thiện|sử\s+dụng|ứng\s+dụng|tham\s+gia|"
     r"tiếp\s+cận|thực\s+hiện|xây\s+dựng|chiếm|biên\s+soạn|triển\s+khai|kết\s+nối|áp\s+dụng|cài\s+đặt|"
@@ -194,7 +196,7 @@ _AFTER_VERB = re.compile(r"\b(?:đạt(?:\s+mức)?|lên|còn|xuống|là|ở\s+
 # A place or scope after the value that belongs to the indicator: "đạt 95% ở khu vực đô thị".
 _SCOPE_AFTER = re.compile(r"^\s*(?:ở|tại)\s+[^\d]+$", _I)
 # An item that opens with a change and names no subject: ", tăng bình quân 8%/năm".
-_CHANGE_FIRST = re.compile(r"^\W*(?:tăng|giảm)\b", _I)
+_CHANGE_FIRST = re.compile(r"^\W*(?:tăng|giảm|vượt)\b", _I)
 
 
 def _sentences(text: str) -> list[str]:

@@ -98,6 +98,16 @@ CASES = {
     "head_colon_labels": ("Tỷ lệ cán bộ đạt chuẩn về trình độ chuyên môn: cấp tỉnh 100%, cấp xã 95%.",
                           [A(100, "%", has="Tỷ lệ cán bộ đạt chuẩn về trình độ chuyên môn cấp tỉnh"),
                            A(95, "%", has="Tỷ lệ cán bộ đạt chuẩn về trình độ chuyên môn cấp xã")]),
+    "tro_len_after_long_noun": ("Bảo hiểm xã hội đạt 40% lực lượng lao động trở lên.",
+                                [A(40, "%", ">=", has="Bảo hiểm xã hội")]),
+    "baseline_note_in_brackets": ("Tỷ lệ bao phủ bảo hiểm y tế toàn dân đạt trên 95% (năm 2025 đạt 92,5%).",
+                                  [A(95, "%", ">", year=2027, has="Tỷ lệ bao phủ bảo hiểm y tế toàn dân")], BY_2027),
+    "year_in_brackets": ("Tỷ lệ che phủ rừng đạt 45% (năm 2030).", [A(45, "%", year=2030, has="Tỷ lệ che phủ rừng")],
+                         BY_2027),
+    "vuot_after_comma_keeps_subject": (
+        "Thu ngân sách nhà nước trên địa bàn xã đạt 5,2 tỷ đồng, vượt 10% dự toán huyện giao.",
+        [A(5.2, "tỷ đồng", has="Thu ngân sách nhà nước trên địa bàn xã"),
+         A(10, "%", has="Thu ngân sách nhà nước trên địa bàn xã vượt dự toán huyện giao")]),
     # --- changes
     "from_value_year_to_value_year": ("Tỷ lệ hộ dân sử dụng nước sạch từ 80% năm 2025 lên 95% năm 2030.",
                                       [A(95, "%", year=2030, has="Tỷ lệ hộ dân sử dụng nước sạch")], BY_2027),
