@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import Optional
 
@@ -78,10 +79,12 @@ _YEAR_SENT = re.compile(
 _YEAR_SPAN = re.compile(r"\b(?:giai\s+đoạn|thời\s+kỳ|nhiệm\s+kỳ)\s+(?:19|20)\d\d\s*[-–]\s*((?:19|20)\d\d)\b", _I)
 
 
+@lru_cache(maxsize=4096)
 def _title(heading: str) -> str:
     return _NUMBER_PREFIX.sub("", unicodedata.normalize("NFC", heading or ""), count=1).strip(" *:.")
 
 
+@lru_cache(maxsize=4096)
 def _heading_kind(heading: str) -> Optional[str]:
     """"targets", "general" (Mục tiêu chung: targets, but no qualitative ones), "other" (a section
     of another kind), or None when the heading says nothing (look further out)."""
@@ -114,10 +117,21 @@ def _context(headings: list[str]) -> Optional[str]:
 
 def _heading_year(headings: list[str]) -> Optional[int]:
     for h in reversed(headings):
-        m = _YEAR_HEAD.search(h or "")
-        if m:
-            return int(m.group(1))
+        y = _one_heading_year(h or "")
+        if y:
+            return y
     return None
+
+
+@lru_cache(maxsize=4096)
+def _one_heading_year(heading: str) -> Optional[int]:
+    m = _YEAR_HEAD.search(heading)
+    return int(m.group(1)) if m else None
+
+
+@lru_cache(maxsize=4096)
+def _retro_heading(heading: str) -> bool:
+    return _RETRO.match(_title(heading)) is not None
 
 
 def _sentence_year(text: str) -> Optional[int]:
@@ -551,6 +565,7 @@ def _key(text: str) -> str:
     return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text or "")).strip(" .:").casefold()
 
 
+@lru_cache(maxsize=4096)
 def _marker_kind(marker: Optional[str]) -> str:
     m = (marker or "").strip()
     for kind, pattern in (("roman", r"[IVXLCDM]+[.\-)]?"), ("num", r"\d+[.)]?"), ("dotted", r"\d+(?:\.\d+)+\.?"),
@@ -653,6 +668,9 @@ _PAST = re.compile(r"\bđã\s+(?:đạt|có|hoàn\s+thành|thực\s+hiện)|\b(?
 _STRIVE = re.compile(r"\bphấn\s+đấu\b", _I)
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _commits(sentence: str, p: Passage, retro: bool) -> bool:
     """A sentence outside the targets sections that commits to a value: "Phấn đấu ..." anywhere;
     "đạt tối thiểu 40%", "≥ 30%" or a table row "Tỷ lệ ... đạt 80%" unless it reports the past
@@ -662,7 +680,7 @@ def _commits(sentence: str, p: Passage, retro: bool) -> bool:
     if retro:
         return False
     # every other commitment names its value in digits ("đạt tối thiểu 40%"): test that first, cheaply
-    committed = (any(c.isdigit() for c in sentence) and _COMMIT.search(sentence)) or \
+    committed = (_DIGIT.search(sentence) is not None and _COMMIT.search(sentence)) or \
         (p.origin == "table" and _ROW_INDICATOR.search(sentence))
     return bool(committed) and not _PAST.search(sentence)
 
@@ -714,7 +732,7 @@ def extract_targets(passages: list[Passage], year_hint: int | None = None) -> li
             lead = {"marker": kind_of_marker, "path": path, "parent": None, "year": _sentence_year(text), "text": ""}
             continue
         kind = local["kind"] if local else _context(headings)
-        retro = any(_RETRO.match(_title(h)) for h in headings)
+        retro = any(_retro_heading(h) for h in headings)
         in_targets = kind in ("targets", "general")
         year = (lead or {}).get("year") or (local or {}).get("year") or _heading_year(headings) or year_hint
         if re.match(r"^\W*(?:đến|tới|trong|vào|năm|giai)", text, _I) and _sentence_year(text):
