@@ -7,7 +7,8 @@ columns ("2026", "Năm 2027", "KH 2028", or a "Giai đoạn 2026–2030" cell ov
 no lead, partner or deadline column. Then:
 
 - each number under a target year column is a target: value (and `value_max` for "8 - 10"),
-  comparator from the cell ("≥ 90", "trên 90"), unit from the cell ("95%") or the ĐVT column,
+  comparator from the cell ("≥ 90", "trên 90"), unit from the cell ("95%"), the ĐVT column or
+  brackets closing the indicator ("Tỷ lệ hộ nghèo (%)", "Thu nhập (triệu đồng/người/năm)"),
   year from the column, text = the row's indicator, after its product row for "- Diện tích" /
   "- Sản lượng" sub-rows ("Lúa - Diện tích");
 - estimate and baseline columns are no targets: ƯTH/UTH, TH, "ước", "thực hiện", "hiện trạng",
@@ -31,7 +32,7 @@ from dataclasses import dataclass, field
 from typing import Dict, List, Optional
 
 from .model import Table, Target
-from .numbers import parse_number, scan
+from .numbers import MEASURES, parse_number, scan
 from .tables import header_role
 from .text.fold import ascii_fold
 
@@ -131,6 +132,17 @@ def _layout(grid: List[List[str]]) -> Optional[_Layout]:
         return _Layout(indicator, unit, years, baseline, ncols=len(names), header_rows=start + nhead, tasks=tasks,
                        indicator_cols=span, group=group)
     return None
+
+
+_UNIT_IN_NAME = re.compile(r"\s*\(([^()]{1,30})\)\s*$")
+
+
+def _is_unit(text: str) -> bool:
+    """A unit of measure written in brackets after an indicator: "%", a measure word ("ha",
+    "lượt"), money ("triệu đồng") or a rate ("bác sĩ/vạn dân"), not a note ("theo chuẩn mới")."""
+    t = text.strip()
+    return (t == "%" or t in MEASURES or bool(re.search(r"\b(?:đồng|USD|VNĐ)\b", t))
+            or ("/" in t and len(t.split()) <= 5 and not any(c.isdigit() for c in t.split("/")[0])))
 
 
 def _indicator(row: List[str], lay: _Layout) -> str:
@@ -249,6 +261,11 @@ class TargetTableReader:
         if group and not re.fullmatch(r"[\W\d]*", group) and not text.casefold().startswith(group.casefold()):
             text = group + " - " + text  # "Lĩnh vực" | "Chỉ tiêu": "Y tế - Số bác sĩ trên vạn dân"
         unit_cell = row[lay.unit].strip() if lay.unit is not None and lay.unit < len(row) else ""
+        named = _UNIT_IN_NAME.search(text)
+        if named and _is_unit(named.group(1)):
+            # "Tỷ lệ hộ nghèo (%)", "Thu nhập bình quân (triệu đồng/người/năm)": the unit in the name
+            text = text[:named.start()].rstrip()
+            unit_cell = unit_cell or named.group(1).strip()
         for col, year in lay.years.items():
             if col >= len(row) or not row[col].strip():
                 continue

@@ -339,6 +339,19 @@ def test_table_field_column_before_the_indicator_names_its_group():
         ("Giáo dục - Tỷ lệ trường đạt chuẩn quốc gia", 60, 2026)]
 
 
+def test_table_unit_written_in_brackets_after_the_indicator():
+    got = _read([
+        ["STT", "Chỉ tiêu", "Năm 2026", "Năm 2027"],
+        ["1", "Tỷ lệ hộ nghèo (%)", "3", "2,5"],
+        ["2", "Diện tích trồng rừng (ha)", "500", "600"],
+        ["3", "Thu nhập bình quân (triệu đồng/người/năm)", "60", "65"],
+        ["4", "Tỷ lệ hộ nghèo (theo chuẩn mới)", "3", "2"],
+    ])
+    assert [(t, v, u, y) for t, v, _, u, _, y in got][::2] == [
+        ("Tỷ lệ hộ nghèo", 3, "%", 2026), ("Diện tích trồng rừng", 500, "ha", 2026),
+        ("Thu nhập bình quân", 60, "triệu đồng/người/năm", 2026), ("Tỷ lệ hộ nghèo (theo chuẩn mới)", 3, None, 2026)]
+
+
 # --------------------------------------------------------------------------- a whole plan
 def test_whole_plan_with_targets_list_and_target_table():
     plan = extract.parse(str(DATA / "chi_tieu_xa.txt"))
