@@ -195,6 +195,7 @@ def _logical_rows(grid: List[List[str]], lay: _Layout) -> List[tuple]:
 
 
 _VALUE_HEAD = re.compile(r"\b(?:ket qua|chi tieu|muc tieu|gia tri|ke hoach|muc|dat|nam|yeu cau|so lieu)\b")
+_MONEY_HEAD = re.compile(r"\b(?:kinh phi|du toan|nguon|von|tien|chi phi|ngan sach)\b")
 _VALUE_CELL = re.compile(r"^(?:(?:≥|≤|>=|<=|>|<|trên|dưới|tối\s+thiểu|tối\s+đa|ít\s+nhất|không\s+dưới|không\s+quá)\s*)?"
                          r"\d[\d.,]*(?:\s*[-–]\s*\d[\d.,]*)?\s*%?$", re.IGNORECASE)
 
@@ -205,7 +206,8 @@ def row_statement(content: str, extra: Dict[str, str]) -> str:
     reader; `content` unchanged when no column holds a lone figure or the content states its own
     share."""
     value = next((v.strip() for k, v in extra.items()
-                  if v and _VALUE_HEAD.search(_fold(k)) and _VALUE_CELL.match(v.strip())), None)
+                  if v and _VALUE_HEAD.search(_fold(k)) and not _MONEY_HEAD.search(_fold(k))
+                  and _VALUE_CELL.match(v.strip())), None)
     if value is None or any(q.unit.startswith("%") for q in scan(content)):
         return content
     unit = next((v.strip() for k, v in extra.items()

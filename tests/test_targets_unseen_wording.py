@@ -391,6 +391,7 @@ def test_task_table_rows_state_their_figure_in_another_cell():
      "Số doanh nghiệp thành lập mới đạt 120 Doanh nghiệp"),
     ("Tỷ lệ A; tỷ lệ B được cập nhật", {"ĐVT": "%", "Mục tiêu": "90%"}, "Tỷ lệ A, tỷ lệ B được cập nhật đạt 90%"),
     ("Tổ chức hội nghị sơ kết", {"Kinh phí (triệu đồng)": "500"}, "Tổ chức hội nghị sơ kết"),   # a budget, no figure
+    ("Số lớp tập huấn", {"ĐVT": "triệu đồng", "Mức kinh phí": "500"}, "Số lớp tập huấn"),
     ("Tỷ lệ hồ sơ đạt 90%", {"ĐVT": "%", "Kết quả": "90%"}, "Tỷ lệ hồ sơ đạt 90%"),            # states its own share
     ("Xây dựng báo cáo", {"Sản phẩm": "Báo cáo tổng hợp"}, "Xây dựng báo cáo"),
 ])
