@@ -213,11 +213,16 @@ _SCOPE_AFTER = re.compile(r"^\s*(?:ở|tại)\s+[^\d]+$", _I)
 _CHANGE_FIRST = re.compile(r"^\W*(?:tăng|giảm|vượt)\b", _I)
 
 
+_ABBREV_DOT = re.compile(r"(?<![\w.])(?:TP|Tp|TX|Tx|TT|Q|P|ThS|TS|PGS|GS|BS|KS|CN|Th\.S)\.$")
+
+
 def _sentences(text: str) -> list[str]:
     """Sentences of a passage: a stop followed by an upper-case letter, digit or bracket."""
     out, start = [], 0
     for m in _SENT_END.finditer(text):
         nxt = text[m.end():m.end() + 1]
+        if _ABBREV_DOT.search(text, max(0, m.start() - 6), m.start()):
+            continue  # "TP. Hồ Chí Minh", "ThS. Nguyễn …": an abbreviation's dot
         if nxt and (nxt.isupper() or nxt.isdigit() or nxt in "(“\"-+•"):
             out.append(text[start:m.start()])
             start = m.end()

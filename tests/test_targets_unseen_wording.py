@@ -108,6 +108,8 @@ CASES = {
         "Thu ngân sách nhà nước trên địa bàn xã đạt 5,2 tỷ đồng, vượt 10% dự toán huyện giao.",
         [A(5.2, "tỷ đồng", has="Thu ngân sách nhà nước trên địa bàn xã"),
          A(10, "%", has="Thu ngân sách nhà nước trên địa bàn xã vượt dự toán huyện giao")]),
+    "abbreviation_dot": ("Chỉ số hài lòng của người dân TP. Hồ Chí Minh đạt 85 điểm.",
+                         [A(85, "điểm", has="Chỉ số hài lòng của người dân TP. Hồ Chí Minh")]),
     # --- changes
     "from_value_year_to_value_year": ("Tỷ lệ hộ dân sử dụng nước sạch từ 80% năm 2025 lên 95% năm 2030.",
                                       [A(95, "%", year=2030, has="Tỷ lệ hộ dân sử dụng nước sạch")], BY_2027),
