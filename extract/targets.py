@@ -35,14 +35,15 @@ scope after the value or a change after a comma keeps the subject ("đạt 95% �
 ở khu vực nông thôn", "…, tăng 300 doanh nghiệp"); a comma inside a share's subject ("100% cơ
 quan, đơn vị sử dụng ít nhất 01 …") and a count inside a "Tỷ lệ …" indicator part nothing. Each
 item's year is its own ("năm 2026 đạt 60%", not "so với năm 2025"), else its clause's, else the
-sentence's.
+sentence's. "lần lượt" gives the n values to the n subjects in order ("Tỷ lệ hộ nghèo và hộ cận
+nghèo lần lượt dưới 2% và 5%").
 """
 from __future__ import annotations
 
 import re
 import unicodedata
 from functools import lru_cache
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Optional
 
 from .model import Passage, Target
@@ -474,7 +475,47 @@ def _atoms_of_sentence(sentence: str, p: Passage, in_targets: bool, year: Option
     _share_predicates(atoms)
     _fill_ellipsis(atoms)
     _share_label_head(atoms)
+    _respectively(atoms)
     return atoms
+
+
+_RESPECTIVELY = re.compile(r"\s*\blần\s+lượt(?:\s+là)?\b.*$", _I)
+_TRAILING_VERB = re.compile(r"\s+((?:tăng|giảm|đạt|là|chiếm|còn|ở\s+mức)(?:\s+(?:bình\s+quân|thêm|xuống|lên))?)\s*$", _I)
+
+
+def _respectively(atoms: list[_Atom]) -> None:
+    """"Tỷ lệ hộ nghèo và hộ cận nghèo lần lượt dưới 2% và 5%": the n values go to the n subjects
+    in order ("Tỷ lệ hộ cận nghèo" takes the head the first subject opens with), and a bound
+    written once holds for every value."""
+    i = 0
+    while i < len(atoms):
+        a = atoms[i]
+        j = i + 1
+        while j < len(atoms) and atoms[j].text == a.text and atoms[j].clause == a.clause:
+            j += 1
+        group = atoms[i:j]
+        i = j
+        m = _RESPECTIVELY.search(group[0].text)
+        if len(group) < 2 or m is None:
+            continue
+        pre = group[0].text[:m.start()]
+        verb = _TRAILING_VERB.search(pre)
+        if verb:
+            pre = pre[:verb.start()]
+        subjects = [x.strip() for x in re.split(r"\s*,\s*|\s+và\s+", pre) if x.strip()]
+        if len(subjects) != len(group):
+            continue
+        first = subjects[0]
+        for k, (atom, subject) in enumerate(zip(group, subjects)):
+            if k:
+                w = subject.split()[0]
+                at = first.casefold().find(" " + w.casefold() + " ")
+                if at > 0 and not subject.casefold().startswith(first[:at].casefold()):
+                    subject = first[:at] + " " + subject
+            atom.text = _clean(subject + (" " + verb.group(1) if verb else ""))
+            if k and atom.q is not None and atom.q.comparator == "=" and group[0].q is not None \
+                    and atom.q.cmp_start == atom.q.start and group[0].q.comparator != "=":
+                atom.q = replace(atom.q, comparator=group[0].q.comparator)
 
 
 _HEAD_COLON = re.compile(r"^([^\d:;]{6,}?)\s*:\s*(\S.*)$")
