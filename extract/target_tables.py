@@ -11,6 +11,8 @@ no lead, partner or deadline column. Then:
   brackets closing the indicator ("Tỷ lệ hộ nghèo (%)", "Thu nhập (triệu đồng/người/năm)"),
   year from the column, text = the row's indicator, after its product row for "- Diện tích" /
   "- Sản lượng" sub-rows ("Lúa - Diện tích");
+- a table with a ĐVT column and no year column reads one figure column named as a target ("Mục
+  tiêu", "Chỉ tiêu giao", "Kế hoạch", "Mức phấn đấu"), its year left to the plan's horizon;
 - estimate and baseline columns are no targets: ƯTH/UTH, TH, "ước", "thực hiện", "hiện trạng",
   "hiện nay", "năm gốc", "kết quả", "so sánh", "tăng/giảm";
 - a statistics form (a unit-of-measure column whose years are all results, or whose cells are
@@ -41,6 +43,8 @@ _UNIT_HEAD = re.compile(r"^(?:dvt|d\.v\.t|don vi tinh|don vi do|don vi \(tinh\)|
 _BASELINE = re.compile(r"\b(?:uth|u th|th|uoc|thuc hien|hien trang|hien nay|nam goc|goc|ket qua|so sanh|"
                        r"tang|giam|luy ke|da dat|thuc te|binh quan)\b")
 _TARGET_WORD = re.compile(r"\b(?:kh|ke hoach|muc tieu|chi tieu|du kien|phan dau|nam|giai doan|dinh huong)\b")
+_FIGURE_HEAD = re.compile(r"^(?:muc tieu|chi tieu(?: giao| phan dau| ke hoach)?|ke hoach|gia tri|phan dau|"
+                          r"muc phan dau|ket qua (?:can|phai|du kien) dat|yeu cau dat|muc dat)\b")
 _SUB = re.compile(r"^\s*(?:[-–+*•]|[a-zđ]\)|\d+\.\d+\.?)\s*")
 _ROMAN = re.compile(r"^(?:[IVX]{1,4}|[A-ZĐ])\s*[.)\-–]?\s*$")
 
@@ -70,7 +74,7 @@ def _grid(table: Table) -> List[List[str]]:
 class _Layout:
     indicator: int
     unit: Optional[int]
-    years: Dict[int, int]              # column -> year, target columns only
+    years: Dict[int, Optional[int]]    # column -> year, target columns only (None: the plan's)
     baseline: List[int] = field(default_factory=list)
     ncols: int = 0
     header_rows: int = 1
@@ -101,7 +105,7 @@ def _layout(grid: List[List[str]]) -> Optional[_Layout]:
                 nhead = 2
                 names = [((names[i] if i < len(names) else "") + " | " + t).strip(" |")
                          for i, t in enumerate(nxt)]
-        years: Dict[int, int] = {}
+        years: Dict[int, Optional[int]] = {}
         baseline: List[int] = []
         for i, name in enumerate(names):
             if i in (indicator, unit):
@@ -115,6 +119,12 @@ def _layout(grid: List[List[str]]) -> Optional[_Layout]:
                 baseline.append(i)
                 continue
             years[i] = int(ys[-1])
+        if not years and not baseline and unit is not None and not tasks:
+            # "Chỉ tiêu | ĐVT | Mục tiêu": one figure column named as a target, its year the plan's
+            for i, name in enumerate(head):
+                if i not in (indicator, unit) and name != head[indicator] and _FIGURE_HEAD.match(_fold(name)):
+                    years[i] = None
+                    break
         if not years and not baseline and unit is None:
             continue
         if unit is None and not years:

@@ -358,6 +358,18 @@ def test_table_unit_written_in_brackets_after_the_indicator():
         ("Thu nhập bình quân", 60, "triệu đồng/người/năm", 2026), ("Tỷ lệ hộ nghèo (theo chuẩn mới)", 3, None, 2026)]
 
 
+@pytest.mark.parametrize("figure_head", ["Mục tiêu", "Chỉ tiêu giao", "Kế hoạch", "Mức phấn đấu"])
+def test_table_with_unit_column_and_one_figure_column_without_year(figure_head):
+    got = _read([["STT", "Chỉ tiêu", "ĐVT", figure_head, "Ghi chú"],
+                 ["1", "Tỷ lệ hộ dùng nước sạch", "%", "≥ 95", ""],
+                 ["2", "Số lớp tập huấn", "Lớp", "12", ""]])
+    assert got == [("Tỷ lệ hộ dùng nước sạch", 95, None, "%", ">=", None), ("Số lớp tập huấn", 12, None, "Lớp", "=", None)]
+
+
+def test_statistics_form_with_a_count_column_gives_no_targets():
+    assert _read([["STT", "NỘI DUNG", "ĐƠN VỊ TÍNH", "SỐ LƯỢNG", "GHI CHÚ"], ["1", "Số cuộc kiểm tra", "Cuộc", "3", ""]]) == []
+
+
 # --------------------------------------------------------------------------- a whole plan
 def test_whole_plan_with_targets_list_and_target_table():
     plan = extract.parse(str(DATA / "chi_tieu_xa.txt"))
@@ -477,3 +489,10 @@ def test_heading_wrapped_inside_its_sentence_goes_on_in_the_next_passage():
     ts = extract_targets(ps, year_hint=2030)
     assert [(t.value, t.comparator, t.year) for t in ts] == [(40, ">=", 2027), (70, ">=", 2030), (100, "=", 2035)]
     assert all(t.text.casefold() == "hợp tác xã ứng dụng thương mại điện tử" for t in ts), [t.text for t in ts]
+
+
+def test_whole_plan_target_table_without_year_columns_takes_the_plan_year():
+    plan = extract.parse(str(DATA / "chi_tieu_bang_mot_cot.txt"))
+    assert [(t.value, t.unit, t.comparator, t.year) for t in plan.targets] == [
+        (90, "%", ">=", 2026), (2, "Đảng viên", "=", 2026), (5, "Hộ", "=", 2026)]
+    assert not any("Tỷ lệ hộ gia đình" in t.content for t in plan.tasks)  # figures, not tasks
