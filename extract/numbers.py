@@ -98,7 +98,9 @@ _CMP_BEFORE = [
     (r"khoảng|xấp\s+xỉ|gần|trên\s+dưới|bình\s+quân|trung\s+bình", "="),
 ]
 _CMP_BEFORE_RE = re.compile(
-    r"(?:(?<=\s)|(?<=^)|(?<=[(:;,]))(?P<cmp>" + "|".join(f"(?:{p})" for p, _ in _CMP_BEFORE) + r")\s*$",
+    r"(?:(?<=\s)|(?<=^)|(?<=[(:;,]))(?P<cmp>(?:" + "|".join(f"(?:{p})" for p, sym in _CMP_BEFORE if sym != "=") + r")"
+    r"(?:\s+(?:đạt|là|ở\s+mức|mức))?"   # a bound before the verb: "tối thiểu đạt 80%", "dưới mức 3%"
+    r"|" + "|".join(f"(?:{p})" for p, sym in _CMP_BEFORE if sym == "=") + r")\s*$",
     re.IGNORECASE)
 _CMP_AFTER_RE = re.compile(r"^\s*(?P<cmp>trở\s+lên|trở\s+xuống)\b", re.IGNORECASE)
 _CMP_AFTER_NOUN_RE = re.compile(r"^\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,6}?\s+(?P<cmp>trở\s+lên|trở\s+xuống)\b", re.IGNORECASE)
@@ -383,7 +385,7 @@ def _comparator(text: str, q: Quantity) -> tuple[str, int, int]:
     before = text[max(0, q.start - 30):q.start]
     m = _CMP_BEFORE_RE.search(before)
     if m:
-        word = m.group("cmp")
+        word = re.sub(r"\s+(?:đạt|là|ở\s+mức|mức)$", "", m.group("cmp"), flags=re.IGNORECASE)
         for pattern, sym in _CMP_BEFORE:
             if re.fullmatch(pattern, word, re.IGNORECASE):
                 cmp = sym

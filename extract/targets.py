@@ -186,7 +186,7 @@ _LEAD = re.compile(
     r"|(?:chỉ\s+tiêu|mục\s+tiêu)\s+(?:số\s+)?\d{1,2}\s*[:.)]|(?:chỉ\s+tiêu|mục\s+tiêu)\s+(?:số\s+)?\d{1,2}\s+[-–])\s*)+",
     _I)
 _NUMBER_FIRST = re.compile(r"^(?:(?:có|đảm\s+bảo|bảo\s+đảm|duy\s+trì|đạt|trên|là|gồm|bao\s+gồm)\s*)*$", _I)
-_VERB_BEFORE = re.compile(r"(?:\s*\b(?:đạt(?:\s+mức)?|là|ở\s+mức|bằng|(?<!trở\s)lên|còn|xuống))+\s*$", _I)
+_VERB_BEFORE = re.compile(r"(?:\s*\b(?:(?:phải\s+)?đạt(?:\s+mức)?|là|ở\s+mức|bằng|(?<!trở\s)lên|còn|xuống))+\s*$", _I)
 # A bracketed note with numbers after the value.
 _NOTE = re.compile(r"\s*\([^()]*\d[^()]*\)")
 # A time phrase closing the indicator: "Tỷ lệ ... đến năm 2025 (đạt 50%)".
