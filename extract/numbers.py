@@ -318,8 +318,8 @@ def _fractions(text: str, taken: list[Quantity]) -> list[Quantity]:
         if _DATE_BEFORE.search(before) or _REF_BEFORE.search(before) or before.count("(") > before.count(")"):
             continue
         unit = _noun_unit(text[m.end():])
-        if not unit or not unit[:1].islower():
-            continue
+        if not unit or not unit[:1].islower() or unit.split()[0] in _NOT_COUNTED:
+            continue  # "1/3 số hộ": a share, not a count
         q = Quantity(value=float(num), unit=unicodedata.normalize("NFC", unit), written=m.group(0),
                      start=m.start(), end=m.end(), noun_unit=True)
         q.comparator, q.cmp_start, q.cmp_end = _comparator(text, q)

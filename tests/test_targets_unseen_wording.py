@@ -440,6 +440,7 @@ def test_row_statement_joins_indicator_and_figure_cells(content, extra, statemen
     ("đạt 95% dân số trở lên", [(95, None, "%", ">=")]),
     ("có 10/12 xã đạt chuẩn", [(10, None, "xã", "=")]),
     ("trước ngày 10/12 hằng năm", []),                           # a date
+    ("giảm 1/3 số hộ nghèo", []),                                # a share of a whole, not a count
     ("100% (12/12) xã", [(100, None, "%", "=")]),                # a note in brackets
     ("hỗ trợ 1.200 hộ gia đình", [(1200, None, "hộ gia đình", "=")]),
     ("hỗ trợ 1.200 hộ thoát nghèo", [(1200, None, "hộ", "=")]),
