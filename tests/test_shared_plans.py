@@ -36,7 +36,7 @@ FLOORS = {
     "07_dongthap-ubnd-tinh-kh617-chuyendoiso-doanhnghiep.txt": 0.99,
     "13_bacninh-ubnd-tinh-kh144-kinhteso-xahoiso.txt": 1.0,
     "16_conghai-danguy-xa-ctr22-chuongtrinh-congtac-toankhoa.txt": 0.99,
-    "22_chinhphu-ttg-qd2629-ctr-chinhphuso-tvpl-page.txt": 0.97,
+    "22_chinhphu-ttg-qd2629-ctr-chinhphuso-tvpl-page.txt": 1.0,
     "23_conghai-danguy-xa-kh45-chuyendoiso-coquandang.txt": 1.0,
     "26_conghai-danguy-xa-kh10-tongket-pctnlptc.txt": 1.0,
     "28_laocai-sct-kh-dean08-congnghiep-xanh.docx": 1.0,
