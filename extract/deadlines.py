@@ -122,7 +122,7 @@ _TOKEN_PATTERNS = [
             r"\d{1,3}\s*(?:ngay|tuan|thang|nam)(?:\s+lam\s+viec)?\b(?!\s*(?:dau|cuoi)\s+nam)"
             r"(?:\s*(?:,\s*)?(?:ke\s+tu|tinh\s+tu|sau\s+khi)\b" + _WORDS % 10 + ")?"),
     ("half", rf"\b(?:(?:6|sau)\s*thang|nua)\s+(?:dau|cuoi)\s+(?:cua\s+)?nam(?:\s*{_Y})?"),
-    ("rec", r"(?=[dhmt6sq])(?:dinh\s+ky\s+)?(?:hang|moi|tung)\s+(?:(?:6|sau)\s*thang|nam|quy|thang|tuan|ngay)\b"
+    ("rec", r"(?=[dhmt6sq])(?:dinh\s+ky\s+)?(?:hang|moi|tung)\s+(?:(?:6|sau)\s*thang|hoc\s+ky|nam|quy|thang|tuan|ngay)\b"
             r"(?:\s*(?:,|va|hoac|/)\s*(?:(?:6|sau)\s*thang|nam|quy|thang|tuan)\b(?!\s*\d))*"
             r"|\b(?:dinh\s+ky\s+)?(?:6|sau)\s*thang\s*(?:/\s*|mot\s+)lan\b"
             # a frequency: "(ít nhất) 01 lần/năm", "02 lần trong một quý", "1 lần mỗi tháng"
@@ -177,7 +177,7 @@ _STRONG_COND = re.compile(r"\bkhi\s+co\s+(?:yeu\s+cau|van\s+ban|ke\s+hoach|chi\s
                           r"|\bkhi\b(?:\s+[a-z0-9]+){1,6}?\s+(?:co|ban\s+hanh|gui)\s+(?:huong\s+dan|van\s+ban|quyet\s+dinh)\b"
                           r"|\btheo\s+chuong\s+trinh\s+cong\s+tac\b")
 _PERIODS = ("day", "week", "month", "quarter", "half-year", "year")
-_SIX_MONTHS = re.compile(r"(?<![a-z0-9])(?:6|sau)\s*thang\b")
+_SIX_MONTHS = re.compile(r"(?<![a-z0-9])(?:(?:6|sau)\s*thang|hoc\s+ky)\b")  # a school term counts as half a year
 _REC_WORD = re.compile(r"(?<![a-z0-9])(?:6|sau)|\b(?:nam|quy|thang|tuan|ngay)\b")
 _REC_NAME = {"nam": "year", "quy": "quarter", "thang": "month", "tuan": "week", "ngay": "day"}
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}

@@ -270,6 +270,9 @@ def test_day_without_year_alone_stays_once():
     ("Chi bộ họp giao ban 01 lần/tháng.", "01 lần/tháng", "month"),
     ("Ban Chỉ đạo kiểm tra tối thiểu 2 lần/quý tại các thôn.", "tối thiểu 2 lần/quý", "quarter"),
     ("Tổ chức đối thoại với nhân dân 2 lần trong một năm.", "2 lần trong một năm", "year"),
+    # a school term: the period closest to it is half a year
+    ("Các trường báo cáo kết quả về Phòng hằng học kỳ.", "hằng học kỳ", "half-year"),
+    ("Tổ chức sơ kết mỗi học kỳ và tổng kết cuối năm học.", "mỗi học kỳ", "half-year"),
 ])
 def test_a_frequency_is_a_recurring_deadline(sentence, phrase, period):
     assert find_deadline(sentence) == phrase
