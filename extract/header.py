@@ -137,6 +137,8 @@ _HEADING_START = re.compile(r"^(?:[IVXLC]+\s*[.\-–)]|\d{1,2}(?:\.\d{1,2})*\s*[
 _ABBREV_OK = re.compile(r"^(?:[bcdđghklmnpqrstvx]|ch|gh|gi|kh|ng|ngh|nh|ph|qu|th|tr)?"
                         r"[aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]+"
                         r"(?:ch|ng|nh|[cmnpt])?$")
+# a vowel with a Vietnamese mark: a word of a name ("ĐẮK", "KRÔNG"), never an abbreviation (UBND, HĐND)
+_MARKED_VOWEL = re.compile("[ăâêôơưáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]")
 _PROPER = {("việt", "nam"): "Việt Nam", ("tổ", "quốc"): "Tổ quốc", ("hồ", "chí", "minh"): "Hồ Chí Minh",
            ("cộng", "sản"): "Cộng sản", ("trung", "ương"): "Trung ương", ("quốc", "hội"): "Quốc hội",
            ("chính", "phủ"): "Chính phủ", ("công", "thương"): "Công Thương", ("hội", "đồng"): "Hội đồng",
@@ -224,7 +226,7 @@ def body_case(text: str) -> str:
     while i < len(words):
         w, lw = words[i], low[i]
         core = re.sub(r"[^\w]", "", lw)
-        if core and not _ABBREV_OK.match(core) and not core.isdigit():
+        if core and not _ABBREV_OK.match(core) and not core.isdigit() and not _MARKED_VOWEL.search(core):
             out.append(w)  # an abbreviation: UBND, MTTQ, HĐND, TNCS
             cap_next = len(out) == 1  # an organ first ("BCH HỘI NÔNG DÂN …"): its body's name follows
             place = place or bool(_SCHOOL_LEVEL.search(" ".join(low[:i + 1])))   # "TRƯỜNG THCS NGUYỄN DU"
@@ -281,7 +283,9 @@ def body_case(text: str) -> str:
         if _SCHOOL_LEVEL.search(" ".join(low[:i + 1])):
             place = True   # "TRƯỜNG TIỂU HỌC AN LONG": the school's proper name follows its level
         i += 1
-    return " ".join(out)
+    # a name of a minority language joins its syllables with an apostrophe: each is capitalised ("M'Gar")
+    return " ".join("'".join(part[:1].upper() + part[1:].lower() for part in w.split("'"))
+                    if "'" in w and w[:1].isupper() else w for w in out)
 
 
 # --------------------------------------------------------------------------- lines of blocks

@@ -117,6 +117,11 @@ def test_text_without_a_date_has_none():
     ("BCH HỘI CỰU CHIẾN BINH XÃ TÂN AN", "BCH Hội Cựu chiến binh xã Tân An"),
     ("TRƯỜNG THCS NGUYỄN DU", "Trường THCS Nguyễn Du"),
     ("TRƯỜNG MẦM NON HOA SEN", "Trường Mầm non Hoa Sen"),
+    # place names of minority languages: syllables Vietnamese spelling does not have, apostrophes
+    ("ỦY BAN NHÂN DÂN TỈNH ĐẮK NÔNG", "Ủy ban nhân dân tỉnh Đắk Nông"),
+    ("UBND HUYỆN KRÔNG BÔNG", "UBND huyện Krông Bông"),
+    ("HĐND HUYỆN CƯ M'GAR", "HĐND huyện Cư M'Gar"),
+    ("UBND XÃ EA H'LEO", "UBND xã Ea H'Leo"),
     ("Ủy ban nhân dân huyện Bát Xát", "Ủy ban nhân dân huyện Bát Xát"),  # already cased: kept
 ])
 def test_body_names_in_normal_case(caps, cased):
