@@ -516,7 +516,20 @@ def _blocky(paras: List[Paragraph], text_lines: List[str]) -> bool:
     if not a or b > len(text_lines) or b - a < 8:
         return False
     blank = sum(1 for n in range(a, b + 1) if not text_lines[n - 1].strip())
-    return blank * 5 >= b - a + 1
+    if blank * 5 < b - a + 1:
+        return False
+    # blocks that are whole rows (a number or a time, then the other cells a line each: LibreOffice's
+    # text export puts a blank line between rows) are no cells
+    blocks: List[List[str]] = [[]]
+    for n in range(a, b + 1):
+        t = text_lines[n - 1].strip()
+        if t:
+            blocks[-1].append(t)
+        elif blocks[-1]:
+            blocks.append([])
+    # (a group row may stand on the row's first line)
+    rows = sum(1 for blk in blocks if len(blk) >= 3 and any(_NUMBER.match(t) or _is_time(t) for t in blk[:2]))
+    return rows * 2 < len([blk for blk in blocks if blk])
 
 
 def _same_cell(last: str, t: str) -> bool:

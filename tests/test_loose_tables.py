@@ -249,3 +249,42 @@ def test_numbered_heading_naming_a_column_is_no_table_header(heading):
     lines = [heading, "Nội dung"]
     assert _opens_header(Paragraph(heading, Source(line=1, line_end=1)), lines, None) == 0
     assert _opens_header(Paragraph("Nội dung", Source(line=2, line_end=2)), lines, None) == 2
+
+
+def test_rows_set_apart_by_blank_lines_are_rows_not_cells():
+    """A text export that writes each cell on its own line and, in its second table, a blank line
+    after each row (LibreOffice "Text"): a block is a row, its lines are its cells; a group row may
+    open the block (pdftotext's blocks of one cell each read otherwise)."""
+    day = ("NGÀY {d}: THỨ {w}, NGÀY {d}/9/2026\nThời gian\nNội dung\nĐơn vị phụ trách\n{gap}"
+           "Buổi sáng (từ 7h00 đến 9h00) – Tập trung toàn trường\n7h00 - 7h15\nỔn định tổ chức\nGVCN các lớp\n{gap}"
+           "7h15 - 7h45\nChuyên đề {d}: An toàn giao thông cho học sinh\nĐoàn trường\n{gap}"
+           "7h45 - 8h15\nChuyên đề {d}b: Phòng, chống đuối nước\nĐại diện Công an xã\n{gap}"
+           "8h15 - 8h45\nChuyên đề {d}c: Văn hóa ứng xử học đường\nĐoàn trường\n{gap}"
+           "8h45 - 9h00\nChuyên đề {d}d: Kỹ năng học tập\nTổ Tin học\n{gap}")
+    rows = day.format(d=1, w="HAI", gap="") + day.format(d=2, w="BA", gap="\n")
+    ts = [t for t in plan(rows).tasks if t.origin == "table"]
+    assert [(t.content[:20], t.lead, t.deadline.text) for t in ts][5:] == [
+        ("Ổn định tổ chức", ["GVCN các lớp"], "7h00 - 7h15"),
+        ("Chuyên đề 2: An toàn", ["Đoàn trường"], "7h15 - 7h45"),
+        ("Chuyên đề 2b: Phòng,", ["Đại diện Công an xã"], "7h45 - 8h15"),
+        ("Chuyên đề 2c: Văn hó", ["Đoàn trường"], "8h15 - 8h45"),
+        ("Chuyên đề 2d: Kỹ năn", ["Tổ Tin học"], "8h45 - 9h00")]
+
+
+def _run(lines):
+    from extract.model import Paragraph, Source
+    return [Paragraph(t, Source(line=n, line_end=n)) for n, t in enumerate(lines, 1) if t]
+
+
+@pytest.mark.parametrize("lines, blocky", [
+    # pdftotext without -layout: each cell a block of lines, a blank line after it
+    (["1", "", "Rà soát hồ sơ của các hộ", "kinh doanh trong chợ", "", "Phòng Kinh tế", "", "Quý II/2026", "",
+      "2", "", "Tổ chức hội nghị", "", "Văn phòng UBND", "xã", "", "Tháng 5/2026", ""], True),
+    # a text export with a blank line after each row: a block is a row (a group row may open it)
+    (["Buổi sáng – Tập trung toàn trường", "7h00 - 7h15", "Ổn định tổ chức", "GVCN các lớp", ""]
+     + [x for k in range(1, 6) for x in (f"{7 + k}h00 - {7 + k}h30", f"Chuyên đề {k}: An toàn giao thông",
+                                         "Đoàn trường", "")], False),
+])
+def test_blocks_of_whole_rows_are_not_blocks_of_cells(lines, blocky):
+    from extract.loose_tables import _blocky
+    assert _blocky(_run(lines), lines) is blocky
