@@ -471,8 +471,8 @@ def _row_open(seg: List[List[tuple]]) -> bool:
     """Whether the last row of the table read so far still lacks cells."""
     if not seg or not seg[-1]:
         return False  # after "|" "|" a new row would start
-    rows = _slots_to_rows(seg)
-    return len(rows) < 2 or len(rows[-1]) < len(rows[0])
+    rows, ncols = _read_slots(seg)
+    return len(rows) < 2 or len(rows[-1]) < ncols
 
 
 def _prose_start(slot: List[tuple], trailing: bool, width: int, row_open=lambda: True) -> Optional[int]:
@@ -487,9 +487,10 @@ def _prose_start(slot: List[tuple], trailing: bool, width: int, row_open=lambda:
             return k
         if k and _MD_HEADING.match(raw):
             return k
-        # the document type alone ("**QUYẾT ĐỊNH**") over its title, where no cell is awaited (a
-        # column may be headed "KẾ HOẠCH" too)
-        if _is_type_line(_strip_md(raw).strip()) and k + 1 < len(slot) and (k or not row_open()):
+        # the document type alone ("**QUYẾT ĐỊNH**") over its title, where no cell is awaited, or
+        # over more lines than a cell holds (a column may be headed "KẾ HOẠCH" too)
+        if _is_type_line(_strip_md(raw).strip()) and k + 1 < len(slot) and (
+                k or trailing or len(slot) > _MAX_ROW_START_LINES or not row_open()):
             return k
         # a line far longer than the page's wrap width was not wrapped with the document: the
         # site's own text after it (the page title repeated under the document)
@@ -520,68 +521,114 @@ def _looks_like_row_start(content: List[tuple]) -> bool:
     return bool(re.match(rf"^(?:\d{{1,3}}(?:\.\d{{1,3}})*\.?|{_ROMAN}(?:\.\d{{1,3}})*\.?|[A-ZĐ]\.?|[a-zđ]\))(?:\s|$)", t)) and len(t) < 200
 
 
-def _bold_cell(content: List[tuple]) -> bool:
-    raw = " ".join(x.strip() for _, x in content)
-    return raw.startswith("**") and raw.endswith("**") and raw.count("**") == 2 and len(raw) > 6
+_SHORT_ROW = 1.0      # a row with fewer cells than the table's columns (a merged or spanned row)
+_EMPTY_CELL = 0.6     # an empty slot read as an empty cell rather than a row's end
+_LOST_BOUNDARY = 1.5  # two rows with no empty slot between them (the page lost the row end)
+_MISPLACED_NUMBER = 1.5  # a cell holding only a row's number ("2", "I.1") after another cell of its row
+_MISPLACED_ITEM = 0.3    # a cell opening with a number ("1. Rà soát") after another cell of its row
+_NEW_TABLE = 2.0      # the column count changes (another table run on without a blank line)
+_PER_COLUMN = 0.01    # of equally good readings, the one with fewer columns
+_MAX_COLUMNS = 16
+_BARE_NUMBER = re.compile(rf"^(?:\d{{1,3}}(?:\.\d{{1,3}})*|{_ROMAN}(?:\.\d{{1,3}})*|[a-zđA-ZĐ])[.)]?$")
 
 
 def _slots_to_rows(slots: List[List[tuple]]) -> List[List[Cell]]:
-    # split into content runs separated by gaps of k empty slots
-    seq: List[tuple] = []  # (empties_before, content)
-    empties = 0
-    for s in slots:
-        if s:
-            seq.append((empties, s))
-            empties = 0
-        else:
-            empties += 1
-    if not seq:
-        return []
+    return _read_slots(slots)[0]
+
+
+def _read_slots(slots: List[List[tuple]]):
+    """Rows of a '|' table from its slots (a cell's lines, or [] for an empty slot), and the
+    column count of its last row's table.
+
+    A web page writes every row as its cells, each closed by '|', after a '|' opening the row: so
+    a row of n cells is n slots followed by one empty slot, and an empty slot is either an empty
+    cell or a row's end. Which one is decided for the whole run of slots at once (a small dynamic
+    programme): the reading whose rows have their table's column count (rows with fewer cells are
+    merged or spanned rows and cost, so do empty cells, and a change of column count: another
+    table run on); a cell that reads as a row's number ("2", "II.", "a)") after another cell of
+    its row costs, and a full row followed straight by such a number is two rows whose boundary
+    the page lost."""
+    kinds = [bool(s) for s in slots]
+    while kinds and not kinds[-1]:
+        kinds.pop()
+    if not any(kinds):
+        return [], 0
+    n = len(kinds)
+    starts = [0] * n  # 2: a bare number, 1: a numbered text
+    for k in range(n):
+        if kinds[k] and _looks_like_row_start(slots[k]):
+            bare = _BARE_NUMBER.match(_strip_md(" ".join(x for _, x in slots[k])).strip())
+            starts[k] = 2 if bare else 1
+    longest = run = 0
+    for k in kinds:
+        run = run + 1 if k else 0
+        longest = max(longest, run)
+    cuts, widths = _best_rows(kinds, starts, max(longest, _MAX_COLUMNS))
     rows: List[List[Cell]] = []
-    row: List[Cell] = []
-    ncols = 0
+    for a, b in cuts:
+        if any(kinds[a:b]):
+            rows.append([Cell(text=_cell_text(slots[k]), source=Source(line=slots[k][0][0], line_end=slots[k][-1][0]))
+                         if kinds[k] else Cell("") for k in range(a, b)])
+    return rows, widths[-1]
 
-    def cell_of(content):
-        return Cell(text=_cell_text(content), source=Source(line=content[0][0], line_end=content[-1][0]))
 
-    for idx, (gap, content) in enumerate(seq):
-        # the row so far is one bold cell: a merged group row across a table of three columns or
-        # more ("**Buổi sáng (từ 7h00 đến 9h00)**"), whose next slot starts a row
-        group = ncols >= 3 and len(row) == 1 and _bold_cell(seq[idx - 1][1])
-        if idx == 0:
-            row.append(cell_of(content))
-            continue
-        if not ncols:
-            # first row: ends at the first gap
-            if gap >= 1:
-                rows.append(row)
-                ncols = len(row)
-                row = [Cell("") for _ in range(gap - 1)]
-                row.append(cell_of(content))
+def _best_rows(kinds: List[bool], starts: List[int], most: int):
+    """The cheapest split of slots into rows: ([(start, end)], the column count of each row's table).
+    cost[i][c]: the cheapest reading of the slots from i, where a row of a table of c columns starts."""
+    n = len(kinds)
+    inf = float("inf")
+    cols = range(1, most + 1)
+    cost = [[inf] * (most + 1) for _ in range(n + 2)]
+    choice: List[list] = [[None] * (most + 1) for _ in range(n + 2)]
+    anyc = [(inf, 0)] * (n + 2)  # the cheapest start at i over all column counts
+    for c in cols:
+        cost[n][c] = cost[n + 1][c] = 0.0
+    anyc[n] = anyc[n + 1] = (0.0, 1)
+    for i in range(n - 1, -1, -1):
+        # what the first `length` cells of a row starting at i cost
+        cells = []
+        spent = 0.0
+        seen = False
+        for k in range(i, min(i + most, n)):
+            if kinds[k]:
+                if seen and starts[k]:
+                    spent += _MISPLACED_NUMBER if starts[k] == 2 else _MISPLACED_ITEM
+                seen = True
             else:
-                row.append(cell_of(content))
-            continue
-        # gap counts empty slots: within a row each extra empty slot is an empty cell; one slot is
-        # the row boundary when the row is full or the new content starts a row.
-        if gap == 0:
-            if len(row) >= ncols and _looks_like_row_start(content):
-                rows.append(row)  # a full row followed by a new Stt: the page lost the boundary
-                row = []
-            row.append(cell_of(content))
-            continue
-        if len(row) >= ncols or _looks_like_row_start(content) or len(row) + gap > ncols or group:
-            # trailing empty slots fill this row up to the column count; one slot is the
-            # boundary; what is left are empty leading cells of the next row
-            fill = min(gap - 1, max(ncols - len(row), 0))
-            row.extend(Cell("") for _ in range(fill))
-            rows.append(row)
-            row = [Cell("") for _ in range(gap - 1 - fill)]
-        else:
-            row.extend(Cell("") for _ in range(gap))
-        row.append(cell_of(content))
-    if row:
-        rows.append(row)
-    return rows
+                spent += _EMPTY_CELL
+            cells.append(spent)
+        for c in cols:
+            best, pick = inf, None
+            # prefer the longest row among equally cheap ones (empty slots fill the row before)
+            for length in range(min(c, n - i), 0, -1):
+                end = i + length
+                here = cells[length - 1] + (_SHORT_ROW if length < c else 0.0) + _PER_COLUMN * c
+                if end >= n:
+                    nxt, rest, nc = n, 0.0, c
+                elif not kinds[end]:
+                    nxt = end + 1
+                elif length == c and starts[end]:
+                    nxt = end
+                    here += _LOST_BOUNDARY
+                else:
+                    continue
+                rest, nc = cost[nxt][c], c
+                other, oc = anyc[nxt]
+                if other + _NEW_TABLE < rest:
+                    rest, nc = other + _NEW_TABLE, oc
+                if here + rest < best - 1e-9:
+                    best, pick = here + rest, (end, nxt, nc)
+            cost[i][c], choice[i][c] = best, pick
+        m = min(cols, key=lambda c: cost[i][c] - 1e-9 * (most - c))
+        anyc[i] = (cost[i][m], m)
+    cuts, widths = [], []
+    i, c = 0, anyc[0][1]
+    while i < n:
+        end, nxt, nc = choice[i][c]
+        cuts.append((i, end))
+        widths.append(c)
+        i, c = nxt, nc
+    return cuts, widths
 
 
 def _split_md_row(line: str) -> List[str]:
