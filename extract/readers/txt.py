@@ -528,6 +528,7 @@ _MISPLACED_NUMBER = 1.5  # a cell holding only a row's number ("2", "I.1") after
 _MISPLACED_ITEM = 0.3    # a cell opening with a number ("1. Rà soát") after another cell of its row
 _NEW_TABLE = 2.0      # the column count changes (another table run on without a blank line)
 _PER_COLUMN = 0.01    # of equally good readings, the one with fewer columns
+_COLUMN = 0.5         # each column of a table (a wide table reading many rows as one costs)
 _MAX_COLUMNS = 16
 _BARE_NUMBER = re.compile(rf"^(?:\d{{1,3}}(?:\.\d{{1,3}})*|{_ROMAN}(?:\.\d{{1,3}})*|[a-zđA-ZĐ])[.)]?$")
 
@@ -549,8 +550,6 @@ def _read_slots(slots: List[List[tuple]]):
     its row costs, and a full row followed straight by such a number is two rows whose boundary
     the page lost."""
     kinds = [bool(s) for s in slots]
-    while kinds and not kinds[-1]:
-        kinds.pop()
     if not any(kinds):
         return [], 0
     n = len(kinds)
@@ -563,7 +562,12 @@ def _read_slots(slots: List[List[tuple]]):
     for k in kinds:
         run = run + 1 if k else 0
         longest = max(longest, run)
-    cuts, widths = _best_rows(kinds, starts, max(longest, _MAX_COLUMNS))
+    most = max(longest + 1, _MAX_COLUMNS)
+    cuts, widths = _best_rows(kinds, starts, most)
+    # read again knowing which columns the table leaves empty
+    empties = _empty_columns(list(zip(cuts, widths)), kinds)
+    if empties:
+        cuts, widths = _best_rows(kinds, starts, most, empties)
     rows: List[List[Cell]] = []
     for a, b in cuts:
         if any(kinds[a:b]):
@@ -572,9 +576,11 @@ def _read_slots(slots: List[List[tuple]]):
     return rows, widths[-1]
 
 
-def _best_rows(kinds: List[bool], starts: List[int], most: int):
+def _best_rows(kinds: List[bool], starts: List[int], most: int, empties: Optional[dict] = None):
     """The cheapest split of slots into rows: ([(start, end)], the column count of each row's table).
-    cost[i][c]: the cheapest reading of the slots from i, where a row of a table of c columns starts."""
+    cost[i][c]: the cheapest reading of the slots from i, where a row of a table of c columns starts.
+    `empties`: for some column counts, what an empty cell costs in each column."""
+    empties = empties or {}
     n = len(kinds)
     inf = float("inf")
     cols = range(1, most + 1)
@@ -599,10 +605,11 @@ def _best_rows(kinds: List[bool], starts: List[int], most: int):
             cells.append(spent)
         for c in cols:
             best, pick = inf, None
+            row_cells = cells if c not in empties else _row_costs(kinds, starts, i, c, empties[c])
             # prefer the longest row among equally cheap ones (empty slots fill the row before)
             for length in range(min(c, n - i), 0, -1):
                 end = i + length
-                here = cells[length - 1] + (_SHORT_ROW if length < c else 0.0) + _PER_COLUMN * c
+                here = row_cells[length - 1] + (_SHORT_ROW if length < c else 0.0) + _PER_COLUMN * c
                 if end >= n:
                     nxt, rest, nc = n, 0.0, c
                 elif not kinds[end]:
@@ -619,8 +626,8 @@ def _best_rows(kinds: List[bool], starts: List[int], most: int):
                 if here + rest < best - 1e-9:
                     best, pick = here + rest, (end, nxt, nc)
             cost[i][c], choice[i][c] = best, pick
-        m = min(cols, key=lambda c: cost[i][c] - 1e-9 * (most - c))
-        anyc[i] = (cost[i][m], m)
+        m = min(cols, key=lambda c: cost[i][c] + _COLUMN * c)
+        anyc[i] = (cost[i][m] + _COLUMN * m, m)
     cuts, widths = [], []
     i, c = 0, anyc[0][1]
     while i < n:
@@ -629,6 +636,41 @@ def _best_rows(kinds: List[bool], starts: List[int], most: int):
         widths.append(c)
         i, c = nxt, nc
     return cuts, widths
+
+
+def _row_costs(kinds: List[bool], starts: List[int], i: int, c: int, empty: List[float]) -> List[float]:
+    """What a row of `c` columns starting at slot i costs for each length, an empty cell costing
+    what `empty` says for its column; a short row's cells are put under the first columns or
+    under the last ones, whichever is cheaper (a merged cell may open or close the row)."""
+    out = []
+    misplaced = 0.0
+    seen = False
+    for k in range(i, min(i + c, len(kinds))):
+        if kinds[k]:
+            if seen and starts[k]:
+                misplaced += _MISPLACED_NUMBER if starts[k] == 2 else _MISPLACED_ITEM
+            seen = True
+        length = k - i + 1
+        left = sum(empty[j] for j in range(length) if not kinds[i + j])
+        right = sum(empty[c - length + j] for j in range(length) if not kinds[i + j])
+        out.append(misplaced + min(left, right))
+    return out
+
+
+def _empty_columns(rows: List[tuple], kinds: List[bool]) -> dict:
+    """What an empty cell costs in each column of each table read: little in a column its full
+    rows leave empty (a trailing empty column of the page), more in one they fill (the Stt)."""
+    full: dict = {}
+    for (a, b), c in rows:
+        if b - a == c and c > 1:
+            full.setdefault(c, []).append(a)
+    out = {}
+    for c, heads in full.items():
+        if len(heads) < 3:
+            continue
+        rates = [sum(not kinds[a + j] for a in heads) / len(heads) for j in range(c)]
+        out[c] = [_EMPTY_CELL * (0.2 + 1.6 * (1 - r)) for r in rates]
+    return out
 
 
 def _split_md_row(line: str) -> List[str]:
