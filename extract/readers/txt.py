@@ -569,10 +569,15 @@ def _read_slots(slots: List[List[tuple]]):
     if empties:
         cuts, widths = _best_rows(kinds, starts, most, empties)
     rows: List[List[Cell]] = []
-    for a, b in cuts:
-        if any(kinds[a:b]):
-            rows.append([Cell(text=_cell_text(slots[k]), source=Source(line=slots[k][0][0], line_end=slots[k][-1][0]))
-                         if kinds[k] else Cell("") for k in range(a, b)])
+    for (a, b), c in zip(cuts, widths):
+        if not any(kinds[a:b]):
+            continue
+        row = [Cell(text=_cell_text(slots[k]), source=Source(line=slots[k][0][0], line_end=slots[k][-1][0]))
+               if kinds[k] else Cell("") for k in range(a, b)]
+        filled = [cell for cell in row if cell.text]
+        if len(row) < c and len(filled) == 1:
+            filled[0].span = c - len(row) + 1  # one cell merged across the row ("Buổi sáng", "I. Group")
+        rows.append(row)
     return rows, widths[-1]
 
 
