@@ -678,6 +678,9 @@ def _empty_columns(rows: List[tuple], kinds: List[bool]) -> dict:
     return out
 
 
+_MD_BREAK = re.compile(r"<br\s*/?>", re.I)
+
+
 def _split_md_row(line: str) -> List[str]:
     t = line.strip()
     return [c.strip() for c in t[1:-1].split("|")]
@@ -689,7 +692,9 @@ def _md_table(lines: List[str], i: int):
     while i < len(lines) and _is_md_row(lines[i]):
         cells = _split_md_row(lines[i])
         if not all(re.fullmatch(r":?-{2,}:?", c) or not c for c in cells):
-            rows.append([Cell(_strip_md(c).strip(), Source(line=i + 1, row=len(rows), cell=k))
+            # a cell's paragraphs are written as HTML line breaks ("Tập huấn:<br>- Cho cán bộ;")
+            rows.append([Cell(_cell_text([(i + 1, part) for part in _MD_BREAK.split(c)]),
+                              Source(line=i + 1, row=len(rows), cell=k))
                          for k, c in enumerate(cells)])
         i += 1
     return Table(rows=rows, source=Source(line=start + 1, line_end=i)), i
