@@ -156,3 +156,21 @@ def test_table_interrupted_by_the_sites_lines_keeps_its_rows(ad):
     tasks = _tasks(first + "\n" + ad + "\n\n" + second)
     assert [(t[0], t[2], t[4]) for t in tasks] == [("1", ["Văn phòng"], "Quý I/2026"), ("2", ["Công an xã"], "Quý II/2026"),
                                                    ("3", ["Văn phòng"], "Quý III/2026")]
+
+
+# --------------------------------------------------------------------------- cells under a rowspan
+@pytest.mark.parametrize("header, rows, expected", [
+    (["STT", "Nội dung", "Chủ trì", "Phối hợp", "Thời gian"],
+     [["1", "Rà soát thủ tục hành chính", "Văn phòng", "Các ban", "Quý I/2026"],
+      ["2", "Niêm yết công khai thủ tục", "Các ban", "Quý II/2026"],
+      ["3", "Khảo sát mức độ hài lòng", "Công an xã", "Đoàn thanh niên", "Tháng 10/2026"]],
+     [("1", ["Văn phòng"], "Quý I/2026"), ("2", ["Văn phòng"], "Quý II/2026"), ("3", ["Công an xã"], "Tháng 10/2026")]),
+    (["TT", "Nội dung", "Đơn vị thực hiện", "Thời gian"],
+     [["1", "Tập huấn kỹ năng số cho cán bộ", "Văn phòng", "Năm 2026"],
+      ["2", "Tập huấn kỹ năng số cho người dân", "Tổ công nghệ số"],
+      ["3", "Tổng kết, đánh giá", "Văn phòng", "Tháng 12/2026"]],
+     [("1", ["Văn phòng"], "Năm 2026"), ("2", ["Tổ công nghệ số"], "Năm 2026"), ("3", ["Văn phòng"], "Tháng 12/2026")]),
+])
+def test_cells_left_out_under_a_cell_spanning_rows_take_its_text(header, rows, expected):
+    text = pipe_rows([header] + rows)
+    assert [(t[0], t[2], t[4]) for t in _tasks(text)] == expected

@@ -578,7 +578,81 @@ def _read_slots(slots: List[List[tuple]]):
         if len(row) < c and len(filled) == 1:
             filled[0].span = c - len(row) + 1  # one cell merged across the row ("Buổi sáng", "I. Group")
         rows.append(row)
+    kept = [c for (a, b), c in zip(cuts, widths) if any(kinds[a:b])]
+    _restore_row_spans(rows, kept)
     return rows, widths[-1]
+
+
+_TIME_WORDS = re.compile(r"(?:\b(?:năm|quý|tháng|ngày|tuần|hằng|hàng|thường xuyên|trước|sau|từ|đến)\b"
+                         r"|\b(?:19|20)\d\d\b|\b\d{1,2}/\d{1,2}\b|\b\d{1,2}h\d{0,2}\b)", re.I)
+
+
+def _cell_kind(text: str) -> str:
+    """A coarse kind of a cell's text, to tell its column: a row number, a time, a long text."""
+    if not text:
+        return "empty"
+    if _BARE_NUMBER.match(text):
+        return "number"
+    if len(text) <= 60 and _TIME_WORDS.search(text):
+        return "time"
+    return "long" if len(text) > 80 else "text"
+
+
+def _restore_row_spans(rows: List[List[Cell]], widths: List[int]) -> None:
+    """A web page leaves out of a row the cells a cell above covers (HTML rowspan: one lead unit
+    over several tasks): a row of filled cells short of its table's columns by one or two gets the
+    text of the cells above in the columns where its cells read least like their column (kinds
+    counted on the table's full rows), as Word's merged cells carry the text of the cell above."""
+    import itertools
+    import math
+
+    for c in set(widths):
+        idx = [k for k, w in enumerate(widths) if w == c]
+        full = [rows[k] for k in idx[1:] if len(rows[k]) == c]
+        if c < 3 or len(full) < 2 or 2 * len(full) < len(idx) - 1:
+            continue  # a table mostly of full rows, whose short rows are the exception
+        counts = [dict() for _ in range(c)]
+        sizes: List[List[float]] = [[] for _ in range(c)]
+        for row in full:
+            for j, cell in enumerate(row):
+                kind = _cell_kind(cell.text)
+                counts[j][kind] = counts[j].get(kind, 0) + 1
+                if cell.text:
+                    sizes[j].append(math.log(len(cell.text)))
+        typical = [sorted(v)[len(v) // 2] if v else None for v in sizes]
+
+        def fit(cell: Cell, j: int) -> float:
+            """How well a cell reads as one of column j: its kind, then its length."""
+            score = math.log((counts[j].get(_cell_kind(cell.text), 0) + 0.2) / (len(full) + 1.0))
+            if cell.text and typical[j] is not None:
+                score -= 0.5 * abs(math.log(len(cell.text)) - typical[j])
+            return score
+
+        restored: dict = {}  # row index -> the columns given the text above
+        for pos in range(1, len(idx)):
+            k, prev = idx[pos], idx[pos - 1]
+            row, above = rows[k], rows[prev]
+            missing = c - len(row)
+            if not 1 <= missing <= 2 or len(above) != c or sum(1 for cell in row if cell.text) < 2:
+                continue
+            # the cells left out: where the row's cells fit their columns best (of equally good
+            # places, the last columns: a lead unit or a time over several tasks)
+            best, pick = -math.inf, None
+            for gaps in itertools.combinations(range(c), missing):
+                if not all(above[j].text for j in gaps) or (prev in restored and not set(gaps) <= restored[prev]):
+                    continue  # a cell above covering this row too; a restored row passes on only its own
+                cols = [j for j in range(c) if j not in gaps]
+                # a cell holding the text of the cell above in a column is that column's (not covered)
+                score = sum(fit(cell, j) + (1.0 if cell.text and cell.text == above[j].text else 0.0)
+                            for cell, j in zip(row, cols))
+                if score >= best - 1e-9:
+                    best, pick = score, gaps
+            if pick is None:
+                continue
+            cells = iter(row)
+            rows[k] = [Cell(above[j].text, above[j].source, merged=True) if j in pick else next(cells)
+                       for j in range(c)]
+            restored[k] = set(pick)
 
 
 def _best_rows(kinds: List[bool], starts: List[int], most: int, empties: Optional[dict] = None):
