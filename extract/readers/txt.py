@@ -529,7 +529,7 @@ _MISPLACED_ITEM = 0.3    # a cell opening with a number ("1. Rà soát") after a
 _NEW_TABLE = 2.0      # the column count changes (another table run on without a blank line)
 _PER_COLUMN = 0.01    # of equally good readings, the one with fewer columns
 _COLUMN = 0.5         # each column of a table (a wide table reading many rows as one costs)
-_MAX_COLUMNS = 16
+_MAX_COLUMNS = 12
 _BARE_NUMBER = re.compile(rf"^(?:\d{{1,3}}(?:\.\d{{1,3}})*|{_ROMAN}(?:\.\d{{1,3}})*|[a-zđA-ZĐ])[.)]?$")
 
 
@@ -670,10 +670,12 @@ def _best_rows(kinds: List[bool], starts: List[int], most: int, empties: Optiona
         cost[n][c] = cost[n + 1][c] = 0.0
     anyc[n] = anyc[n + 1] = (0.0, 1)
     for i in range(n - 1, -1, -1):
-        # what the first `length` cells of a row starting at i cost
+        # the rows that may start at i, longest first: (length, next row's start, what it costs
+        # besides its empty cells, whether it needs the row to be full: a lost boundary)
         cells = []
         spent = 0.0
         seen = False
+        options = []
         for k in range(i, min(i + most, n)):
             if kinds[k]:
                 if seen and starts[k]:
@@ -682,31 +684,34 @@ def _best_rows(kinds: List[bool], starts: List[int], most: int, empties: Optiona
             else:
                 spent += _EMPTY_CELL
             cells.append(spent)
+            end = k + 1
+            if end >= n:
+                options.append((end - i, n, 0.0, False))
+            elif not kinds[end]:
+                options.append((end - i, end + 1, 0.0, False))
+            elif starts[end]:
+                options.append((end - i, end, _LOST_BOUNDARY, True))
+        options.reverse()
+        cost_i, choice_i = cost[i], choice[i]
         for c in cols:
             best, pick = inf, None
             row_cells = cells if c not in empties else _row_costs(kinds, starts, i, c, empties[c])
             # prefer the longest row among equally cheap ones (empty slots fill the row before)
-            for length in range(min(c, n - i), 0, -1):
-                end = i + length
-                here = row_cells[length - 1] + (_SHORT_ROW if length < c else 0.0) + _PER_COLUMN * c
-                if end >= n:
-                    nxt, rest, nc = n, 0.0, c
-                elif not kinds[end]:
-                    nxt = end + 1
-                elif length == c and starts[end]:
-                    nxt = end
-                    here += _LOST_BOUNDARY
-                else:
+            for length, nxt, extra, lost in options:
+                if length > c or (lost and length != c):
+                    continue
+                here = row_cells[length - 1] + extra + (_SHORT_ROW if length < c else 0.0)
+                if here >= best:
                     continue
                 rest, nc = cost[nxt][c], c
                 other, oc = anyc[nxt]
                 if other + _NEW_TABLE < rest:
                     rest, nc = other + _NEW_TABLE, oc
                 if here + rest < best - 1e-9:
-                    best, pick = here + rest, (end, nxt, nc)
-            cost[i][c], choice[i][c] = best, pick
-        m = min(cols, key=lambda c: cost[i][c] + _COLUMN * c)
-        anyc[i] = (cost[i][m] + _COLUMN * m, m)
+                    best, pick = here + rest, (i + length, nxt, nc)
+            cost_i[c], choice_i[c] = best + _PER_COLUMN * c, pick
+        m = min(cols, key=lambda c: cost_i[c] + _COLUMN * c)
+        anyc[i] = (cost_i[m] + _COLUMN * m, m)
     cuts, widths = [], []
     i, c = 0, anyc[0][1]
     while i < n:
@@ -748,7 +753,8 @@ def _empty_columns(rows: List[tuple], kinds: List[bool]) -> dict:
         if len(heads) < 3:
             continue
         rates = [sum(not kinds[a + j] for a in heads) / len(heads) for j in range(c)]
-        out[c] = [_EMPTY_CELL * (0.2 + 1.6 * (1 - r)) for r in rates]
+        if max(rates) >= 0.5:  # only a column mostly left empty changes the reading
+            out[c] = [_EMPTY_CELL * (0.2 + 1.6 * (1 - r)) for r in rates]
     return out
 
 
