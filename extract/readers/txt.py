@@ -633,8 +633,8 @@ def _restore_row_spans(rows: List[List[Cell]], widths: List[int]) -> None:
             k, prev = idx[pos], idx[pos - 1]
             row, above = rows[k], rows[prev]
             missing = c - len(row)
-            if not 1 <= missing <= 2 or len(above) != c or sum(1 for cell in row if cell.text) < 2:
-                continue
+            if not 1 <= missing <= 2 or len(above) != c or len(row) < 2 or not all(cell.text for cell in row):
+                continue  # (a short row with empty cells is a merged group row, not one under a rowspan)
             # the cells left out: where the row's cells fit their columns best (of equally good
             # places, the last columns: a lead unit or a time over several tasks)
             best, pick = -math.inf, None
