@@ -174,3 +174,19 @@ def test_table_interrupted_by_the_sites_lines_keeps_its_rows(ad):
 def test_cells_left_out_under_a_cell_spanning_rows_take_its_text(header, rows, expected):
     text = pipe_rows([header] + rows)
     assert [(t[0], t[2], t[4]) for t in _tasks(text)] == expected
+
+
+# --------------------------------------------------------------------------- a header of two rows
+@pytest.mark.parametrize("top, under, rows, expected", [
+    (["STT", "Nội dung", "Đơn vị thực hiện", "Thời gian"], ["Chủ trì", "Phối hợp"],
+     [["1", "Rà soát, cập nhật cơ sở dữ liệu dân cư trên địa bàn xã", "Công an xã", "Các thôn", "Quý I/2026"],
+      ["2", "Tuyên truyền dịch vụ công trực tuyến cho người dân", "Văn phòng", "Đoàn thanh niên", "Quý II/2026"]],
+     [("1", ["Công an xã"], ["Các thôn"], "Quý I/2026"), ("2", ["Văn phòng"], ["Đoàn thanh niên"], "Quý II/2026")]),
+    (["TT", "Nhiệm vụ", "Cơ quan", "Thời hạn"], ["Chủ trì", "Phối hợp"],
+     [["1", "Xây dựng kế hoạch kiểm tra công vụ năm 2026", "Phòng Nội vụ", "Thanh tra", "Tháng 3/2026"],
+      ["2", "Tổ chức kiểm tra đột xuất tại các đơn vị", "Thanh tra", "Phòng Nội vụ", "Tháng 9/2026"]],
+     [("1", ["Phòng Nội vụ"], ["Thanh tra"], "Tháng 3/2026"), ("2", ["Thanh tra"], ["Phòng Nội vụ"], "Tháng 9/2026")]),
+])
+def test_header_of_two_rows_puts_the_lower_cells_under_the_merged_one(top, under, rows, expected):
+    text = pipe_rows([top, under] + rows)
+    assert [(t[0], t[2], t[3], t[4]) for t in _tasks(text)] == expected

@@ -579,6 +579,7 @@ def _read_slots(slots: List[List[tuple]]):
             filled[0].span = c - len(row) + 1  # one cell merged across the row ("Buổi sáng", "I. Group")
         rows.append(row)
     kept = [c for (a, b), c in zip(cuts, widths) if any(kinds[a:b])]
+    _two_row_header(rows, kept)
     _restore_row_spans(rows, kept)
     return rows, widths[-1]
 
@@ -596,6 +597,40 @@ def _cell_kind(text: str) -> str:
     if len(text) <= 60 and _TIME_WORDS.search(text):
         return "time"
     return "long" if len(text) > 80 else "text"
+
+
+def _two_row_header(rows: List[List[Cell]], widths: List[int]) -> None:
+    """A header of two rows written by a web page: the first row short of the table's columns,
+    one of its cells over the second row's cells ("Đơn vị thực hiện" over "Chủ trì | Phối hợp"),
+    the others over two rows and left out of the second. The merged cell is the one over the
+    columns most alike in the rows below (the kind and length of their cells); the second row gets
+    the first row's other cells, as Word's merged cells carry the text of the cell above."""
+    import math
+
+    start = 0
+    while start < len(rows):
+        c = widths[start]
+        end = start
+        while end < len(rows) and widths[end] == c:
+            end += 1
+        top, under = rows[start], rows[start + 1] if start + 1 < end else []
+        body = [r for r in rows[start + 2:end] if len(r) == c]
+        m = len(under)
+        if (m >= 2 and len(top) + m - 1 == c and body and all(x.text for x in top + under)
+                and not any(_BARE_NUMBER.match(x.text) for x in under)):
+            def alike(j: int) -> float:
+                a = [_cell_kind(r[j].text) for r in body]
+                b = [_cell_kind(r[j + 1].text) for r in body]
+                la = sorted(math.log(len(r[j].text) + 1) for r in body)[len(body) // 2]
+                lb = sorted(math.log(len(r[j + 1].text) + 1) for r in body)[len(body) // 2]
+                return sum(x == y for x, y in zip(a, b)) / len(body) - 0.5 * abs(la - lb)
+
+            scores = {j: sum(alike(j + k) for k in range(m - 1)) for j in range(len(top))}
+            j = max(sorted(scores, reverse=True), key=lambda k: scores[k])
+            top[j].span = m
+            rows[start + 1] = ([Cell(x.text, x.source, merged=True) for x in top[:j]] + under +
+                               [Cell(x.text, x.source, merged=True) for x in top[j + 1:]])
+        start = end
 
 
 def _restore_row_spans(rows: List[List[Cell]], widths: List[int]) -> None:
