@@ -190,3 +190,18 @@ def test_cells_left_out_under_a_cell_spanning_rows_take_its_text(header, rows, e
 def test_header_of_two_rows_puts_the_lower_cells_under_the_merged_one(top, under, rows, expected):
     text = pipe_rows([top, under] + rows)
     assert [(t[0], t[2], t[3], t[4]) for t in _tasks(text)] == expected
+
+
+def test_any_run_of_slots_is_read_into_rows_keeping_every_cell_once():
+    """Whatever the pattern of empty slots, the reading ends and keeps each cell in order."""
+    import random
+
+    from extract.readers.txt import _slots_to_rows
+
+    rnd = random.Random(7)
+    for _ in range(200):
+        n = rnd.randint(1, 60)
+        slots = [[(k + 1, f"ô {k}")] if rnd.random() < 0.6 else [] for k in range(n)]
+        rows = _slots_to_rows(slots)
+        texts = [c.text for r in rows for c in r if c.text and not c.merged]
+        assert texts == [s[0][1] for s in slots if s]
