@@ -125,6 +125,9 @@ _TOKEN_PATTERNS = [
     ("rec", r"(?=[dhmt6sq])(?:dinh\s+ky\s+)?(?:hang|moi|tung)\s+(?:(?:6|sau)\s*thang|nam|quy|thang|tuan|ngay)\b"
             r"(?:\s*(?:,|va|hoac|/)\s*(?:(?:6|sau)\s*thang|nam|quy|thang|tuan)\b(?!\s*\d))*"
             r"|\b(?:dinh\s+ky\s+)?(?:6|sau)\s*thang\s*(?:/\s*|mot\s+)lan\b"
+            # a frequency: "(ít nhất) 01 lần/năm", "02 lần trong một quý", "1 lần mỗi tháng"
+            r"|\b(?:(?:it\s+nhat|toi\s+thieu)\s+)?\d{1,2}\s*lan\s*(?:/|(?:trong\s+)?(?:mot|moi|1)\s+)\s*"
+            r"(?:nam|quy|thang|tuan)\b"
             r"|\bdinh\s+ky\s+(?:6|sau)\s*thang\b" + _PLIST % "*" + r"|\bdinh\s+ky\b"
             # a list of report periods: "(báo cáo) 6 tháng, năm", "quý, 6 tháng và cả năm", "tháng, quý, năm"
             r"|(?:(?:6|sau)\s*thang|qu[yi]|thang)" + _PLIST % "+"),

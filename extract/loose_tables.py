@@ -33,6 +33,15 @@ with the caption above it), the run is re-read from the text's lines (RawDocumen
 fragment per line, wrapped lines joined back (a line going on in lower case, or after a word
 that needs more: "Lãnh đạo" / "Sở Tài chính"); (d) and (e) are tried there first.
 
+(f) glued: each printed line holds the fragments of several columns side by side ("TT Nội dung
+    Trách nhiệm" / "1 đề mà người dân … Lãnh đạo Sở Y tế giờ 45 phút"), as pdfplumber's
+    extract_text gives a table; read by glued_rows from the text's lines, tried first where a header
+    line names the content column and the lines around it name two more.
+
+With `pdftotext` (no -layout) each cell is a block of lines between blank lines: the lines of one
+block are one cell ("Thầy Lê Thanh" / "Cường"), and where a tall content cell and the unit beside it
+came out as one block with their lines alternating, each line goes back to its cell.
+
 The table ends at a numbered heading, a signature or "Nơi nhận" line, a line ending with ":", a
 long sentence that is no cell, or a table block. A run that does not parse into rows that each
 hold content and another cell is left as it was.
@@ -42,6 +51,7 @@ from __future__ import annotations
 import re
 from typing import List, Optional
 
+from . import glued_rows
 from .deadlines import is_deadline
 from .model import Cell, Paragraph, Source, Table
 from .numbers import MEASURES
@@ -101,6 +111,11 @@ _SUB_HEADER = re.compile(r"^(?:bắt\s+đầu|kết\s+thúc|hoàn\s+thành|từ|
                          r"ghi\s+chú)$", re.IGNORECASE)
 
 
+# The rest of a header cell wrapped onto a line of its own ("Thời gian" / "thực hiện").
+_HEADER_TAIL = re.compile(r"^(?:thực\s+hiện|hoàn\s+thành|phối\s+hợp|chủ\s+trì|phụ\s+trách|trì|hợp|gian|dung|"
+                          r"nhiệm|vụ|việc)$")
+
+
 def _header(blocks: list, i: int) -> Optional[tuple]:
     """(roles in column order, number of header lines) of a header run starting at blocks[i].
     A repeated role is a sub-header ("Cơ quan thực hiện" over "Chủ trì" / "Phối hợp")."""
@@ -110,7 +125,7 @@ def _header(blocks: list, i: int) -> Optional[tuple]:
         text = blocks[j].text.strip()
         r = _header_cell(text)
         if r is None:
-            if roles and _SUB_HEADER.match(text):
+            if roles and (_SUB_HEADER.match(text) or _HEADER_TAIL.match(text)):
                 j += 1
                 continue
             break
@@ -442,6 +457,8 @@ def _fragments(paras: List[Paragraph], text_lines: List[str], fix) -> List[Parag
     lower case, or after a line ending on a word that needs more ("Lãnh đạo" / "Sở Tài chính")."""
     out: List[Paragraph] = []
     prev_end = 0
+    blocky = _blocky(paras, text_lines)
+    block = 0  # the first line of the current block of lines (blank lines between blocks)
     for p in paras:
         a, b = p.source.line, p.source.line_end or p.source.line
         if not a or b > len(text_lines) or a <= prev_end:
@@ -451,13 +468,63 @@ def _fragments(paras: List[Paragraph], text_lines: List[str], fix) -> List[Parag
             if not t:
                 continue
             last = out[-1].text if out else ""
+            if blocky and len(out) >= 2 and _line(out[-1]) == n - 1 and _line(out[-2]) >= block and \
+                    _kind(last) == "unit" and _kind(out[-2].text) == "content" and not _NUMBER.match(t):
+                # a block whose content and unit cells came out line by line interleaved
+                into = None
+                if t[:1].islower() and (len(t) >= 0.6 * _first_len(out[-2], text_lines) or not _short(t, 3)):
+                    into = -2
+                elif t[:1].isupper() and _short(t, 3) and _kind(t) in ("content", "unit") and \
+                        not last.endswith((",", ";", ".")):
+                    into = -1
+                if into is not None:
+                    q = out[into]
+                    out[into] = Paragraph(f"{q.text} {t}", Source(line=q.source.line, line_end=n), style=_FRAG)
+                    out[-1] = Paragraph(out[-1].text, Source(line=out[-1].source.line, line_end=n), style=_FRAG)
+                    continue
+            if not blocky or n == 1 or not text_lines[n - 2].strip():
+                block = n
+            nxt = text_lines[n].strip() if blocky and n < len(text_lines) else ""
+            if out and _line(out[-1]) >= block and _kind(t) == "unit" and _short(t, 4) and _kind(last) == "content" \
+                    and nxt[:1].islower() and len(nxt) >= 0.6 * _first_len(out[-1], text_lines):
+                out.append(Paragraph(t, Source(line=n, line_end=n), style=_FRAG))  # a unit line amid the content's
+                continue
             if out and not _NUMBER.match(last) and not _NUMBER.match(t) and (
-                    (t[:1].islower() and _line(out[-1]) >= a) or _GOES_ON.search(last)):
+                    (t[:1].islower() and _line(out[-1]) >= a) or _GOES_ON.search(last)
+                    or (blocky and _line(out[-1]) == n - 1 and _same_cell(last, t))):
                 out[-1] = Paragraph(f"{last} {t}", Source(line=out[-1].source.line, line_end=n), style=_FRAG)
             else:
                 out.append(Paragraph(t, Source(line=n, line_end=n), style=_FRAG))
         prev_end = b
     return out
+
+
+def _first_len(p: Paragraph, text_lines: List[str]) -> int:
+    """Length of the first text line of a fragment (a content cell's width)."""
+    return len(text_lines[p.source.line - 1].strip()) if p.source.line else len(p.text)
+
+
+def _blocky(paras: List[Paragraph], text_lines: List[str]) -> bool:
+    """Do blank lines set the run's cells apart (`pdftotext` without -layout writes each cell as a
+    block of lines with a blank line after it)? A fifth of the run's lines blank at least."""
+    a = paras[0].source.line if paras else None
+    b = _line(paras[-1]) if paras else 0
+    if not a or b > len(text_lines) or b - a < 8:
+        return False
+    blank = sum(1 for n in range(a, b + 1) if not text_lines[n - 1].strip())
+    return blank * 5 >= b - a + 1
+
+
+def _same_cell(last: str, t: str) -> bool:
+    """Two lines of one block that go on as one cell: content over content, or a unit cell and the
+    short rest of its name ("Thầy Lê Thanh" / "Cường"); a line of another column's shape (a
+    number, a time phrase, a unit heading a line after content) starts a cell of its own."""
+    if _kind(t) != "content" or _is_time(t) or _is_time(last) or _header_cell(t) or _header_cell(last):
+        return False
+    k = _kind(last)
+    if k == "content":
+        return not _ends_table(last)
+    return k == "unit" and _short(t, 3) and not last.endswith((",", ";", "."))
 
 
 _FRAG = "line-fragment"
@@ -611,6 +678,16 @@ def _is_time(text: str) -> bool:
     return bool(_TIME_CELL.match(text.strip()))
 
 
+_BARE_RANGE = re.compile(rf"^((?:từ\s+)?{_CLOCK})\s+({_CLOCK})$", re.IGNORECASE)
+
+
+def _hours(text: str) -> str:
+    """An hours cell as written: two clock times side by side are a range whose dash the text
+    layer lost ("7h00 7h15" -> "7h00 - 7h15")."""
+    m = _BARE_RANGE.match(text.strip())
+    return f"{m.group(1)} - {m.group(2)}" if m else text
+
+
 def _rows_by_time(lines: List[Paragraph], roles: List[str]) -> tuple:
     """Shape (e), a programme: the time column first ("Thời gian" / "Nội dung" / "Người phụ
     trách"), each row opening with its hours (`7h00 - 7h15`, `7h00` over `- 7h15`), then the
@@ -645,7 +722,7 @@ def _rows_by_time(lines: List[Paragraph], roles: List[str]) -> tuple:
         if _is_time(t):
             close()
             cur, cells = _Row(), []
-            cur.deadlines.append(t)
+            cur.deadlines.append(_hours(t))
             cur.lines.append(lines[k])
             rows.append(cur)
             k += 1
@@ -746,6 +823,8 @@ def _opens_header(b, text_lines: List[str], fix) -> int:
             continue
         if t and len(t) <= 60 and _short(t, 6) and _header_cell(fix(t) if fix else t) is not None:
             return n
+    if e > a and len(b.text) <= 60 and _header_cell(b.text) is not None:
+        return a  # a header cell wrapped over its lines ("Thời" / "gian")
     return 0
 
 
@@ -782,6 +861,14 @@ def rebuild(blocks: list, lone_numbers: Optional[List[tuple]] = None, text_lines
     i = 0
     while i < len(blocks):
         b = blocks[i]
+        glued = _read_glued(blocks, i, text_lines, fix) if text_lines else None
+        if glued:
+            table, consumed, tail = glued
+            out += table if isinstance(table, _Glued) else [table]
+            if tail is not None:
+                out.append(tail)
+            i += max(consumed, 1)
+            continue
         short = isinstance(b, Paragraph) and len(b.text) <= 40  # a header cell: "Stt", "Chỉ tiêu"
         found = _header(blocks, i) if short else None
         by_lines = _opens_header(b, text_lines, fix) if text_lines else 0
@@ -821,6 +908,60 @@ def rebuild(blocks: list, lone_numbers: Optional[List[tuple]] = None, text_lines
             out.append(b)
             i += 1
     return out
+
+
+def _read_glued(blocks: list, i: int, text_lines: List[str], fix) -> Optional[tuple]:
+    """(Table, paragraphs used, what is left of the last one or None) of a table whose printed
+    lines glue several columns (see glued_rows), read from the text's lines at blocks[i]."""
+    b = blocks[i]
+    if not isinstance(b, Paragraph) or not b.source.line or len(b.text) > 600 or b.source.line > len(text_lines):
+        return None
+    a = b.source.line - 1
+    if not glued_rows.might_open(" ".join(text_lines[a:a + 6])):
+        return None
+    found = glued_rows.header(text_lines[a:a + 8], 0)  # (the lines repaired only under a header)
+    if not found or a + found[1] + 1 > _line(b):
+        return None  # no header, or one that starts in a later paragraph
+    roles, first, body = found
+    paras: List[Paragraph] = []
+    j = i
+    while j < len(blocks) and isinstance(blocks[j], Paragraph) and j - i < 400:
+        paras.append(blocks[j])
+        j += 1
+    last_line = _line(paras[-1])
+    lines = [fix(t) if fix else t for t in text_lines[a:last_line]]
+    rows, end = glued_rows.rows(lines, roles, body, glued_rows.page_width(text_lines))
+    tasks = [r for r in rows if "group" not in r]
+    if len(tasks) < 2 or any(not r["content"] for r in tasks) or \
+            sum(1 for r in tasks if r.get("lead") or r.get("partners") or r["deadline"]) * 2 < len(tasks):
+        return None
+    cols = [r for r in roles if r in _HEADER_NAMES]
+    src = b.source
+    grid: List[List[Cell]] = [[Cell(_HEADER_NAMES[r], src) for r in cols]]
+    for r in rows:
+        if "group" in r:
+            grid.append([Cell(r["group"], src, span=len(cols))])
+        else:
+            grid.append([Cell(r.get(c, ""), src) for c in cols])
+    end_line = a + end  # 1-based number of the table's last line
+    while end_line > a + body and not text_lines[end_line - 1].strip():
+        end_line -= 1
+    pre: list = []
+    if first > 0:  # the caption the reader joined to the header
+        before = " ".join(t for t in (ln.strip() for ln in lines[:first]) if t)
+        if before:
+            pre.append(Paragraph(before, Source(line=b.source.line, line_end=b.source.line + first - 1,
+                                                page=src.page), style=b.style))
+    table = Table(grid, Source(line=b.source.line + first, line_end=end_line, page=src.page), header_rows=1)
+    last = Paragraph(lines[end_line - a - 1].strip(), Source(line=end_line, line_end=end_line))
+    consumed, tail = _rest(paras, last)
+    if pre:
+        return _Glued(pre + [table]), consumed, tail
+    return table, consumed, tail
+
+
+class _Glued(list):
+    """A caption paragraph and the table under it (both go out in order)."""
 
 
 def _rest(paras: List[Paragraph], last: Paragraph) -> tuple:

@@ -109,6 +109,12 @@ _NEVER_NAMES = frozenset({"chủ trì", "phối hợp", "phối kết hợp", "c
                           "phải", "được", "là", "làm đầu mối"})
 
 
+# nouns whose second word is a verb of the lexicon: the verb does not start a predicate there
+_NOUN_COMPOUNDS = frozenset({"thư ký", "chữ ký", "chương trình", "công trình", "quy trình", "lộ trình", "tờ trình",
+                             "hành trình", "việc làm", "cử tri", "độc lập", "thành lập", "bàn giao", "cởi mở",
+                             "tiếp nhận", "văn thư"})
+
+
 def _capitalised(word: str) -> bool:
     return word[:1].isupper()
 
@@ -146,6 +152,9 @@ def _lexical_start(text: str, after: int) -> Optional[int]:
         left = text[:k]
         if not left.strip():
             continue
+        before = left.split()[-1].lower() if left.split() else ""
+        if f"{before} {word.split()[0].lower()}" in _NOUN_COMPOUNDS:
+            continue                                   # "Thư ký", "Chương trình", "việc làm": a noun
         if _capitalised(word) and not all_caps and word.lower() not in _NEVER_NAMES:
             continue                                   # "Ban Tổ chức", "Trung tâm Thông tin"
         if word.lower() == "thông tin" and _INFO_NOUN_BEFORE.search(left):

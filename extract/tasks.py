@@ -75,6 +75,11 @@ _LABEL_SPLIT = re.compile(r"[;.]\s+(?=(?:Đơn vị|Cơ quan|Bộ phận|Ngườ
                           re.I)
 
 
+# labels in brackets after an item: "(Cơ quan chủ trì: X; đơn vị phối hợp: Y; thời gian: Quý II/2026)"
+_PAREN_LABELS = re.compile(r"\s*\((?P<in>(?:(?:Đơn vị|Cơ quan|Bộ phận|Người)\s+)?(?:chủ trì|thực hiện|phụ trách)\s*:"
+                           r"[^()]{3,300})\)", re.I)
+
+
 def read_labels(text: str) -> Optional[List[Tuple[str, str]]]:
     """'Đơn vị chủ trì: X; Đơn vị phối hợp: Y.' -> [("lead", "X"), ("partners", "Y")]; None when
     the line is no such label."""
@@ -164,6 +169,31 @@ def split_trailing_lead(text: str) -> Optional[Tuple[str, str, str]]:
     return None
 
 
+_LEAD_LINE_ROLES = re.compile(r"^(?:chủ trì|chủ tham mưu|tham mưu|thực hiện|tổ chức thực hiện|triển khai thực hiện|"
+                         r"triển khai|chịu trách nhiệm|phụ trách|chỉ đạo|chuẩn bị|trình|xây dựng|ban hành|"
+                         r"và|hoặc)\b\s*,?\s*", re.I)
+
+
+def _own_work(rest: str) -> bool:
+    """Does the predicate of a lead line name work of its own beyond its roles, partners and time
+    ("phối hợp với Chi hội Phụ nữ tuyên truyền trên loa truyền thanh của thôn, hằng tháng"), unlike
+    "chủ trì, phối hợp tham mưu, trình trong tháng 11/2025"?"""
+    r = rest.strip()
+    for _ in range(4):
+        m = _PARTNER_IN.match(r)
+        if m:
+            k = _first_verb(m.group("v"))
+            r = m.group("v")[k:] if k else ""
+        new = _LEAD_LINE_ROLES.sub("", r)
+        if new == r:
+            break
+        r = new
+    dl = find_deadline(r)
+    if dl:
+        r = r.replace(dl, " ")
+    return len(re.findall(r"\w+", r)) >= 5
+
+
 def _lead_and_partners(unit: str, rest: str) -> Tuple[List[str], List[str]]:
     """The units of a lead line and the partners its predicate names. 'A, B, C phối hợp tham mưu …'
     (they work together, no one named to lead) makes all three leads."""
@@ -215,6 +245,10 @@ _REPORT_LEAD = re.compile(r"^(?:định kỳ|hằng|hàng|thường xuyên|cuố
 
 
 _CLOSING = re.compile(r"^(?:Trên đây|Trong quá trình (?:tổ chức )?thực hiện,? nếu|Nơi nhận)", re.I)
+# the preamble's formula: "(Ủy ban nhân dân xã) ban hành Kế hoạch … như sau:", "xây dựng Kế hoạch thực hiện
+# với các nội dung sau:"
+_ISSUING_FORMULA = re.compile(r"^(?:ban\s+hành|xây\s+dựng|triển\s+khai)\s+(?:Kế\s+hoạch|Chương\s+trình)\b[^.;]{0,160}?"
+                              r"(?:như\s+sau|cụ\s+thể|(?:các\s+)?nội\s+dung\s+(?:như\s+)?sau)\s*[:.]?\s*$", re.I)
 # a decision's closing article names who executes the decision itself, no duty of the plan:
 # "Chánh Văn phòng …, Giám đốc các sở … chịu trách nhiệm thi hành Quyết định này."
 _EXECUTION_CLAUSE = re.compile(r"^(?:(?:có|chịu)\s+trách\s+nhiệm\s+)?(?:thi\s+hành|tổ\s+chức\s+thực\s+hiện|thực\s+hiện)\s+"
@@ -471,6 +505,24 @@ class DutyReader:
         if not p.heading and not m or m:
             if not p.heading:
                 self._block.append(p)
+        # an item with its labels in brackets: "Giám sát ca bệnh (Cơ quan chủ trì: X; thời gian: thường xuyên)."
+        paren = _PAREN_LABELS.search(text)
+        if paren and not p.heading:
+            labels = read_labels(paren.group("in"))
+            if labels and any(f in ("lead", "executor") for f, _ in labels):
+                t = Task(id=self.next_id(), origin="text", content=(text[:paren.start()] + text[paren.end():]).strip(),
+                         section=p.section, source=p.source)
+                for field, value in labels:
+                    if field in ("lead", "executor"):
+                        t.lead = split_units(value)
+                    elif field == "partners":
+                        t.partners = split_units(value)
+                    else:
+                        t.deadline = parse_deadline(value)
+                t._label_lead = t._own_labels = True
+                self.tasks.append(t)
+                self._prev = p
+                return
         # an item followed by a line naming its lead: "X chủ trì, phối hợp Y … trong tháng 01/2026"
         impl = self._in_implementation(p.section)
         found = lead_line(text) if not impl else None
@@ -485,6 +537,9 @@ class DutyReader:
             return
         if found and self._prev is not None and split_subject(self._prev.text)[0] is not None:
             found = None                              # the line above is a duty of its own unit
+        if found and self._prev is not None and self._prev.heading and _own_work(found[1]) and \
+                not text.rstrip().endswith(":"):
+            found = None                              # a duty of its own under a heading: its topic
         if found and self._prev is not None:
             unit, rest = found
             target = self._prev
@@ -565,12 +620,13 @@ class DutyReader:
         if field == "section":
             field = "executor"
         if field in ("lead", "executor"):
-            if field == "executor" and any(getattr(t, "_label_lead", False) for t in group):
+            if field == "executor" and any(getattr(t, "_label_lead", False) and not getattr(t, "_own_labels", False)
+                                           for t in group):
                 return
             per_unit = self._per_unit(value)
             units = split_units(value)
             for t in group:
-                if per_unit and not again:
+                if per_unit and not again or getattr(t, "_own_labels", False):
                     continue
                 t.lead = units
                 t._label_lead = True
@@ -583,10 +639,12 @@ class DutyReader:
                     group.append(t)
         elif field == "partners":
             for t in group:
-                t.partners = split_units(value)
+                if not (getattr(t, "_own_labels", False) and t.partners):
+                    t.partners = split_units(value)
         else:
             for t in group:
-                t.deadline = parse_deadline(value)
+                if not (getattr(t, "_own_labels", False) and t.deadline.text):
+                    t.deadline = parse_deadline(value)
 
     @staticmethod
     def _per_unit(value: str) -> List[Tuple[str, str]]:
@@ -645,7 +703,7 @@ class DutyReader:
             if self._time_only(part, p.section):
                 continue
             a = self._assignment(part)
-            if a and _EXECUTION_CLAUSE.match(a[1]):
+            if a and (_EXECUTION_CLAUSE.match(a[1]) or _ISSUING_FORMULA.match(a[1])):
                 continue
             if a is None and i + 1 < len(parts) and _GIAO.match(parts[i + 1]):
                 nxt = self._assignment(parts[i + 1])

@@ -116,6 +116,15 @@ _BARE_OFFICE_LINE = re.compile(r"(?m)^(\s*(?:Lãnh đạo|Đại diện|Đại d
                                r"Phó Chủ tịch|Giám đốc|Phó Giám đốc|Trưởng|Phó Trưởng)\s*)\n")
 
 
+def _scope_cut(piece: str) -> str:
+    """'Bộ Khoa học và Công nghệ với các tiêu chuẩn, quy chuẩn …': what a unit answers for, after
+    "với" and no unit, is no part of the unit list."""
+    for m in re.finditer(r"\s+với\s+", piece):
+        if not UNIT_START.match(piece[m.end():]):
+            return piece[:m.start()]
+    return piece
+
+
 def split_units(text: str) -> list[str]:
     """Split a cell or phrase listing units into unit names as written (outer punctuation trimmed)."""
     if not text:
@@ -125,7 +134,7 @@ def split_units(text: str) -> list[str]:
     text = _BARE_OFFICE_LINE.sub(lambda m: m.group(1) + " ", text)
     units: list[str] = []
     for piece in re.split(r"[;\n]+", text):
-        piece = _trim(piece)
+        piece = _trim(_scope_cut(piece))
         if not piece:
             continue
         current: list[str] = []
@@ -165,10 +174,15 @@ def strip_role(text: str) -> str:
     if not text:
         return text
     text = unicodedata.normalize("NFC", text).strip()
-    m = _ROLE_RE.search(text)
-    if m and m.start() > 0:
-        text = text[:m.start()]
-    return _trim(text)
+    pieces = []
+    for piece in text.split(";"):                      # each unit of "X với …; Y với …" on its own
+        piece = _scope_cut(piece).strip()
+        m = _ROLE_RE.search(piece)
+        if m and m.start() > 0:
+            piece = piece[:m.start()]
+        if _trim(piece):
+            pieces.append(_trim(piece))
+    return "; ".join(pieces)
 
 
 _BRACKET_LEAD = re.compile(r"^(?P<lead>[^()]+?)\s*\(\s*chủ trì\s*\)\s*[;,.]?\s*(?P<rest>.*)$", re.I | re.S)

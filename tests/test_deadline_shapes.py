@@ -263,3 +263,21 @@ def test_compound_stops_at_a_part_that_is_no_deadline(sentence, phrase):
 
 def test_day_without_year_alone_stays_once():
     assert parse_deadline(find_deadline("Phổ biến kế hoạch đến nhân dân trước 15/3.")).kind == "once"
+
+
+@pytest.mark.parametrize("sentence, phrase, period", [
+    ("Tổ chức diễn tập phòng, chống thiên tai ở cấp xã ít nhất 01 lần/năm.", "ít nhất 01 lần/năm", "year"),
+    ("Chi bộ họp giao ban 01 lần/tháng.", "01 lần/tháng", "month"),
+    ("Ban Chỉ đạo kiểm tra tối thiểu 2 lần/quý tại các thôn.", "tối thiểu 2 lần/quý", "quarter"),
+    ("Tổ chức đối thoại với nhân dân 2 lần trong một năm.", "2 lần trong một năm", "year"),
+])
+def test_a_frequency_is_a_recurring_deadline(sentence, phrase, period):
+    assert find_deadline(sentence) == phrase
+    dl = parse_deadline(phrase)
+    assert (dl.kind, dl.period) == ("recurring", period)
+
+
+@pytest.mark.parametrize("sentence", ["Thu nhập bình quân tăng 2 lần so với năm 2025.",
+                                      "Tổ chức lần 2 vào dịp Tết."])
+def test_a_count_of_times_without_a_period_is_no_frequency(sentence):
+    assert "lần" not in (find_deadline(sentence) or "")

@@ -1,4 +1,6 @@
 """Duty shapes as plans write them (invented fixtures, one per shape)."""
+import pytest
+
 import extract
 
 HEAD = """ỦY BAN NHÂN DÂN
@@ -406,3 +408,41 @@ def test_units_that_work_together_on_an_item_are_all_leads():
     assert [(t.lead, t.partners) for t in ts] == [
         (["Phòng Kinh tế", "Ban quản lý chợ", "Văn phòng UBND xã"], []),
         (["Phòng Kinh tế"], ["Ban quản lý chợ"])]
+
+
+def test_duty_sentence_under_a_topic_heading_keeps_its_own_work():
+    ts = duties("1. Tuyên truyền, phổ biến\n"
+                "Ban Công tác Mặt trận thôn phối hợp với Chi hội Phụ nữ tuyên truyền trên loa truyền thanh của "
+                "thôn, thực hiện hằng tháng.\n"
+                "2. Sửa chữa mái chợ\n"
+                "Ban quản lý chợ chủ trì, phối hợp tham mưu thực hiện trong quý III/2025.\n")
+    assert [(t.lead, t.content[:40]) for t in ts] == [
+        (["Ban Công tác Mặt trận thôn"], "phối hợp với Chi hội Phụ nữ tuyên truyền"),
+        # a line that only names roles and time: the heading above it is its content
+        (["Ban quản lý chợ"], "Sửa chữa mái chợ")]
+    assert ts[0].partners == ["Chi hội Phụ nữ"] and ts[0].deadline.kind == "recurring"
+    assert ts[1].deadline.text == "trong quý III/2025"
+
+
+@pytest.mark.parametrize("preamble", [
+    "Căn cứ Kế hoạch số 12/KH-UBND của UBND huyện; Ủy ban nhân dân xã An Phú ban hành Kế hoạch như sau:",
+    "Ủy ban nhân dân xã An Phú xây dựng Kế hoạch thực hiện với các nội dung sau:",
+    "Thực hiện chỉ đạo của Huyện ủy, Đảng ủy xã ban hành Kế hoạch triển khai cụ thể như sau:",
+])
+def test_the_preambles_formula_is_no_duty(preamble):
+    txt = HEAD.replace("I. MỤC ĐÍCH, YÊU CẦU", preamble + "\n\nI. MỤC ĐÍCH, YÊU CẦU").format(
+        body="1. Rà soát\n\nPhòng Kinh tế rà soát các hộ kinh doanh trong chợ.\n", impl="Các bộ phận triển khai.\n")
+    ts = [t for t in extract.parse_text(txt).tasks if t.origin == "text"]
+    assert [t.lead for t in ts] == [["Phòng Kinh tế"]], [t.content for t in ts]
+
+
+def test_labels_in_brackets_after_an_item_belong_to_that_item():
+    ts = duties("1. Giám sát\n"
+                "- Kiểm tra vệ sinh các quầy hàng (Đơn vị chủ trì: Trạm Y tế xã; đơn vị phối hợp: Ban quản lý chợ; "
+                "thời gian: hằng quý).\n"
+                "- Lấy mẫu thực phẩm tại các quầy hàng.\n"
+                "* Đơn vị thực hiện: Phòng Kinh tế.\n"
+                "* Thời gian: tháng 9/2025.\n")
+    assert [(t.content, t.lead, t.partners, t.deadline.text) for t in ts] == [
+        ("Kiểm tra vệ sinh các quầy hàng.", ["Trạm Y tế xã"], ["Ban quản lý chợ"], "hằng quý"),
+        ("Lấy mẫu thực phẩm tại các quầy hàng.", ["Phòng Kinh tế"], [], "tháng 9/2025")]

@@ -34,7 +34,7 @@ FLOORS = {
     "04_luongminh-mttq-xa-kh16-baucu.docx": 1.0,
     "04_luongminh-mttq-xa-kh16-baucu.txt": 1.0,
     "07_dongthap-ubnd-tinh-kh617-chuyendoiso-doanhnghiep.txt": 0.99,
-    "13_bacninh-ubnd-tinh-kh144-kinhteso-xahoiso.txt": 0.99,
+    "13_bacninh-ubnd-tinh-kh144-kinhteso-xahoiso.txt": 1.0,
     "16_conghai-danguy-xa-ctr22-chuongtrinh-congtac-toankhoa.txt": 0.99,
     "22_chinhphu-ttg-qd2629-ctr-chinhphuso-tvpl-page.txt": 0.97,
     "23_conghai-danguy-xa-kh45-chuyendoiso-coquandang.txt": 1.0,

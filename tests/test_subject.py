@@ -172,3 +172,16 @@ def test_thong_tin_after_a_noun_of_the_name_is_part_of_it(text, units):
 ])
 def test_capitalised_role_verb_inside_a_sentence_starts_the_predicate(sentence, unit):
     assert split_subject(sentence)[0] == unit
+
+
+@pytest.mark.parametrize("sentence, unit", [
+    ("Đồng chí Phó Chủ tịch - Thư ký tham mưu xây dựng kế hoạch.", "Đồng chí Phó Chủ tịch - Thư ký"),
+    ("Ban Điều phối Chương trình mục tiêu quốc gia xã chủ trì rà soát.", "Ban Điều phối Chương trình mục tiêu quốc gia xã"),
+    ("Ban Quản lý công trình xã lập hồ sơ quyết toán.", "Ban Quản lý công trình xã"),
+    ("Trung tâm Dịch vụ việc làm tỉnh tư vấn cho người lao động.", "Trung tâm Dịch vụ việc làm tỉnh"),
+    # the verb alone still starts the predicate
+    ("Phòng Kinh tế trình UBND xã phê duyệt.", "Phòng Kinh tế"),
+    ("Ban quản lý dự án làm thủ tục thanh toán.", "Ban quản lý dự án"),
+])
+def test_noun_ending_in_a_verb_of_the_lexicon_stays_in_the_name(sentence, unit):
+    assert split_subject(sentence)[0] == unit

@@ -375,3 +375,16 @@ def test_line_naming_the_lead_of_the_item_above_starts_its_own_paragraph(lead):
 def test_wrapped_line_naming_a_programme_is_no_lead_line():
     text = "a) Chủ trì tham mưu Chủ tịch\nUBND tỉnh về phát triển hạ tầng số theo chương trình,\nkế hoạch của Bộ.\n"
     assert len(_paras(read_text(text))) == 1
+
+
+@pytest.mark.parametrize("first, second", [
+    ("công bố công khai thủ tục tại Bộ phận Một cửa, hoàn thành trong quý", "III/2026."),
+    ("tổ chức hội nghị sơ kết trước ngày", "15/6/2026 tại hội trường xã."),
+    ("báo cáo kết quả về Ủy ban nhân dân xã trong tháng", "10/2026."),
+    ("thực hiện Nghị quyết Đại hội Đảng bộ xã nhiệm kỳ 2025 - 2030 đến năm", "2030, phấn đấu hoàn thành."),
+])
+def test_number_awaited_by_the_line_before_goes_on_its_paragraph(first, second):
+    text = "II. NHIỆM VỤ\n1. Văn phòng UBND xã chủ trì, phối hợp với các bộ phận chuyên môn rà soát,\n" \
+           f"{first}\n{second}\n2. Công chức Tư pháp thực hiện số hóa hồ sơ.\n"
+    paras = _paras(read_text(text))
+    assert paras[1].endswith(f"{first} {second}") and paras[2].startswith("2. Công chức"), paras

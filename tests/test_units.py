@@ -99,3 +99,15 @@ def test_lower_case_category_word_without_a_group_word_is_no_unit(text):
     """Regression: "tổ chức theo dõi …" (a verb) was read as the unit "tổ chức"."""
     from extract.units import looks_like_unit
     assert not looks_like_unit(text)
+
+
+@pytest.mark.parametrize("cell, units", [
+    ("Bộ Công an, Bộ Tư pháp với các văn bản áp dụng chung toàn quốc; các bộ, ngành với các văn bản nội ngành",
+     ["Bộ Công an", "Bộ Tư pháp", "các bộ, ngành"]),
+    ("Sở Tư pháp với các văn bản quy phạm pháp luật; UBND các xã với văn bản cấp xã", ["Sở Tư pháp", "UBND các xã"]),
+    ("Phòng Kinh tế với các dự án nông nghiệp", ["Phòng Kinh tế"]),
+    # "với" before a unit is a list of units
+    ("Công an xã với Ban Chỉ huy Quân sự xã", ["Công an xã với Ban Chỉ huy Quân sự xã"]),
+])
+def test_what_a_unit_answers_for_after_voi_is_cut_from_a_lead_cell(cell, units):
+    assert split_units(strip_role(cell)) == units

@@ -201,6 +201,10 @@ def _is_caps(s: str) -> bool:
 
 
 # Words a wrapped line breaks after but a heading does not end with ("… phối hợp với" / "Sở Y tế …").
+# a line ending in a word that awaits its number, and a line that starts with one
+_AWAITS_NUMBER = re.compile(r"\b(?:quý|tháng|năm|ngày|khóa|khoá|giai đoạn|nhiệm kỳ)\W{0,2}$", re.I)
+# (a date, a period with its year, or a year: never a list number such as "2." that opens an item)
+_NUMBER_FIRST = re.compile(r"^(?:[IVX]{1,4}\s*[/\-–]\s*\d{2,4}|\d{1,2}\s*/\s*\d{1,4}(?:\s*/\s*\d{2,4})?|\d{4})(?!\d|\.\d)")
 _DANGLING_END = re.compile(r"(?:[,(/&+-]|\b(?:của|và|với|về|cho|các|những|số|tại|theo|trong|đến|để|là|có|được"
                            r"|bằng|từ|ngày|tháng|năm|do|như|hoặc|thuộc|giữa|trên|dưới|sau|trước|khi"
                            r"|sở|ban|bộ|phòng|ủy|uỷ|cục|viện|hội|đoàn|UBND|HĐND|MTTQ))\W*$", re.I)
@@ -286,6 +290,8 @@ def _new_paragraph(prev: str, line: str, width: int, bold_open: bool, first_line
         return False  # a sentence, or a list of clauses ("…;⏎các Đảng ủy trực thuộc; …"), goes on
     if _SENTENCE_END.search(p):
         return True
+    if _AWAITS_NUMBER.search(p) and _NUMBER_FIRST.match(s):
+        return False  # "… hoàn thành trong quý⏎III/2026.": the number the line's last word awaits
     if len(_LETTERS.findall(p)) >= 3 and len(_LETTERS.findall(s)) >= 3:
         if _is_caps(p) != _is_caps(s):
             return True
