@@ -15,6 +15,8 @@ line much shorter than the wrap width. Each block keeps the 1-based lines it cam
 """
 from __future__ import annotations
 
+import itertools
+import math
 import re
 from functools import lru_cache
 from typing import Iterable, List, Optional
@@ -375,7 +377,8 @@ def _cell_text(lines: List[tuple]) -> str:
 
 def _pipe_table(lines: List[str], i: int, width: int = 0, spaced: bool = True):
     """One cell per line between lines holding a single '|'. Rows: '|' c1 '|' c2 '|' ... '|'; a
-    row boundary is an empty slot, told from an empty cell by the column count of the first row.
+    row boundary is an empty slot, told from an empty cell by the reading of the whole table
+    (`_read_slots`).
 
     Where no blank line closes the table (a whole web page saved as text), the '|' lines run on
     through the page: a slot that opens a heading (an appendix, the document type, "Điều 1"),
@@ -611,8 +614,6 @@ def _two_row_header(rows: List[List[Cell]], widths: List[int]) -> None:
     the others over two rows and left out of the second. The merged cell is the one over the
     columns most alike in the rows below (the kind and length of their cells); the second row gets
     the first row's other cells, as Word's merged cells carry the text of the cell above."""
-    import math
-
     start = 0
     while start < len(rows):
         c = widths[start]
@@ -642,12 +643,10 @@ def _two_row_header(rows: List[List[Cell]], widths: List[int]) -> None:
 def _restore_row_spans(rows: List[List[Cell]], widths: List[int]) -> None:
     """A web page leaves out of a row the cells a cell above covers (HTML rowspan: one lead unit
     over several tasks): a row of filled cells short of its table's columns by one or two gets the
-    text of the cells above in the columns where its cells read least like their column (kinds
-    counted on the table's full rows), as Word's merged cells carry the text of the cell above."""
-    import itertools
-    import math
-
-    for c in set(widths):
+    text of the cells above in the columns left once its own cells are placed where they fit best
+    (kinds and lengths of cells counted on the table's full rows), as Word's merged cells carry
+    the text of the cell above."""
+    for c in sorted(set(widths)):
         idx = [k for k, w in enumerate(widths) if w == c]
         full = [rows[k] for k in idx[1:] if len(rows[k]) == c]
         if c < 3 or len(full) < 2 or 2 * len(full) < len(idx) - 1:
