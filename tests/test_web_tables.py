@@ -205,3 +205,15 @@ def test_any_run_of_slots_is_read_into_rows_keeping_every_cell_once():
         rows = _slots_to_rows(slots)
         texts = [c.text for r in rows for c in r if c.text and not c.merged]
         assert texts == [s[0][1] for s in slots if s]
+
+
+@pytest.mark.parametrize("group", ["| **I. HẠ TẦNG SỐ** |", "| Nhóm nhiệm vụ về hạ tầng số |"])
+def test_markdown_row_of_one_cell_is_a_group_row_merged_across_the_table(group):
+    text = ("| STT | Nội dung | Chủ trì | Thời gian |\n|---|---|---|---|\n" + group + "\n"
+            "| 1 | Phủ sóng 4G các thôn | Bưu điện xã | Năm 2026 |\n| 2 | Lắp camera an ninh | Công an xã | Quý IV/2026 |\n")
+    tables = [b for b in read_text(text).blocks if isinstance(b, Table)]
+    assert len(tables) == 1 and [c.text for c in tables[0].rows[1]] == [group.strip("| *")]
+    assert tables[0].rows[1][0].span == 4
+    plan = extract.parse_text(HEAD + text + TAIL)
+    assert [(t.number, t.group_title or t.group) for t in plan.tasks if t.origin == "table"] == [
+        ("1", group.strip("| *").removeprefix("I. ")), ("2", group.strip("| *").removeprefix("I. "))]

@@ -806,10 +806,23 @@ def _split_md_row(line: str) -> List[str]:
     return [c.strip() for c in t[1:-1].split("|")]
 
 
+def _md_merged_row(s: str) -> bool:
+    """A markdown row of one cell ("| **I. HẠ TẦNG SỐ** |"): a group row merged across the table."""
+    t = s.strip()
+    return len(t) > 2 and t.startswith("|") and t.endswith("|") and t.count("|") == 2 and bool(t[1:-1].strip())
+
+
 def _md_table(lines: List[str], i: int):
+    """Markdown rows `| a | b |`; a row of one cell between them is merged across the table."""
     start = i
     rows = []
-    while i < len(lines) and _is_md_row(lines[i]):
+    while i < len(lines) and (_is_md_row(lines[i]) or (
+            rows and _md_merged_row(lines[i]) and i + 1 < len(lines) and _is_md_row(lines[i + 1]))):
+        if _md_merged_row(lines[i]):
+            text = _cell_text([(i + 1, part) for part in _MD_BREAK.split(lines[i].strip()[1:-1])])
+            rows.append([Cell(text, Source(line=i + 1, row=len(rows), cell=0), span=max(len(rows[0]), 1))])
+            i += 1
+            continue
         cells = _split_md_row(lines[i])
         if not all(re.fullmatch(r":?-{2,}:?", c) or not c for c in cells):
             # a cell's paragraphs are written as HTML line breaks ("Tập huấn:<br>- Cho cán bộ;")
