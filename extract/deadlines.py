@@ -78,7 +78,19 @@ from typing import Optional
 import regex
 
 from .model import Deadline
-from .text.fold import ascii_fold as _fold
+from .text.fold import ascii_fold
+
+# "tư" ("đầu tư", "tư vấn", "thứ tư") folds like "từ" (from): its shadow keeps it apart ("tw")
+_TU_WORD = re.compile(r"(?<!\w)[tT][ưƯ](?!\w)")
+
+
+def _fold(nfc: str) -> str:
+    """The ASCII shadow of `text.fold`, with the word "tư" told from "từ"."""
+    folded = ascii_fold(nfc)
+    if "ư" in nfc or "Ư" in nfc:
+        for m in _TU_WORD.finditer(nfc):
+            folded = folded[:m.start() + 1] + "w" + folded[m.start() + 2:]
+    return folded
 
 __all__ = ["parse_deadline", "is_deadline", "find_deadline", "named_year", "recurrence_in"]
 
@@ -122,7 +134,7 @@ _TOKEN_PATTERNS = [
             r"\d{1,3}\s*(?:ngay|tuan|thang|nam)(?:\s+lam\s+viec)?\b(?!\s*(?:dau|cuoi)\s+nam)"
             r"(?:\s*(?:,\s*)?(?:ke\s+tu|tinh\s+tu|sau\s+khi)\b" + _WORDS % 10 + ")?"),
     ("half", rf"\b(?:(?:6|sau)\s*thang|nua)\s+(?:dau|cuoi)\s+(?:cua\s+)?nam(?:\s*{_Y})?"),
-    ("rec", r"(?=[dhmt6sq])(?:dinh\s+ky\s+)?(?:hang|moi|tung)\s+(?:(?:6|sau)\s*thang|nam|quy|thang|tuan|ngay)\b"
+    ("rec", r"(?=[dhmt6sq])(?:dinh\s+ky\s+)?(?:hang|moi|tung)\s+(?:(?:6|sau)\s*thang|hoc\s+ky|nam|quy|thang|tuan|ngay)\b"
             r"(?:\s*(?:,|va|hoac|/)\s*(?:(?:6|sau)\s*thang|nam|quy|thang|tuan)\b(?!\s*\d))*"
             r"|\b(?:dinh\s+ky\s+)?(?:6|sau)\s*thang\s*(?:/\s*|mot\s+)lan\b"
             # a frequency: "(ít nhất) 01 lần/năm", "02 lần trong một quý", "1 lần mỗi tháng"
@@ -177,7 +189,7 @@ _STRONG_COND = re.compile(r"\bkhi\s+co\s+(?:yeu\s+cau|van\s+ban|ke\s+hoach|chi\s
                           r"|\bkhi\b(?:\s+[a-z0-9]+){1,6}?\s+(?:co|ban\s+hanh|gui)\s+(?:huong\s+dan|van\s+ban|quyet\s+dinh)\b"
                           r"|\btheo\s+chuong\s+trinh\s+cong\s+tac\b")
 _PERIODS = ("day", "week", "month", "quarter", "half-year", "year")
-_SIX_MONTHS = re.compile(r"(?<![a-z0-9])(?:6|sau)\s*thang\b")
+_SIX_MONTHS = re.compile(r"(?<![a-z0-9])(?:(?:6|sau)\s*thang|hoc\s+ky)\b")  # a school term counts as half a year
 _REC_WORD = re.compile(r"(?<![a-z0-9])(?:6|sau)|\b(?:nam|quy|thang|tuan|ngay)\b")
 _REC_NAME = {"nam": "year", "quy": "quarter", "thang": "month", "tuan": "week", "ngay": "day"}
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}

@@ -44,13 +44,17 @@ _I = re.IGNORECASE
 _UY = r"(?:ỦY|UỶ)"
 # Motto lines of the right column. A PDF line may hold only the start of it ("… VIỆT").
 _MOTTO_RE = re.compile(
-    r"C[ỘO]NG\s+H(?:ÒA|OÀ)\s+XÃ\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A(?:\s+VI[ỆE]T(?P<nam1>\s+NAM)?)?"
+    r"C[ỘO]NG\s+H(?:ÒA|OÀ)\s+XÃ\s+H[ỘO]I\s+CH[ỦU](?:\s+NGH[ĨI]A(?:\s+VI[ỆE]T(?P<nam1>\s+NAM)?)?)?"
     r"|Đ[ẢA]NG\s+C[ỘO]NG\s+S[ẢA]N(?:\s+VI[ỆE]T(?P<nam2>\s+NAM)?)?"
     r"|Độc\s+lập\s*[-–—]\s*Tự\s+do\s*[-–—]\s*Hạnh\s+phúc",
     _I)
 # The Youth Union's name stands in the right column of its documents, as the Party's does: after
 # the number line it is no issuer ("Số 05-KH/ĐTN" / "ĐOÀN TNCS HỒ CHÍ MINH").
-_UNION_MOTTO = re.compile(r"ĐOÀN\s+(?:TNCS|THANH\s+NIÊN\s+CỘNG\s+SẢN)\s+HỒ\s+CHÍ\s+MINH", _I)
+# The national mass organisations do the same with their national name ("HỘI NÔNG DÂN VIỆT NAM",
+# "HỘI CỰU CHIẾN BINH VIỆT NAM", "CÔNG ĐOÀN VIỆT NAM"): a name ending in "VIỆT NAM" with no level word.
+_UNION_MOTTO = re.compile(r"ĐOÀN\s+(?:TNCS|THANH\s+NIÊN\s+CỘNG\s+SẢN)\s+HỒ\s+CHÍ\s+MINH"
+                          r"|(?:HỘI|TỔNG\s+LIÊN\s+ĐOÀN|CÔNG\s+ĐOÀN|LIÊN\s+MINH)\s+(?:(?!TỈNH|HUYỆN|XÃ|PHƯỜNG|THÀNH|"
+                          r"QUẬN|THỊ|CƠ\s+SỞ)[^\W\d]+\s+){0,6}VIỆT\s+NAM", _I)
 _ORPHAN_NAM = re.compile(r"\s*\bNAM\s*$")
 
 # Document types: the capitals line under the letterhead, in title case.
@@ -75,7 +79,7 @@ _ADMIN_LINE = re.compile(rf"^{_LEVEL}\s+(?!{_UY}\b|ĐOÀN\b|HỘI\b)\S", _I)
 # Words that start the name of a body (an issuer line).
 _BODY_HEAD = (rf"{_LEVEL_BODY}|{_UY}\s+BAN|UBND|HĐND|UBMTTQ|MTTQ|HỘI\s+ĐỒNG|ĐẢNG\s+BỘ|CHI\s+BỘ|ĐẢNG\s+ĐOÀN"
               r"|BAN|SỞ|BỘ|PHÒNG|CỤC|CHI\s+CỤC|TỔNG\s+CỤC|VĂN\s+PHÒNG|TRUNG\s+TÂM|MẶT\s+TRẬN|ĐOÀN|HỘI"
-              r"|LIÊN\s+ĐOÀN|LIÊN\s+MINH|CÔNG\s+AN|BỘ\s+CHỈ\s+HUY|BCH|TRƯỜNG|VIỆN|TÒA\s+ÁN|TOÀ\s+ÁN"
+              r"|LIÊN\s+ĐOÀN|LIÊN\s+MINH|CÔNG\s+ĐOÀN|CÔNG\s+AN|BỘ\s+CHỈ\s+HUY|BCH|TRƯỜNG|VIỆN|TÒA\s+ÁN|TOÀ\s+ÁN"
               r"|THANH\s+TRA|KHO\s+BẠC|BẢO\s+HIỂM|CHI\s+NHÁNH|THƯỜNG\s+TRỰC|CÔNG\s+TY|TẬP\s+ĐOÀN"
               r"|HỢP\s+TÁC\s+XÃ|BAN\s+CHỈ\s+ĐẠO|CHÍNH\s+PHỦ|QUỐC\s+HỘI|BỘ\s+CHỈ\s+HUY|ĐỒN|HẠT|ĐÀI|BÁO")
 _BODY_HEAD_RE = re.compile(rf"(?<![\w])(?:{_BODY_HEAD})(?![\w])", _I)
@@ -133,6 +137,8 @@ _HEADING_START = re.compile(r"^(?:[IVXLC]+\s*[.\-–)]|\d{1,2}(?:\.\d{1,2})*\s*[
 _ABBREV_OK = re.compile(r"^(?:[bcdđghklmnpqrstvx]|ch|gh|gi|kh|ng|ngh|nh|ph|qu|th|tr)?"
                         r"[aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]+"
                         r"(?:ch|ng|nh|[cmnpt])?$")
+# a vowel with a Vietnamese mark: a word of a name ("ĐẮK", "KRÔNG"), never an abbreviation (UBND, HĐND)
+_MARKED_VOWEL = re.compile("[ăâêôơưáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]")
 _PROPER = {("việt", "nam"): "Việt Nam", ("tổ", "quốc"): "Tổ quốc", ("hồ", "chí", "minh"): "Hồ Chí Minh",
            ("cộng", "sản"): "Cộng sản", ("trung", "ương"): "Trung ương", ("quốc", "hội"): "Quốc hội",
            ("chính", "phủ"): "Chính phủ", ("công", "thương"): "Công Thương", ("hội", "đồng"): "Hội đồng",
@@ -142,6 +148,8 @@ _TYPE_WORDS = {"ban", "sở", "bộ", "phòng", "cục", "vụ", "viện", "trư
 _LEVEL_WORDS = {"tỉnh", "huyện", "xã", "phường", "quận", "tp", "tp.", "thôn", "bản"}
 _LEVEL_PAIRS = {("thị", "trấn"), ("thành", "phố"), ("thị", "xã"), ("đặc", "khu"), ("tổ", "dân")}
 _BODY_SUFFIX = {"ủy", "uỷ", "đoàn", "hội"}
+_SCHOOL_LEVEL = re.compile(r"trường (?:tiểu học|mầm non|trung học cơ sở|trung học phổ thông|thcs|thpt|"
+                           r"tiểu học và trung học cơ sở|phổ thông dân tộc (?:nội trú|bán trú))$")
 
 
 def _nfc(s: Optional[str]) -> Optional[str]:
@@ -218,9 +226,10 @@ def body_case(text: str) -> str:
     while i < len(words):
         w, lw = words[i], low[i]
         core = re.sub(r"[^\w]", "", lw)
-        if core and not _ABBREV_OK.match(core) and not core.isdigit():
+        if core and not _ABBREV_OK.match(core) and not core.isdigit() and not _MARKED_VOWEL.search(core):
             out.append(w)  # an abbreviation: UBND, MTTQ, HĐND, TNCS
-            cap_next = False
+            cap_next = len(out) == 1  # an organ first ("BCH HỘI NÔNG DÂN …"): its body's name follows
+            place = place or bool(_SCHOOL_LEVEL.search(" ".join(low[:i + 1])))   # "TRƯỜNG THCS NGUYỄN DU"
             i += 1
             continue
         pair = tuple(low[i:i + 2])
@@ -271,8 +280,12 @@ def body_case(text: str) -> str:
                 i += 2
                 place = True
                 continue
+        if _SCHOOL_LEVEL.search(" ".join(low[:i + 1])):
+            place = True   # "TRƯỜNG TIỂU HỌC AN LONG": the school's proper name follows its level
         i += 1
-    return " ".join(out)
+    # a name of a minority language joins its syllables with an apostrophe: each is capitalised ("M'Gar")
+    return " ".join("'".join(part[:1].upper() + part[1:].lower() for part in w.split("'"))
+                    if "'" in w and w[:1].isupper() else w for w in out)
 
 
 # --------------------------------------------------------------------------- lines of blocks
@@ -328,8 +341,8 @@ def _is_letterhead_line(text: str) -> bool:
         return True  # "*", "-----" under the issuer
     if _MOTTO_RE.search(text) or _NUMBER_LINE.search(text) or parse_date(text)[0] and len(text) < 90:
         return True
-    if len(text) < 60 and _DATE_TAIL.search(text):
-        return True  # a piece of a date the two columns split: "Hà Nội, ngày" / "tháng 4 năm 2026"
+    if len(text) < 60 and _DATE_TAIL.search(text) or _YEAR_ALONE.match(text):
+        return True  # a piece of a date the two columns split: "Hà Nội, ngày" / "tháng 4 năm 2026" / "2026"
     return _is_caps(text) and len(text.split()) <= 16
 
 
@@ -365,6 +378,7 @@ class _Letterhead:
 # "Số:" then, a line or two below, "/KH-UBND"; "Hà Nội, ngày" then "tháng 4 năm 2026" or "tháng" / "năm 2026".
 _DATE_TAIL = re.compile(r"(?<![\w])(?:ngày|tháng|năm)(?:[\s.…_,/]*(?:\d{1,4}|ngày|tháng|năm)(?![\w]))*[\s.…_,/]*$", _I)
 _DATE_PIECE = re.compile(r"^\s*(?:tháng|năm)(?:[\s.…_,/]*(?:\d{1,4}|tháng|năm)(?![\w]))*[\s.…_,/]*$", _I)
+_YEAR_ALONE = re.compile(r"^\s*(?:19|20)\d\d\s*$")
 _BLANK_NUMBER = re.compile(r"^[\s:.…_·\d]*$")
 _SYMBOL_ALONE = re.compile(r"^\s*\d*\s*[/\-–]\s*[A-ZĐ][\wĐđ&.]*(?:\s*[/\-–]\s*[\wĐđ&.]+)+\s*$")
 
@@ -387,7 +401,8 @@ def _join_split_fields(lines: List[_Line]) -> List[_Line]:
         if len(text) < 90 and _DATE_TAIL.search(text) and not parse_date(text)[0] and not _DATE_PIECE.match(text):
             joined, used = text, []
             for j in range(i + 1, min(len(lines), i + 6)):
-                if not _DATE_PIECE.match(lines[j].text):
+                if not (_DATE_PIECE.match(lines[j].text) or _YEAR_ALONE.match(lines[j].text)
+                        and re.search(r"năm[\s.…_,]*$", joined, _I)):
                     continue
                 joined = joined + " " + lines[j].text
                 used.append(j)
@@ -403,9 +418,15 @@ def _read_letterhead(lines: List[_Line]) -> _Letterhead:
     lh = _Letterhead()
     lines = _join_split_fields(lines)
     orphan_nam = False
+    orphan_rest: List[str] = []
     for ln in lines:
         text = ln.text
         # the motto (possibly cut at the end of a PDF line; its last word then opens the next line)
+        if orphan_rest:                               # "… CHỦ" / "NGHĨA VIỆT NAM": the motto's end opens this line
+            rest = re.match(r"^\s*" + r"(?:\s+".join(orphan_rest) + ")?" * (len(orphan_rest) - 1) + r"\b", text, _I)
+            if rest and rest.end():
+                text = text[rest.end():]
+            orphan_rest = []
         if orphan_nam:
             text = _ORPHAN_NAM.sub("", text) if not re.match(r"^\s*NAM\b", text) else re.sub(r"^\s*NAM\b", "", text)
             orphan_nam = False
@@ -416,6 +437,10 @@ def _read_letterhead(lines: List[_Line]) -> _Letterhead:
             pos = m.end()
             if re.search(r"VI[ỆE]T$", m.group(0), _I) and not (m.group("nam1") or m.group("nam2")):
                 orphan_nam = True
+            elif re.search(r"CH[ỦU]$", m.group(0), _I):
+                orphan_rest = [r"NGH[ĨI]A", r"VI[ỆE]T", r"NAM"]
+            elif re.search(r"NGH[ĨI]A$", m.group(0), _I):
+                orphan_rest = [r"VI[ỆE]T", r"NAM"]
         pieces.append(text[pos:])
         text = " ".join(p.strip() for p in pieces if p.strip())
         # the number
@@ -750,12 +775,15 @@ def _is_item(text: str) -> bool:
     return bool(_BULLET.match(text)) or (len(text) < 160 and bool(re.search(r"[;,]$|\)\s*[;,.]?$", text)))
 
 
-def _signer_tail(text: str) -> tuple:
-    """A PDF line holding both columns: "- Như trên; KT. CHỦ TỊCH" -> ("- Như trên;", "KT. CHỦ TỊCH")."""
+def _signer_tail(text: str, name: bool = False) -> tuple:
+    """A PDF line holding both columns: "- Như trên; KT. CHỦ TỊCH" -> ("- Như trên;", "KT. CHỦ TỊCH");
+    with `name` (the title of office is already read), "- Lưu: VT. Đinh Thị Thu Hà" -> the name."""
     for m in re.finditer(r"(?:^|(?<=[;,:.)])\s)\s*(?=\S)", text):
         tail = text[m.end():].strip()
         if tail and _is_caps(tail) and len(tail.split()) <= 12 and (
                 _AUTHORITY_START.match(tail) or _OFFICE_RE.match(tail)):
+            return text[:m.start()].strip(), tail
+        if name and m.start() > 0 and _is_name(tail):
             return text[:m.start()].strip(), tail
     return text, None
 
@@ -788,6 +816,7 @@ def _signature(blocks: list, start: int) -> tuple:
     signer: List[str] = []
     mode = None
     have_name = False
+    saw_recipients = False
     i = begin
     while i < n:
         b = blocks[i]
@@ -819,16 +848,19 @@ def _signature(blocks: list, start: int) -> tuple:
         t = lines[0]
         if _RECIPIENTS_RE.match(t):
             mode = "recip"
+            saw_recipients = True
             rest, tail = _signer_tail(_RECIPIENTS_RE.sub("", t, 1))
             if rest:
                 recipients.append(rest)
             if tail:
                 signer.append(tail)
-        elif mode == "recip" and _BULLET.match(t):
-            rest, tail = _signer_tail(t)
+        elif (mode == "recip" or saw_recipients and not have_name) and _BULLET.match(t):
+            # (the two columns of a signature table read line by line: recipients and signer lines alternate)
+            rest, tail = _signer_tail(t, name=any(_ends_with_office(x) for x in signer))
             recipients.append(rest)
             if tail:
                 signer.append(tail)
+                have_name = have_name or _is_name(tail)
         elif have_name:
             if _STAMP_RE.search(t):
                 signer.append(t)

@@ -81,7 +81,11 @@ def _header_cell(text: str) -> Optional[str]:
 
 
 def _is_unit(text: str) -> bool:
+    """A cell line that names a unit. One word alone is a unit only as an abbreviation ("UBND"): a
+    head word alone ends a person's name wrapped in its cell ("Thầy Võ Minh" / "Khoa", "… Trường")."""
     t = text.strip(" .;,")
+    if len(t.split()) == 1 and not t.isupper():
+        return False
     return bool(t) and _short(t, 10) and bool(UNIT_START.match(t)) and not t.endswith(":")
 
 

@@ -12,6 +12,10 @@ Scale words: money keeps its scale in the unit, the way plans state budgets and 
 ("500 tỷ đồng" -> 500, "tỷ đồng"; "70 triệu đồng/người/năm" -> 70, "triệu đồng/người/năm");
 other scaled counts are multiplied out ("2 triệu lượt khách" -> 2000000, "lượt").
 
+Numbers in words are read after a bound or "gấp" before a unit ("ít nhất một mô hình", "gấp hai
+lần"), a part of a whole before a counted noun ("10/12 xã", not in brackets, not a date); a range
+may carry its unit on both bounds ("5% - 10%", "từ 70% đến 75%").
+
 Units: "%" (with a rate suffix, "%/năm"), measure units (ha, km, tấn, USD, lượt, người, ...), or a
 counted noun after the number ("05 sản phẩm", "20 tập dữ liệu"): the head noun phrase, from a small
 lexicon of compound nouns, at most three syllables, stopping at verbs and prepositions.
@@ -28,8 +32,11 @@ _NUM = (r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?"      # 1.250 / 1.250,5
         r"|\d+(?:[.,]\d+)?)")                   # 14,2 / 4.5 / 05
 # A number stands alone: not inside a code, date, document number or word ("5G", "30/9",
 # "224-KL/TU", "QH13").
+# a rate per thousands of people: "30/100.000 dân", "1,5/1.000 trẻ" (not a date "30/9")
+_PER = r"\s?/\s?(?P<per>10{0,2}(?:\.000)+)\s+(?P<who>dân|người dân|người|trẻ em|trẻ|phụ nữ|dân số|ca sinh|sinh)(?![\w])"
 _NUM_ALONE = (r"(?<![\w.,/\\-])(?<![\w][-–])" + _NUM +
-              r"(?![\w])(?![.,]\d)(?!\s?/\s?\d)(?!-[^\W\d_])(?!\.\w)")
+              r"(?![\w])(?![.,]\d)(?!\s?/\s?(?!10{0,2}(?:\.000)+\s+[^\W\d_])\d)(?!-[^\W\d_])(?!\.\w)")
+_PER_RE = re.compile("^" + _PER)
 
 _SCALE = {"nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9}
 _CURRENCY = r"(?:đồng|VNĐ|VND|đ|USD|đô la)"
@@ -64,7 +71,7 @@ chợ; siêu thị; trung tâm; trung tâm thương mại; cửa hàng; thương
 nhà ở; căn hộ; công nhân; phụ nữ; thanh niên; trẻ em; người dân; nhân khẩu; việc làm;
 cơ quan; đơn vị; tổ chức; điểm truy cập; trạm phát sóng; trạm BTS; camera; máy tính;
 chi bộ; đảng bộ; tổ chức đảng; tổ chức cơ sở đảng; công an; bản tin; bài giảng; khóa học;
-khoá học; lớp học; mỏ; hồ chứa; giếng; cây xanh; con giống; vật nuôi; mặt hàng; sự kiện
+khoá học; lớp học; chi hội; chi đoàn; tổ hội; mỏ; hồ chứa; giếng; cây xanh; con giống; vật nuôi; mặt hàng; sự kiện
 """
 _COLLECTIVES = frozenset("bộ tập gói nhóm loại đợt lớp cuộc buổi chuyến ngôi chiếc căn tấm khóa khoá".split())
 # Words that end a counted-noun phrase (verbs, prepositions, qualifiers).
@@ -85,6 +92,7 @@ _MAX_COMPOUND = max(len(c.split()) for c in _COMPOUND_SET)
 _CMP_BEFORE = [
     (r"không\s+(?:thấp|ít|nhỏ)\s+hơn", ">="), (r"không\s+dưới", ">="), (r"tối\s+thiểu(?:\s+là)?", ">="),
     (r"ít\s+nhất(?:\s+là)?", ">="), (r"≥|>=|=>", ">="),
+    (r"đạt\s+và\s+vượt(?:\s+mức)?", ">="),
     (r"không\s+(?:vượt\s+)?quá", "<="), (r"không\s+(?:cao|nhiều|lớn)\s+hơn", "<="), (r"tối\s+đa(?:\s+là)?", "<="),
     (r"nhiều\s+nhất", "<="), (r"≤|<=|=<", "<="),
     (r"(?:cao|nhiều|lớn)\s+hơn", ">"), (r"trên", ">"), (r"hơn", ">"), (r">", ">"),
@@ -93,10 +101,13 @@ _CMP_BEFORE = [
     (r"khoảng|xấp\s+xỉ|gần|trên\s+dưới|bình\s+quân|trung\s+bình", "="),
 ]
 _CMP_BEFORE_RE = re.compile(
-    r"(?:(?<=\s)|(?<=^)|(?<=[(:;,]))(?P<cmp>" + "|".join(f"(?:{p})" for p, _ in _CMP_BEFORE) + r")\s*$",
+    r"(?:(?<=\s)|(?<=^)|(?<=[(:;,]))(?P<cmp>(?:" + "|".join(f"(?:{p})" for p, sym in _CMP_BEFORE if sym != "=") + r")"
+    r"(?:\s+(?:đạt|là|ở\s+mức|mức))?"   # a bound before the verb: "tối thiểu đạt 80%", "dưới mức 3%"
+    r"|" + "|".join(f"(?:{p})" for p, sym in _CMP_BEFORE if sym == "=") + r")\s*$",
     re.IGNORECASE)
 _CMP_AFTER_RE = re.compile(r"^\s*(?P<cmp>trở\s+lên|trở\s+xuống)\b", re.IGNORECASE)
 _CMP_AFTER_NOUN_RE = re.compile(r"^\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,6}?\s+(?P<cmp>trở\s+lên|trở\s+xuống)\b", re.IGNORECASE)
+_CMP_AFTER_SHARE_RE = re.compile(r"^\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,4}?\s+(?P<cmp>trở\s+lên|trở\s+xuống)\b", re.IGNORECASE)
 
 # Contexts that make a number a reference rather than a quantity.
 _REF_BEFORE = re.compile(
@@ -115,6 +126,8 @@ _QTY_RE = re.compile(
     r"(?:\s*[-–]\s*(?P<num2>" + _NUM + r")(?![\w])(?![.,]\d)(?!\s?/\s?\d))?"
     r"(?P<pct>" + _WS + r"(?:%|phần\s+trăm)" + _RATE + r")?",
     re.IGNORECASE)
+_PCT_RANGE_RE = re.compile(r"^\s*(?:[-–]|đến|tới)\s*(?P<num2>" + _NUM + r")" + _WS + r"(?:%|phần\s+trăm)(?P<rate>" + _RATE + r")",
+                            re.IGNORECASE)
 _RANGE_TO_RE = re.compile(r"^\s*(?:đến|tới)\s*(?P<num2>" + _NUM + r")(?![\w.,/])", re.IGNORECASE)
 
 _SCALE_RE = re.compile(r"^\s+(?P<scale>nghìn|ngàn|triệu|tỷ|tỉ)\b", re.IGNORECASE)
@@ -200,6 +213,12 @@ def _noun_unit(tail: str) -> str:
     return " ".join(w for w, _ in words[:min(n, 3)])
 
 
+def _longer_compound(rest: str, unit: str) -> bool:
+    """Does the measure word `unit` open a longer counted noun of the lexicon ("hộ gia đình")?"""
+    noun = _noun_unit(rest)
+    return len(noun.split()) > len(unit.split()) and noun.casefold().startswith(unit.casefold() + " ")
+
+
 def scan(text: str) -> list[Quantity]:
     """Every quantity in `text`, in order (see the module docstring for what is skipped)."""
     out: list[Quantity] = []
@@ -222,6 +241,12 @@ def scan(text: str) -> list[Quantity]:
         if m.group("pct"):
             unit = re.sub(r"\s+", "", m.group("pct")).replace("phầntrăm", "%")
             unit = re.sub(r"(?i)phần\s*trăm", "%", unit)
+            rng = _PCT_RANGE_RE.match(text[end:]) if upper is None else None
+            if rng:  # "5% - 10%", "từ 70% đến 75%": the unit written on both bounds
+                upper = parse_number(rng.group("num2"))
+                end += rng.end()
+                if rng.group("rate"):
+                    unit = "%" + re.sub(r"\s+", "", rng.group("rate"))
         else:
             if upper is None:
                 rng = _RANGE_TO_RE.match(text[end:])
@@ -233,6 +258,10 @@ def scan(text: str) -> list[Quantity]:
                         unit = re.sub(r"(?i)\s*phần\s*trăm", "%", re.sub(r"\s+", "", pct.group(0)))
                         end += pct.end()
             rest = text[end:]
+            per = _PER_RE.match(rest)
+            if per and not unit:
+                unit = "/" + per.group("per") + " " + per.group("who")
+                end += per.end()
             if not unit:
                 cur = _CURRENCY_RE.match(rest)
                 scale = _SCALE_RE.match(rest)
@@ -248,6 +277,8 @@ def scan(text: str) -> list[Quantity]:
                     rest = text[end:]
                 if not unit:
                     meas = _MEASURE_RE.match(rest)
+                    if meas and not meas.group("rate") and _longer_compound(rest, meas.group("unit")):
+                        meas = None  # "1.200 hộ gia đình", "500 người lao động": the counted noun
                     if meas:
                         unit = meas.group("unit") + re.sub(r"\s+", "", meas.group("rate") or "")
                         end += meas.end()
@@ -266,6 +297,92 @@ def scan(text: str) -> list[Quantity]:
         q.comparator, q.cmp_start, q.cmp_end = _comparator(text, q)
         out.append(q)
         last_end = end
+    if _WRITTEN_HINT.search(text):
+        words = _written(text, out)
+        if words:
+            out = sorted(out + words, key=lambda q: q.start)
+    if "/" in text:
+        parts = _fractions(text, out)
+        if parts:
+            out = sorted(out + parts, key=lambda q: q.start)
+    return out
+
+
+# A count out of a whole before its counted noun: "có 10/12 xã đạt chuẩn", "đạt 19/19 tiêu chí".
+_FRACTION_RE = re.compile(r"(?<![\w.,/\\-])(?P<num>\d{1,4})\s?/\s?(?P<whole>\d{1,4})(?![\w.,/\\-])")
+_DATE_BEFORE = re.compile(r"\b(?:ngày|tháng|số|năm|lúc|hồi|từ|đến|trước|sau)\s*$", re.IGNORECASE)
+
+
+def _fractions(text: str, taken: list[Quantity]) -> list[Quantity]:
+    """Counts written as a part of a whole ("10/12 xã"): value the part, unit the counted noun;
+    not a date ("ngày 10/12"), nor a fraction in brackets ("100% (12/12) xã")."""
+    out = []
+    for m in _FRACTION_RE.finditer(text):
+        num, whole = int(m.group("num")), int(m.group("whole"))
+        if not 0 < num <= whole or any(q.start <= m.start() < q.end for q in taken):
+            continue
+        before = text[max(0, m.start() - 40):m.start()]
+        if _DATE_BEFORE.search(before) or _REF_BEFORE.search(before) or before.count("(") > before.count(")"):
+            continue
+        unit = _noun_unit(text[m.end():])
+        if not unit or not unit[:1].islower() or unit.split()[0] in _NOT_COUNTED:
+            continue  # "1/3 số hộ": a share, not a count
+        q = Quantity(value=float(num), unit=unicodedata.normalize("NFC", unit), written=m.group(0),
+                     start=m.start(), end=m.end(), noun_unit=True)
+        q.comparator, q.cmp_start, q.cmp_end = _comparator(text, q)
+        out.append(q)
+    return out
+
+
+_WRITTEN_HINT = re.compile(r"ít\s+nhất|tối\s+(?:thiểu|đa)|không\s|nhiều\s+nhất|gấp", re.IGNORECASE)
+
+
+# Numbers written in words, read only after a bound or "gấp" and before a unit ("ít nhất một mô
+# hình", "tối thiểu hai hội nghị", "tăng gấp ba lần"): elsewhere "một" is an article ("một số",
+# "cung cấp một lần") and "năm" a year.
+_DIGIT_WORDS = {"một": 1, "mốt": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "lăm": 5, "sáu": 6,
+                "bảy": 7, "tám": 8, "chín": 9}
+_DIGIT_WORD = r"(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín)"
+_WRITTEN_RE = re.compile(
+    r"(?<![\w])(?:ít\s+nhất|tối\s+thiểu|không\s+dưới|không\s+(?:ít|thấp|nhỏ)\s+hơn|tối\s+đa|"
+    r"không\s+(?:vượt\s+)?quá|nhiều\s+nhất|gấp)(?:\s+là)?\s+"
+    r"(?P<num>" + _DIGIT_WORD + r"\s+mươi(?:\s+(?:mốt|lăm|tư|" + _DIGIT_WORD + r"))?"
+    r"|mười(?:\s+(?:lăm|" + _DIGIT_WORD + r"))?|" + _DIGIT_WORD + r")(?![\w])", re.IGNORECASE)
+_NOT_COUNTED = frozenset("số phần nửa cách lúc trong khi chút ít".split())
+
+
+def _word_value(words: str) -> int:
+    ws = words.casefold().split()
+    if ws[0] == "mười":
+        return 10 + (_DIGIT_WORDS[ws[1]] if len(ws) > 1 else 0)
+    if len(ws) > 1 and ws[1] == "mươi":
+        return 10 * _DIGIT_WORDS[ws[0]] + (_DIGIT_WORDS[ws[2]] if len(ws) > 2 else 0)
+    return _DIGIT_WORDS[ws[0]]
+
+
+def _written(text: str, taken: list[Quantity]) -> list[Quantity]:
+    """Quantities whose number is written in words (see `_WRITTEN_RE`), outside the spans taken."""
+    out = []
+    for m in _WRITTEN_RE.finditer(text):
+        start, end = m.start("num"), m.end("num")
+        if any(q.start <= start < q.end for q in taken):
+            continue
+        rest = text[end:]
+        meas = _MEASURE_RE.match(rest)
+        noun = False
+        if meas and not (m.group("num").casefold() == "năm" and meas.group("unit") in TIME_UNITS):
+            unit = meas.group("unit") + re.sub(r"\s+", "", meas.group("rate") or "")
+            end += meas.end()
+        else:
+            unit = _noun_unit(rest)
+            noun = True
+        if not unit or unit.split()[0].casefold() in _NOT_COUNTED or re.match(r"\s*\d", rest):
+            continue
+        q = Quantity(value=float(_word_value(m.group("num"))), unit=unicodedata.normalize("NFC", unit),
+                     written=unicodedata.normalize("NFC", text[start:end].strip()), start=start, end=end,
+                     noun_unit=noun)
+        q.comparator, q.cmp_start, q.cmp_end = _comparator(text, q)
+        out.append(q)
     return out
 
 
@@ -275,7 +392,7 @@ def _comparator(text: str, q: Quantity) -> tuple[str, int, int]:
     before = text[max(0, q.start - 30):q.start]
     m = _CMP_BEFORE_RE.search(before)
     if m:
-        word = m.group("cmp")
+        word = re.sub(r"\s+(?:đạt|là|ở\s+mức|mức)$", "", m.group("cmp"), flags=re.IGNORECASE)
         for pattern, sym in _CMP_BEFORE:
             if re.fullmatch(pattern, word, re.IGNORECASE):
                 cmp = sym
@@ -285,10 +402,10 @@ def _comparator(text: str, q: Quantity) -> tuple[str, int, int]:
     if after:
         cmp = ">=" if after.group("cmp").casefold().startswith("trở lên") or "lên" in after.group("cmp") else "<="
         end = q.end + after.end()
-    elif q.noun_unit:
-        # "8 hội viên mới trở lên": the bound closes the counted noun's phrase (the span stays on
-        # the number, the noun belongs to the indicator)
-        later = _CMP_AFTER_NOUN_RE.match(text[q.end:])
+    elif q.noun_unit or q.unit.startswith("%"):
+        # "8 hội viên mới trở lên", "95% dân số trở lên": the bound closes the counted noun's
+        # phrase (the span stays on the number, the noun belongs to the indicator)
+        later = (_CMP_AFTER_NOUN_RE if q.noun_unit else _CMP_AFTER_SHARE_RE).match(text[q.end:])
         if later:
             cmp = ">=" if "lên" in later.group("cmp").casefold() else "<="
     if q.upper is not None and (cmp == "=" or m and re.fullmatch(r"từ", m.group("cmp"), re.IGNORECASE)):

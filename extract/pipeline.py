@@ -21,8 +21,8 @@ from .outline import OutlineBuilder
 from .readers import read, sha256_file
 from .readers.txt import read_text
 from .tables import TaskTableReader
-from .target_tables import TargetTableReader
-from .targets import add_table_targets
+from .target_tables import TargetTableReader, row_statement
+from .targets import add_table_targets, horizon_year
 from .tasks import extract_duties
 from .text import Repairer
 from .unit_keys import canonical_units
@@ -96,13 +96,16 @@ def build_plan(raw: RawDocument, *, tone_style: str = "first") -> Plan:
                         outline.add(Paragraph(c.text, c.source))
     result = outline.result()
     for t in tables.tasks:
-        table_passages.append(Passage(t.content, t.source, t.number, t.section,
+        table_passages.append(Passage(row_statement(t.content, t.extra), t.source, t.number, t.section,
                                       result.path(t.section), origin="table"))
     duties = extract_duties(result.passages, result.by_id, result.parent, next_task)
 
     plan = Plan(document=head.document, sections=result.sections, tool_version=__version__)
     plan.tasks = sorted(tables.tasks + duties, key=lambda t: int(t.id[1:]))
     _date_deadlines(plan.tasks, result, head.document)
+    for t in figures.targets:
+        if t.year is None:  # a figure column without a year ("Chỉ tiêu | ĐVT | Mục tiêu"): the plan's horizon
+            t.year = horizon_year(head.document.title or "")
     plan.targets = add_table_targets(_targets(result.passages, table_passages, head.document), figures.targets)
     for t in plan.tasks:
         t.lead_canonical, t.lead_keys = canonical_units(t.lead)

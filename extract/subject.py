@@ -45,7 +45,7 @@ PREDICATE_WORDS = (
     "vận hành", "sử dụng", "ứng dụng", "nhận", "lập", "đề nghị", "yêu cầu", "giao", "chỉ đạo", "kiểm tra",
     "giám sát", "tổ chức", "quản lý", "tuyên truyền", "vận động", "xây dựng", "lãnh đạo", "thông tin",
     "điều hành", "thống nhất", "chú trọng", "nêu cao", "đề cao", "coi trọng", "phấn đấu", "quyết liệt",
-    "nghiêm túc", "kịp thời", "thường trực tham mưu", "xét", "ra quân", "niêm yết", "công bố", "công khai", "khảo sát", "trao đổi", "chấp hành", "thẩm tra", "rút kinh nghiệm",
+    "nghiêm túc", "kịp thời", "gương mẫu", "thường xuyên", "thường trực tham mưu", "xét", "ra quân", "niêm yết", "công bố", "công khai", "khảo sát", "trao đổi", "chấp hành", "thẩm tra", "rút kinh nghiệm",
     "theo chức năng", "theo nhiệm vụ", "theo lĩnh vực", "theo thẩm quyền", "theo phạm vi", "trong phạm vi",
     "trên cơ sở", "căn cứ vào",
 )
@@ -55,7 +55,7 @@ NAME_VERBS = (
     "tuyên truyền", "giám sát", "thường trực", "điều hành", "thanh tra", "công tác", "phụ trách",
     "kiểm phiếu", "lãnh đạo", "tham mưu", "giúp việc", "bầu cử", "tiếp công dân", "hướng dẫn",
     "thẩm định", "tuyên giáo", "dân vận", "chấp hành", "thường vụ", "điều phối", "phát triển",
-    "đào tạo", "thi đua", "giám định", "kiểm soát", "thực hiện",
+    "đào tạo", "thi đua", "giám định", "kiểm soát", "thực hiện", "đăng ký",
 )
 # words after which such a verb is a noun: heads, body words, groups
 _BODY_WORDS = (
@@ -66,6 +66,7 @@ _BODY_WORDS = (
 )
 # a person or an office: "phụ trách …" after it is part of the designation
 _PERSON_HEAD = re.compile(r"^\s*(?:các\s+|những\s+)?(?:đồng chí|đ/c|cán bộ|công chức|chuyên viên|lãnh đạo|ủy viên|uỷ viên|"
+                          r"tổng phụ trách|giáo viên|"
                           r"thành viên|phó|chủ tịch|bí thư|trưởng|giám đốc|người)\b", re.I)
 # place words that end a name when a lower-case word other than a link follows ("Ủy ban bầu cử xã | niêm yết")
 _PLACE_END = regex.compile(r"(?<!\w)(?:xã|phường|thị trấn|huyện|tỉnh|thành phố|thị xã|quận|thôn|bản|ấp|"
@@ -91,7 +92,10 @@ UNIT_START_ANY_CASE = re.compile(r"^\s*" + UNIT_HEAD, re.I)
 
 # a body word that is part of a finished name or a level, not the head of a body: "Huyện đoàn",
 # "Tỉnh đoàn", "trung học cơ sở", "y tế cơ sở", "cấp cơ sở" (a verb after it starts the predicate)
-_QUALIFIED_BODY = re.compile(r"(?<!\w)(?:(?:huyện|tỉnh|thành|quận|xã)\s+đoàn|(?:học|tế|cấp)\s+cơ sở)\s*$", re.I)
+# "cơ sở" after any word but a group word is the level of the body before it ("các đảng ủy cơ sở",
+# "Hội Nông dân cơ sở"), not the head of a new one ("các cơ sở giáo dục")
+_QUALIFIED_BODY = re.compile(r"(?<!\w)(?:(?:huyện|tỉnh|thành|quận|xã)\s+đoàn|(?<!các )(?<!những )(?<!mỗi )(?<!từng )"
+                             r"(?<=\w )cơ sở)\s*$", re.I)
 # words after which "thông tin" is a noun of the name: "công nghệ thông tin", "an toàn thông tin"
 _INFO_NOUN_BEFORE = re.compile(r"(?<!\w)(?:công nghệ|hệ thống|an toàn|an ninh)\s*$", re.I)
 # verb pairs that only name bodies
@@ -127,9 +131,24 @@ def predicate_start(text: str, *, after: int = 1) -> Optional[int]:
     for m in _PLACE_END.finditer(text):
         if k is not None and m.start("next") >= k:
             break
-        if m.start() >= after and m.group("next").lower() not in _LINKS:
+        if m.start() >= after and m.group("next").lower() not in _LINKS and not _cooperative_name_goes_on(text, m) \
+                and text[:m.start()].count("(") <= text[:m.start()].count(")"):
             return m.start("next")
     return k
+
+
+def _cooperative_name_goes_on(text: str, m) -> bool:
+    """"Hợp tác xã" is no place: its name is a proper name ("Hợp tác xã Hòa Bình | sắp xếp …") or a
+    name of the trade ("Hợp tác xã Nông nghiệp Đồng Tâm"), which goes on after one capitalised word."""
+    if not re.search(r"hợp tác\s+$", text[:m.start()], re.I):
+        return False
+    return len(m.group(0).split()) < 3                 # "xã" and fewer than two capitalised words
+
+
+def _verb_follows(text: str, k: int) -> bool:
+    """Does a verb that never names a body come right after position k ("phụ trách | theo dõi …")?"""
+    m = _PRED_RE.match(text, len(text) - len(text[k:].lstrip()))
+    return bool(m) and not _NAME_VERB_RE.fullmatch(m.group(0))
 
 
 def _lexical_start(text: str, after: int) -> Optional[int]:
@@ -152,6 +171,8 @@ def _lexical_start(text: str, after: int) -> Optional[int]:
         left = text[:k]
         if not left.strip():
             continue
+        if left.count("(") > left.count(")"):
+            continue                                   # "Tổ công tác số 1 (do đồng chí … làm Tổ trưởng) kiểm tra …"
         before = left.split()[-1].lower() if left.split() else ""
         if f"{before} {word.split()[0].lower()}" in _NOUN_COMPOUNDS:
             continue                                   # "Thư ký", "Chương trình", "việc làm": a noun
@@ -159,8 +180,11 @@ def _lexical_start(text: str, after: int) -> Optional[int]:
             continue                                   # "Ban Tổ chức", "Trung tâm Thông tin"
         if word.lower() == "thông tin" and _INFO_NOUN_BEFORE.search(left):
             continue                                   # "Tổ Công nghệ thông tin", "Đội An toàn thông tin"
-        if word.lower() == "phụ trách" and person:
-            continue                                   # "Cán bộ phụ trách lĩnh vực …"
+        if word.lower() == "phụ trách" and person and not _verb_follows(text, m.end()):
+            continue                                   # "Cán bộ phụ trách lĩnh vực …" (not "… phụ trách theo dõi …")
+        if person and _NAME_VERB_RE.fullmatch(word) and re.search(r"phụ trách\s*$", left, re.I) \
+                and word.lower() != "thực hiện" and re.match(r"\s+\w", text[m.end():]):
+            continue                                   # "Phó Hiệu trưởng phụ trách công tác học sinh": its field
         prev = re.search(r"(?:" + _NAME_VERB_RE.pattern + r"),\s*$", left, re.I)
         if _NAME_VERB_RE.fullmatch(word) and prev and _BODY_BEFORE.search(left[:prev.start()]):
             continue                                   # "cơ quan tham mưu, giúp việc"
@@ -175,7 +199,8 @@ def _lexical_start(text: str, after: int) -> Optional[int]:
 
 
 # a clause between the subject and its verb: "Sở X, trên cơ sở …, chủ trì …"
-_INSERTED_START = re.compile(r",\s*(?:trên cơ sở|căn cứ|theo|trong phạm vi|tùy theo|tuỳ theo)(?!\w)", re.I)
+_INSERTED_START = re.compile(r",\s*(?:trên cơ sở|căn cứ|theo|trong phạm vi|tùy theo|tuỳ theo|với (?:vai trò|tư cách|chức năng)|"
+                             r"là cơ quan|trong quá trình)(?!\w)", re.I)
 
 
 def split_subject(text: str, *, any_case: bool = False) -> Tuple[Optional[str], str]:
@@ -195,6 +220,9 @@ def split_subject(text: str, *, any_case: bool = False) -> Tuple[Optional[str], 
     if m and not _looks_unit(subj[:m.start()], any_case):
         m = None
     if m:                                              # "Sở X, trên cơ sở …, chủ trì" -> "Sở X"
+        close = text.find(",", m.end(), k)
+        if close > 0 and _PRED_RE.match(text[close + 1:].lstrip()):
+            k = len(text) - len(text[close + 1:].lstrip())   # the predicate right after the inserted clause
         subj = subj[:m.start()].strip(" ,")
     if not _looks_unit(subj, any_case) or len(subj.split()) < 2 and not re.fullmatch(r"[A-ZĐ]{2,}\w*", subj):
         return None, text

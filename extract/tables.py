@@ -285,8 +285,14 @@ class TaskTableReader:
             elif "lead" in lay.cols and lead_t and not part_t and is_deadline(lead_t):
                 dl_t, lead_t, shifted = lead_t, "", True
         task_id = self.next_id()
-        if lead_t and not part_t:
-            lead_t, part_t = cell_roles(lead_t)   # "Sở X (chủ trì); Sở Y" in one column
+        if lead_t:
+            lt, pt = cell_roles(lead_t)           # "Sở X (chủ trì); Sở Y", "Chủ trì: Sở X" in one column
+            if not part_t:
+                lead_t, part_t = lt, pt
+            elif not pt:
+                lead_t = lt
+        if part_t:
+            part_t = re.sub(r"^\s*(?:đơn vị\s+)?phối\s+(?:kết\s+)?hợp\s*:\s*", "", part_t, flags=re.I)
         leads = split_units(strip_role(lead_t)) if lead_t else []
         task = Task(id=task_id, origin="table", content=content, lead=leads,
                     partners=split_units(part_t) if part_t else [],

@@ -28,12 +28,22 @@ gives value and value_max with comparator "="; a clause that reports the present
 có 320 trạm", "đã đạt") is no target; a clause without a number completes a bare share before it
 ("Trên 95% cán bộ, công chức; người lao động … được tập huấn"); a quota for every quarter or month
 carries no year; when the plan has a targets part, commitment sentences elsewhere are dropped.
+Coordinated targets: "và" before the word that stood before the number ("thuộc nhóm 10 tỉnh … và
+nhóm 3 tỉnh …") parts two targets; a share whose item opens with its predicate takes the subject
+of the share before it, and an elided tail ("100% xã đạt cấp độ 3 và 70% đạt cấp độ 4 về …"); a
+scope after the value or a change after a comma keeps the subject ("đạt 95% ở khu vực đô thị, 80%
+ở khu vực nông thôn", "…, tăng 300 doanh nghiệp"); a comma inside a share's subject ("100% cơ
+quan, đơn vị sử dụng ít nhất 01 …") and a count inside a "Tỷ lệ …" indicator part nothing. Each
+item's year is its own ("năm 2026 đạt 60%", not "so với năm 2025"), else its clause's, else the
+sentence's. "lần lượt" gives the n values to the n subjects in order ("Tỷ lệ hộ nghèo và hộ cận
+nghèo lần lượt dưới 2% và 5%").
 """
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from functools import lru_cache
+from dataclasses import dataclass, replace
 from typing import Optional
 
 from .model import Passage, Target
@@ -52,7 +62,8 @@ _NEG_START = re.compile(
     r"^(?:mục\s+đích|yêu\s+cầu|quan\s+điểm|đối\s+tượng|phạm\s+vi|nhiệm\s+vụ|giải\s+pháp|nội\s+dung|"
     r"kinh\s+phí|tổ\s+chức\s+thực\s+hiện|nguồn|chế\s+độ|căn\s+cứ|sự\s+cần\s+thiết|đánh\s+giá|kết\s+quả|"
     r"thực\s+trạng|tình\s+hình|trách\s+nhiệm|dự\s+toán|lộ\s+trình|thời\s+gian|tiến\s+độ|hiệu\s+quả|"
-    r"các\s+nhiệm\s+vụ|định\s+hướng|khen\s+thưởng|kiểm\s+tra|báo\s+cáo)\b", _I)
+    r"các\s+nhiệm\s+vụ|định\s+hướng|khen\s+thưởng|kiểm\s+tra|báo\s+cáo|"
+    r"danh\s+mục\s+(?:các\s+)?(?:nhiệm\s+vụ|giải\s+pháp|đề\s+án|dự\s+án|công\s+việc|hoạt\s+động|văn\s+bản))\b", _I)
 _GENERAL = re.compile(_TARGET_WORD + r"\s+(?:chung|tổng\s+quát)\b", _I)
 _TARGET_HEAD = re.compile(
     r"(?:^|[,;]\s*|\bvà\s+|\bvề\s+)(?:các\s+)?" + _TARGET_WORD + r"\b"  # "MỤC TIÊU", "MỤC ĐÍCH, MỤC TIÊU"
@@ -69,10 +80,12 @@ _YEAR_SENT = re.compile(
 _YEAR_SPAN = re.compile(r"\b(?:giai\s+đoạn|thời\s+kỳ|nhiệm\s+kỳ)\s+(?:19|20)\d\d\s*[-–]\s*((?:19|20)\d\d)\b", _I)
 
 
+@lru_cache(maxsize=4096)
 def _title(heading: str) -> str:
     return _NUMBER_PREFIX.sub("", unicodedata.normalize("NFC", heading or ""), count=1).strip(" *:.")
 
 
+@lru_cache(maxsize=4096)
 def _heading_kind(heading: str) -> Optional[str]:
     """"targets", "general" (Mục tiêu chung: targets, but no qualitative ones), "other" (a section
     of another kind), or None when the heading says nothing (look further out)."""
@@ -105,15 +118,54 @@ def _context(headings: list[str]) -> Optional[str]:
 
 def _heading_year(headings: list[str]) -> Optional[int]:
     for h in reversed(headings):
-        m = _YEAR_HEAD.search(h or "")
-        if m:
-            return int(m.group(1))
+        y = _one_heading_year(h or "")
+        if y:
+            return y
     return None
 
 
-def _sentence_year(text: str) -> Optional[int]:
-    m = _YEAR_SENT.search(text) or _YEAR_SPAN.search(text)
+@lru_cache(maxsize=4096)
+def _one_heading_year(heading: str) -> Optional[int]:
+    m = _YEAR_HEAD.search(heading)
     return int(m.group(1)) if m else None
+
+
+@lru_cache(maxsize=4096)
+def _retro_heading(heading: str) -> bool:
+    return _RETRO.match(_title(heading)) is not None
+
+
+def _sentence_year(text: str) -> Optional[int]:
+    """The year a sentence names as its time ("Đến năm 2030", "giai đoạn 2026-2030"), not a point of
+    comparison ("so với giai đoạn 2021-2025")."""
+    for pattern in (_YEAR_SENT, _YEAR_SPAN):
+        for m in pattern.finditer(text):
+            if not _COMPARED.search(text[max(0, m.start() - 30):m.start()]):
+                return int(m.group(1))
+    return None
+
+
+def _year_after(text: str, q: Quantity) -> Optional[int]:
+    m = _YEAR_AFTER.match(text[q.cmp_end:])
+    return int(m.group(1) or m.group(2)) if m else None
+
+
+_BARE_YEAR = re.compile(r"\bnăm\s+((?:19|20)\d\d)\b", _I)
+_COMPARED = re.compile(r"\b(?:so\s+với|bằng|như|gấp|hơn)(?:\s+(?:cùng\s+kỳ|kết\s+quả|mức))?\s*$", _I)
+
+
+def _piece_year(text: str) -> Optional[int]:
+    """The year of one item: a time phrase ("đến năm 2028"), else a bare "năm 2026" that is not a
+    point of comparison ("so với năm 2025") or the year of a cited document."""
+    text = _BRACKETED.sub("", text)  # "(năm 2025 đạt 92,5%)": a note on the baseline
+    y = _sentence_year(text)
+    if y:
+        return y
+    for m in _BARE_YEAR.finditer(text):
+        before = text[max(0, m.start() - 60):m.start()]
+        if not _COMPARED.search(before) and not _CITED_BEFORE.search(before):
+            return int(m.group(1))
+    return None
 
 
 # --------------------------------------------------------------------------- sentences and items
@@ -130,16 +182,20 @@ _ITEM_CUT = re.compile(
 
 _LEAD = re.compile(
     r"^(?:\s*(?:[-+•*–]|\(?\d+\)?[.)]|\(\d+\)\.?|[a-zđ]\)|(?:đến|tới|trong|vào)?\s*(?:hết\s+|cuối\s+)?năm\s+\d{4}\s*[:,]?"
-    r"|(?:giai\s+đoạn|thời\s+kỳ)\s+\d{4}\s*[-–]\s*\d{4}\s*[:,]?|(?:đến|tới)\s+\d{4}\s*[:,]|phấn\s+đấu(?:\s+để)?\s*[:,]?)\s*)+",
+    r"|(?:giai\s+đoạn|thời\s+kỳ)\s+\d{4}\s*[-–]\s*\d{4}\s*[:,]?|(?:đến|tới)\s+\d{4}\s*[:,]|phấn\s+đấu(?:\s+để)?\s*[:,]?"
+    r"|(?:chỉ\s+tiêu|mục\s+tiêu)\s+(?:số\s+)?\d{1,2}\s*[:.)]|(?:chỉ\s+tiêu|mục\s+tiêu)\s+(?:số\s+)?\d{1,2}\s+[-–])\s*)+",
     _I)
 _NUMBER_FIRST = re.compile(r"^(?:(?:có|đảm\s+bảo|bảo\s+đảm|duy\s+trì|đạt|trên|là|gồm|bao\s+gồm)\s*)*$", _I)
-_VERB_BEFORE = re.compile(r"(?:\s*\b(?:đạt|là|ở\s+mức|bằng|lên|còn|xuống))+\s*$", _I)
+_VERB_BEFORE = re.compile(r"(?:\s*\b(?:(?:phải\s+)?đạt(?:\s+mức)?|là|ở\s+mức|bằng|(?<!trở\s)lên|còn|xuống))+\s*$", _I)
 # A bracketed note with numbers after the value.
 _NOTE = re.compile(r"\s*\([^()]*\d[^()]*\)")
 # A time phrase closing the indicator: "Tỷ lệ ... đến năm 2025 (đạt 50%)".
 _TIME_TAIL = re.compile(r"[\s,]*\b(?:(?:đến|tới|vào|trong|cuối)\s+(?:hết\s+|cuối\s+)?)?năm\s+(?:19|20)\d\d\s*[:,]?\s*$", _I)
 # What is left of a starting value once the target value is cut: "... từ 60% lên 75%".
-_FROM_VALUE = re.compile(r"\s+từ\s+\d[\d.,]*\s*(?:%|phần\s+trăm)?\s*$", _I)
+_FROM_VALUE = re.compile(r"\s+từ\s+(?:mức\s+)?\d[\d.,]*\s*(?:%|phần\s+trăm)?(?:\s+(?:vào\s+|của\s+)?năm\s+(?:19|20)\d\d)?\s*$", _I)
+# The year written right after the value: "… lên 95% năm 2030", "đạt 90% vào năm 2027".
+_YEAR_AFTER = re.compile(r"^\s*(?:(?:vào|đến|tới|trong|hết|cuối)\s+)*(?:hết\s+|cuối\s+)?năm\s+((?:19|20)\d\d)\b"
+                         r"|^\s*\(\s*(?:(?:vào|đến|tới|trong|hết|cuối)\s+)*năm\s+((?:19|20)\d\d)\s*\)", _I)
 _PREDICATE = re.compile(
     r"\b(?:đạt|có|được|là|thành\s+lập|duy\s+trì|hoàn\s+thành|hoàn\s+thiện|sử\s+dụng|ứng\s+dụng|tham\s+gia|"
     r"tiếp\s+cận|thực\s+hiện|xây\s+dựng|chiếm|biên\s+soạn|triển\s+khai|kết\s+nối|áp\s+dụng|cài\s+đặt|"
@@ -151,7 +207,14 @@ _ROW_INDICATOR = re.compile(r"^\W*(?:tỷ|tỉ)\s+(?:lệ|trọng)\b[^;]*\bđạ
 _QUALITATIVE = re.compile(
     r"\b(?:hoàn\s+thiện|hoàn\s+thành|đạt\s+chuẩn|đạt\s+tiêu\s+chuẩn|được\s+công\s+nhận|đạt\s+danh\s+hiệu|"
     r"phổ\s+cập|đưa\s+vào\s+sử\s+dụng|đi\s+vào\s+hoạt\s+động|không\s+còn|xóa\s+bỏ|xoá\s+bỏ|xóa\s+|xoá\s+)", _I)
-_AFTER_VERB = re.compile(r"\b(?:đạt|lên|còn|xuống|là|ở\s+mức)\s*" + _CMP_WORDS + r"$", _I)
+_AFTER_VERB = re.compile(r"\b(?:đạt(?:\s+mức)?|lên|còn|xuống|là|ở\s+mức)\s*" + _CMP_WORDS + r"$", _I)
+# A place or scope after the value that belongs to the indicator: "đạt 95% ở khu vực đô thị".
+_SCOPE_AFTER = re.compile(r"^\s*(?:ở|tại)\s+[^\d]+$", _I)
+# An item that opens with a change and names no subject: ", tăng bình quân 8%/năm".
+_CHANGE_FIRST = re.compile(r"^\W*(?:tăng|giảm|vượt)\b", _I)
+
+
+_ABBREV_DOT = re.compile(r"(?<![\w.])(?:TP|Tp|TX|Tx|TT|Q|P|ThS|TS|PGS|GS|BS|KS|CN|Th\.S)\.$")
 
 
 def _sentences(text: str) -> list[str]:
@@ -159,6 +222,8 @@ def _sentences(text: str) -> list[str]:
     out, start = [], 0
     for m in _SENT_END.finditer(text):
         nxt = text[m.end():m.end() + 1]
+        if _ABBREV_DOT.search(text, max(0, m.start() - 6), m.start()):
+            continue  # "TP. Hồ Chí Minh", "ThS. Nguyễn …": an abbreviation's dot
         if nxt and (nxt.isupper() or nxt.isdigit() or nxt in "(“\"-+•"):
             out.append(text[start:m.start()])
             start = m.end()
@@ -172,6 +237,7 @@ class _Item:
     child: bool  # follows "trong đó"
     clause: int = 0         # which ";"-clause of the sentence
     baseline: bool = False  # the clause reports the present state ("Hiện nay có 320 trạm")
+    clause_text: str = ""
 
 
 # A clause that reports the present state, not a target: "Hiện nay …", "Tính đến nay, đã có …".
@@ -209,7 +275,7 @@ def _items(sentence: str) -> list[_Item]:
                         pieces.append(piece.strip())
             for piece in pieces:
                 items.append(_Item(piece, child=k > 0 or (children_to_end and len(parts) == 1),
-                                   clause=ci, baseline=baseline))
+                                   clause=ci, baseline=baseline, clause_text=clause))
     return items
 
 
@@ -228,13 +294,15 @@ class _Atom:
     table: bool = False
     id: str = ""
     dropped: bool = False
+    clause: int = -1
 
 
 def _usable(q: Quantity, in_targets: bool, text: str = "") -> bool:
     """A quantity that can be a target: no qualifier ("15 tuổi", "01 Gb/s"), no bare number, and
     a duration only inside a targets section when it is bounded or reached ("xuống còn 05 ngày")."""
     if q.unit in QUALIFIER_UNITS:
-        return False
+        # "dân số từ 15 tuổi", "tốc độ 01 Gb/s" qualify; "Tuổi thọ trung bình đạt 75 tuổi" is reached
+        return bool(text) and bool(_AFTER_VERB.search(text[:q.start]))
     if q.unit in TIME_UNITS:
         return in_targets and (q.comparator != "=" or bool(_AFTER_VERB.search(text[:q.start])))
     if not q.unit:
@@ -247,6 +315,10 @@ _BRACKETED = re.compile(r"\([^()]*\)")
 
 def _in_brackets(text: str, pos: int) -> bool:
     return any(m.start() < pos < m.end() for m in _BRACKETED.finditer(text))
+
+
+_PER_UNIT = re.compile(r"\b(?:trên|mỗi|/)\s*$", _I)
+_POWERS_OF_TEN = frozenset(float(10 ** k) for k in range(7))
 
 
 def _pick(item: str, qs: list[Quantity]) -> Optional[Quantity]:
@@ -262,7 +334,12 @@ def _pick(item: str, qs: list[Quantity]) -> Optional[Quantity]:
         after_verb = [q for q in pcts if _AFTER_VERB.search(item[:q.start])]
         return after_verb[-1] if after_verb else pcts[0]
     # counts: the first one counts ("có ít nhất 02 sản phẩm ... đạt 3 sao trở lên"), unless it
-    # is the subject of a later "đạt N" ("Số doanh nghiệp 4.0 ... đạt 500")
+    # is the subject of a later "đạt N" ("Số doanh nghiệp 4.0 ... đạt 500") or a denominator
+    # ("Giá trị thu hoạch trên 1 ha đất trồng trọt đạt 150 triệu đồng")
+    reached = [q for q in qs if _AFTER_VERB.search(item[:q.cmp_start])]
+    if reached:
+        qs = [q for q in qs if q.start >= reached[0].start or not _PER_UNIT.search(item[:q.start])
+              or q.value not in _POWERS_OF_TEN] or qs
     with_cmp = [q for q in qs if q.comparator != "=" and q.cmp_start < q.start]
     return (with_cmp or qs)[0]
 
@@ -282,6 +359,12 @@ def _clean(text: str) -> str:
 
 def _indicator(item: str, q: Quantity) -> tuple[str, bool]:
     """The indicator text of `item` without its quantity, and whether the number came first."""
+    text, first, _ = _indicator_parts(item, q)
+    return text, first
+
+
+def _indicator_parts(item: str, q: Quantity) -> tuple[str, bool, str]:
+    """`_indicator`, and the subject stated before the verb ("Tỷ lệ … đạt 95%"), "" when none."""
     pre = item[:q.cmp_start]
     post = item[q.cmp_end:]
     post = re.sub(r"\s*\btrở\s+(?:lên|xuống)\s*([.,;]?)\s*$", r"\1", post, flags=_I)
@@ -290,14 +373,16 @@ def _indicator(item: str, q: Quantity) -> tuple[str, bool]:
         post = ""  # "Số bác sĩ/vạn dân: 15 bác sĩ"
     pre_clean = _LEAD.sub("", pre).strip(" ,:")
     if _NUMBER_FIRST.fullmatch(pre_clean):
-        return _clean(post), True
+        return _clean(post), True, ""
     if _VERB_BEFORE.search(pre_clean):
         head = _TIME_TAIL.sub("", _FROM_VALUE.sub("", _VERB_BEFORE.sub("", pre_clean)))
         if head.strip(" ,:"):
             if q.noun_unit and post.strip(" .,;:") and q.unit.casefold() not in head.casefold():
-                return _clean(head + " " + post), False  # "nâng tổng số lên 12 KCN"
-            return _clean(head), False
-    return _clean(_TIME_TAIL.sub("", pre_clean) + " " + post), False
+                return _clean(head + " " + post), False, _clean(head)  # "nâng tổng số lên 12 KCN"
+            if _SCOPE_AFTER.match(post):
+                return _clean(head + " " + post), False, _clean(head)  # "đạt 95% ở khu vực đô thị"
+            return _clean(head), False, _clean(head)
+    return _clean(_TIME_TAIL.sub("", pre_clean) + " " + post), False, ""
 
 
 _RECURRING = re.compile(r"\b(?:hằng|hàng|mỗi)\s+(?:quý|tháng|tuần|ngày)\b|\bđịnh\s+kỳ\s+(?:hằng\s+)?(?:quý|tháng)\b", _I)
@@ -315,17 +400,35 @@ def _split_at_quantities(text: str, in_targets: bool) -> list[str]:
     cuts = []
     for a, b in zip(qs, qs[1:]):
         gap = text[a.end:b.cmp_start]
+        if _RATE_SUBJECT.match(text) and b.unit.startswith("%") and not a.unit.startswith("%"):
+            continue  # "Tỷ lệ cơ quan dùng ít nhất 01 ứng dụng …, … đạt 100%": the count is in the indicator
         k = gap.rfind(",")
-        if k >= 0 and not re.search(r"[()]", gap) and not _SAME_VALUE.match(text[a.end + k + 1:]):
+        if k >= 0 and not re.search(r"[()]", gap) and not _SAME_VALUE.match(text[a.end + k + 1:]) and not (
+                _NUMBER_FIRST.fullmatch(_LEAD.sub("", text[:a.cmp_start]).strip(" ,:"))
+                and not _PREDICATE.search(gap[:k])):
+            # (not "100% cơ quan, đơn vị sử dụng ít nhất 01 nền tảng": the comma parts the subject)
             cuts.append(a.end + k)
+            continue
+        head = _HEAD_WORD.search(text[:a.cmp_start])
+        v = [m for m in re.finditer(r"\s+và\s+", gap) if not _in_brackets(text, a.end + m.start())]
+        if head and v and re.fullmatch(r"\s*" + re.escape(head.group(1)) + r"\s*",
+                                        text[a.end + v[-1].end():b.cmp_start], _I):
+            # "thuộc nhóm 10 tỉnh dẫn đầu cả nước và nhóm 3 tỉnh dẫn đầu khu vực": the word before
+            # the number repeated after "và" coordinates a second target of the same kind
+            cuts.append(a.end + v[-1].start())
     if not cuts:
         return [text]
     out, start = [], 0
     for c in cuts:
         out.append(text[start:c])
-        start = c + 1
+        start = c + (1 if text[c] == "," else len(re.match(r"\s+và\s+", text[c:]).group(0)))
     out.append(text[start:])
     return [t.strip() for t in out if t.strip()]
+
+
+_RATE_SUBJECT = re.compile(r"^\W*(?:tỷ|tỉ)\s+(?:lệ|trọng)\b", _I)
+_ONLY_TIME = re.compile(r"(?:(?:vào|đến|tới|trong|hết|cuối)\s+)*(?:hết\s+|cuối\s+)?năm\s+(?:19|20)\d\d", _I)
+_HEAD_WORD = re.compile(r"(?:^|\s)([^\W\d_]+)\s*$")
 
 
 def _bare(a: "_Atom") -> bool:
@@ -339,6 +442,7 @@ def _atoms_of_sentence(sentence: str, p: Passage, in_targets: bool, year: Option
         year = None  # "hằng quý có ít nhất 01 tin, bài": a quota for every quarter, not for a year
     sent_year = _sentence_year(sentence) or year
     last_clause = -1
+    last_head = ""
     for it in _items(sentence):
         if it.baseline:
             continue
@@ -351,14 +455,106 @@ def _atoms_of_sentence(sentence: str, p: Passage, in_targets: bool, year: Option
                 if atoms and it.clause != last_clause and _bare(atoms[-1]) and _PREDICATE.search(piece):
                     atoms[-1].text = _clean(atoms[-1].text + "; " + piece)
                 continue
-            text, first = _indicator(piece, q)
+            text, first, head = _indicator_parts(piece, q)
+            if _ONLY_TIME.fullmatch(text):
+                text = ""  # "… đạt 90% vào năm 2027 và 100% vào năm 2030"
             if not text and atoms:
                 text = atoms[-1].text  # "Tỷ lệ X đến năm 2025 đạt 50%, đến năm 2030 đạt 80%"
+            elif last_head and it.clause == last_clause and (
+                    first and _SCOPE_AFTER.match(text) and not _PREDICATE.search(text)
+                    or not first and _CHANGE_FIRST.match(text)):
+                # "đạt 95% ở khu vực đô thị, 80% ở khu vực nông thôn"; "đạt 1.500 doanh nghiệp,
+                # tăng 300 doanh nghiệp": the later item has the subject of the one before
+                text = _clean(last_head + " " + text)
+            last_head = head or (last_head if it.clause == last_clause else "")
             atoms.append(_Atom(text=text, q=q, sentence=sentence, passage=p,
-                               year=_sentence_year(piece) or sent_year, child=it.child, number_first=first))
+                               year=_year_after(piece, q) or _piece_year(piece) or _sentence_year(it.text)
+                               or _sentence_year(it.clause_text)
+                               or sent_year, child=it.child, number_first=first, clause=it.clause))
             last_clause = it.clause
     _share_predicates(atoms)
+    _fill_ellipsis(atoms)
+    _share_label_head(atoms)
+    _respectively(atoms)
     return atoms
+
+
+_RESPECTIVELY = re.compile(r"\s*\blần\s+lượt(?:\s+là)?\b.*$", _I)
+_TRAILING_VERB = re.compile(r"\s+((?:tăng|giảm|đạt|là|chiếm|còn|ở\s+mức)(?:\s+(?:bình\s+quân|thêm|xuống|lên))?)\s*$", _I)
+
+
+def _respectively(atoms: list[_Atom]) -> None:
+    """"Tỷ lệ hộ nghèo và hộ cận nghèo lần lượt dưới 2% và 5%": the n values go to the n subjects
+    in order ("Tỷ lệ hộ cận nghèo" takes the head the first subject opens with), and a bound
+    written once holds for every value."""
+    i = 0
+    while i < len(atoms):
+        a = atoms[i]
+        j = i + 1
+        while j < len(atoms) and atoms[j].text == a.text and atoms[j].clause == a.clause:
+            j += 1
+        group = atoms[i:j]
+        i = j
+        m = _RESPECTIVELY.search(group[0].text)
+        if len(group) < 2 or m is None:
+            continue
+        pre = group[0].text[:m.start()]
+        verb = _TRAILING_VERB.search(pre)
+        if verb:
+            pre = pre[:verb.start()]
+        subjects = [x.strip() for x in re.split(r"\s*,\s*|\s+và\s+", pre) if x.strip()]
+        if len(subjects) != len(group):
+            continue
+        first = subjects[0]
+        for k, (atom, subject) in enumerate(zip(group, subjects)):
+            if k:
+                w = subject.split()[0]
+                at = first.casefold().find(" " + w.casefold() + " ")
+                if at > 0 and not subject.casefold().startswith(first[:at].casefold()):
+                    subject = first[:at] + " " + subject
+            atom.text = _clean(subject + (" " + verb.group(1) if verb else ""))
+            if k and atom.q is not None and atom.q.comparator == "=" and group[0].q is not None \
+                    and atom.q.cmp_start == atom.q.start and group[0].q.comparator != "=":
+                atom.q = replace(atom.q, comparator=group[0].q.comparator)
+
+
+_HEAD_COLON = re.compile(r"^([^\d:;]{6,}?)\s*:\s*(\S.*)$")
+
+
+def _share_label_head(atoms: list[_Atom]) -> None:
+    """"Tỷ lệ cán bộ đạt chuẩn: cấp tỉnh 100%, cấp xã 95%": the indicator before the colon heads
+    each short label of the list after it."""
+    for i, a in enumerate(atoms):
+        m = _HEAD_COLON.match(a.text)
+        if m is None or a.number_first or len(m.group(2).split()) > 6:
+            continue
+        head = m.group(1)
+        a.text = _clean(head + " " + m.group(2))
+        for b in atoms[i + 1:]:
+            if b.clause != a.clause or b.child or b.number_first or _PREDICATE.search(b.text) \
+                    or len(b.text.split()) > 6 or ":" in b.text:
+                break
+            b.text = _clean(head + " " + b.text)
+
+
+def _fill_ellipsis(atoms: list[_Atom]) -> None:
+    """"100% xã đạt cấp độ 3 và 70% đạt cấp độ 4 về chuyển đổi số": a share whose item opens with
+    its predicate takes the subject of the share before it in the clause; when the predicate before
+    is the same words up to its numbers and stops short ("đạt cấp độ 3" / "đạt cấp độ 4 về …"), it
+    takes the rest of the later one."""
+    for a, b in zip(atoms, atoms[1:]):
+        if not (a.number_first and b.number_first and a.clause == b.clause and not b.child):
+            continue
+        mb = _PREDICATE.match(b.text)
+        ma = _PREDICATE.search(a.text)
+        if mb is None or ma is None or ma.start() == 0:
+            continue
+        subject, pred_a = a.text[:ma.start()].strip(" ,"), a.text[ma.start():]
+        wa, wb = pred_a.split(), b.text.split()
+        if (len(wb) > len(wa) >= 2 and any(x != y for x, y in zip(wa, wb))
+                and all(x.casefold() == y.casefold() or (x[:1].isdigit() and y[:1].isdigit()) for x, y in zip(wa, wb))):
+            a.text = _clean(a.text + " " + " ".join(wb[len(wa):]))
+        b.text = _clean(subject + " " + b.text)
 
 
 def _share_predicates(atoms: list[_Atom]) -> None:
@@ -415,6 +611,7 @@ def _key(text: str) -> str:
     return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text or "")).strip(" .:").casefold()
 
 
+@lru_cache(maxsize=4096)
 def _marker_kind(marker: Optional[str]) -> str:
     m = (marker or "").strip()
     for kind, pattern in (("roman", r"[IVXLCDM]+[.\-)]?"), ("num", r"\d+[.)]?"), ("dotted", r"\d+(?:\.\d+)+\.?"),
@@ -425,10 +622,12 @@ def _marker_kind(marker: Optional[str]) -> str:
     return "none" if not m else "other"
 
 
-_OPEN_END = re.compile(r"[\w,(%/-]\s*$")
+_OPEN_END = re.compile(r"[\w,(%/≥≤<>=-]\s*$")
+# A lead-in that ends on its bare value, the indicator on the next line: "Đến hết năm 2045: 100%".
+_VALUE_AFTER_LEAD = re.compile(r":\s*(?:[≥≤<>]=?\s*)?\d[\d.,]*\s*%\s*$")
 
 
-_DANGLING = re.compile(r"(?:[,(]|\b(?:từ|trên|dưới|đạt|có|là|với|và|của|cho|khoảng|tối\s+thiểu|tối\s+đa|ít\s+nhất|"
+_DANGLING = re.compile(r"(?:[,(≥≤<>=]|\b(?:từ|trên|dưới|đạt|có|là|với|và|của|cho|khoảng|tối\s+thiểu|tối\s+đa|ít\s+nhất|"
                        r"không\s+dưới|không\s+quá|hơn|gần|còn|lên|xuống|bằng|mức|trong\s+đó))\s*$", _I)
 
 
@@ -436,7 +635,17 @@ def _continues(prev: str, text: str) -> bool:
     """`text` goes on with the sentence `prev` left open: it starts in lower case, or with a
     number after a word that needs one ("... phát triển từ" / "05 bộ dữ liệu")."""
     head = (text or "").lstrip()[:1]
-    return head.islower() or (head.isdigit() and _DANGLING.search(prev) is not None)
+    return head.islower() or (head.isdigit() and _DANGLING.search(prev) is not None) or (
+        head.isalpha() and _VALUE_AFTER_LEAD.search(prev) is not None)
+
+
+def _heading_continues(heading: str, text: str) -> bool:
+    """A heading left open by a wrap: a bound waiting for its number ("Có ≥" / "85% …") or a
+    lead-in's bare value waiting for its indicator ("… 2045: 100%" / "DNNVV …")."""
+    head = text.lstrip()[:1]
+    return (head.isdigit() and re.search(r"(?:[≥≤<>]=?|\b(?:tối\s+thiểu|tối\s+đa|ít\s+nhất|không\s+dưới|"
+                                         r"không\s+quá|trên|dưới|đạt|có))\s*$", heading, _I) is not None) or (
+        head.isalpha() and _VALUE_AFTER_LEAD.search(heading) is not None)
 
 
 _NUMBER_END = re.compile(r"(?<![\d/.,])\d{1,3}(?:[.,]\d+)?\s*$")
@@ -450,6 +659,14 @@ def _join_broken(passages: list[Passage]) -> list[Passage]:
     out: list[Passage] = []
     for p in passages:
         prev = out[-1] if out else None
+        if (prev is not None and prev.heading and not p.heading and p.origin == prev.origin == "text"
+                and p.path and _key(p.path[-1]).endswith(_key(prev.text))
+                and _heading_continues(prev.text or "", p.text or "")):
+            # "c) Đến hết năm 2035: Có ≥" / "85% DNNVV …": a heading wrapped inside its sentence
+            out[-1] = Passage(text=prev.text.rstrip() + " " + p.text.lstrip(), source=prev.source.span_to(p.source),
+                              marker=prev.marker, section=prev.section, path=prev.path, heading=True,
+                              origin=prev.origin)
+            continue
         if (prev is not None and not p.heading and not prev.heading and p.origin == prev.origin == "text"
                 and _NUMBER_END.search(prev.text or "") and _RANGE_REST.match(
                     ("- " if (p.marker or "").strip() in ("-", "–") else "") + (p.text or ""))):
@@ -497,6 +714,9 @@ _PAST = re.compile(r"\bđã\s+(?:đạt|có|hoàn\s+thành|thực\s+hiện)|\b(?
 _STRIVE = re.compile(r"\bphấn\s+đấu\b", _I)
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _commits(sentence: str, p: Passage, retro: bool) -> bool:
     """A sentence outside the targets sections that commits to a value: "Phấn đấu ..." anywhere;
     "đạt tối thiểu 40%", "≥ 30%" or a table row "Tỷ lệ ... đạt 80%" unless it reports the past
@@ -506,13 +726,24 @@ def _commits(sentence: str, p: Passage, retro: bool) -> bool:
     if retro:
         return False
     # every other commitment names its value in digits ("đạt tối thiểu 40%"): test that first, cheaply
-    committed = (any(c.isdigit() for c in sentence) and _COMMIT.search(sentence)) or \
+    committed = (_DIGIT.search(sentence) is not None and _COMMIT.search(sentence)) or \
         (p.origin == "table" and _ROW_INDICATOR.search(sentence))
     return bool(committed) and not _PAST.search(sentence)
 
 
 _PERIOD_ONLY = re.compile(r"^(?:Giai đoạn|giai đoạn|Năm|năm|Đến năm|đến năm|Từ năm|từ năm)\s+"
                           r"(?:19|20)\d\d(?:\s*[-–]\s*(?:(?:19|20)\d\d|\d\d))?\s*:?$")
+
+
+def _local_kind(text: str) -> Optional[str]:
+    """`_heading_kind` of a paragraph acting as a heading: one opening a targets part names them
+    first ("Chỉ tiêu cụ thể:", "Một số chỉ tiêu chủ yếu") or closes on a colon ("… với các mục tiêu
+    sau:"); a cell "Hệ thống vận hành ổn định, đáp ứng các mục tiêu …" opens nothing."""
+    kind = _heading_kind(text)
+    if kind in ("targets", "general") and not text.rstrip().endswith(":") and not re.match(
+            r"(?:các\s+|những\s+|một\s+số\s+)?" + _TARGET_WORD, _title(text), _I):
+        return None
+    return kind
 
 
 def _heading_like(text: str) -> bool:
@@ -539,15 +770,15 @@ def extract_targets(passages: list[Passage], year_hint: int | None = None) -> li
             lead = None
         if local and (p.heading or local["path"] != path):
             local = None
-        if not p.heading and _heading_like(text) and _heading_kind(text):
-            local = {"path": path, "kind": _heading_kind(text), "year": _heading_year([text])}
+        if not p.heading and _heading_like(text) and _local_kind(text):
+            local = {"path": path, "kind": _local_kind(text), "year": _heading_year([text])}
             continue
         if not p.heading and _PERIOD_ONLY.match(text):
             # "- Giai đoạn 2025-2027" over "+ 100% …" items: the period's end is their year
             lead = {"marker": kind_of_marker, "path": path, "parent": None, "year": _sentence_year(text), "text": ""}
             continue
         kind = local["kind"] if local else _context(headings)
-        retro = any(_RETRO.match(_title(h)) for h in headings)
+        retro = any(_retro_heading(h) for h in headings)
         in_targets = kind in ("targets", "general")
         year = (lead or {}).get("year") or (local or {}).get("year") or _heading_year(headings) or year_hint
         if re.match(r"^\W*(?:đến|tới|trong|vào|năm|giai)", text, _I) and _sentence_year(text):
@@ -566,7 +797,9 @@ def extract_targets(passages: list[Passage], year_hint: int | None = None) -> li
                 a.commitment = not in_targets
                 a.table = p.origin == "table"
                 if not a.text:  # "- Năm 2025: 50%" under "Tỷ lệ hồ sơ được số hóa:"
-                    a.text = (lead or {}).get("text") or (_clean(_title(headings[-1])) if headings else "")
+                    a.text = (lead or {}).get("text") or _named_indicator(headings)
+            new = [a for a in new if a.text]  # a lone "100%" under "DANH MỤC CÁC CHỈ TIÊU": a stray cell
+            for a in new:
                 if (a.child or starts_child or given is not None) and last_main is not None:
                     a.parent = last_main
                     a.child = True
@@ -593,6 +826,18 @@ def extract_targets(passages: list[Passage], year_hint: int | None = None) -> li
                 a.dropped = True
     _drop_repeats(atoms)
     return _finish(atoms)
+
+
+def _named_indicator(headings: list[str]) -> str:
+    """The indicator a heading names ("a) Tỷ lệ hồ sơ được số hóa"), "" for a heading that only
+    opens a targets part ("1. Mục tiêu cụ thể", "DANH MỤC CÁC CHỈ TIÊU") or has no words."""
+    if not headings:
+        return ""
+    title = _clean(_title(headings[-1]))
+    if _heading_kind(headings[-1]) in ("targets", "general") or not re.search(r"[^\W\d_]{2,}", title) \
+            or re.search(r"\d\s*%", title):
+        return ""
+    return title
 
 
 def _qualitative(sentence: str, p: Passage, year: Optional[int]) -> Optional[_Atom]:

@@ -11,14 +11,20 @@ deadline phrase of the sentence. Where the unit phrase ends is decided by `extra
   "Giao X chủ trì, phối hợp với Y …", "Đề nghị X …", "X: nội dung", "Điều 2. Giao X …", "UBND tỉnh
   yêu cầu X …", with a fronted clause ("Sau khi …, X …", "Đối với …, X …", "Đồng thời, X …"), a
   clause between subject and verb ("X, trên cơ sở …, chủ trì …"), a passive with its agent
-  ("… do đồng chí X chỉ đạo"), an item followed by its assignment ("Nâng cấp đường. Giao X …"), a
-  parenthesised assignment ("(Giao X chủ trì …)"), a lead-in ending in a colon whose list follows;
+  ("… do đồng chí X chỉ đạo", "… do Khoa X chủ trì thực hiện, phối hợp với Y", "… được Phòng X biên
+  soạn"), an item followed by its assignment ("Nâng cấp đường. Giao X …"), a parenthesised
+  assignment ("(Giao X chủ trì …)", "(X chủ trì, Y phối hợp; …)"), a lead-in ending in a colon whose
+  list follows (a numbered heading too: "1. Giao Phòng X tham mưu UBND xã:");
+- partners after "phối hợp với" (a ";" list goes on to the verb) or named before their verb ("X chủ
+  trì, Y phối hợp …", "Giao X chủ trì; Y, Z phối hợp …");
 - an item followed by a line naming who leads it ("Đảng uỷ UBND xã chủ trì, phối hợp … trình trong
-  tháng 01/2026"), or run together with it (PDF text);
+  tháng 01/2026", "Giao đồng chí X chỉ đạo, đồng chí Y thực hiện."), or run together with it (PDF text);
 - items followed by labelled lines ("Đơn vị chủ trì: X; Đơn vị phối hợp: Y", "Cơ quan thực hiện: …",
-  "Thời gian thực hiện: …", values running on to the next line): under a numbered item they fill
-  that item, under a heading every item since it; "Trách nhiệm (chỉ đạo) thực hiện: …" after a
-  section's items gives one duty for the section.
+  "Đơn vị thực hiện: Chủ trì: X; phối hợp: Y", "Thời gian thực hiện: …", values running on to the
+  next line): under a numbered item they fill that item, under a heading every item since it;
+  "Trách nhiệm (chỉ đạo) thực hiện: …" after a section's items gives one duty for the section.
+No duty: the plan announcing itself ("… ban hành Kế hoạch … như sau:"), a pointer to the appendix
+("Nhiệm vụ cụ thể … tại Phụ lục"), staffing ("Phân công cán bộ …"), a document approved by a body.
 """
 from __future__ import annotations
 
@@ -67,12 +73,12 @@ _TIME_LABEL = re.compile(r"^(?:Thời gian|Thời hạn|Tiến độ)(?:\s+(?:ho
                          re.I | re.S)
 _CONTENT_LABEL = re.compile(r"^Nội dung(?:\s+(?:công việc|nhiệm vụ|thực hiện))?\s*:\s*(?P<v>\S.*)$", re.I | re.S)
 _OTHER_LABEL = re.compile(r"^(?:Kết quả|Sản phẩm|Hình thức|Kinh phí|Thành phần|Địa điểm|Lãnh đạo phụ trách|"
-                          r"Ghi chú|Phương thức|Cách thức)[^:]{0,30}:", re.I)
+                          r"Ghi chú|Phương thức|Cách thức|Đối tượng|Địa bàn|Phạm vi)[^:]{0,30}:", re.I)
 _LABELS = ((_LEAD_LABEL, "lead"), (_PARTNER_LABEL, "partners"), (_EXEC_LABEL, "executor"),
            (_SECTION_LABEL, "section"), (_TIME_LABEL, "deadline"))
 # several labels on one line: "Đơn vị chủ trì: X; Đơn vị phối hợp: Y."
-_LABEL_SPLIT = re.compile(r"[;.]\s+(?=(?:Đơn vị|Cơ quan|Bộ phận|Người|Thời gian|Thời hạn|Tiến độ|Trách nhiệm)[^:;]{0,40}:)",
-                          re.I)
+_LABEL_SPLIT = re.compile(r"[;.]\s+(?=(?:Đơn vị|Cơ quan|Bộ phận|Người|Thời gian|Thời hạn|Tiến độ|Trách nhiệm|"
+                          r"chủ trì\s*:|phối (?:kết )?hợp\s*:)[^:;]{0,40}:?)", re.I)
 
 
 # labels in brackets after an item: "(Cơ quan chủ trì: X; đơn vị phối hợp: Y; thời gian: Quý II/2026)"
@@ -88,7 +94,12 @@ def read_labels(text: str) -> Optional[List[Tuple[str, str]]]:
         for rx, field in _LABELS:
             m = rx.match(part.strip())
             if m:
-                out.append((field, m.group("v").strip(" .;")))
+                value = m.group("v").strip(" .;")
+                inner = _LEAD_LABEL.match(value) or _PARTNER_LABEL.match(value) if field == "executor" else None
+                if inner:                             # "Đơn vị thực hiện: Chủ trì: X; phối hợp: Y"
+                    out.extend(read_labels(value) or [])
+                else:
+                    out.append((field, value))
                 break
         else:
             if not out:
@@ -111,13 +122,13 @@ _ROLE_HEADING = re.compile(r"^(?:Chủ trì\s*,?\s*)?phối (?:kết )?hợp(?: 
 def _partners(text: str) -> List[str]:
     m = _PARTNER_IN.search(text)
     if not m:
-        return []
+        return _partners_before_verb(text)
     v = m.group("v")
     if not starts_unit(v, any_case=True):
-        return []
+        return _partners_before_verb(text)
     stop = _first_verb(v)
-    cut = v[:stop] if stop else v
-    for sep in (" để ", " trong việc ", " trong ", " nhằm ", ". ", "; ", " (", " về "):
+    cut = _semicolon_list(v[:stop] if stop else v)
+    for sep in (" để ", " trong việc ", " trong ", " nhằm ", ". ", " (", " về "):
         k = cut.find(sep)
         if k > 0:
             cut = cut[:k]
@@ -125,6 +136,31 @@ def _partners(text: str) -> List[str]:
     if not cut or len(cut.split()) > 25:
         return []
     return [u for u in split_units(cut) if starts_unit(u, any_case=True)]
+
+
+def _semicolon_list(text: str) -> str:
+    """A list of units goes on after ";" while the next part starts a unit ("Văn phòng Hội; Ngân hàng
+    Chính sách xã hội huyện"); it ends at the first part that does not."""
+    pos = 0
+    while True:
+        k = text.find("; ", pos)
+        if k <= 0 or not starts_unit(text[k + 2:], any_case=True):
+            return text[:k] if k > 0 else text
+        pos = k + 2
+
+
+# "… chủ trì, Y phối hợp …": the partners named before their verb
+# (or opening the duty once the lead's "chủ trì" is dropped: "Y phối hợp tổ chức …")
+_PARTNER_BEFORE = (re.compile(r"\bchủ trì\s*[,;]\s*(?P<v>[^;.]{3,150}?)\s+(?:cùng\s+)?phối (?:kết )?hợp\b", re.I),
+                   re.compile(r"^(?P<v>[^;.]{3,150}?)\s+(?:cùng\s+)?phối (?:kết )?hợp\b", re.I))
+
+
+def _partners_before_verb(text: str) -> List[str]:
+    for rx in _PARTNER_BEFORE:
+        m = rx.search(text)
+        if m and starts_unit(m.group("v"), any_case=True) and _first_verb(m.group("v")) is None:
+            return [u for u in split_units(m.group("v")) if starts_unit(u, any_case=True)]
+    return []
 
 
 def _clean_unit(u: str) -> str:
@@ -140,12 +176,12 @@ _NAME_GOES_ON = re.compile(r"(?:,|(?<!\w)(?:" + "|".join(sorted(map(re.escape, _
                            + r"))\s*$")
 
 
-def lead_line(text: str) -> Optional[Tuple[str, str]]:
+def lead_line(text: str, any_case: bool = False) -> Optional[Tuple[str, str]]:
     """'Ban Xây dựng Đảng chủ trì, phối hợp … trình trong tháng 11/2025' -> (unit, the rest):
     a short line whose subject is a unit and whose predicate says it leads or prepares."""
-    if len(text.split()) > 45 or not _UNIT_START.match(text):
+    if len(text.split()) > 45 or not (_UNIT_START.match(text) or any_case and starts_unit(text, True)):
         return None
-    unit, rest = split_subject(text)
+    unit, rest = split_subject(text, any_case=any_case)
     if not unit or not 2 <= len(unit.split()) <= 16 or not _LEAD_VERBS.match(rest.lower()):
         return None
     return unit, rest
@@ -207,6 +243,9 @@ _ADVERBIAL = re.compile(r"^(?:Trên cơ sở|Căn cứ|Để|Nhằm|Trong quá t
                         r"Bên cạnh đó|Mặt khác)\s*,?\s+(?=\S)")
 # a fronted clause that says when: its words are the duty's deadline
 _TIME_FRONT = re.compile(r"^(?:Sau khi|Khi|Trước khi|Trong thời gian|Hằng|Hàng|Định kỳ)\b", re.I)
+# roles in brackets after an item: "(Văn phòng UBND xã chủ trì, Trạm Y tế xã phối hợp; …)"
+_PAREN_ROLES = re.compile(r"\(([^()]{3,120}?\s(?:chủ trì|phụ trách|thực hiện)\b[^()]{0,300})\)")
+_ROLE_START = re.compile(r"^(?:chủ trì|phụ trách|thực hiện|phối hợp)\b", re.I)
 _PAREN_GIAO = re.compile(r"\(((?:Giao|giao|Đề nghị|đề nghị|Yêu cầu|yêu cầu|Phân công|phân công)\s+[^()]{3,300})\)")
 # "Điều 2. Giao X …", "UBND tỉnh yêu cầu X …": the unit given the work
 _ARTICLE = re.compile(r"^Điều\s+\d+\s*[.:]\s*")
@@ -231,6 +270,10 @@ def split_subject_clauses(text: str) -> List[str]:
     """Split where the next clause names its own unit ("…; Ủy ban nhân dân các xã, phường căn cứ …"),
     or, after units of their own, where a clause opens with when ("…; định kỳ hằng năm báo cáo …")."""
     def starts(prev: str, part: str) -> bool:
+        if _open_partner_list(prev):
+            return False                              # "… phối hợp với Văn phòng Hội; Ngân hàng … tham mưu …"
+        if re.search(r"\bchủ trì\s*;$", prev.rstrip()) and _partners_before_verb(part):
+            return False                              # "Giao X chủ trì; Y, Z phối hợp tổ chức …": one duty
         if split_subject(_ADVERBIAL.sub("", part, count=1))[0] is not None:
             return True
         if _GIAO.match(part.lstrip("(")) and part[:1] != "(":
@@ -238,6 +281,15 @@ def split_subject_clauses(text: str) -> List[str]:
         return prev.rstrip().endswith(";") and bool(_REPORT_LEAD.match(part))
 
     return _split_at(text, starts)
+
+
+_OPEN_PARTNERS = re.compile(r"\bphối (?:kết )?hợp(?: chặt chẽ)?(?: với)?\s+(?P<v>[^;.]{3,200});$", re.I)
+
+
+def _open_partner_list(clause: str) -> bool:
+    """A clause that ends in "phối hợp với <units>;" with no verb after them: the list goes on."""
+    m = _OPEN_PARTNERS.search(clause.rstrip())
+    return bool(m) and starts_unit(m.group("v"), any_case=True) and _first_verb(m.group("v")) is None
 
 
 # a clause that opens with when it recurs: "định kỳ trước ngày 15/11 hằng năm báo cáo …"
@@ -526,6 +578,11 @@ class DutyReader:
         # an item followed by a line naming its lead: "X chủ trì, phối hợp Y … trong tháng 01/2026"
         impl = self._in_implementation(p.section)
         found = lead_line(text) if not impl else None
+        g = _GIAO.match(text) if not impl and not found and p.marker is None else None
+        if g:                                         # "Giao X chỉ đạo, Y trực tiếp thực hiện." after an item
+            found = lead_line(g.group("rest"), any_case=True)
+            if found and not _roles_only(found[1]):
+                found = None
         # (a line numbered itself is an item of its own, not the lead of the one before)
         if found and p.marker is not None and p.marker not in ("-", "+", "•", "–", "*"):
             unit, rest = found
@@ -543,10 +600,16 @@ class DutyReader:
         if found and self._prev is not None:
             unit, rest = found
             target = self._prev
-            if not any(t.source == target.source and t.content == target.text for t in self.tasks):
+            own = [t for t in self.tasks if t.source == target.source and t.content.strip() == target.text.strip()]
+            if not own:
                 lead, partners = _lead_and_partners(unit, rest)
                 self._new(target, lead, target.text, partners=partners, deadline_text=find_deadline(text) or "")
                 self._pending = self.tasks[-1]
+            elif _roles_only(rest):                   # the item's task (from its labelled lines) had no lead
+                lead, partners = _lead_and_partners(unit, rest)
+                for t in own:
+                    if not t.lead:
+                        t.lead, t.partners = lead, t.partners or partners
             if self._block and self._block[-1] is p:
                 self._block.pop()                     # the lead line is no item of its own
             self._prev = None
@@ -563,7 +626,9 @@ class DutyReader:
             # a heading that is itself a duty of a unit ("1. Các chi bộ thực hiện đánh giá …")
             a = self._assignment(text) if self._in_implementation(self.parent.get(p.section)) else None
             self._heading_duty = None
-            if a and len(a[1].split()) >= 3:
+            if a and text.rstrip().endswith(":"):
+                self._leadin = (a[0], p.section)     # "4. Giao Phòng Kinh tế tham mưu UBND xã:" over its items
+            elif a and len(a[1].split()) >= 3:
                 self._heading_duty = (self._new(p, split_units(a[0]), a[1]), p.section, [])
             self._prev = p
             return
@@ -685,13 +750,20 @@ class DutyReader:
             self._new(p, split_units(self._leadin[0]), text)
             return
         self._leadin = None
-        # a parenthesised assignment: "Lắp đèn chiếu sáng (Giao X chủ trì, tham mưu trong quý II/2026)."
+        # a parenthesised assignment: "Lắp đèn chiếu sáng (Giao X chủ trì, tham mưu trong quý II/2026).",
+        # "Tổ chức lễ phát động (X chủ trì, Y phối hợp; hoàn thành trong tháng 4/2026)."
         m = _PAREN_GIAO.search(text)
+        if not m:
+            m = _PAREN_ROLES.search(text)
+            if m and self._assignment((text[:m.start()] + text[m.end():]).strip()) is not None:
+                m = None                              # the sentence names its own unit: the brackets are a detail
         if m:
             a = self._assignment(m.group(1))
-            if a:
+            if a and (_GIAO.match(m.group(1)) or _ROLE_START.match(a[1]) or _ROLE_START.match(
+                    m.group(1)[len(a[0]):].strip(" ,"))):
                 item = (text[:m.start()] + text[m.end():]).strip(" .") + "."
-                self._new_one(p, split_units(a[0]), item, deadline_text=find_deadline(m.group(1)) or "")
+                self._new_one(p, split_units(a[0]), item, partners=_partners(m.group(1)) or _partners(item),
+                              deadline_text=find_deadline(m.group(1)) or "")
                 return
         first = re.match(r"^([^.;]{3,80}[.;])\s+(?=\S)", text)
         if first and self._time_only(first.group(1), p.section):
@@ -700,15 +772,16 @@ class DutyReader:
         subjects: set = set()
         parts = split_subject_clauses(text)
         for i, part in enumerate(parts):
-            if self._time_only(part, p.section):
+            if "như sau" in part and _ANNOUNCE.search(part) or _APPENDIX_REF.match(part) or \
+                    self._time_only(part, p.section):
                 continue
             a = self._assignment(part)
             if a and (_EXECUTION_CLAUSE.match(a[1]) or _ISSUING_FORMULA.match(a[1])):
                 continue
-            if a is None and i + 1 < len(parts) and _GIAO.match(parts[i + 1]):
+            if a is None and not heading_unit and i + 1 < len(parts) and _GIAO.match(parts[i + 1]):
                 nxt = self._assignment(parts[i + 1])
                 if nxt:                               # "b- Nâng cấp đường. Giao HTX X chủ trì …"
-                    self._item_first = part.rstrip(" .")
+                    self._item_first = part.rstrip(" .;")
                     continue
             if a:
                 unit, pred, front = a
@@ -770,6 +843,8 @@ class DutyReader:
                 mm = re.match(r"^(?P<u>.+?)\s+chủ trì\b\s*,?\s*(?P<r>.*)$", rest, re.S)
                 if mm and starts_unit(mm.group("u"), any_case=True):
                     subj, pred = mm.group("u"), "chủ trì " + mm.group("r")
+            if subj and re.match(r"phân công\b", body, re.I) and not _named(subj):
+                return None                           # "Phân công cán bộ lãnh đạo phụ trách …": staffing, no unit given work
             if subj:
                 return subj.strip(), _drop_lead_verb(pred), front
             return None
@@ -787,12 +862,34 @@ class DutyReader:
     def _agent(text: str, front: Optional[str]) -> Optional[Tuple[str, str, Optional[str]]]:
         """A passive with its agent: "Việc đánh giá … do đồng chí Bí thư chi bộ trực tiếp chỉ đạo, chủ
         trì." -> the agent leads the whole sentence."""
-        for m in re.finditer(r"\bdo\s+", text):
-            subj, pred = split_subject(text[m.end():], any_case=True)
-            if subj and re.match(r"^(?:trực tiếp\s+)?(?:chỉ đạo|chủ trì|thực hiện|phụ trách|đảm nhiệm|"
-                                 r"chịu trách nhiệm|tổ chức)\b", pred, re.I) and len(pred.split()) <= 8:
+        if _PREAMBLE.match(text):
+            return None
+        for m in re.finditer(r"\b(do|được)\s+", text):
+            by = m.group(1) == "do"
+            subj, pred = split_subject(text[m.end():], any_case=by)
+            if not subj:
+                continue
+            if by and not _AGENT_ROLE.match(pred) or not by and _NOT_AGENT_WORK.match(pred):
+                continue
+            if len(_AGENT_TAIL.sub("", pred).split()) <= 8:
                 return subj, text.strip(), front
         return None
+
+
+# the agent of a passive: "… do Khoa X chủ trì thực hiện, phối hợp với Y", "… do Y thực hiện dưới sự chỉ
+# đạo của Z", "… được Phòng X biên soạn, cung cấp hằng quý" (not a document "được UBND tỉnh phê duyệt")
+_AGENT_ROLE = re.compile(r"^(?:trực tiếp\s+)?(?:chỉ đạo|chủ trì|thực hiện|phụ trách|đảm nhiệm|chịu trách nhiệm|"
+                         r"tổ chức)\b", re.I)
+_NOT_AGENT_WORK = re.compile(r"^(?:phê duyệt|ban hành|thông qua|ký|công nhận|giao|cấp|quy định|chấp thuận|"
+                             r"đồng ý|cho phép|khen thưởng|bố trí)\b", re.I)
+_AGENT_TAIL = re.compile(r"(?:\s*,\s*phối (?:kết )?hợp\b.*|\s*,\s*\S[^,;]*?\s+phối (?:kết )?hợp\b.*"
+                         r"|\s+dưới sự (?:chỉ đạo|hướng dẫn|chủ trì)\b.*|\s+theo\s.*)$", re.I | re.S)
+_PREAMBLE = re.compile(r"^(?:Căn cứ|Thực hiện|Theo|Thi hành)\b", re.I)
+# the plan announcing itself: "… Sở X ban hành Kế hoạch … như sau:" is no duty
+_ANNOUNCE = re.compile(r"\b(?:Kế hoạch|Chương trình|Phương án)\b[^;.]*\bnhư sau\s*:?\s*$")
+# a sentence that only points to the appendix: "Nhiệm vụ cụ thể của các đơn vị tại Phụ lục kèm theo."
+_APPENDIX_REF = re.compile(r"^(?:\(?\s*)?(?:Nhiệm vụ|Nội dung|Danh mục|Phân công)[^.;:]{0,80}?\s(?:tại|theo|ở|như)\s+"
+                           r"(?:các\s+)?(?:Phụ lục|phụ lục|Biểu|biểu|bảng|Bảng)\b[^.;:]{0,80}[.)]?\s*$")
 
 
 def _stage_line(text: str) -> bool:
@@ -810,15 +907,34 @@ def _heading_unit(title: str) -> bool:
         _first_verb(title) is None
 
 
+_ROLE_WORD = re.compile(r"^(?:trực tiếp\s+|cùng\s+)?(?:chỉ đạo|chủ trì|thực hiện|tổ chức thực hiện|phụ trách|theo dõi|"
+                        r"phối (?:kết )?hợp|tham mưu|đôn đốc|triển khai)(?:\s+thực hiện)?$", re.I)
+
+
+def _roles_only(pred: str) -> bool:
+    """'chỉ đạo, đồng chí Ủy viên phụ trách địa bàn trực tiếp thực hiện.' -> True: the predicate only
+    says who leads and who carries out (roles, other units with their roles), no work of its own."""
+    parts = [x.strip() for x in re.split(r"[,;]", pred.strip(" .;")) if x.strip()]
+    if not parts or len(pred.split()) > 30:
+        return False
+    for part in parts:
+        if _ROLE_WORD.match(part):
+            continue
+        subj, rest = split_subject(part, any_case=True)
+        if not subj or not _ROLE_WORD.match(rest.strip(" .;")):
+            return False
+    return True
+
+
 def _drop_lead_verb(pred: str) -> str:
-    m = re.match(r"^chủ trì\b\s*,?\s*(.*)$", pred, re.S)
+    m = re.match(r"^chủ trì\b\s*[,;]?\s*(.*)$", pred, re.S)
     return m.group(1) if m and m.group(1) else pred
 
 
 _NAMED = re.compile(r"\s(?:xã|phường|huyện|tỉnh|thị trấn|thành phố|quận|thôn)\b")
 
 
-_GENERIC = re.compile(r"^(?:toàn thể|tất cả|cán bộ|công chức|viên chức|đơn vị|cơ quan|hội viên|đảng viên|"
+_GENERIC = re.compile(r"^(?:(?:các|những)\s+(?=cán bộ|công chức|viên chức|đảng viên|hội viên|đoàn viên))?(?:toàn thể|tất cả|cán bộ|công chức|viên chức|đơn vị|cơ quan|hội viên|đảng viên|"
                       r"đoàn viên|nhân dân|học sinh)\b", re.I)
 _GROUP = re.compile(r"^(?:các|những)\b", re.I)
 

@@ -38,7 +38,8 @@ _HEADS = (
     "Đồn", "Bộ Chỉ huy", "Ban Chỉ huy", "Thường trực", "Thường vụ", "Mặt trận", "Hội đồng",
     "Tổ", "Nhóm", "Lãnh đạo", "Người đứng đầu", "Thủ trưởng", "Chủ tịch", "Phó Chủ tịch",
     "Phó chủ tịch", "Bí thư", "Phó Bí thư", "Phó bí thư", "Trưởng", "Phó", "Giám đốc", "Chánh",
-    "Đồng chí", "Đ/c", "UBND", "HĐND", "Chi ủy", "Chi uỷ", "Chi đoàn", "Chi hội",
+    "Đồng chí", "Đ/c", "UBND", "HĐND", "Chi ủy", "Chi uỷ", "Chi đoàn", "Chi hội", "Công đoàn",
+    "Khoa",
 )
 HEAD_WORDS = _HEADS
 # a head of several words is also written with every word capitalised ("Văn Phòng", "Trung Tâm")
@@ -52,6 +53,8 @@ _GLUE_HEADS = ("Ban", "Phòng", "Sở", "Hội", "Trung tâm", "Văn phòng", "C
 _LINKS = ("thuộc", "của", "và", "với", "cho", "tại", "trên", "dưới", "về", "các", "những", "cùng",
           "đối", "hoặc", "là", "gồm", "như")
 # last words of an office that takes its body after it: "Thành viên Ban Chỉ đạo", "Bí thư Chi bộ"
+# level words that end a name: a head after them starts another unit ("… các xã, thị trấn Phòng …")
+_PLACE_WORDS = frozenset({"xã", "phường", "huyện", "tỉnh", "trấn", "phố", "quận", "thôn", "bản", "ấp", "khu"})
 _OFFICE_ENDS = ("viên", "đạo", "diện", "trưởng", "phó", "thư", "tịch", "đốc", "trực")
 _GLUE_RE = regex.compile(
     r"(?<=\p{Ll}) (?=(?:" + "|".join(sorted(map(re.escape, _GLUE_HEADS), key=len, reverse=True))
@@ -81,6 +84,8 @@ def _starts_unit(item: str) -> bool:
     if _PLURAL.match(item) or _PERSON_START.match(item):
         return True
     m = _HEAD_RE.match(item)
+    if m and any(re.match(re.escape(h) + "(?:" + w + r")(?!\w)", item) for h, w in _NOT_A_HEAD.items()):
+        m = None                    # "Khoa học và Công nghệ", "Đoàn kết": no head there
     if m:
         return m.end() < len(item)  # a bare head ("Ban") continues "cơ quan, Ban, ngành"
     m = _ABBR_START.match(item)
@@ -104,6 +109,8 @@ def _split_glued(piece: str) -> list[str]:
         prev = piece[start:m.start()].split()
         if not prev or prev[-1].lower() in _LINKS or prev[-1].lower() in _OFFICE_ENDS or prev[-1][:1].isupper():
             continue  # "Văn Phòng Huyện ủy": a capitalised word before the head belongs to the name
+        if len(prev) > 1 and prev[-2][:1].isupper() and prev[-1].lower() not in _PLACE_WORDS:
+            continue  # "ban Kinh tế - Xã hội Hội Nông dân": the second syllable of a name, then its parent
         if _BARE_HEADS.fullmatch(" ".join(prev)) or _HEAD_AT_END.search(" ".join(prev)):
             continue  # a bare head takes the body after it as its parent: "Đảng ủy Sở Y tế", "Văn phòng Ban Chỉ huy"
         out.append(piece[start:m.start()])
@@ -190,13 +197,27 @@ _LEAD_THEN_PARTNERS = re.compile(r"(?:\s*[,(–-]\s*|\s+)chủ trì\s*[,;]?\s*(?
                                  r"\s*[:,]?\s+(?P<p>\S.*)$", re.I | re.S)
 
 
+# roles written as labels ("Chủ trì: Công an xã; Phối hợp: các thôn") or as verbs after each unit
+# ("Công an xã chủ trì, Đoàn Thanh niên xã phối hợp")
+_LABELLED_ROLES = re.compile(r"^\s*(?:đơn vị\s+)?chủ trì\s*:\s*(?P<lead>[^:]+?)\s*(?:[;,.\n]\s*(?:đơn vị\s+)?"
+                             r"phối\s+(?:kết\s+)?hợp\s*:\s*(?P<p>.+?))?\s*\.?$", re.I | re.S)
+_PARTNER_VERB_AFTER = re.compile(r"^(?P<lead>.+?)\s+chủ trì\s*[,;]\s*(?P<p>[^,;].*?)\s+(?:cùng\s+)?phối\s+(?:kết\s+)?hợp"
+                                 r"\s*(?:thực hiện)?\s*\.?$", re.I | re.S)
+
+
 def cell_roles(text: str) -> tuple:
     """A cell naming who leads and who takes part -> (lead text, partner text): "Sở X (chủ trì); Sở Y,
-    UBND các huyện" and "Sở X chủ trì, phối hợp với Sở Y" -> ("Sở X", "Sở Y …"); (text, "") when the
-    cell names no partner."""
+    UBND các huyện", "Sở X chủ trì, phối hợp với Sở Y", "Chủ trì: Sở X; Phối hợp: Sở Y" and "Sở X chủ
+    trì, Sở Y phối hợp" -> ("Sở X", "Sở Y …"); (text, "") when the cell names no partner."""
     if not text:
         return text, ""
     text = unicodedata.normalize("NFC", text).strip()
+    m = _LABELLED_ROLES.match(text)
+    if m:
+        return m.group("lead").strip(), _trim(m.group("p") or "")
+    m = _PARTNER_VERB_AFTER.match(text)
+    if m and _starts_unit(m.group("p").strip()):
+        return m.group("lead").strip(), _trim(m.group("p"))
     m = _BRACKET_LEAD.match(text)
     if m and m.group("lead").strip():
         rest = re.sub(r"\(\s*phối\s+(?:kết\s+)?hợp\s*\)", "", m.group("rest"), flags=re.I)
@@ -237,19 +258,19 @@ _SUBJECT_EXTRA = (
     "UBMTTQ", "MTTQ", "BCH", "UBKT", "BTG", "BTC", "Thuế", "Tỉnh đoàn", "Huyện đoàn", "Thành đoàn",
     "Hiệp hội", "Cán bộ", "Công chức", "Viên chức", "Chuyên viên", "Trưởng thôn", "Trưởng ban", "Quỹ",
     "Đơn vị", "Ủy viên", "Uỷ viên", "Cấp ủy", "Cấp uỷ", "Doanh nghiệp", "Viện kiểm sát", "Điện lực",
-    "Hải quan", "Kiểm lâm", "Ủy ban kiểm tra", "Uỷ ban kiểm tra", "Giáo viên", "Nhà trường", "Hiệu trưởng",
-    "Tổ trưởng", "Bộ phận", "Lực lượng", "Ban Giám hiệu", "Trưởng thôn", "Thành viên",
+    "Hải quan", "Kiểm lâm", "Cảnh sát", "Ủy ban kiểm tra", "Uỷ ban kiểm tra", "Giáo viên", "Nhà trường", "Hiệu trưởng",
+    "Tổ trưởng", "Bộ phận", "Lực lượng", "Ban Giám hiệu", "Trưởng thôn", "Thành viên", "Tổng phụ trách",
     "đồng chí", "đ/c", "cơ quan", "đơn vị", "cấp ủy", "cấp uỷ",
 )
 _NOT_A_HEAD = {
     "Ban": " hành", "Phòng": ",? chống| ngừa", "Sở": " dĩ", "Đoàn": " kết", "Hội": " nghị| thi| thảo| diễn",
-    "Báo": " cáo", "Trường": " hợp", "Tổ": " chức", "Đội": " ngũ", "Nhóm": " nội dung| giải pháp| nhiệm vụ",
+    "Báo": " cáo", "Trường": " hợp", "Công đoàn": " viên", "Khoa": " học", "Tổ": " chức", "Đội": " ngũ", "Nhóm": " nội dung| giải pháp| nhiệm vụ",
 }
 UNIT_HEAD = (
     # lower-case category words name units only in a group: "các sở, ban, ngành", "các chi, đảng bộ"
     r"(?:(?:các|Các|CÁC|những|Những)\s+(?:sở|ban|ngành|xã|phường|thị trấn|chi|đảng ủy|đảng uỷ|đảng bộ|tổ chức|"
     r"đoàn thể|phòng|địa phương|trường|hội|cơ quan|đơn vị|doanh nghiệp|thôn|bản|huyện|tỉnh|cấp|đồng chí|"
-    r"đ/c|thành viên|hợp tác xã|cơ sở)\b|(?:các|Các|CÁC)\s+bộ(?=,)|"  # "các bộ, ngành" (not "các bộ hồ sơ")
+    r"đ/c|thành viên|hợp tác xã|cơ sở|đảng viên|hội viên|đoàn viên)\b|(?:các|Các|CÁC)\s+bộ(?=,)|"  # "các bộ, ngành" (not "các bộ hồ sơ")
     r"(?:(?:các|Các|CÁC)\s+)?(?:"
     + "|".join(re.escape(h) + (f"(?!{_NOT_A_HEAD[h]})" if h in _NOT_A_HEAD else "")
                for h in sorted(set(_HEADS) | set(_SUBJECT_EXTRA), key=len, reverse=True))

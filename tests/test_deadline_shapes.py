@@ -270,6 +270,9 @@ def test_day_without_year_alone_stays_once():
     ("Chi bộ họp giao ban 01 lần/tháng.", "01 lần/tháng", "month"),
     ("Ban Chỉ đạo kiểm tra tối thiểu 2 lần/quý tại các thôn.", "tối thiểu 2 lần/quý", "quarter"),
     ("Tổ chức đối thoại với nhân dân 2 lần trong một năm.", "2 lần trong một năm", "year"),
+    # a school term: the period closest to it is half a year
+    ("Các trường báo cáo kết quả về Phòng hằng học kỳ.", "hằng học kỳ", "half-year"),
+    ("Tổ chức sơ kết mỗi học kỳ và tổng kết cuối năm học.", "mỗi học kỳ", "half-year"),
 ])
 def test_a_frequency_is_a_recurring_deadline(sentence, phrase, period):
     assert find_deadline(sentence) == phrase
@@ -281,3 +284,14 @@ def test_a_frequency_is_a_recurring_deadline(sentence, phrase, period):
                                       "Tổ chức lần 2 vào dịp Tết."])
 def test_a_count_of_times_without_a_period_is_no_frequency(sentence):
     assert "lần" not in (find_deadline(sentence) or "")
+
+
+@pytest.mark.parametrize("sentence, phrase", [
+    ("Lựa chọn 01 điểm du lịch để đầu tư, hoàn thành trước 30/9/2026.", "hoàn thành trước 30/9/2026"),
+    ("Thuê đơn vị tư vấn, hoàn thành trong quý III/2026.", "hoàn thành trong quý III/2026"),
+    ("Họp vào thứ tư hằng tuần.", "hằng tuần"),
+    ("Thực hiện từ tháng 3/2026.", "từ tháng 3/2026"),
+])
+def test_the_word_tu_is_not_from(sentence, phrase):
+    """"tư" ("đầu tư", "tư vấn", "thứ tư") folds like "từ" (from) but opens no span."""
+    assert find_deadline(sentence) == phrase

@@ -382,6 +382,72 @@ def test_row_labels_of_a_statistics_form_are_no_duties():
     assert [t.content for t in ts if len(t.content.split()) < 3] == []
 
 
+# ---------------------------------------------------------------- second probe of unseen plans
+def test_partner_list_with_semicolons_goes_on_to_the_verb():
+    ts = duties("1. Khảo sát\nKhảo sát các chợ.\n",
+                "1. Phân công\nGiao phòng Văn hóa - Xã hội chủ trì, phối hợp với Trạm Y tế xã; Trường Tiểu học xã "
+                "tổ chức hội thi an toàn thực phẩm trong chợ.\n")
+    assert [(t.lead, t.partners) for t in ts[-1:]] == [(["phòng Văn hóa - Xã hội"], ["Trạm Y tế xã", "Trường Tiểu học xã"])]
+    assert len([t for t in ts if "hội thi" in t.content]) == 1
+
+
+def test_role_sub_heading_with_a_semicolon_list_of_partners():
+    ts = duties("1. Khảo sát\nKhảo sát các chợ.\n",
+                "1. Phòng Kinh tế\na) Phối hợp với Công an xã; Đội quản lý thị trường số 3:\n"
+                "- Kiểm tra hàng hóa không rõ nguồn gốc.\n")
+    assert (ts[-1].lead, ts[-1].partners) == (["Phòng Kinh tế"], ["Công an xã", "Đội quản lý thị trường số 3"])
+
+
+def test_partners_named_before_their_verb():
+    ts = duties("1. Khảo sát\nKhảo sát các chợ.\n",
+                "1. Phân công\nBan quản lý chợ chủ trì, Hội Phụ nữ xã phối hợp tổ chức ngày hội.\n")
+    assert (ts[-1].lead, ts[-1].partners) == (["Ban quản lý chợ"], ["Hội Phụ nữ xã"])
+
+
+def test_passive_agents_with_their_roles_partners_and_tails():
+    ts = duties("1. Kiểm kê\n"
+                "a) Việc kiểm kê ki-ốt do Ban quản lý chợ chủ trì thực hiện, phối hợp với Công an xã.\n"
+                "b) Việc thu phí chợ do Tổ thu phí chủ trì, Bộ phận kế toán xã phối hợp thực hiện theo quy định.\n"
+                "c) Đợt tổng vệ sinh được tổ chức 2 lần do các thôn thực hiện dưới sự chỉ đạo của Ủy ban nhân dân xã.\n"
+                "d) Bản tin về chợ được Văn phòng UBND xã biên soạn, đăng tải hằng tháng.\n")
+    assert [(t.lead, t.partners) for t in ts] == [
+        (["Ban quản lý chợ"], ["Công an xã"]), (["Tổ thu phí"], ["Bộ phận kế toán xã"]), (["các thôn"], []),
+        (["Văn phòng UBND xã"], [])]
+    assert ts[-1].deadline.kind == "recurring"
+
+
+def test_a_document_approved_by_a_body_gives_it_no_duty():
+    ts = duties("1. Căn cứ\nPhương án cải tạo chợ được UBND huyện phê duyệt tại Quyết định số 12/QĐ-UBND.\n"
+                "Kinh phí được UBND huyện bố trí từ nguồn ngân sách.\n")
+    assert ts == []
+
+
+def test_line_of_roles_after_an_item_and_its_time_names_the_item_lead():
+    ts = duties("1. Kiểm tra chợ\n"
+                "1.1. Kiểm tra việc chấp hành nội quy chợ của các hộ kinh doanh.\n"
+                "Đối tượng: các hộ kinh doanh tại chợ trung tâm.\n"
+                "Thời gian: quý III năm 2025.\n"
+                "Giao đồng chí Phó Chủ tịch UBND xã chỉ đạo, đồng chí công chức Địa chính trực tiếp thực hiện.\n"
+                "1.2. Kiểm tra an toàn phòng cháy trong chợ.\n"
+                "Thời gian: tháng 10 năm 2025.\n"
+                "Đồng chí Trưởng Công an xã chỉ đạo; Tổ phòng cháy chữa cháy chợ thực hiện.\n")
+    assert [(t.lead[:1], t.deadline.text) for t in ts] == [
+        (["đồng chí Phó Chủ tịch UBND xã"], "quý III năm 2025"), (["Đồng chí Trưởng Công an xã"], "tháng 10 năm 2025")]
+
+
+def test_plan_announcing_itself_is_no_duty():
+    ts = duties("1. Khảo sát\nCăn cứ Nghị quyết số 05-NQ/ĐU của Đảng ủy xã; Ủy ban nhân dân xã ban hành Kế hoạch cải tạo "
+                "chợ như sau:\nKhảo sát các chợ.\n")
+    assert ts == []
+
+
+def test_sentence_pointing_to_the_appendix_is_no_duty():
+    ts = duties("1. Khảo sát\nKhảo sát các chợ.\n",
+                "1. Ban quản lý chợ\n- Rà soát hợp đồng thuê ki-ốt.\n- Nhiệm vụ cụ thể của từng bộ phận tại Phụ lục kèm theo.\n"
+                "(Nội dung chi tiết theo Biểu số 02 đính kèm)\n")
+    assert [t.content for t in ts if t.lead == ["Ban quản lý chợ"]] == ["Rà soát hợp đồng thuê ki-ốt."]
+
+
 def test_labelled_lines_after_the_stages_of_an_item_belong_to_the_item():
     ts = duties("1. Hội nghị\n"
                 "1.1. Chuẩn bị tài liệu và tổ chức hai hội nghị lấy ý kiến nhân dân về phương án cải tạo chợ.\n"
@@ -408,6 +474,62 @@ def test_units_that_work_together_on_an_item_are_all_leads():
     assert [(t.lead, t.partners) for t in ts] == [
         (["Phòng Kinh tế", "Ban quản lý chợ", "Văn phòng UBND xã"], []),
         (["Phòng Kinh tế"], ["Ban quản lý chợ"])]
+
+
+def test_roles_in_brackets_after_an_item():
+    ts = duties("1. Phát động\n"
+                "a) Tổ chức lễ ra quân dọn vệ sinh chợ (Văn phòng UBND xã chủ trì, Đoàn Thanh niên xã phối hợp; hoàn thành "
+                "trong tháng 4/2026).\n"
+                "b) Ban quản lý chợ tổ chức ký cam kết với tiểu thương (Tổ thu phí thực hiện thu hồ sơ).\n")
+    assert [(t.lead, t.partners) for t in ts] == [(["Văn phòng UBND xã"], ["Đoàn Thanh niên xã"]),
+                                                  (["Ban quản lý chợ"], [])]
+    assert ts[0].content == "Tổ chức lễ ra quân dọn vệ sinh chợ." and ts[0].deadline.start == "2026-04-01"
+
+
+def test_executor_label_holding_the_role_labels():
+    ts = duties("1. Kiểm tra\n1.1. Thành lập đoàn kiểm tra vệ sinh chợ.\n"
+                "- Đơn vị thực hiện: Chủ trì: Trạm Y tế xã; phối hợp: Công an xã, Phòng Kinh tế.\n"
+                "- Thời gian: tháng 5/2026.\n")
+    assert (ts[0].lead, ts[0].partners, ts[0].deadline.text) == (["Trạm Y tế xã"], ["Công an xã", "Phòng Kinh tế"],
+                                                                 "tháng 5/2026")
+
+
+def test_numbered_lead_in_passes_its_lead_to_its_items():
+    ts = duties("1. Khảo sát\nKhảo sát các chợ.\n",
+                "1. Giao Phòng Kinh tế tham mưu UBND xã:\na) Kiểm tra các cơ sở kinh doanh thực phẩm.\n"
+                "b) Xử lý các vi phạm theo thẩm quyền.\n2. Đề nghị Hội Nông dân xã:\na) Vận động hội viên ký cam kết.\n")
+    assert [(t.lead, t.content) for t in ts[-3:]] == [
+        (["Phòng Kinh tế"], "Kiểm tra các cơ sở kinh doanh thực phẩm."),
+        (["Phòng Kinh tế"], "Xử lý các vi phạm theo thẩm quyền."), (["Hội Nông dân xã"], "Vận động hội viên ký cam kết.")]
+
+
+def test_members_as_a_group_are_given_work_in_the_implementation_section_only():
+    ts = duties("1. Nhận thức\nCác đảng viên nâng cao nhận thức về văn minh thương mại.\n",
+                "1. Phân công\nCác đảng viên trong chi bộ gương mẫu thực hiện, vận động gia đình chấp hành nội quy chợ.\n")
+    assert [t.lead for t in ts] == [["Các đảng viên trong chi bộ"]]
+
+
+def test_clause_without_a_subject_under_a_unit_heading_is_the_heading_unit_duty_not_an_item():
+    ts = duties("1. Khảo sát\nKhảo sát các chợ.\n",
+                "1. Ban quản lý chợ: chỉ đạo chung; phân công đồng chí Phó Trưởng ban phụ trách vệ sinh trực tiếp "
+                "theo dõi, đôn đốc.\n")
+    assert [(t.lead, t.content) for t in ts] == [
+        (["Ban quản lý chợ"], "chỉ đạo chung"),
+        (["đồng chí Phó Trưởng ban phụ trách vệ sinh"], "trực tiếp theo dõi, đôn đốc.")]
+
+
+def test_staffing_item_is_no_assignment_to_the_staff():
+    ts = duties("1. Nhân lực\n1.1. Phân công cán bộ lãnh đạo phụ trách công tác vệ sinh chợ, công chức theo dõi tại "
+                "các thôn bảo đảm theo quy định.\n- Cơ quan chủ trì thực hiện: Văn phòng UBND xã.\n")
+    assert [(t.lead, t.content[:30]) for t in ts] == [(["Văn phòng UBND xã"], "Phân công cán bộ lãnh đạo phụ ")]
+
+
+def test_lead_clause_then_partner_clause_is_one_duty():
+    ts = duties("1. Khảo sát\nKhảo sát các chợ.\n",
+                "1. Phân công\nGiao Ban quản lý chợ chủ trì; Trạm Y tế xã, Hội Phụ nữ xã phối hợp tổ chức ngày hội "
+                "an toàn thực phẩm.\n")
+    assert [(t.lead, t.partners) for t in ts[-1:]] == [(["Ban quản lý chợ"], ["Trạm Y tế xã", "Hội Phụ nữ xã"])]
+    assert len([t for t in ts if "ngày hội" in t.content]) == 1
 
 
 def test_duty_sentence_under_a_topic_heading_keeps_its_own_work():

@@ -113,6 +113,15 @@ def test_text_without_a_date_has_none():
     ("ĐOÀN TNCS HỒ CHÍ MINH", "Đoàn TNCS Hồ Chí Minh"),
     ("BCH TỈNH ĐOÀN LÀO CAI", "BCH Tỉnh đoàn Lào Cai"),
     ("ỦY BAN NHÂN DÂN PHƯỜNG 7", "Ủy ban nhân dân phường 7"),
+    # an organ's abbreviation before its body; a school's proper name after its level
+    ("BCH HỘI CỰU CHIẾN BINH XÃ TÂN AN", "BCH Hội Cựu chiến binh xã Tân An"),
+    ("TRƯỜNG THCS NGUYỄN DU", "Trường THCS Nguyễn Du"),
+    ("TRƯỜNG MẦM NON HOA SEN", "Trường Mầm non Hoa Sen"),
+    # place names of minority languages: syllables Vietnamese spelling does not have, apostrophes
+    ("ỦY BAN NHÂN DÂN TỈNH ĐẮK NÔNG", "Ủy ban nhân dân tỉnh Đắk Nông"),
+    ("UBND HUYỆN KRÔNG BÔNG", "UBND huyện Krông Bông"),
+    ("HĐND HUYỆN CƯ M'GAR", "HĐND huyện Cư M'Gar"),
+    ("UBND XÃ EA H'LEO", "UBND xã Ea H'Leo"),
     ("Ủy ban nhân dân huyện Bát Xát", "Ủy ban nhân dân huyện Bát Xát"),  # already cased: kept
 ])
 def test_body_names_in_normal_case(caps, cased):
@@ -171,6 +180,10 @@ LETTERHEADS = [
     (paras("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "TỈNH LAI CHÂU Độc lập - Tự do - Hạnh phúc",
            "Số: 301/KH-UBND Lai Châu, ngày 20 tháng 10 năm 2024"),
      "Ủy ban nhân dân tỉnh Lai Châu", None, "301/KH-UBND", "KH-UBND", "Lai Châu", "2024-10-20"),
+    # the motto cut after "CHỦ", the year of the date alone on the line under it
+    (paras("UBND TỈNH HÀ NAM CỘNG HÒA XÃ HỘI CHỦ", "NGHĨA VIỆT NAM", "SỞ TƯ PHÁP", "Độc lập - Tự do - Hạnh phúc",
+           "Số: 210/KH-STP", "Hà Nam, ngày 7 tháng 5 năm", "2025"),
+     "Sở Tư pháp", "UBND tỉnh Hà Nam", "210/KH-STP", "KH-STP", "Hà Nam", "2025-05-07"),
     (paras("HUYỆN ỦY SÌN HỒ ĐẢNG CỘNG SẢN VIỆT NAM", "Số 44-KH/HU Sìn Hồ, ngày 02 tháng 02 năm 2023"),
      "Huyện ủy Sìn Hồ", None, "44-KH/HU", "KH/HU", "Sìn Hồ", "2023-02-02"),
     # "SỐ" inside the issuer's name is not a number line
@@ -355,6 +368,13 @@ SIGNATURES = [
     # the signer before the recipient list
     (paras("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Nguyễn Hữu Thể", "Nơi nhận:", "- Như trên;", "- Lưu: VT."),
      "Nguyễn Hữu Thể", "CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN"),
+    # PDF text layer of a signature table: the lines of the two columns alternate
+    (paras("Nơi nhận:", "KT. GIÁM ĐỐC", "- Bộ Giáo dục và Đào tạo (để b/c);", "PHÓ GIÁM ĐỐC", "- UBND tỉnh (để b/c);",
+           "- Lưu: VT, GDPT.", "Trần Thị Minh Hạnh"),
+     "Trần Thị Minh Hạnh", "PHÓ GIÁM ĐỐC", "KT. GIÁM ĐỐC"),
+    (paras("Nơi nhận: KT. GIÁM ĐỐC", "- Bộ Giáo dục và Đào tạo (để b/c); PHÓ GIÁM ĐỐC", "- UBND tỉnh (để b/c);",
+           "- Lưu: VT, GDPT. Trần Thị Minh Hạnh"),
+     "Trần Thị Minh Hạnh", "PHÓ GIÁM ĐỐC", "KT. GIÁM ĐỐC"),
 ]
 
 
@@ -566,6 +586,16 @@ def test_any_mix_of_header_and_signature_pieces_never_crashes(blocks):
     (paras("HỘI LHPN TỈNH GIA LAI", "HỘI LIÊN HIỆP PHỤ NỮ HUYỆN CHƯ SÊ", "Số: 7/KH-HPN",
            "Chư Sê, ngày 2 tháng 3 năm 2025"),
      "Hội Liên hiệp Phụ nữ huyện Chư Sê", "Hội LHPN tỉnh Gia Lai"),
+    # the national name of a mass organisation in the right column, after the number, is no issuer
+    (paras("HỘI NÔNG DÂN TỈNH HÀ NAM", "BCH HỘI NÔNG DÂN HUYỆN KIM BẢNG", "*", "Số: 21-KH/HNDH",
+           "HỘI NÔNG DÂN VIỆT NAM", "Kim Bảng, ngày 4 tháng 3 năm 2024"),
+     "BCH Hội Nông dân huyện Kim Bảng", "Hội Nông dân tỉnh Hà Nam"),
+    (paras("HỘI CCB TỈNH BẮC KẠN", "HỘI CỰU CHIẾN BINH XÃ ĐỒNG PHÚC", "Số: 03-KH/CCB", "HỘI CỰU CHIẾN BINH VIỆT NAM",
+           "Đồng Phúc, ngày 12 tháng 1 năm 2026"),
+     "Hội Cựu chiến binh xã Đồng Phúc", "Hội CCB tỉnh Bắc Kạn"),
+    (paras("LIÊN ĐOÀN LAO ĐỘNG HUYỆN TAM NÔNG", "CÔNG ĐOÀN TRƯỜNG TIỂU HỌC AN LONG", "Số: 05/KH-CĐCS", "CÔNG ĐOÀN VIỆT NAM",
+           "An Long, ngày 2 tháng 10 năm 2025"),
+     "Công đoàn Trường Tiểu học An Long", "Liên đoàn Lao động huyện Tam Nông"),
 ])
 def test_mass_organisation_letterheads(head, issuer, parent):
     blocks = head + paras("KẾ HOẠCH", "Triển khai thực hiện công tác chuyển đổi số năm 2025") + paras(*BODY)

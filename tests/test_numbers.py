@@ -28,6 +28,9 @@ def test_not_a_number(written):
     ("tổng thu ngân sách 1.500 tỷ đồng", [(1500, "tỷ đồng", "1.500 tỷ đồng")]),
     ("kim ngạch xuất khẩu đạt 1,5 tỷ USD", [(1.5, "tỷ USD", "1,5 tỷ USD")]),
     ("thu hút 2 triệu lượt khách du lịch", [(2_000_000, "lượt", "2 triệu lượt")]),
+    # a rate per thousands of people
+    ("tỷ lệ mắc sởi dưới 30/100.000 dân", [(30, "/100.000 dân", "30/100.000 dân")]),
+    ("tử vong sơ sinh dưới 1,5/1.000 trẻ đẻ sống", [(1.5, "/1.000 trẻ", "1,5/1.000 trẻ")]),
     ("đường giao thông dài 12,5 km", [(12.5, "km", "12,5 km")]),
     ("Có ≥ 30% DNNVV", [(30, "%", "30%")]),
 ])

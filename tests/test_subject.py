@@ -51,6 +51,13 @@ SUBJECTS = [
     ("Sở Văn hóa, Thể thao và Du lịch chủ trì tổ chức giải đấu.", "Sở Văn hóa, Thể thao và Du lịch"),
     ("Sở Nội vụ có trách nhiệm đôn đốc các đơn vị.", "Sở Nội vụ"),
     ("Sở Tư pháp, trên cơ sở kết quả rà soát, chủ trì tham mưu.", "Sở Tư pháp"),
+    ("Trạm Y tế xã, với vai trò cơ quan thường trực, tham mưu Ban Chỉ đạo kiểm tra.", "Trạm Y tế xã"),
+    # words in brackets inside the name never start the predicate
+    ("Tổ công tác số 1 (do đồng chí Phó Chủ tịch UBND xã làm Tổ trưởng) kiểm tra các cơ sở.",
+     "Tổ công tác số 1 (do đồng chí Phó Chủ tịch UBND xã làm Tổ trưởng)"),
+    ("Đoàn kiểm tra liên ngành (gồm Phòng Kinh tế, Công an xã) tổ chức kiểm tra đột xuất.",
+     "Đoàn kiểm tra liên ngành (gồm Phòng Kinh tế, Công an xã)"),
+    ("Ban Chỉ huy Quân sự xã, là cơ quan thường trực, tham mưu Hội đồng nghĩa vụ quân sự.", "Ban Chỉ huy Quân sự xã"),
     ("Công an xã nắm chắc tình hình an ninh.", "Công an xã"),
     ("Công an tỉnh chỉ đạo lực lượng công an cơ sở.", "Công an tỉnh"),
     ("Văn phòng HĐND và UBND huyện theo dõi, đôn đốc.", "Văn phòng HĐND và UBND huyện"),
@@ -73,6 +80,32 @@ SUBJECTS = [
     ("MTTQ và các đoàn thể xã giám sát việc thực hiện.", "MTTQ và các đoàn thể xã"),
     ("Ban Chấp hành Đoàn xã triển khai.", "Ban Chấp hành Đoàn xã"),
     ("Thường trực HĐND xã giám sát chuyên đề.", "Thường trực HĐND xã"),
+    # "cơ sở" after a body is its level, and a verb after it starts the predicate
+    ("Ủy ban Kiểm tra các đảng ủy cơ sở xây dựng kế hoạch kiểm tra.", "Ủy ban Kiểm tra các đảng ủy cơ sở"),
+    ("Hội Cựu chiến binh cơ sở tổ chức gặp mặt hội viên.", "Hội Cựu chiến binh cơ sở"),
+    ("Các chi bộ cơ sở xây dựng nghị quyết chuyên đề.", "Các chi bộ cơ sở"),
+    ("Các cơ sở giáo dục tổ chức dạy học trải nghiệm.", "Các cơ sở giáo dục"),
+    # bodies of a hospital or a trade union
+    ("Khoa Kiểm soát bệnh tật là đầu mối theo dõi tình hình dịch.", "Khoa Kiểm soát bệnh tật"),
+    ("Khoa Dược bảo đảm đủ thuốc, hóa chất.", "Khoa Dược"),
+    ("Công đoàn cơ sở vận động đoàn viên tham gia.", "Công đoàn cơ sở"),
+    ("Công đoàn Trường Tiểu học An Long phát động thi đua.", "Công đoàn Trường Tiểu học An Long"),
+    ("Khoa học công nghệ là động lực phát triển.", None),
+    # "đăng ký" names a body after a body word; "Hợp tác xã" is no place word
+    ("Chi nhánh Văn phòng đăng ký đất đai huyện cập nhật hồ sơ địa chính.", "Chi nhánh Văn phòng đăng ký đất đai huyện"),
+    ("Văn phòng Đăng ký đất đai cập nhật biến động.", "Văn phòng Đăng ký đất đai"),
+    ("Hợp tác xã Nông nghiệp Đồng Tâm hỗ trợ tiêu thụ sản phẩm.", "Hợp tác xã Nông nghiệp Đồng Tâm"),
+    ("Hợp tác xã dịch vụ nông nghiệp Tân Tiến bảo đảm cung ứng giống.", "Hợp tác xã dịch vụ nông nghiệp Tân Tiến"),
+    ("Cảnh sát phòng cháy chữa cháy huyện hướng dẫn diễn tập.", "Cảnh sát phòng cháy chữa cháy huyện"),
+    ("Phòng Kinh tế xã đăng ký nhu cầu vốn.", "Phòng Kinh tế xã"),
+    # a person "phụ trách" a field (a noun, or a verb that names one) keeps it; "phụ trách" + a verb is the predicate
+    ("Đồng chí Phó Hiệu trưởng phụ trách công tác học sinh trực tiếp theo dõi.",
+     "Đồng chí Phó Hiệu trưởng phụ trách công tác học sinh"),
+    ("Giáo viên chủ nhiệm các lớp phụ trách theo dõi học sinh.", "Giáo viên chủ nhiệm các lớp"),
+    ("Tổng phụ trách Đội tổ chức các hoạt động ngoại khóa.", "Tổng phụ trách Đội"),
+    # members as a group
+    ("Các đảng viên trong Chi bộ gương mẫu thực hiện.", "Các đảng viên trong Chi bộ"),
+    ("Các hội viên phụ nữ tích cực tham gia.", "Các hội viên phụ nữ"),
     # no unit at the head
     ("Ban hành quy chế làm việc.", None),
     ("Tổ chức hội nghị sơ kết.", None),

@@ -153,6 +153,12 @@ def test_header_cells_name_their_roles(header, roles):
     ("Phòng Nội vụ chủ trì, phối hợp với các cơ quan liên quan", "Phòng Nội vụ", "các cơ quan liên quan"),
     ("Sở Tư pháp", "Sở Tư pháp", ""),
     ("Sở KH&CN chủ trì hướng dẫn", "Sở KH&CN chủ trì hướng dẫn", ""),
+    # roles as labels, or as a verb after each unit
+    ("Chủ trì: Công an xã; Phối hợp: các thôn, tổ dân phố", "Công an xã", "các thôn, tổ dân phố"),
+    ("Chủ trì: Phòng Kinh tế\nPhối hợp: Hợp tác xã Tân Tiến", "Phòng Kinh tế", "Hợp tác xã Tân Tiến"),
+    ("Đơn vị chủ trì: Trạm Y tế xã", "Trạm Y tế xã", ""),
+    ("Công an xã chủ trì, Đoàn Thanh niên xã phối hợp", "Công an xã", "Đoàn Thanh niên xã"),
+    ("Sở Nội vụ chủ trì, các sở, ngành phối hợp thực hiện", "Sở Nội vụ", "các sở, ngành"),
 ])
 def test_one_column_naming_lead_and_partners(cell, lead, partners):
     from extract.units import cell_roles
@@ -189,3 +195,9 @@ def test_numbering_gap_without_a_row_of_dots_is_still_reported():
     plan = plan_with("1\tRà soát hồ sơ\tPhòng Nội vụ\tCác thôn\tQuý I/2024\n"
                      "3\tTổng kết\tVăn phòng\tCác thôn\tTháng 12/2024\n")
     assert [f.code for f in plan.findings if f.code.startswith("numbering")] == ["numbering-gap"]
+
+
+def test_role_labels_in_the_lead_and_partner_columns_are_no_part_of_the_names():
+    plan = plan_with("1\tCập nhật dữ liệu dân cư\tChủ trì: Công an xã\tPhối hợp: các thôn\tQuý II/2026\n")
+    t = [t for t in plan.tasks if t.origin == "table"][0]
+    assert (t.lead, t.partners) == (["Công an xã"], ["các thôn"])

@@ -272,3 +272,13 @@ def test_glued_reader_survives_cut_and_shuffled_lines():
                     glued_rows.rows(seg, found[0], found[2], glued_rows.page_width(seg))
             glued_rows.rows(seg, ["number", "content", "lead", "partners", "deadline"], 0)
             glued_rows.programme(seg, ["deadline", "content", "lead"], 0)
+
+
+@pytest.mark.parametrize("last", ["Khoa", "Trường", "Đoàn", "Hội"])
+def test_name_wrapped_before_a_last_syllable_that_is_also_a_head_word(tmp_path, last):
+    """A person's name wrapped in its cell ends in a syllable that also heads units ("Khoa",
+    "Trường", "Đoàn", "Hội"): alone on its line it is no unit of its own."""
+    path = tmp_path / "blocks.txt"
+    path.write_text(BLOCKS.replace("Thầy Võ Minh\nKhoa", f"Thầy Võ Minh\n{last}"), encoding="utf-8")
+    tasks = [t for t in extract.parse(str(path)).to_dict()["tasks"] if t.get("origin") == "table"]
+    assert tasks[2]["lead"] == [f"Thầy Võ Minh {last}"]

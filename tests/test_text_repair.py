@@ -161,6 +161,8 @@ def test_repairs(text, expected):
     ("ông T Hà, bà N Lan", "ông T Hà, bà N Lan"),
     ("Tầng T hai, nhóm B gồm 5 người", "Tầng T hai, nhóm B gồm 5 người"),
     ("giấy phép lái xe hạng C trở lên", "giấy phép lái xe hạng C trở lên"),
+    # the last letter of an abbreviation with a slash ("T/M" before a TCVN3 line's lower-cased "ủY")
+    ("T/M ủy ban kiểm tra", "T/M ủy ban kiểm tra"),
 ])
 def test_lone_first_letter_is_joined_to_its_word(text, expected):
     assert Repairer("first").fix(text) == expected

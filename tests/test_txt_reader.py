@@ -377,6 +377,21 @@ def test_wrapped_line_naming_a_programme_is_no_lead_line():
     assert len(_paras(read_text(text))) == 1
 
 
+def test_list_number_alone_before_a_blank_line_takes_the_text_after_it():
+    # a PDF text layer of Word's automatic numbering: the label on a line of its own, a blank line, the text
+    raw = ("I.\n\nMỤC ĐÍCH, YÊU CẦU\n\n- Nâng cao nhận thức.\nII.\n\nMỤC TIÊU\n\n1.\n\nMục tiêu chung\n\n"
+           "a)\n\nTổ chức tập huấn cho cán bộ.\n\n2.\n\n3. Tổ chức thực hiện\n")
+    assert _paras(read_text(raw)) == ["I. MỤC ĐÍCH, YÊU CẦU", "- Nâng cao nhận thức.", "II. MỤC TIÊU", "1. Mục tiêu chung",
+                           "a) Tổ chức tập huấn cho cán bộ.", "2.", "3. Tổ chức thực hiện"]
+
+
+def test_line_ending_in_the_head_word_of_a_unit_goes_on_with_its_name():
+    text = ("2. Giao phòng Văn hóa - Xã hội chủ trì, phối hợp với Văn phòng\n"
+            "Hội; Hội Nông dân xã tham mưu tổ chức hội thi nông dân sản xuất giỏi cấp xã năm\n"
+            "2026, hoàn thành trong quý III.\n")
+    assert len(_paras(read_text(text))) == 1
+
+
 @pytest.mark.parametrize("first, second", [
     ("công bố công khai thủ tục tại Bộ phận Một cửa, hoàn thành trong quý", "III/2026."),
     ("tổ chức hội nghị sơ kết trước ngày", "15/6/2026 tại hội trường xã."),

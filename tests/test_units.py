@@ -41,6 +41,11 @@ SPLITS = [
      ["Hội Liên hiệp Phụ nữ", "Đoàn Thanh niên", "Hội Cựu chiến binh"]),
     ("Phòng Kinh tế, Hạ tầng và Đô thị", ["Phòng Kinh tế, Hạ tầng và Đô thị"]),
     ("Các cơ quan, Ban, Ngành", ["Các cơ quan, Ban, Ngành"]),
+    # a head after the lower-case second syllable of a name is the parent body, not a second unit
+    ("ban Kinh tế - Xã hội Hội Nông dân huyện", ["ban Kinh tế - Xã hội Hội Nông dân huyện"]),
+    ("Ban Văn hóa - Xã hội Hội đồng nhân dân tỉnh", ["Ban Văn hóa - Xã hội Hội đồng nhân dân tỉnh"]),
+    ("Ban Pháp chế Hội đồng nhân dân huyện", ["Ban Pháp chế Hội đồng nhân dân huyện"]),
+    ("UBND các xã, thị trấn Phòng Y tế", ["UBND các xã, thị trấn", "Phòng Y tế"]),
     ("", []),
     (" ; , ", []),
 ]

@@ -23,6 +23,7 @@ from typing import Iterable, List, Optional
 
 from ..errors import UnreadableFile
 from ..model import Cell, Paragraph, RawDocument, Source, Table
+from ..units import HEAD_WORDS
 from .aligned_tables import aligned_tables
 
 # A line that starts a new item: Roman/Arabic/letter numbering, bullets, keywords.
@@ -126,6 +127,9 @@ def _blocks(lines: List[str], numbers: Optional[List[tuple]] = None) -> Iterable
             yield table
             continue
         if not line.strip():
+            if chunk and _bare_marker_before_gap(chunk, lines, i):
+                i = _gap_end(lines, i)  # "I." alone, a blank line, then its title (a PDF layer of Word numbering)
+                continue
             if not spaced and chunk and _runs_on(chunk, lines, i, width):
                 i = _gap_end(lines, i)  # a gap inside a paragraph of a PDF layer (a page break)
                 continue
@@ -149,6 +153,19 @@ def _gap_end(lines: List[str], i: int) -> int:
         else:
             break
     return i
+
+
+def _bare_marker_before_gap(chunk: List[tuple], lines: List[str], i: int) -> bool:
+    """Does the chunk end in a list number alone ("I.", "1.", "a)") whose text comes after the blank
+    lines at `i`? (PDF text layers of Word's automatic numbering put the label on a line of its own.)"""
+    if not _BARE_MARKER.match(_strip_md(chunk[-1][1]).strip()):
+        return False
+    j = _gap_end(lines, i)
+    if j >= len(lines) or j - i > 3:
+        return False
+    nxt = _strip_md(lines[j]).strip()
+    return bool(_LETTERS.search(nxt)) and not _BARE_MARKER.match(nxt) and \
+        not re.match(r"(?:[IVXLC]+|\d{1,3}(?:\.\d{1,3})*|[a-zđ])\s*[.)\-–]\s", nxt)
 
 
 def _runs_on(chunk: List[tuple], lines: List[str], i: int, width: int) -> bool:
@@ -286,7 +303,8 @@ def _new_paragraph(prev: str, line: str, width: int, bold_open: bool, first_line
         return True
     if _is_type_line(p):
         return True  # "KẾ HOẠCH" over its title, even a title in lower case
-    if not _SENTENCE_END.search(p) and _names_its_lead(s) and not re.search(r"(?:[,;]|\b(?:và|của|với|cho|đến|tại))$", p):
+    if not _SENTENCE_END.search(p) and _names_its_lead(s) and not re.search(r"(?:[,;]|\b(?:và|của|với|cho|đến|tại))$", p) \
+            and not _HEAD_AT_END.search(p):
         return True  # "Ban Xây dựng Đảng chủ trì, phối hợp …" under the item it gives a lead
     if _starts_lower(s) and (not _SENTENCE_END.search(p) or re.search(r"[;,]$", p)):
         return False  # a sentence, or a list of clauses ("…;⏎các Đảng ủy trực thuộc; …"), goes on
@@ -329,6 +347,10 @@ def _is_type_line(text: str) -> bool:
 
     found = _doc_type_of(text)
     return found is not None and not found[1]
+
+
+# a line that ends in the head word of a unit ("… phối hợp với Văn phòng") goes on with its name
+_HEAD_AT_END = re.compile(r"(?<!\w)(?:" + "|".join(sorted(map(re.escape, HEAD_WORDS), key=len, reverse=True)) + r")$")
 
 
 @lru_cache(maxsize=4096)

@@ -25,7 +25,7 @@ _NBSP_RE = re.compile("[\u00a0\u2007\u202f]")
 _SOFT_WORD_RE = re.compile(f"[{LETTER_CLASS}]+\u00ad[{LETTER_CLASS}\u00ad]*")
 _BEYOND_LATIN1 = re.compile(r"[\u0100-\u024f\u1e00-\u1eff]")
 # a consonant letter standing alone before a word (no Vietnamese word is a lone consonant)
-_LONE_CONSONANT_RE = re.compile(f"(?<![\\w.])([BCDĐGHKLMNPQRSTVXbcdđghklmnpqrstvx]) ([{LETTER_CLASS}]+)(?![\\w.])")
+_LONE_CONSONANT_RE = re.compile(f"(?<![\\w./])([BCDĐGHKLMNPQRSTVXbcdđghklmnpqrstvx]) ([{LETTER_CLASS}]+)(?![\\w.])")
 _CONSONANT_START = re.compile("[bcdđghklmnpqrstvxBCDĐGHKLMNPQRSTVX]")
 _ETH_WORD_RE = re.compile(f"[{LETTER_CLASS}ðÐ]*[ðÐ][{LETTER_CLASS}ðÐ]*")
 
