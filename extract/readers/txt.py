@@ -15,6 +15,8 @@ line much shorter than the wrap width. Each block keeps the 1-based lines it cam
 """
 from __future__ import annotations
 
+import itertools
+import math
 import re
 from functools import lru_cache
 from typing import Iterable, List, Optional
@@ -397,7 +399,8 @@ def _cell_text(lines: List[tuple]) -> str:
 
 def _pipe_table(lines: List[str], i: int, width: int = 0, spaced: bool = True):
     """One cell per line between lines holding a single '|'. Rows: '|' c1 '|' c2 '|' ... '|'; a
-    row boundary is an empty slot, told from an empty cell by the column count of the first row.
+    row boundary is an empty slot, told from an empty cell by the reading of the whole table
+    (`_read_slots`).
 
     Where no blank line closes the table (a whole web page saved as text), the '|' lines run on
     through the page: a slot that opens a heading (an appendix, the document type, "Điều 1"),
@@ -499,8 +502,8 @@ def _row_open(seg: List[List[tuple]]) -> bool:
     """Whether the last row of the table read so far still lacks cells."""
     if not seg or not seg[-1]:
         return False  # after "|" "|" a new row would start
-    rows = _slots_to_rows(seg)
-    return len(rows) < 2 or len(rows[-1]) < len(rows[0])
+    rows, ncols = _read_slots(seg)
+    return len(rows) < 2 or len(rows[-1]) < ncols
 
 
 def _prose_start(slot: List[tuple], trailing: bool, width: int, row_open=lambda: True) -> Optional[int]:
@@ -515,9 +518,10 @@ def _prose_start(slot: List[tuple], trailing: bool, width: int, row_open=lambda:
             return k
         if k and _MD_HEADING.match(raw):
             return k
-        # the document type alone ("**QUYẾT ĐỊNH**") over its title, where no cell is awaited (a
-        # column may be headed "KẾ HOẠCH" too)
-        if _is_type_line(_strip_md(raw).strip()) and k + 1 < len(slot) and (k or not row_open()):
+        # the document type alone ("**QUYẾT ĐỊNH**") over its title, where no cell is awaited, or
+        # over more lines than a cell holds (a column may be headed "KẾ HOẠCH" too)
+        if _is_type_line(_strip_md(raw).strip()) and k + 1 < len(slot) and (
+                k or trailing or len(slot) > _MAX_ROW_START_LINES or not row_open()):
             return k
         # a line far longer than the page's wrap width was not wrapped with the document: the
         # site's own text after it (the page title repeated under the document)
@@ -548,68 +552,275 @@ def _looks_like_row_start(content: List[tuple]) -> bool:
     return bool(re.match(rf"^(?:\d{{1,3}}(?:\.\d{{1,3}})*\.?|{_ROMAN}(?:\.\d{{1,3}})*\.?|[A-ZĐ]\.?|[a-zđ]\))(?:\s|$)", t)) and len(t) < 200
 
 
-def _bold_cell(content: List[tuple]) -> bool:
-    raw = " ".join(x.strip() for _, x in content)
-    return raw.startswith("**") and raw.endswith("**") and raw.count("**") == 2 and len(raw) > 6
+_SHORT_ROW = 1.0      # a row with fewer cells than the table's columns (a merged or spanned row)
+_EMPTY_CELL = 0.6     # an empty slot read as an empty cell rather than a row's end
+_LOST_BOUNDARY = 1.5  # two rows with no empty slot between them (the page lost the row end)
+_MISPLACED_NUMBER = 1.5  # a cell holding only a row's number ("2", "I.1") after another cell of its row
+_MISPLACED_ITEM = 0.3    # a cell opening with a number ("1. Rà soát") after another cell of its row
+_NEW_TABLE = 2.0      # the column count changes (another table run on without a blank line)
+_PER_COLUMN = 0.01    # of equally good readings, the one with fewer columns
+_COLUMN = 0.5         # each column of a table (a wide table reading many rows as one costs)
+_MAX_COLUMNS = 12
+_BARE_NUMBER = re.compile(rf"^(?:\d{{1,3}}(?:\.\d{{1,3}})*|{_ROMAN}(?:\.\d{{1,3}})*|[a-zđA-ZĐ])[.)]?$")
 
 
 def _slots_to_rows(slots: List[List[tuple]]) -> List[List[Cell]]:
-    # split into content runs separated by gaps of k empty slots
-    seq: List[tuple] = []  # (empties_before, content)
-    empties = 0
-    for s in slots:
-        if s:
-            seq.append((empties, s))
-            empties = 0
-        else:
-            empties += 1
-    if not seq:
-        return []
+    return _read_slots(slots)[0]
+
+
+def _read_slots(slots: List[List[tuple]]):
+    """Rows of a '|' table from its slots (a cell's lines, or [] for an empty slot), and the
+    column count of its last row's table.
+
+    A web page writes every row as its cells, each closed by '|', after a '|' opening the row: so
+    a row of n cells is n slots followed by one empty slot, and an empty slot is either an empty
+    cell or a row's end. Which one is decided for the whole run of slots at once (a small dynamic
+    programme): the reading whose rows have their table's column count (rows with fewer cells are
+    merged or spanned rows and cost, so do empty cells, and a change of column count: another
+    table run on); a cell that reads as a row's number ("2", "II.", "a)") after another cell of
+    its row costs, and a full row followed straight by such a number is two rows whose boundary
+    the page lost."""
+    kinds = [bool(s) for s in slots]
+    if not any(kinds):
+        return [], 0
+    n = len(kinds)
+    starts = [0] * n  # 2: a bare number, 1: a numbered text
+    for k in range(n):
+        if kinds[k] and _looks_like_row_start(slots[k]):
+            bare = _BARE_NUMBER.match(_strip_md(" ".join(x for _, x in slots[k])).strip())
+            starts[k] = 2 if bare else 1
+    longest = run = 0
+    for k in kinds:
+        run = run + 1 if k else 0
+        longest = max(longest, run)
+    most = max(longest + 1, _MAX_COLUMNS)
+    cuts, widths = _best_rows(kinds, starts, most)
+    # read again knowing which columns the table leaves empty
+    empties = _empty_columns(list(zip(cuts, widths)), kinds)
+    if empties:
+        cuts, widths = _best_rows(kinds, starts, most, empties)
     rows: List[List[Cell]] = []
-    row: List[Cell] = []
-    ncols = 0
-
-    def cell_of(content):
-        return Cell(text=_cell_text(content), source=Source(line=content[0][0], line_end=content[-1][0]))
-
-    for idx, (gap, content) in enumerate(seq):
-        # the row so far is one bold cell: a merged group row across a table of three columns or
-        # more ("**Buổi sáng (từ 7h00 đến 9h00)**"), whose next slot starts a row
-        group = ncols >= 3 and len(row) == 1 and _bold_cell(seq[idx - 1][1])
-        if idx == 0:
-            row.append(cell_of(content))
+    for (a, b), c in zip(cuts, widths):
+        if not any(kinds[a:b]):
             continue
-        if not ncols:
-            # first row: ends at the first gap
-            if gap >= 1:
-                rows.append(row)
-                ncols = len(row)
-                row = [Cell("") for _ in range(gap - 1)]
-                row.append(cell_of(content))
-            else:
-                row.append(cell_of(content))
-            continue
-        # gap counts empty slots: within a row each extra empty slot is an empty cell; one slot is
-        # the row boundary when the row is full or the new content starts a row.
-        if gap == 0:
-            if len(row) >= ncols and _looks_like_row_start(content):
-                rows.append(row)  # a full row followed by a new Stt: the page lost the boundary
-                row = []
-            row.append(cell_of(content))
-            continue
-        if len(row) >= ncols or _looks_like_row_start(content) or len(row) + gap > ncols or group:
-            # trailing empty slots fill this row up to the column count; one slot is the
-            # boundary; what is left are empty leading cells of the next row
-            fill = min(gap - 1, max(ncols - len(row), 0))
-            row.extend(Cell("") for _ in range(fill))
-            rows.append(row)
-            row = [Cell("") for _ in range(gap - 1 - fill)]
-        else:
-            row.extend(Cell("") for _ in range(gap))
-        row.append(cell_of(content))
-    if row:
+        row = [Cell(text=_cell_text(slots[k]), source=Source(line=slots[k][0][0], line_end=slots[k][-1][0]))
+               if kinds[k] else Cell("") for k in range(a, b)]
+        filled = [cell for cell in row if cell.text]
+        if len(row) < c and len(filled) == 1:
+            filled[0].span = c - len(row) + 1  # one cell merged across the row ("Buổi sáng", "I. Group")
         rows.append(row)
-    return rows
+    kept = [c for (a, b), c in zip(cuts, widths) if any(kinds[a:b])]
+    _two_row_header(rows, kept)
+    _restore_row_spans(rows, kept)
+    return rows, widths[-1]
+
+
+_TIME_WORDS = re.compile(r"(?:\b(?:năm|quý|tháng|ngày|tuần|hằng|hàng|thường xuyên|trước|sau|từ|đến)\b"
+                         r"|\b(?:19|20)\d\d\b|\b\d{1,2}/\d{1,2}\b|\b\d{1,2}h\d{0,2}\b)", re.I)
+
+
+def _cell_kind(text: str) -> str:
+    """A coarse kind of a cell's text, to tell its column: a row number, a time, a long text."""
+    if not text:
+        return "empty"
+    if _BARE_NUMBER.match(text):
+        return "number"
+    if len(text) <= 60 and _TIME_WORDS.search(text):
+        return "time"
+    return "long" if len(text) > 80 else "text"
+
+
+def _two_row_header(rows: List[List[Cell]], widths: List[int]) -> None:
+    """A header of two rows written by a web page: the first row short of the table's columns,
+    one of its cells over the second row's cells ("Đơn vị thực hiện" over "Chủ trì | Phối hợp"),
+    the others over two rows and left out of the second. The merged cell is the one over the
+    columns most alike in the rows below (the kind and length of their cells); the second row gets
+    the first row's other cells, as Word's merged cells carry the text of the cell above."""
+    start = 0
+    while start < len(rows):
+        c = widths[start]
+        end = start
+        while end < len(rows) and widths[end] == c:
+            end += 1
+        top, under = rows[start], rows[start + 1] if start + 1 < end else []
+        body = [r for r in rows[start + 2:end] if len(r) == c]
+        m = len(under)
+        if (m >= 2 and len(top) + m - 1 == c and body and all(x.text for x in top + under)
+                and not any(_BARE_NUMBER.match(x.text) for x in under)):
+            def alike(j: int) -> float:
+                a = [_cell_kind(r[j].text) for r in body]
+                b = [_cell_kind(r[j + 1].text) for r in body]
+                la = sorted(math.log(len(r[j].text) + 1) for r in body)[len(body) // 2]
+                lb = sorted(math.log(len(r[j + 1].text) + 1) for r in body)[len(body) // 2]
+                return sum(x == y for x, y in zip(a, b)) / len(body) - 0.5 * abs(la - lb)
+
+            scores = {j: sum(alike(j + k) for k in range(m - 1)) for j in range(len(top))}
+            j = max(sorted(scores, reverse=True), key=lambda k: scores[k])
+            top[j].span = m
+            rows[start + 1] = ([Cell(x.text, x.source, merged=True) for x in top[:j]] + under +
+                               [Cell(x.text, x.source, merged=True) for x in top[j + 1:]])
+        start = end
+
+
+def _restore_row_spans(rows: List[List[Cell]], widths: List[int]) -> None:
+    """A web page leaves out of a row the cells a cell above covers (HTML rowspan: one lead unit
+    over several tasks): a row of filled cells short of its table's columns by one or two gets the
+    text of the cells above in the columns left once its own cells are placed where they fit best
+    (kinds and lengths of cells counted on the table's full rows), as Word's merged cells carry
+    the text of the cell above."""
+    for c in sorted(set(widths)):
+        idx = [k for k, w in enumerate(widths) if w == c]
+        full = [rows[k] for k in idx[1:] if len(rows[k]) == c]
+        if c < 3 or len(full) < 2 or 2 * len(full) < len(idx) - 1:
+            continue  # a table mostly of full rows, whose short rows are the exception
+        counts = [dict() for _ in range(c)]
+        sizes: List[List[float]] = [[] for _ in range(c)]
+        for row in full:
+            for j, cell in enumerate(row):
+                kind = _cell_kind(cell.text)
+                counts[j][kind] = counts[j].get(kind, 0) + 1
+                if cell.text:
+                    sizes[j].append(math.log(len(cell.text)))
+        typical = [sorted(v)[len(v) // 2] if v else None for v in sizes]
+
+        def fit(cell: Cell, j: int) -> float:
+            """How well a cell reads as one of column j: its kind, then its length."""
+            score = math.log((counts[j].get(_cell_kind(cell.text), 0) + 0.2) / (len(full) + 1.0))
+            if cell.text and typical[j] is not None:
+                score -= 0.5 * abs(math.log(len(cell.text)) - typical[j])
+            return score
+
+        restored: dict = {}  # row index -> the columns given the text above
+        for pos in range(1, len(idx)):
+            k, prev = idx[pos], idx[pos - 1]
+            row, above = rows[k], rows[prev]
+            missing = c - len(row)
+            if not 1 <= missing <= 2 or len(above) != c or len(row) < 2 or not all(cell.text for cell in row):
+                continue  # (a short row with empty cells is a merged group row, not one under a rowspan)
+            # the cells left out: where the row's cells fit their columns best (of equally good
+            # places, the last columns: a lead unit or a time over several tasks)
+            best, pick = -math.inf, None
+            for gaps in itertools.combinations(range(c), missing):
+                if not all(above[j].text for j in gaps) or (prev in restored and not set(gaps) <= restored[prev]):
+                    continue  # a cell above covering this row too; a restored row passes on only its own
+                cols = [j for j in range(c) if j not in gaps]
+                # a cell holding the text of the cell above in a column is that column's (not covered)
+                score = sum(fit(cell, j) + (1.0 if cell.text and cell.text == above[j].text else 0.0)
+                            for cell, j in zip(row, cols))
+                if score >= best - 1e-9:
+                    best, pick = score, gaps
+            if pick is None:
+                continue
+            cells = iter(row)
+            rows[k] = [Cell(above[j].text, above[j].source, merged=True) if j in pick else next(cells)
+                       for j in range(c)]
+            restored[k] = set(pick)
+
+
+def _best_rows(kinds: List[bool], starts: List[int], most: int, empties: Optional[dict] = None):
+    """The cheapest split of slots into rows: ([(start, end)], the column count of each row's table).
+    cost[i][c]: the cheapest reading of the slots from i, where a row of a table of c columns starts.
+    `empties`: for some column counts, what an empty cell costs in each column."""
+    empties = empties or {}
+    n = len(kinds)
+    inf = float("inf")
+    cols = range(1, most + 1)
+    cost = [[inf] * (most + 1) for _ in range(n + 2)]
+    choice: List[list] = [[None] * (most + 1) for _ in range(n + 2)]
+    anyc = [(inf, 0)] * (n + 2)  # the cheapest start at i over all column counts
+    for c in cols:
+        cost[n][c] = cost[n + 1][c] = 0.0
+    anyc[n] = anyc[n + 1] = (0.0, 1)
+    for i in range(n - 1, -1, -1):
+        # the rows that may start at i, longest first: (length, next row's start, what it costs
+        # besides its empty cells, whether it needs the row to be full: a lost boundary)
+        cells = []
+        spent = 0.0
+        seen = False
+        options = []
+        for k in range(i, min(i + most, n)):
+            if kinds[k]:
+                if seen and starts[k]:
+                    spent += _MISPLACED_NUMBER if starts[k] == 2 else _MISPLACED_ITEM
+                seen = True
+            else:
+                spent += _EMPTY_CELL
+            cells.append(spent)
+            end = k + 1
+            if end >= n:
+                options.append((end - i, n, 0.0, False))
+            elif not kinds[end]:
+                options.append((end - i, end + 1, 0.0, False))
+            elif starts[end]:
+                options.append((end - i, end, _LOST_BOUNDARY, True))
+        options.reverse()
+        cost_i, choice_i = cost[i], choice[i]
+        for c in cols:
+            best, pick = inf, None
+            row_cells = cells if c not in empties else _row_costs(kinds, starts, i, c, empties[c])
+            # prefer the longest row among equally cheap ones (empty slots fill the row before)
+            for length, nxt, extra, lost in options:
+                if length > c or (lost and length != c):
+                    continue
+                here = row_cells[length - 1] + extra + (_SHORT_ROW if length < c else 0.0)
+                if here >= best:
+                    continue
+                rest, nc = cost[nxt][c], c
+                other, oc = anyc[nxt]
+                if other + _NEW_TABLE < rest:
+                    rest, nc = other + _NEW_TABLE, oc
+                if here + rest < best - 1e-9:
+                    best, pick = here + rest, (i + length, nxt, nc)
+            cost_i[c], choice_i[c] = best + _PER_COLUMN * c, pick
+        m = min(cols, key=lambda c: cost_i[c] + _COLUMN * c)
+        anyc[i] = (cost_i[m] + _COLUMN * m, m)
+    cuts, widths = [], []
+    i, c = 0, anyc[0][1]
+    while i < n:
+        end, nxt, nc = choice[i][c]
+        cuts.append((i, end))
+        widths.append(c)
+        i, c = nxt, nc
+    return cuts, widths
+
+
+def _row_costs(kinds: List[bool], starts: List[int], i: int, c: int, empty: List[float]) -> List[float]:
+    """What a row of `c` columns starting at slot i costs for each length, an empty cell costing
+    what `empty` says for its column; a short row's cells are put under the first columns or
+    under the last ones, whichever is cheaper (a merged cell may open or close the row)."""
+    out = []
+    misplaced = 0.0
+    seen = False
+    for k in range(i, min(i + c, len(kinds))):
+        if kinds[k]:
+            if seen and starts[k]:
+                misplaced += _MISPLACED_NUMBER if starts[k] == 2 else _MISPLACED_ITEM
+            seen = True
+        length = k - i + 1
+        left = sum(empty[j] for j in range(length) if not kinds[i + j])
+        right = sum(empty[c - length + j] for j in range(length) if not kinds[i + j])
+        out.append(misplaced + min(left, right))
+    return out
+
+
+def _empty_columns(rows: List[tuple], kinds: List[bool]) -> dict:
+    """What an empty cell costs in each column of each table read: little in a column its full
+    rows leave empty (a trailing empty column of the page), more in one they fill (the Stt)."""
+    full: dict = {}
+    for (a, b), c in rows:
+        if b - a == c and c > 1:
+            full.setdefault(c, []).append(a)
+    out = {}
+    for c, heads in full.items():
+        if len(heads) < 3:
+            continue
+        rates = [sum(not kinds[a + j] for a in heads) / len(heads) for j in range(c)]
+        if max(rates) >= 0.5:  # only a column mostly left empty changes the reading
+            out[c] = [_EMPTY_CELL * (0.2 + 1.6 * (1 - r)) for r in rates]
+    return out
+
+
+_MD_BREAK = re.compile(r"<br\s*/?>", re.I)
 
 
 def _split_md_row(line: str) -> List[str]:
@@ -617,13 +828,28 @@ def _split_md_row(line: str) -> List[str]:
     return [c.strip() for c in t[1:-1].split("|")]
 
 
+def _md_merged_row(s: str) -> bool:
+    """A markdown row of one cell ("| **I. HẠ TẦNG SỐ** |"): a group row merged across the table."""
+    t = s.strip()
+    return len(t) > 2 and t.startswith("|") and t.endswith("|") and t.count("|") == 2 and bool(t[1:-1].strip())
+
+
 def _md_table(lines: List[str], i: int):
+    """Markdown rows `| a | b |`; a row of one cell between them is merged across the table."""
     start = i
     rows = []
-    while i < len(lines) and _is_md_row(lines[i]):
+    while i < len(lines) and (_is_md_row(lines[i]) or (
+            rows and _md_merged_row(lines[i]) and i + 1 < len(lines) and _is_md_row(lines[i + 1]))):
+        if _md_merged_row(lines[i]):
+            text = _cell_text([(i + 1, part) for part in _MD_BREAK.split(lines[i].strip()[1:-1])])
+            rows.append([Cell(text, Source(line=i + 1, row=len(rows), cell=0), span=max(len(rows[0]), 1))])
+            i += 1
+            continue
         cells = _split_md_row(lines[i])
         if not all(re.fullmatch(r":?-{2,}:?", c) or not c for c in cells):
-            rows.append([Cell(_strip_md(c).strip(), Source(line=i + 1, row=len(rows), cell=k))
+            # a cell's paragraphs are written as HTML line breaks ("Tập huấn:<br>- Cho cán bộ;")
+            rows.append([Cell(_cell_text([(i + 1, part) for part in _MD_BREAK.split(c)]),
+                              Source(line=i + 1, row=len(rows), cell=k))
                          for k, c in enumerate(cells)])
         i += 1
     return Table(rows=rows, source=Source(line=start + 1, line_end=i)), i
