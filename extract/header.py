@@ -226,7 +226,9 @@ def body_case(text: str) -> str:
     while i < len(words):
         w, lw = words[i], low[i]
         core = re.sub(r"[^\w]", "", lw)
-        if core and not _ABBREV_OK.match(core) and not core.isdigit() and not _MARKED_VOWEL.search(core):
+        # (inside a place's name a word with a vowel is a syllable of the name: "XÃ ĐẠ SAR", "BUÔN ĐÔN")
+        if core and not _ABBREV_OK.match(core) and not core.isdigit() and not _MARKED_VOWEL.search(core) and \
+                not (place and out and out[-1][:1].isupper() and re.fullmatch(r"[bcdđghklmnpqrstvx]{0,3}[aeiouy]+[a-z]{0,3}", core)):
             out.append(w)  # an abbreviation: UBND, MTTQ, HĐND, TNCS
             cap_next = len(out) == 1  # an organ first ("BCH HỘI NÔNG DÂN …"): its body's name follows
             place = place or bool(_SCHOOL_LEVEL.search(" ".join(low[:i + 1])))   # "TRƯỜNG THCS NGUYỄN DU"
@@ -659,7 +661,10 @@ def _is_name(text: str) -> bool:
     words = text.split()
     if not 2 <= len(words) <= 6:
         return False
-    return all(w.isalpha() and w.istitle() for w in words)
+    # (a name of a minority people may hold an apostrophe: "K' Thanh", "Ksor H'Mai", "Y' Ngọc")
+    return all(w.replace("'", "").replace("’", "").isalpha() and w[:1].isupper() and
+               w.replace("'", " ").replace("’", " ").title().replace(" ", "") == w.replace("'", "").replace("’", "")
+               for w in words)
 
 
 def _ends_with_office(text: str) -> bool:
@@ -680,7 +685,7 @@ def _split_name(text: str) -> tuple:
     """'TM. … PHÓ CHỦ TỊCH Huỳnh Minh Tuấn' -> ('TM. … PHÓ CHỦ TỊCH', 'Huỳnh Minh Tuấn')."""
     words = text.split()
     k = len(words)
-    while k > 0 and words[k - 1].isalpha() and words[k - 1].istitle():
+    while k > 0 and _is_name(words[k - 1] + " X"):   # a capitalised word of a name ("K'", "H'Mai" too)
         k -= 1
     if len(words) - k >= 2 and (k == 0 or _is_caps(" ".join(words[:k])) or _SIGNED_RE.match(" ".join(words[:k]))):
         return " ".join(words[:k]), " ".join(words[k:])

@@ -201,7 +201,10 @@ _PREDICATE = re.compile(
     r"tiếp\s+cận|thực\s+hiện|xây\s+dựng|chiếm|biên\s+soạn|triển\s+khai|kết\s+nối|áp\s+dụng|cài\s+đặt|"
     r"thanh\s+toán|giao\s+dịch|phát\s+hành|công\s+nhận|xếp\s+loại|hưởng|tổ\s+chức|giảm|tăng|không)\b", _I)
 _COMMIT = re.compile(r"\bphấn\s+đấu\b|\b(?:có|đạt|tổ\s+chức|kết\s+nạp|thực\s+hiện)\s+(?:tối\s+thiểu|ít\s+nhất)\s+\d|\bđạt\s+(?:mức\s+)?(?:tối\s+thiểu|ít\s+nhất|không\s+dưới|không\s+thấp\s+hơn|trên|từ)\s+\d"
-                     r"|\bchỉ\s+tiêu\b[^.;]*\bđạt\b|[≥≤]\s*\d", _I)
+                     r"|\bchỉ\s+tiêu\b[^.;]*\bđạt\b|[≥≤]\s*\d"
+                     # "Thu hút trên 80% đoàn viên …", "Bảo đảm ít nhất 90% …", "Trên 95% hộ …": a bound on a share
+                     r"|\b(?:thu\s+hút|huy\s+động|vận\s+động|bảo\s+đảm|đảm\s+bảo)\s+(?:tối\s+thiểu|ít\s+nhất|không\s+dưới|trên)\s+\d"
+                     r"|^\W*(?:tối\s+thiểu|ít\s+nhất|không\s+dưới|trên)\s+\d+(?:[.,]\d+)?\s*%", _I)
 # A table row stating an indicator: "Tỷ lệ ... đạt 80%", "Số ... đạt 500 ...".
 _ROW_INDICATOR = re.compile(r"^\W*(?:tỷ|tỉ)\s+(?:lệ|trọng)\b[^;]*\bđạt\b|^\W*(?:số|tổng\s+số)\b[^;]*\bđạt\b", _I)
 _QUALITATIVE = re.compile(

@@ -122,6 +122,7 @@ def test_text_without_a_date_has_none():
     ("UBND HUYỆN KRÔNG BÔNG", "UBND huyện Krông Bông"),
     ("HĐND HUYỆN CƯ M'GAR", "HĐND huyện Cư M'Gar"),
     ("UBND XÃ EA H'LEO", "UBND xã Ea H'Leo"),
+    ("BCH ĐOÀN XÃ ĐẠ SAR", "BCH Đoàn xã Đạ Sar"),
     ("Ủy ban nhân dân huyện Bát Xát", "Ủy ban nhân dân huyện Bát Xát"),  # already cased: kept
 ])
 def test_body_names_in_normal_case(caps, cased):
@@ -693,3 +694,13 @@ def test_letterhead_name_in_capitals_is_spelt_as_the_body_writes_it(letterhead, 
     text = (f"{letterhead}\nSố: 12/KH-ABC\nAn Phú, ngày 3 tháng 4 năm 2026\nKẾ HOẠCH\nTổ chức hội nghị\n\n"
             f"{body}\n\nI. MỤC ĐÍCH\nNâng cao chất lượng.\n\nHIỆU TRƯỞNG\nLê Văn An\n")
     assert extract.parse_text(text).document.issuer == issuer
+
+
+@pytest.mark.parametrize("name", ["K' Thanh", "Ksor H'Mai", "Y’ Ngọc", "Nguyễn Thị Lan"])
+def test_signers_name_of_a_minority_people_with_an_apostrophe(name):
+    import extract
+    text = ("ĐOÀN XÃ ĐẠ SAR\nSố: 12-KH/ĐTN\nĐạ Sar, ngày 5 tháng 3 năm 2026\nKẾ HOẠCH\nTháng Thanh niên\n\n"
+            "I. MỤC ĐÍCH\nNâng cao nhận thức.\n\nNơi nhận:\n- Huyện đoàn;\n- Lưu VP.\nTM. BAN CHẤP HÀNH\nBÍ THƯ\n"
+            f"{name}\n")
+    s = extract.parse_text(text).document.signer
+    assert (s.name, s.title, s.authority) == (name, "BÍ THƯ", "TM. BAN CHẤP HÀNH")

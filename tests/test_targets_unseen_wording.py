@@ -501,3 +501,16 @@ def test_whole_plan_target_table_without_year_columns_takes_the_plan_year():
     assert [(t.value, t.unit, t.comparator, t.year) for t in plan.targets] == [
         (90, "%", ">=", 2026), (2, "Đảng viên", "=", 2026), (5, "Hộ", "=", 2026)]
     assert not any("Tỷ lệ hộ gia đình" in t.content for t in plan.tasks)  # figures, not tasks
+
+
+@pytest.mark.parametrize("sentence, value, cmp, words", [
+    ("- Thu hút trên 80% đoàn viên, thanh niên tham gia.", 80.0, ">", "đoàn viên"),
+    ("- Trên 95% hộ gia đình được tuyên truyền về phòng cháy.", 95.0, ">", "hộ gia đình"),
+    ("- Bảo đảm ít nhất 90% cán bộ được tập huấn.", 90.0, ">=", "cán bộ được tập huấn"),
+    ("- Huy động không dưới 70% hội viên tham gia lao động.", 70.0, ">=", "hội viên"),
+])
+def test_a_bound_on_a_share_outside_a_targets_section_is_a_commitment(sentence, value, cmp, words):
+    txt = ("ĐOÀN XÃ AN PHÚ\nSố: 1-KH/ĐTN\nAn Phú, ngày 5 tháng 3 năm 2026\nKẾ HOẠCH\nTháng Thanh niên\n\n"
+           "I. MỤC ĐÍCH - YÊU CẦU\n- Nâng cao nhận thức của đoàn viên.\n" + sentence + "\n\nII. NỘI DUNG\nRa quân.\n")
+    ts = extract.parse_text(txt).targets
+    assert [(t.value, t.comparator) for t in ts] == [(value, cmp)] and words in ts[0].text
