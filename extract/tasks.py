@@ -35,7 +35,8 @@ from typing import Dict, List, Optional, Tuple
 from .deadlines import find_deadline, parse_deadline
 from .model import Passage, Section, Task
 from .subject import predicate_start, split_subject, starts_unit
-from .units import HEAD_WORDS as _HEAD_WORDS, UNIT_START as _UNIT_START, looks_like_unit, split_units
+from .units import HEAD_WORDS as _HEAD_WORDS, UNIT_START as _UNIT_START, cell_roles, looks_like_unit, split_units, \
+    strip_role
 
 # Verbs that begin the predicate after a unit subject.
 _VERBS = (
@@ -64,7 +65,8 @@ _BRACKET_ROLES = re.compile(r"^(?P<lead>[^()]{3,200}?)\s*\(\s*chủ trì\s*\)\s*
 # labelled lines under an item: who leads, who takes part, who carries it out, by when
 _LEAD_LABEL = re.compile(r"^(?:(?:Đơn vị|Cơ quan|Người|Bộ phận)\s+)?(?:chủ trì|phụ trách|chịu trách nhiệm|chủ trì tham mưu)"
                          r"(?:\s*,?\s*(?:và\s+)?(?:thực hiện|tham mưu))?\s*:\s*(?P<v>.*)$", re.I | re.S)
-_EXEC_LABEL = re.compile(r"^(?:(?:Đơn vị|Cơ quan|Người|Bộ phận)\s+)?thực hiện\s*:\s*(?P<v>.*)$", re.I | re.S)
+_EXEC_LABEL = re.compile(r"^(?:(?:(?:Đơn vị|Cơ quan|Người|Bộ phận)\s+)?thực hiện|Phân công(?:\s+thực hiện)?)\s*:\s*(?P<v>.*)$",
+                         re.I | re.S)
 # who answers for a whole section, written after its items: "Trách nhiệm chỉ đạo thực hiện: …"
 _SECTION_LABEL = re.compile(r"^Trách nhiệm(?:\s+(?:chỉ đạo\s+)?(?:thực hiện|triển khai))?\s*:\s*(?P<v>.*)$", re.I | re.S)
 _PARTNER_LABEL = re.compile(r"^(?:(?:Đơn vị|Cơ quan|Bộ phận)\s+)?phối (?:kết )?hợp\s*(?:thực hiện)?\s*:\s*(?P<v>.*)$",
@@ -675,7 +677,7 @@ class DutyReader:
                 own = [t for t in self.tasks if t.source == q.source and t.section == q.section]
                 if not own:
                     own = [Task(id=self.next_id(), origin="text", content=q.text.strip(), section=q.section,
-                                source=q.source)]
+                                source=q.source, deadline=parse_deadline(find_deadline(q.text) or ""))]
                     self.tasks.extend(own)
                 group.extend(own)
             self._group = group
@@ -687,6 +689,13 @@ class DutyReader:
         if field in ("lead", "executor"):
             if field == "executor" and any(getattr(t, "_label_lead", False) and not getattr(t, "_own_labels", False)
                                            for t in group):
+                return
+            lead_text, partner_text = cell_roles(value)      # "X phụ trách, Y phối hợp"
+            if partner_text:
+                for t in group:
+                    if not getattr(t, "_own_labels", False):
+                        t.lead, t.partners = split_units(strip_role(lead_text)), split_units(partner_text)
+                        t._label_lead = True
                 return
             per_unit = self._per_unit(value)
             units = split_units(value)

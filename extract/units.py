@@ -201,14 +201,15 @@ _LEAD_THEN_PARTNERS = re.compile(r"(?:\s*[,(–-]\s*|\s+)chủ trì\s*[,;]?\s*(?
 # ("Công an xã chủ trì, Đoàn Thanh niên xã phối hợp")
 _LABELLED_ROLES = re.compile(r"^\s*(?:đơn vị\s+)?chủ trì\s*:\s*(?P<lead>[^:]+?)\s*(?:[;,.\n]\s*(?:đơn vị\s+)?"
                              r"phối\s+(?:kết\s+)?hợp\s*:\s*(?P<p>.+?))?\s*\.?$", re.I | re.S)
-_PARTNER_VERB_AFTER = re.compile(r"^(?P<lead>.+?)\s+chủ trì\s*[,;]\s*(?P<p>[^,;].*?)\s+(?:cùng\s+)?phối\s+(?:kết\s+)?hợp"
+_PARTNER_VERB_AFTER = re.compile(r"^(?P<lead>.+?)\s+(?:chủ trì|phụ trách)\s*[,;]\s*(?P<p>[^,;].*?)\s+(?:cùng\s+)?phối\s+(?:kết\s+)?hợp"
                                  r"\s*(?:thực hiện)?\s*\.?$", re.I | re.S)
 
 
 def cell_roles(text: str) -> tuple:
     """A cell naming who leads and who takes part -> (lead text, partner text): "Sở X (chủ trì); Sở Y,
     UBND các huyện", "Sở X chủ trì, phối hợp với Sở Y", "Chủ trì: Sở X; Phối hợp: Sở Y" and "Sở X chủ
-    trì, Sở Y phối hợp" -> ("Sở X", "Sở Y …"); (text, "") when the cell names no partner."""
+    trì, Sở Y phối hợp" ("X phụ trách, Y phối hợp") -> ("Sở X", "Sở Y …"); (text, "") when the cell names
+    no partner."""
     if not text:
         return text, ""
     text = unicodedata.normalize("NFC", text).strip()

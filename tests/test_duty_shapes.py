@@ -568,3 +568,15 @@ def test_labels_in_brackets_after_an_item_belong_to_that_item():
     assert [(t.content, t.lead, t.partners, t.deadline.text) for t in ts] == [
         ("Kiểm tra vệ sinh các quầy hàng.", ["Trạm Y tế xã"], ["Ban quản lý chợ"], "hằng quý"),
         ("Lấy mẫu thực phẩm tại các quầy hàng.", ["Phòng Kinh tế"], [], "tháng 9/2025")]
+
+
+@pytest.mark.parametrize("label", [
+    "- Phân công: Văn phòng UBND xã phụ trách, Ban quản lý chợ phối hợp.",
+    "- Đơn vị thực hiện: Văn phòng UBND xã chủ trì, Ban quản lý chợ phối hợp.",
+    "* Phân công thực hiện: Văn phòng UBND xã chủ trì, phối hợp với Ban quản lý chợ.",
+])
+def test_a_label_naming_who_leads_and_who_takes_part(label):
+    ts = duties("1. Lễ ra quân\n"
+                "1.1. Tổ chức lễ ra quân làm sạch chợ: dự kiến ngày 08/3/2025 tại chợ trung tâm.\n" + label + "\n")
+    assert [(t.lead, t.partners, t.deadline.text) for t in ts] == [
+        (["Văn phòng UBND xã"], ["Ban quản lý chợ"], "dự kiến ngày 08/3/2025")]
