@@ -257,7 +257,7 @@ class OutlineBuilder:
             return [Passage(body, para.source, mk.raw, sec.id, self.path(), heading=True)]
         m = _COLON_SPLIT.match(body)
         if m and mk.kind != "bullet" and len(m.group("title").split()) <= 12 and not re.search(r"\d", m.group("title")[-3:]) \
-                and not _opens_with_time(m.group("rest")):
+                and not _opens_with_time(m.group("rest")) and not re.search(r"[.;!?]\s", m.group("title")):
             sec = self._open(mk, m.group("title").strip(), para.source)
             head = Passage(m.group("title").strip(), para.source, mk.raw, sec.id, self.path(), heading=True)
             return [head, Passage(m.group("rest").strip(), para.source, None, sec.id, self.path())]

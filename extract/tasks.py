@@ -88,6 +88,11 @@ _PAREN_LABELS = re.compile(r"\s*\((?P<in>(?:(?:Đơn vị|Cơ quan|Bộ phận|N
                            r"[^()]{3,300})\)", re.I)
 
 
+# labels after the item's sentence on its own line: "Tổ chức hội nghị. Cơ quan chủ trì: X; thời gian: …"
+_INLINE_LABELS = re.compile(r"(?<=[.;])\s+(?P<in>(?:(?:Đơn vị|Cơ quan|Bộ phận|Người)\s+)?(?:chủ trì|thực hiện|phụ trách)"
+                            r"\s*:.{3,400})$", re.S)
+
+
 def read_labels(text: str) -> Optional[List[Tuple[str, str]]]:
     """'Đơn vị chủ trì: X; Đơn vị phối hợp: Y.' -> [("lead", "X"), ("partners", "Y")]; None when
     the line is no such label."""
@@ -560,10 +565,11 @@ class DutyReader:
             if not p.heading:
                 self._block.append(p)
         # an item with its labels in brackets: "Giám sát ca bệnh (Cơ quan chủ trì: X; thời gian: thường xuyên)."
-        paren = _PAREN_LABELS.search(text)
+        paren = _PAREN_LABELS.search(text) or _INLINE_LABELS.search(text)
         if paren and not p.heading:
             labels = read_labels(paren.group("in"))
             if labels and any(f in ("lead", "executor") for f, _ in labels):
+                # (an item followed on its line by its labels: "Tổ chức hội nghị. Cơ quan chủ trì: X; …")
                 t = Task(id=self.next_id(), origin="text", content=(text[:paren.start()] + text[paren.end():]).strip(),
                          section=p.section, source=p.source)
                 for field, value in labels:

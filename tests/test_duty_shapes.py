@@ -580,3 +580,14 @@ def test_a_label_naming_who_leads_and_who_takes_part(label):
                 "1.1. Tổ chức lễ ra quân làm sạch chợ: dự kiến ngày 08/3/2025 tại chợ trung tâm.\n" + label + "\n")
     assert [(t.lead, t.partners, t.deadline.text) for t in ts] == [
         (["Văn phòng UBND xã"], ["Ban quản lý chợ"], "dự kiến ngày 08/3/2025")]
+
+
+def test_labels_after_the_items_sentence_on_its_own_line():
+    ts = duties("1. Việc cần làm\n"
+                "1.1. Tổ chức hội nghị tiểu thương. Đơn vị chủ trì: Ban quản lý chợ; đơn vị phối hợp: Công an xã; "
+                "thời gian: tháng 4/2025.\n"
+                "1.2. Rà soát hợp đồng thuê ki-ốt. Đơn vị thực hiện: Phòng Kinh tế; Văn phòng UBND xã. "
+                "Thời gian hoàn thành: quý III/2025.\n")
+    assert [(t.content, t.lead, t.partners, t.deadline.text) for t in ts] == [
+        ("Tổ chức hội nghị tiểu thương.", ["Ban quản lý chợ"], ["Công an xã"], "tháng 4/2025"),
+        ("Rà soát hợp đồng thuê ki-ốt.", ["Phòng Kinh tế", "Văn phòng UBND xã"], [], "quý III/2025")]
