@@ -148,7 +148,7 @@ _TOKEN_PATTERNS = [
              r"|\bca\s+nhiem\s+ky\b"),
     ("cond", r"\b(?:ngay\s+)?sau\s+khi\b" + _CLAUSE % 14 +
              r"|\bkhi\s+co\s+yeu\s+cau\b(?:\s+cua\b" + _CLAUSE % 8 + ")?"
-             r"|\bkhi\s+(?:co|duoc|can(?:\s+thiet)?|xay\s+ra|phat\s+sinh|hoan\s+thanh)\b" + _CLAUSE % 10 +
+             r"|\bkhi\s+(?:co|duoc|can(?:\s+thiet)?|xay\s+ra|phat\s+sinh|phat\s+hien|hoan\s+thanh)\b" + _CLAUSE % 10 +
              r"|\bkhi\b(?:\s+[a-z0-9]+){1,6}?\s+(?:co|ban\s+hanh|gui)\s+(?:huong\s+dan|van\s+ban|quyet\s+dinh|"
              r"chu\s+truong|yeu\s+cau|ke\s+hoach)\b" +
              r"|\btheo\s+(?:su\s+)?(?:chi\s+dao|yeu\s+cau|ke\s+hoach|huong\s+dan|quy\s+dinh|tien\s+do"
@@ -184,7 +184,8 @@ _PREFIX = frozenset({"from", "to", "by", "in", "round", "phase", "asof", "mod"})
 _GAP = re.compile(r"[\s*_()\[\]\"'“”‘’]*(?:(?:,|&|-|\bva\b|\bhoac\b|\bhay\b)[\s*_()\[\]\"'“”‘’]*){0,2}")
 _BUDGET_BEFORE = re.compile(r"\b(?:chi|kinh\s+phi|von|nguon|du\s+toan|ngan\s+sach|su\s+nghiep|thuong\s+truc)\s*$")
 _DOCREF_BEFORE = re.compile(r"(?:\bso\s*[\w./-]*|[\w.-]*\d[\w.-]*/[\w./-]*[a-z][\w./-]*|\bban\s+hanh|\bky)\s*,?\s*$")
-_STRONG_COND = re.compile(r"\bkhi\s+co\s+(?:yeu\s+cau|van\s+ban|ke\s+hoach|chi\s+dao|huong\s+dan|quyet\s+dinh)\b"
+_STRONG_COND = re.compile(r"\bkhi\s+co\s+(?:yeu\s+cau|van\s+ban|ke\s+hoach|chi\s+dao|huong\s+dan|quyet\s+dinh|dau\s+hieu)\b"
+                          r"|\bkhi\s+phat\s+hien\b"
                           r"|\bngay\s+sau\s+khi\b"
                           r"|\bkhi\b(?:\s+[a-z0-9]+){1,6}?\s+(?:co|ban\s+hanh|gui)\s+(?:huong\s+dan|van\s+ban|quyet\s+dinh)\b"
                           r"|\btheo\s+chuong\s+trinh\s+cong\s+tac\b")

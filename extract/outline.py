@@ -17,7 +17,7 @@ from typing import List, Optional, Tuple
 
 import regex
 
-from .deadlines import find_deadline
+from .deadlines import find_deadline, parse_deadline
 from .model import Paragraph, Passage, Section, Source
 from .units import UNIT_START as _UNIT_START
 
@@ -133,10 +133,17 @@ def _is_heading(mk: Marker, title: str, para: Paragraph) -> bool:
     return words <= 35
 
 
+_PERIOD_FIRST = re.compile(r"^(?:quý|quí|tháng|năm|ngày|hằng|hàng|thường xuyên|định kỳ)\b|^\d{1,2}\s*/\s*\d", re.I)
+
+
 def _opens_with_time(text: str) -> bool:
     """"Chậm nhất ngày 10/12/2025 (…)": the text after a stage's name is its time, no heading's text."""
     dl = find_deadline(text)
-    return bool(dl) and text.strip().lower().startswith(dl.strip().lower()[:8])
+    if dl and text.strip().lower().startswith(dl.strip().lower()[:8]):
+        return True
+    # a bare period, which a sentence would not take for a time: "quý II/2025 (…)", "tháng 4/2026."
+    head = re.split(r"[(;]", text.strip(), maxsplit=1)[0].strip(" .,")
+    return bool(_PERIOD_FIRST.match(head)) and parse_deadline(head).kind is not None
 
 
 def _follows(prev: Optional[str], cur: Optional[str]) -> bool:

@@ -41,7 +41,7 @@ PREDICATE_WORDS = (
     "phổ biến", "gửi", "ưu tiên", "huy động", "lồng ghép", "định hướng", "mở", "phát triển", "tập huấn",
     "phân công", "đánh giá", "tiếp nhận", "sơ kết", "tổng kết", "thành lập", "kiện toàn", "điều chỉnh",
     "bổ sung", "cập nhật", "làm", "tuân thủ", "giải quyết", "theo dõi", "hướng dẫn", "tham gia", "tham dự",
-    "mời", "đưa", "lựa chọn", "phân bổ", "ký", "nộp", "hoàn thành", "hoàn thiện", "phát hành", "đăng",
+    "mời", "đưa", "lựa chọn", "giúp", "phân bổ", "ký", "nộp", "hoàn thành", "hoàn thiện", "phát hành", "đăng",
     "vận hành", "sử dụng", "ứng dụng", "nhận", "lập", "đề nghị", "yêu cầu", "giao", "chỉ đạo", "kiểm tra",
     "giám sát", "tổ chức", "quản lý", "tuyên truyền", "vận động", "xây dựng", "lãnh đạo", "thông tin",
     "điều hành", "thống nhất", "chú trọng", "nêu cao", "đề cao", "coi trọng", "phấn đấu", "quyết liệt",

@@ -611,7 +611,8 @@ class DutyReader:
             own = [t for t in self.tasks if t.source == target.source and t.content.strip() == target.text.strip()]
             if not own:
                 lead, partners = _lead_and_partners(unit, rest)
-                self._new(target, lead, target.text, partners=partners, deadline_text=find_deadline(text) or "")
+                self._new(target, lead, target.text, partners=partners,
+                          deadline_text=find_deadline(text) or find_deadline(target.text) or "")
                 self._pending = self.tasks[-1]
             elif _roles_only(rest):                   # the item's task (from its labelled lines) had no lead
                 lead, partners = _lead_and_partners(unit, rest)
@@ -626,7 +627,7 @@ class DutyReader:
         if trailing:
             item, unit, rest = trailing
             lead, partners = _lead_and_partners(unit, rest)
-            self._new(p, lead, item, partners=partners, deadline_text=find_deadline(rest) or "")
+            self._new(p, lead, item, partners=partners, deadline_text=find_deadline(rest) or find_deadline(item) or "")
             self._pending = self.tasks[-1]
             self._prev = None
             return
@@ -778,7 +779,7 @@ class DutyReader:
                     m.group(1)[len(a[0]):].strip(" ,"))):
                 item = (text[:m.start()] + text[m.end():]).strip(" .") + "."
                 self._new_one(p, split_units(a[0]), item, partners=_partners(m.group(1)) or _partners(item),
-                              deadline_text=find_deadline(m.group(1)) or "")
+                              deadline_text=find_deadline(m.group(1)) or find_deadline(item) or "")
                 return
         first = re.match(r"^([^.;]{3,80}[.;])\s+(?=\S)", text)
         if first and self._time_only(first.group(1), p.section):
@@ -793,9 +794,11 @@ class DutyReader:
             a = self._assignment(part)
             if a and (_EXECUTION_CLAUSE.match(a[1]) or _ISSUING_FORMULA.match(a[1])):
                 continue
-            if a is None and not heading_unit and i + 1 < len(parts) and _GIAO.match(parts[i + 1]):
+            if a is None and not heading_unit and i + 1 < len(parts):
                 nxt = self._assignment(parts[i + 1])
-                if nxt:                               # "b- Nâng cấp đường. Giao HTX X chủ trì …"
+                # "b- Nâng cấp đường. Giao HTX X chủ trì …", "Giám sát … trong quý III; Trạm Y tế tham mưu,
+                # thực hiện." (a clause naming only who, after the item it is for)
+                if nxt and (_GIAO.match(parts[i + 1]) or not _own_work(nxt[1])):
                     self._item_first = part.rstrip(" .;")
                     continue
             if a:
@@ -808,7 +811,8 @@ class DutyReader:
                     unit, pred = heading_unit, part   # "các cơ quan, đơn vị …" under a unit heading: that unit
                 item, self._item_first = self._item_first, None
                 if item:                              # the item and the predicate of its assignment
-                    self._new_one(p, split_units(unit), item + ". " + pred, deadline_text=find_deadline(pred) or "")
+                    self._new_one(p, split_units(unit), item + ". " + pred,
+                                  deadline_text=find_deadline(pred) or find_deadline(item) or "")
                 else:
                     self._new(p, split_units(unit), pred,
                               deadline_text=(front if front and not find_deadline(pred) else None))

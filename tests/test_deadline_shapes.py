@@ -295,3 +295,11 @@ def test_a_count_of_times_without_a_period_is_no_frequency(sentence):
 def test_the_word_tu_is_not_from(sentence, phrase):
     """"tư" ("đầu tư", "tư vấn", "thứ tư") folds like "từ" (from) but opens no span."""
     assert find_deadline(sentence) == phrase
+
+
+@pytest.mark.parametrize("sentence, phrase", [
+    ("Xử lý kịp thời khi phát hiện vi phạm.", "khi phát hiện vi phạm"),
+    ("Kiểm tra đảng viên khi có dấu hiệu vi phạm.", "khi có dấu hiệu vi phạm"),
+])
+def test_when_a_sign_shows_is_a_conditional_deadline(sentence, phrase):
+    assert find_deadline(sentence) == phrase and parse_deadline(phrase).kind == "conditional"

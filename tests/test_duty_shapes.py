@@ -591,3 +591,16 @@ def test_labels_after_the_items_sentence_on_its_own_line():
     assert [(t.content, t.lead, t.partners, t.deadline.text) for t in ts] == [
         ("Tổ chức hội nghị tiểu thương.", ["Ban quản lý chợ"], ["Công an xã"], "tháng 4/2025"),
         ("Rà soát hợp đồng thuê ki-ốt.", ["Phòng Kinh tế", "Văn phòng UBND xã"], [], "quý III/2025")]
+
+
+def test_an_item_keeps_its_own_time_when_its_lead_comes_after_it():
+    ts = duties("1. Kiểm tra\n"
+                "1.1. Kiểm tra việc thu phí chợ, thời gian: quý II/2025 (Ban quản lý chợ thực hiện).\n"
+                "1.2. Giám sát vệ sinh an toàn thực phẩm trong quý III/2025; Trạm Y tế xã tham mưu, thực hiện.\n")
+    assert [(t.lead, t.deadline.text) for t in ts] == [(["Ban quản lý chợ"], "quý II/2025"),
+                                                      (["Trạm Y tế xã"], "trong quý III/2025")]
+
+
+def test_giup_starts_the_predicate_after_a_unit():
+    ts = duties("1. Theo dõi\n", impl="Văn phòng UBND xã giúp Chủ tịch UBND xã theo dõi, đôn đốc thực hiện Kế hoạch.\n")
+    assert [t.lead for t in ts] == [["Văn phòng UBND xã"]]
