@@ -410,6 +410,8 @@ def _analyse(p: _Phrase, ctx_year: Optional[int] = None) -> None:
                     y += 1   # "từ tháng 11/2025 đến tháng 4": April is of 2026
             if y is None and ctx_year is not None and u.kind != "day0":
                 y = ctx_year   # the year of the context ("trước 15/3" in a plan of 2026)
+        elif y is None and ctx_year is not None and u.kind == "nowyear" and re.match(r"(?:ca|trong)\s", toks[i].text):
+            y = ctx_year       # "cả năm", "trong năm": the whole year of the context
         years.append(y)
     spans = [u.span(y) for (_, u), y in zip(units, years)]
     p.has_year = any(y is not None for y in years)

@@ -303,3 +303,14 @@ def test_the_word_tu_is_not_from(sentence, phrase):
 ])
 def test_when_a_sign_shows_is_a_conditional_deadline(sentence, phrase):
     assert find_deadline(sentence) == phrase and parse_deadline(phrase).kind == "conditional"
+
+
+@pytest.mark.parametrize("text, start, end", [
+    ("cả năm", "2026-01-01", "2026-12-31"),
+    ("Trong năm", "2026-01-01", "2026-12-31"),
+    ("trong năm 2027", "2027-01-01", "2027-12-31"),
+])
+def test_the_whole_year_takes_the_year_of_its_context(text, start, end):
+    dl = parse_deadline(text, year=2026)
+    assert (dl.start, dl.end) == (start, end)
+    assert parse_deadline("cả năm").start is None   # no context: no date
