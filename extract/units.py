@@ -72,6 +72,9 @@ _CLOSERS = re.compile(
 _OUTER = " \t\r\n.,;:-–—+•*·"
 
 
+_ROUTING_NOTE = re.compile(r"\s*\((?:qua|thông qua)\s[^()]{2,80}\)", re.I)
+
+
 def _trim(s: str) -> str:
     s = re.sub(r"\s+", " ", s).strip(_OUTER)
     # a leading list marker: "a)", "1.", "-"
@@ -137,6 +140,8 @@ def split_units(text: str) -> list[str]:
     if not text:
         return []
     text = unicodedata.normalize("NFC", text)
+    # a routing note is no unit: "UBND các thôn (qua Trưởng thôn)", "Sở Nội vụ (thông qua Phòng CCHC)"
+    text = _ROUTING_NOTE.sub("", text)
     # an office alone on its line takes the body on the next one: "Lãnh đạo\nSở Y tế"
     text = _BARE_OFFICE_LINE.sub(lambda m: m.group(1) + " ", text)
     units: list[str] = []

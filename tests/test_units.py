@@ -116,3 +116,11 @@ def test_lower_case_category_word_without_a_group_word_is_no_unit(text):
 ])
 def test_what_a_unit_answers_for_after_voi_is_cut_from_a_lead_cell(cell, units):
     assert split_units(strip_role(cell)) == units
+
+
+@pytest.mark.parametrize("cell, units", [
+    ("UBND các thôn, bản (qua Trưởng thôn)", ["UBND các thôn, bản"]),
+    ("Sở Nội vụ (thông qua Phòng Cải cách hành chính); Văn phòng UBND tỉnh", ["Sở Nội vụ", "Văn phòng UBND tỉnh"]),
+])
+def test_a_routing_note_in_brackets_is_no_unit(cell, units):
+    assert split_units(cell) == units
