@@ -713,7 +713,8 @@ _CITED_BEFORE = re.compile(r"\b(?:nghị\s+quyết|chỉ\s+thị|kết\s+luận|
 
 # Sections and sentences about what was done, not what is to be done.
 _RETRO = re.compile(r"(?:đánh\s+giá|kết\s+quả|tình\s+hình|thực\s+trạng|bối\s+cảnh|sơ\s+kết|tổng\s+kết)\b", _I)
-_PAST = re.compile(r"\bđã\s+(?:đạt|có|hoàn\s+thành|thực\s+hiện)|\b(?:năm|kỳ)\s+(?:qua|trước)\b", _I)
+_PAST = re.compile(r"\bđã\s+(?:đạt|có|hoàn\s+thành|thực\s+hiện|thu\s+hút|huy\s+động|vận\s+động|tổ\s+chức)"
+                   r"|\b(?:năm|kỳ)\s+(?:qua|trước)\b", _I)
 _STRIVE = re.compile(r"\bphấn\s+đấu\b", _I)
 
 

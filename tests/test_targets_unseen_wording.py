@@ -514,3 +514,10 @@ def test_a_bound_on_a_share_outside_a_targets_section_is_a_commitment(sentence, 
            "I. MỤC ĐÍCH - YÊU CẦU\n- Nâng cao nhận thức của đoàn viên.\n" + sentence + "\n\nII. NỘI DUNG\nRa quân.\n")
     ts = extract.parse_text(txt).targets
     assert [(t.value, t.comparator) for t in ts] == [(value, cmp)] and words in ts[0].text
+
+
+def test_a_bound_on_a_share_already_reached_is_no_commitment():
+    txt = ("ĐOÀN XÃ AN PHÚ\nSố: 1-KH/ĐTN\nAn Phú, ngày 5 tháng 3 năm 2026\nKẾ HOẠCH\nTháng Thanh niên\n\n"
+           "I. MỤC ĐÍCH - YÊU CẦU\n- Năm 2025, các chi đoàn đã thu hút trên 80% đoàn viên tham gia.\n\n"
+           "II. NỘI DUNG\nRa quân.\n")
+    assert extract.parse_text(txt).targets == []
