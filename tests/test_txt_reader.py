@@ -403,3 +403,20 @@ def test_number_awaited_by_the_line_before_goes_on_its_paragraph(first, second):
            f"{first}\n{second}\n2. Công chức Tư pháp thực hiện số hóa hồ sơ.\n"
     paras = _paras(read_text(text))
     assert paras[1].endswith(f"{first} {second}") and paras[2].startswith("2. Công chức"), paras
+
+
+@pytest.mark.parametrize("group", ["Nhóm nhiệm vụ về chuyển đổi số", "I. NHIỆM VỤ CHUNG", "Buổi sáng (từ 7h30)"])
+def test_line_without_tabs_before_a_new_series_is_a_group_row_of_a_tab_table(group):
+    text = (f"Stt\tNội dung\tChủ trì\tThời gian\n{group}\n1\tXây dựng kế hoạch\tPhòng Văn hóa\tQuý I/2026\n"
+            "2\tTập huấn cán bộ\tPhòng Nội vụ\tQuý II/2026\nNhóm nhiệm vụ về cải cách hành chính\n"
+            "1\tRà soát thủ tục\tVăn phòng\tQuý III/2026\n")
+    rows = [[c.text for c in r] for r in _tables(read_text(text))[0].rows]
+    assert rows[1] == [group] and rows[4] == ["Nhóm nhiệm vụ về cải cách hành chính"]
+    assert rows[0] == ["Stt", "Nội dung", "Chủ trì", "Thời gian"] and rows[2][1] == "Xây dựng kế hoạch"
+
+
+def test_line_without_tabs_inside_a_series_still_goes_on_in_its_cell():
+    text = ("Stt\tNội dung\tChủ trì\tThời gian\n1\tXây dựng kế hoạch\tPhòng Văn hóa\tQuý I/2026\n"
+            "2\tTập huấn cán bộ\tPhòng Nội vụ\tQuý II/2026\nvà các đoàn thể\n3\tRà soát\tVăn phòng\tQuý III/2026\n")
+    rows = [[c.text for c in r] for r in _tables(read_text(text))[0].rows]
+    assert len(rows) == 4 and ["và các đoàn thể"] not in rows   # a wrapped line is no group row

@@ -855,6 +855,20 @@ def _md_table(lines: List[str], i: int):
     return Table(rows=rows, source=Source(line=start + 1, line_end=i)), i
 
 
+def _tab_table_first(line: str) -> str:
+    return _strip_md(line.split("\t", 1)[0]).strip()
+
+
+def _tab_group_row(rows: List[List[Cell]], line: str, nxt: str) -> bool:
+    """A line without tabs between tab rows that is a row of its own, merged across the table: right
+    under the header, in capitals, or in front of a row whose number starts a series ("1", "I", "a")."""
+    if not line or not line[:1].isupper() or len(rows[0]) < 3:
+        return False
+    if len(rows) == 1 or _is_caps(line):
+        return True
+    return bool(re.fullmatch(r"(?:1|I|a)[.)]?", _tab_table_first(nxt)))
+
+
 def _tab_table(lines: List[str], i: int):
     """Tab-separated rows; blank lines inside are allowed; a line without tabs between rows is a
     continuation of the row above (a cell wrapped onto its own line) unless it starts a number."""
@@ -880,6 +894,12 @@ def _tab_table(lines: List[str], i: int):
         # a line without tabs: continuation of the last row's last non-empty cell when short and
         # followed by another tab row; otherwise the table ends
         nxt = lines[i + 1] if i + 1 < n else ""
+        t = _strip_md(line).strip()
+        if rows and "\t" in nxt and len(line) < 300 and _tab_group_row(rows, t, nxt):
+            # a group row merged across the table ("Nhóm nhiệm vụ về chuyển đổi số", "Buổi sáng …")
+            rows.append([Cell(re.sub(r"\s+", " ", t), Source(line=i + 1, cell=0), span=len(rows[0]))])
+            i += 1
+            continue
         if rows and "\t" in nxt and not MARKER_RE.match(line.strip()) and len(line) < 300:
             last = rows[-1]
             k = max((j for j, c in enumerate(last) if c.text), default=len(last) - 1)
