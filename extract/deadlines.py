@@ -767,3 +767,17 @@ def recurrence_in(text: str) -> tuple:
         return False, None
     named = [q for q in periods if q]
     return True, (min(named, key=_PERIODS.index) if named else None)
+
+
+# a period that opens a text: "quý II/2025 (…)", "tháng 4/2026." (a sentence would not take it for a time)
+_PERIOD_FIRST = re.compile(r"^(?:quý|quí|tháng|năm|ngày|hằng|hàng|thường xuyên|định kỳ)\b|^\d{1,2}\s*/\s*\d", re.I)
+
+
+def opens_with_deadline(text: str) -> bool:
+    """Does the text open with its time ("Chậm nhất ngày 10/12/2025 (…)", "quý II/2025 (Ban X thực hiện)")?
+    The text after a stage's name or a label's colon that is a time, no heading's text."""
+    dl = find_deadline(text)
+    if dl and text.strip().lower().startswith(dl.strip().lower()[:6]):
+        return True
+    head = re.split(r"[(;]", text.strip(), maxsplit=1)[0].strip(" .,")
+    return bool(_PERIOD_FIRST.match(head)) and parse_deadline(head).kind is not None

@@ -44,8 +44,7 @@ _HEAD_START = re.compile(
     r"\b(?:s\.?tt|tt|so tt|ten|noi dung|nhiem vu|cong viec|hoat dong|"
     r"(?:co quan|don vi|nguoi|bo phan)(?:/? ?ca nhan)?(?: (?:chu tri|phoi hop|thuc hien|phu trach))?|"
     r"chu tri|phoi hop|phu trach|trach nhiem|thoi gian|thoi han|thoi$|tien do|ghi(?: chu)?|san pham|ket qua)\b")
-_HEAD_PREFILTER = re.compile(r"nội\s+dung|nhiệm\s+vụ|công\s+việc|hoạt\s+động", re.IGNORECASE)
-_HEAD_CONTENT = re.compile(r"nội dung|nhiệm vụ|công việc|hoạt động")
+_HEAD_CONTENT = re.compile(r"nội\s+dung|nhiệm\s+vụ|công\s+việc|hoạt\s+động", re.IGNORECASE)
 _HEAD_OTHER = re.compile(r"chủ trì|phối hợp|thời|tiến độ|trách nhiệm|phụ trách|đơn vị|cơ quan")
 
 _TIME_WORD = re.compile(
@@ -114,7 +113,7 @@ def header(lines: List[str], start: int) -> Optional[Tuple[List[str], int, int]]
     mains = []
     for main in range(start, min(start + 4, len(lines))):
         t = lines[main].strip()
-        if len(t) > 120 or not _HEAD_PREFILTER.search(t) or _NUMBERED.match(t) or _GROUP.match(t):
+        if len(t) > 120 or not _HEAD_CONTENT.search(t) or _NUMBERED.match(t) or _GROUP.match(t):
             continue  # ("I. NHIỆM VỤ CỤ THỂ" is a heading, no header line)
         roles = _line_roles(t)
         if "content" in roles:

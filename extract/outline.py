@@ -17,7 +17,7 @@ from typing import List, Optional, Tuple
 
 import regex
 
-from .deadlines import find_deadline, parse_deadline
+from .deadlines import opens_with_deadline
 from .model import Paragraph, Passage, Section, Source
 from .units import UNIT_START as _UNIT_START
 
@@ -131,19 +131,6 @@ def _is_heading(mk: Marker, title: str, para: Paragraph) -> bool:
     if _SENT_END.search(t):
         return False
     return words <= 35
-
-
-_PERIOD_FIRST = re.compile(r"^(?:quý|quí|tháng|năm|ngày|hằng|hàng|thường xuyên|định kỳ)\b|^\d{1,2}\s*/\s*\d", re.I)
-
-
-def _opens_with_time(text: str) -> bool:
-    """"Chậm nhất ngày 10/12/2025 (…)": the text after a stage's name is its time, no heading's text."""
-    dl = find_deadline(text)
-    if dl and text.strip().lower().startswith(dl.strip().lower()[:8]):
-        return True
-    # a bare period, which a sentence would not take for a time: "quý II/2025 (…)", "tháng 4/2026."
-    head = re.split(r"[(;]", text.strip(), maxsplit=1)[0].strip(" .,")
-    return bool(_PERIOD_FIRST.match(head)) and parse_deadline(head).kind is not None
 
 
 def _follows(prev: Optional[str], cur: Optional[str]) -> bool:
@@ -264,7 +251,7 @@ class OutlineBuilder:
             return [Passage(body, para.source, mk.raw, sec.id, self.path(), heading=True)]
         m = _COLON_SPLIT.match(body)
         if m and mk.kind != "bullet" and len(m.group("title").split()) <= 12 and not re.search(r"\d", m.group("title")[-3:]) \
-                and not _opens_with_time(m.group("rest")) and not re.search(r"[.;!?]\s", m.group("title")):
+                and not opens_with_deadline(m.group("rest")) and not re.search(r"[.;!?]\s", m.group("title")):
             sec = self._open(mk, m.group("title").strip(), para.source)
             head = Passage(m.group("title").strip(), para.source, mk.raw, sec.id, self.path(), heading=True)
             return [head, Passage(m.group("rest").strip(), para.source, None, sec.id, self.path())]

@@ -32,7 +32,7 @@ import functools
 import re
 from typing import Dict, List, Optional, Tuple
 
-from .deadlines import find_deadline, parse_deadline
+from .deadlines import find_deadline, opens_with_deadline, parse_deadline
 from .model import Passage, Section, Task
 from .subject import predicate_start, split_subject, starts_unit
 from .units import HEAD_WORDS as _HEAD_WORDS, UNIT_START as _UNIT_START, cell_roles, looks_like_unit, split_units, \
@@ -304,10 +304,6 @@ _REPORT_LEAD = re.compile(r"^(?:định kỳ|hằng|hàng|thường xuyên|cuố
 
 
 _CLOSING = re.compile(r"^(?:Trên đây|Trong quá trình (?:tổ chức )?thực hiện,? nếu|Nơi nhận)", re.I)
-# the preamble's formula: "(Ủy ban nhân dân xã) ban hành Kế hoạch … như sau:", "xây dựng Kế hoạch thực hiện
-# với các nội dung sau:"
-_ISSUING_FORMULA = re.compile(r"^(?:ban\s+hành|xây\s+dựng|triển\s+khai)\s+(?:Kế\s+hoạch|Chương\s+trình)\b[^.;]{0,160}?"
-                              r"(?:như\s+sau|cụ\s+thể|(?:các\s+)?nội\s+dung\s+(?:như\s+)?sau)\s*[:.]?\s*$", re.I)
 # a decision's closing article names who executes the decision itself, no duty of the plan:
 # "Chánh Văn phòng …, Giám đốc các sở … chịu trách nhiệm thi hành Quyết định này."
 _EXECUTION_CLAUSE = re.compile(r"^(?:(?:có|chịu)\s+trách\s+nhiệm\s+)?(?:thi\s+hành|tổ\s+chức\s+thực\s+hiện|thực\s+hiện)\s+"
@@ -365,7 +361,6 @@ def split_verb_chain(text: str) -> List[str]:
         return [text]
     segs = _top_level_commas(text)
     parts: List[List[str]] = [[segs[0]]]
-    has_object = False                                 # the current part has a verb with its object
 
     def verb_with_object(seg: str) -> bool:
         body = seg
@@ -385,7 +380,7 @@ def split_verb_chain(text: str) -> List[str]:
             return False                               # "…, doanh nghiệp, tổ chức biết …": one more of the list
         return bool(after) and after[0].lower() not in _NOT_AN_OBJECT and len(" ".join(segs[k:]).split()) >= 8
 
-    has_object = verb_with_object(segs[0])
+    has_object = verb_with_object(segs[0])     # the current part has a verb with its object
     list_of_units = False
     for k, seg in enumerate(segs[1:], 1):
         verb = _VERB_RE.match(seg) is not None
@@ -788,11 +783,11 @@ class DutyReader:
         subjects: set = set()
         parts = split_subject_clauses(text)
         for i, part in enumerate(parts):
-            if "như sau" in part and _ANNOUNCE.search(part) or _APPENDIX_REF.match(part) or \
+            if " sau" in part and _ANNOUNCE.search(part) or _APPENDIX_REF.match(part) or \
                     self._time_only(part, p.section):
                 continue
             a = self._assignment(part)
-            if a and (_EXECUTION_CLAUSE.match(a[1]) or _ISSUING_FORMULA.match(a[1])):
+            if a and _EXECUTION_CLAUSE.match(a[1]):
                 continue
             if a is None and not heading_unit and i + 1 < len(parts):
                 nxt = self._assignment(parts[i + 1])
@@ -905,7 +900,8 @@ _AGENT_TAIL = re.compile(r"(?:\s*,\s*phối (?:kết )?hợp\b.*|\s*,\s*\S[^,;]*
                          r"|\s+dưới sự (?:chỉ đạo|hướng dẫn|chủ trì)\b.*|\s+theo\s.*)$", re.I | re.S)
 _PREAMBLE = re.compile(r"^(?:Căn cứ|Thực hiện|Theo|Thi hành)\b", re.I)
 # the plan announcing itself: "… Sở X ban hành Kế hoạch … như sau:" is no duty
-_ANNOUNCE = re.compile(r"\b(?:Kế hoạch|Chương trình|Phương án)\b[^;.]*\bnhư sau\s*:?\s*$")
+_ANNOUNCE = re.compile(r"\b(?:Kế\s+hoạch|Chương\s+trình|Phương\s+án)\b[^;.]*\b(?:như\s+sau|(?:các\s+)?nội\s+dung\s+"
+                       r"(?:như\s+)?sau)\s*[:.]?\s*$", re.I)
 # a sentence that only points to the appendix: "Nhiệm vụ cụ thể của các đơn vị tại Phụ lục kèm theo."
 _APPENDIX_REF = re.compile(r"^(?:\(?\s*)?(?:Nhiệm vụ|Nội dung|Danh mục|Phân công)[^.;:]{0,80}?\s(?:tại|theo|ở|như)\s+"
                            r"(?:các\s+)?(?:Phụ lục|phụ lục|Biểu|biểu|bảng|Bảng)\b[^.;:]{0,80}[.)]?\s*$")
@@ -914,10 +910,7 @@ _APPENDIX_REF = re.compile(r"^(?:\(?\s*)?(?:Nhiệm vụ|Nội dung|Danh mục|P
 def _stage_line(text: str) -> bool:
     """A stage of a duty and its time: "Hiệp thương lần thứ nhất: chậm nhất ngày 10/12/2025 (…)"."""
     head, colon, rest = text.partition(":")
-    if not colon or len(head.split()) > 12:
-        return False
-    dl = find_deadline(rest)
-    return bool(dl) and rest.strip().lower().startswith(dl.strip().lower()[:6])
+    return bool(colon) and len(head.split()) <= 12 and opens_with_deadline(rest)
 
 
 def _heading_unit(title: str) -> bool:

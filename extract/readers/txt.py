@@ -855,10 +855,6 @@ def _md_table(lines: List[str], i: int):
     return Table(rows=rows, source=Source(line=start + 1, line_end=i)), i
 
 
-def _tab_table_first(line: str) -> str:
-    return _strip_md(line.split("\t", 1)[0]).strip()
-
-
 def _tab_group_row(rows: List[List[Cell]], line: str, nxt: str) -> bool:
     """A line without tabs between tab rows that is a row of its own, merged across the table: right
     under the header, in capitals, or in front of a row whose number starts a series ("1", "I", "a")."""
@@ -866,7 +862,7 @@ def _tab_group_row(rows: List[List[Cell]], line: str, nxt: str) -> bool:
         return False
     if len(rows) == 1 or _is_caps(line):
         return True
-    return bool(re.fullmatch(r"(?:1|I|a)[.)]?", _tab_table_first(nxt)))
+    return bool(re.fullmatch(r"(?:1|I|a)[.)]?", _strip_md(nxt.split("\t", 1)[0]).strip()))
 
 
 def _tab_table(lines: List[str], i: int):
